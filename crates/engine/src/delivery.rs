@@ -1,0 +1,181 @@
+//! Local delivery: what lands in a mailbox, with the headers Postfix adds.
+//!
+//! Postfix's smtpd writes a `Received:` header; cleanup adds `Message-Id:`, `Date:` and
+//! `From:` when the client left them out; local(8) prepends `Return-Path:`,
+//! `X-Original-To:` and `Delivered-To:`. The envelope is kept beside the message, since
+//! recipients need not appear in any header.
+
+use serde::{Deserialize, Serialize};
+
+/// A delivered message, as it sits in a mailbox.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Message {
+    pub queue_id: String,
+    /// The envelope sender; empty for the null sender `<>`.
+    pub mail_from: String,
+    /// Every envelope recipient of the transaction, as the client wrote them.
+    pub rcpt_to: Vec<String>,
+    /// Simulated arrival time, milliseconds since the Unix epoch.
+    pub received_at: u64,
+    /// The message with the added headers, lines ending in CRLF.
+    pub source: String,
+}
+
+/// What the SMTP session knows when a message is complete.
+pub struct Envelope<'a> {
+    pub queue_id: &'a str,
+    pub mail_from: &'a str,
+    pub rcpt_to: Vec<String>,
+    pub helo: Option<&'a str>,
+    pub peer_name: &'a str,
+    pub peer_address: &'a str,
+    pub protocol: &'a str,
+    pub hostname: &'a str,
+    pub now_ms: u64,
+}
+
+impl Message {
+    /// Builds the stored message for the mailbox `original_to` → `delivered_to`.
+    pub fn deliver(env: &Envelope, content: &[u8], original_to: &str, delivered_to: &str) -> Message {
+        let date = rfc2822_date(env.now_ms);
+        let mut out = String::new();
+        out.push_str(&format!("Return-Path: <{}>\r\n", env.mail_from));
+        out.push_str(&format!("X-Original-To: {original_to}\r\nDelivered-To: {delivered_to}\r\n"));
+        out.push_str(&format!(
+            "Received: from {} ({} [{}])\r\n\tby {} (Postfix) with {} id {}",
+            env.helo.unwrap_or(env.peer_name),
+            env.peer_name,
+            env.peer_address,
+            env.hostname,
+            env.protocol,
+            env.queue_id
+        ));
+        match env.rcpt_to.as_slice() {
+            [one] => out.push_str(&format!("\r\n\tfor <{one}>; {date}\r\n")),
+            _ => out.push_str(&format!("; {date}\r\n")),
+        }
+        let text = String::from_utf8_lossy(content);
+        let (headers, body) = split_headers(&text);
+        out.push_str(headers);
+        let has = |name: &str| header_present(headers, name);
+        if !has("Message-Id") {
+            out.push_str(&format!("Message-Id: <{}.{}@{}>\r\n", compact_date(env.now_ms), env.queue_id, env.hostname));
+        }
+        if !has("Date") {
+            out.push_str(&format!("Date: {date}\r\n"));
+        }
+        if !has("From") {
+            let from = if env.mail_from.is_empty() { "MAILER-DAEMON" } else { env.mail_from };
+            out.push_str(&format!("From: {from}\r\n"));
+        }
+        if !body.starts_with("\r\n") {
+            out.push_str("\r\n");
+        }
+        out.push_str(body);
+        Message {
+            queue_id: env.queue_id.to_string(),
+            mail_from: env.mail_from.to_string(),
+            rcpt_to: env.rcpt_to.clone(),
+            received_at: env.now_ms,
+            source: out,
+        }
+    }
+
+    /// The header section as (name, value) pairs, unfolded.
+    pub fn headers(&self) -> Vec<(String, String)> {
+        let (headers, _) = split_headers(&self.source);
+        let mut out: Vec<(String, String)> = Vec::new();
+        for line in headers.split("\r\n").filter(|l| !l.is_empty()) {
+            if line.starts_with([' ', '\t']) {
+                if let Some(last) = out.last_mut() {
+                    last.1.push(' ');
+                    last.1.push_str(line.trim());
+                }
+            } else if let Some((name, value)) = line.split_once(':') {
+                out.push((name.to_string(), value.trim().to_string()));
+            }
+        }
+        out
+    }
+
+    /// The body: everything after the blank line that ends the headers.
+    pub fn body(&self) -> &str {
+        let (_, body) = split_headers(&self.source);
+        body.strip_prefix("\r\n").unwrap_or(body)
+    }
+}
+
+/// Splits at the end of the leading header lines (`Name: value` and their continuations).
+fn split_headers(text: &str) -> (&str, &str) {
+    let mut end = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\r', '\n']);
+        let continuation = end > 0 && content.starts_with([' ', '\t']);
+        if content.is_empty() || !(continuation || is_header_line(content)) {
+            break;
+        }
+        end += line.len();
+    }
+    text.split_at(end)
+}
+
+fn is_header_line(line: &str) -> bool {
+    line.split_once(':').is_some_and(|(name, _)| {
+        !name.is_empty() && name.bytes().all(|b| (33..=126).contains(&b) && b != b':')
+    })
+}
+
+fn header_present(headers: &str, name: &str) -> bool {
+    headers.split("\r\n").any(|l| l.split_once(':').is_some_and(|(n, _)| n.eq_ignore_ascii_case(name)))
+}
+
+/// `Sun, 29 Nov 2026 02:08:16 +0000 (UTC)`.
+pub fn rfc2822_date(ms: u64) -> String {
+    let (y, mo, d, h, mi, s, wd) = civil(ms / 1000);
+    const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    format!("{}, {d} {} {y} {h:02}:{mi:02}:{s:02} +0000 (UTC)", DAYS[wd], MONTHS[mo as usize - 1])
+}
+
+/// `20261129020816`, as in Postfix's Message-Id.
+fn compact_date(ms: u64) -> String {
+    let (y, mo, d, h, mi, s, _) = civil(ms / 1000);
+    format!("{y:04}{mo:02}{d:02}{h:02}{mi:02}{s:02}")
+}
+
+/// Unix seconds to (year, month, day, hour, minute, second, weekday since Thursday).
+fn civil(secs: u64) -> (i64, u32, u32, u64, u64, u64, usize) {
+    let days = (secs / 86_400) as i64;
+    let rem = secs % 86_400;
+    // Howard Hinnant's days_from_civil, inverted.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d, rem / 3600, rem % 3600 / 60, rem % 60, (days % 7) as usize)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_render_like_postfix() {
+        // 2026-11-29 02:08:16 UTC, from a real delivery.
+        assert_eq!(rfc2822_date(1_795_918_096_000), "Sun, 29 Nov 2026 02:08:16 +0000 (UTC)");
+        assert_eq!(compact_date(1_795_918_096_000), "20261129020816");
+        assert_eq!(rfc2822_date(0), "Thu, 1 Jan 1970 00:00:00 +0000 (UTC)");
+    }
+
+    #[test]
+    fn header_split_stops_at_first_non_header() {
+        assert_eq!(split_headers("Subject: a\r\n\r\nbody\r\n"), ("Subject: a\r\n", "\r\nbody\r\n"));
+        assert_eq!(split_headers("just text\r\n"), ("", "just text\r\n"));
+        assert_eq!(split_headers("A: 1\r\n b\r\nC: 2\r\nx\r\n").0, "A: 1\r\n b\r\nC: 2\r\n");
+    }
+}

@@ -1,0 +1,291 @@
+//! SASL for AUTH (RFC 4954): PLAIN (RFC 4616), LOGIN, CRAM-MD5 (RFC 2195), with the
+//! base64 and HMAC-MD5 they need. Failures carry the reasons Cyrus SASL gives Postfix.
+//!
+//! An exchange is a small state machine: [`Mechanism::start`] takes the optional initial
+//! response and yields the first [`Step`]; [`Exchange::respond`] takes each client line.
+
+use serde::{Deserialize, Serialize};
+
+use crate::reply::AuthFailure;
+use crate::world::World;
+
+/// The mechanisms offered, in Postfix's EHLO order.
+pub const MECHANISMS: &[&str] = &["PLAIN", "LOGIN", "CRAM-MD5"];
+
+/// Where a SASL exchange stands: which response the server waits for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Exchange {
+    PlainResponse,
+    LoginUser,
+    LoginPassword { user: String },
+    CramResponse { challenge: String },
+}
+
+/// What the server does next.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// Send `334 challenge` (base64) and wait in this exchange.
+    Challenge(String, Exchange),
+    Success(String),
+    Failure(AuthFailure),
+    Aborted,
+}
+
+pub enum Mechanism {
+    Plain,
+    Login,
+    CramMd5,
+}
+
+impl Mechanism {
+    pub fn parse(name: &str) -> Option<Mechanism> {
+        match name.to_ascii_uppercase().as_str() {
+            "PLAIN" => Some(Mechanism::Plain),
+            "LOGIN" => Some(Mechanism::Login),
+            "CRAM-MD5" => Some(Mechanism::CramMd5),
+            _ => None,
+        }
+    }
+
+    /// Starts an exchange. `challenge` is the CRAM-MD5 challenge text, unencoded.
+    pub fn start(self, initial: Option<&str>, world: &World, challenge: String) -> Step {
+        match (self, initial) {
+            (Mechanism::Plain, None) => Step::Challenge(String::new(), Exchange::PlainResponse),
+            (Mechanism::Plain, Some(ir)) => match decode_like_cyrus(ir) {
+                Some(data) => check_plain(&data, world),
+                None => Step::Failure(AuthFailure::BadProtocol),
+            },
+            (Mechanism::Login, None) => Step::Challenge(encode(b"Username:"), Exchange::LoginUser),
+            (Mechanism::Login, Some(ir)) => Exchange::LoginUser.respond(ir, world),
+            (Mechanism::CramMd5, None) => {
+                Step::Challenge(encode(challenge.as_bytes()), Exchange::CramResponse { challenge })
+            }
+            // The server speaks first in CRAM-MD5; an initial response is a protocol error.
+            (Mechanism::CramMd5, Some(_)) => Step::Failure(AuthFailure::AnotherStep),
+        }
+    }
+}
+
+impl Exchange {
+    /// Takes one response line from the client.
+    pub fn respond(&self, line: &str, world: &World) -> Step {
+        if line == "*" {
+            return Step::Aborted;
+        }
+        let Some(data) = decode_like_cyrus(line) else {
+            return Step::Failure(AuthFailure::BadProtocol);
+        };
+        if data.is_empty() {
+            return Step::Failure(AuthFailure::AnotherStep);
+        }
+        match self {
+            Exchange::PlainResponse => check_plain(&data, world),
+            Exchange::LoginUser => {
+                let user = String::from_utf8_lossy(&data).into_owned();
+                Step::Challenge(encode(b"Password:"), Exchange::LoginPassword { user })
+            }
+            Exchange::LoginPassword { user } => check_password(user, &String::from_utf8_lossy(&data), world),
+            Exchange::CramResponse { challenge } => check_cram(challenge, &data, world),
+        }
+    }
+}
+
+/// RFC 4616: `[authzid] NUL authcid NUL passwd`.
+fn check_plain(data: &[u8], world: &World) -> Step {
+    if data.is_empty() {
+        return Step::Failure(AuthFailure::AnotherStep);
+    }
+    let parts: Vec<&[u8]> = data.split(|&b| b == 0).collect();
+    let [authzid, user, password] = parts[..] else {
+        return Step::Failure(AuthFailure::BadProtocol);
+    };
+    let (user, password) = (String::from_utf8_lossy(user), String::from_utf8_lossy(password));
+    if user.is_empty() || (!authzid.is_empty() && authzid != user.as_bytes()) {
+        return Step::Failure(AuthFailure::Credentials);
+    }
+    check_password(&user, &password, world)
+}
+
+fn check_password(user: &str, password: &str, world: &World) -> Step {
+    let name = login_name(user, world);
+    match world.password(name) {
+        Some(expected) if expected == password => Step::Success(name.to_string()),
+        _ => Step::Failure(AuthFailure::Credentials),
+    }
+}
+
+/// RFC 2195: the response is `user SP hex(HMAC-MD5(password, challenge))`.
+fn check_cram(challenge: &str, data: &[u8], world: &World) -> Step {
+    let text = String::from_utf8_lossy(data);
+    let Some((user, digest)) = text.rsplit_once(' ') else {
+        return Step::Failure(AuthFailure::BadProtocol);
+    };
+    let name = login_name(user, world);
+    match world.password(name) {
+        Some(password) if cram_digest(password, challenge) == digest.to_ascii_lowercase() => {
+            Step::Success(name.to_string())
+        }
+        _ => Step::Failure(AuthFailure::Credentials),
+    }
+}
+
+/// Cyrus logins live in the realm of the host name: `alice` and `alice@mail.example.com`.
+fn login_name<'a>(user: &'a str, world: &World) -> &'a str {
+    match user.rsplit_once('@') {
+        Some((name, realm)) if realm.eq_ignore_ascii_case(&world.hostname) => name,
+        _ => user,
+    }
+}
+
+/// The hex HMAC-MD5 digest a CRAM-MD5 client sends.
+pub fn cram_digest(password: &str, challenge: &str) -> String {
+    hmac_md5(password.as_bytes(), challenge.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+pub fn encode(data: &[u8]) -> String {
+    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
+    for chunk in data.chunks(3) {
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, &b)| n | (b as u32) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// Strict base64: full quads, padding only at the end. `=` alone is the empty string
+/// (RFC 4954 §4). `None` when it is not base64.
+pub fn decode(text: &str) -> Option<Vec<u8>> {
+    if text == "=" {
+        return Some(Vec::new());
+    }
+    let bytes = text.as_bytes();
+    if bytes.is_empty() || bytes.len() % 4 != 0 {
+        return None;
+    }
+    let pad = bytes.iter().rev().take_while(|&&b| b == b'=').count();
+    if pad > 2 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(bytes.len() / 4 * 3);
+    for (q, quad) in bytes.chunks(4).enumerate() {
+        let last = q == bytes.len() / 4 - 1;
+        let mut n = 0u32;
+        for (i, &b) in quad.iter().enumerate() {
+            let value = match b {
+                b'=' if last && i >= 4 - pad => 0,
+                _ => ALPHABET.iter().position(|&a| a == b)? as u32,
+            };
+            n = n << 6 | value;
+        }
+        let keep = if last { 3 - pad } else { 3 };
+        out.extend_from_slice(&n.to_be_bytes()[1..1 + keep]);
+    }
+    Some(out)
+}
+
+/// Cyrus SASL's `sasl_decode64`: only whole quads count, and a short tail is silently
+/// dropped, so `!!!` decodes to nothing while `not base64!` is an error.
+fn decode_like_cyrus(text: &str) -> Option<Vec<u8>> {
+    let whole = text.len() / 4 * 4;
+    if whole == 0 || text == "=" {
+        return Some(Vec::new());
+    }
+    decode(text.get(..whole)?)
+}
+
+/// RFC 2104 HMAC with MD5.
+pub fn hmac_md5(key: &[u8], message: &[u8]) -> [u8; 16] {
+    let mut block = [0u8; 64];
+    if key.len() > 64 {
+        block[..16].copy_from_slice(&md5(key));
+    } else {
+        block[..key.len()].copy_from_slice(key);
+    }
+    let pad = |byte: u8| block.iter().map(|b| b ^ byte).collect::<Vec<u8>>();
+    let mut inner = pad(0x36);
+    inner.extend_from_slice(message);
+    let mut outer = pad(0x5c);
+    outer.extend_from_slice(&md5(&inner));
+    md5(&outer)
+}
+
+/// RFC 1321 MD5.
+pub fn md5(message: &[u8]) -> [u8; 16] {
+    const S: [u32; 64] = [
+        7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 5,
+        9, 14, 20, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 6, 10, 15, 21, 6, 10, 15, 21, 6,
+        10, 15, 21, 6, 10, 15, 21,
+    ];
+    let k: Vec<u32> = (0..64).map(|i| ((i as f64 + 1.0).sin().abs() * 4294967296.0) as u32).collect();
+    let mut state: [u32; 4] = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476];
+    let mut data = message.to_vec();
+    data.push(0x80);
+    while data.len() % 64 != 56 {
+        data.push(0);
+    }
+    data.extend_from_slice(&((message.len() as u64).wrapping_mul(8)).to_le_bytes());
+    for block in data.chunks(64) {
+        let m: Vec<u32> = block.chunks(4).map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]])).collect();
+        let [mut a, mut b, mut c, mut d] = state;
+        for i in 0..64 {
+            let (f, g) = match i / 16 {
+                0 => ((b & c) | (!b & d), i),
+                1 => ((d & b) | (!d & c), (5 * i + 1) % 16),
+                2 => (b ^ c ^ d, (3 * i + 5) % 16),
+                _ => (c ^ (b | !d), (7 * i) % 16),
+            };
+            let rotated = a.wrapping_add(f).wrapping_add(k[i]).wrapping_add(m[g]).rotate_left(S[i]);
+            (a, d, c) = (d, c, b);
+            b = b.wrapping_add(rotated);
+        }
+        for (s, v) in state.iter_mut().zip([a, b, c, d]) {
+            *s = s.wrapping_add(v);
+        }
+    }
+    let mut out = [0u8; 16];
+    for (i, s) in state.iter().enumerate() {
+        out[4 * i..4 * i + 4].copy_from_slice(&s.to_le_bytes());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn md5_matches_rfc_1321_vectors() {
+        let hex = |d: [u8; 16]| d.iter().map(|b| format!("{b:02x}")).collect::<String>();
+        assert_eq!(hex(md5(b"")), "d41d8cd98f00b204e9800998ecf8427e");
+        assert_eq!(hex(md5(b"abc")), "900150983cd24fb0d6963f7d28e17f72");
+        assert_eq!(hex(md5(&[b'a'; 1000])), "cabe45dcc9ae5b66ba86600cca6b8ba8");
+    }
+
+    #[test]
+    fn cram_md5_matches_rfc_2195_example() {
+        let digest = cram_digest("tanstaaftanstaaf", "<1896.697170952@postoffice.reston.mci.net>");
+        assert_eq!(digest, "b913a602c7eda7a495b4e6e7334d3890");
+        assert_eq!(encode(format!("tim {digest}").as_bytes()), "dGltIGI5MTNhNjAyYzdlZGE3YTQ5NWI0ZTZlNzMzNGQzODkw");
+    }
+
+    #[test]
+    fn base64_round_trips_and_rejects_garbage() {
+        for text in [&b""[..], b"a", b"ab", b"abc", b"\0alice\0s3cret"] {
+            assert_eq!(decode(&encode(text)).unwrap_or_default(), text);
+        }
+        assert_eq!(decode("AGFsaWNlAHMzY3JldA==").unwrap(), b"\0alice\0s3cret");
+        for bad in ["!!!", "not base64!", "YWxpY2U", "YW=xpY2U", "===="] {
+            assert_eq!(decode(bad), None, "{bad}");
+        }
+        assert_eq!(decode_like_cyrus("!!!"), Some(Vec::new()));
+        assert_eq!(decode_like_cyrus("not base64!"), None);
+        assert_eq!(decode_like_cyrus("YWxpY2U"), Some(b"ali".to_vec()));
+    }
+}

@@ -1,0 +1,894 @@
+//! The SMTP server session: a sans-IO state machine (RFC 5321, with RFC 3207 STARTTLS,
+//! RFC 4954 AUTH, RFC 3030 CHUNKING and RFC 2920 PIPELINING).
+//!
+//! Drivers feed [`Input`]s — connection, bytes in any chunking, clock ticks, TLS done,
+//! peer closed — each with the simulated time, and drain [`Output`]s: replies to write,
+//! a TLS handshake to perform, delivered messages, a close. Nothing here does I/O, reads
+//! a clock or asks the OS for randomness: the same world, seed and inputs give the same
+//! outputs, byte for byte.
+//!
+//! Framing depends on [`State`]: command lines, the dot-stuffed DATA body, BDAT octets,
+//! or SASL response lines. Every reply goes through [`Session::reply`], which also keeps
+//! Postfix's error counter, its tarpit delay and its hang-ups.
+
+use std::collections::VecDeque;
+
+use serde::{Deserialize, Serialize};
+
+use crate::command::{self, Address, Command, MailParams, Parsed, RcptParams, ReversePath};
+use crate::delivery::{self, Message};
+use crate::reply::{Reply, ReplyKind, SequenceContext};
+use crate::sasl::{self, Exchange, Mechanism, Step};
+use crate::table::{Flags, Phase, Verb};
+use crate::world::World;
+
+/// Something that happened to the connection, at simulated time `now` (Unix milliseconds).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum Input {
+    Connected { now: u64, peer: Peer },
+    Bytes { now: u64, data: Vec<u8> },
+    Tick { now: u64 },
+    TlsEstablished { now: u64 },
+    PeerClosed { now: u64 },
+}
+
+/// Who connected: Postfix writes it into the Received header.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Peer {
+    pub name: String,
+    pub address: String,
+}
+
+impl Default for Peer {
+    fn default() -> Self {
+        Peer { name: "localhost".into(), address: "127.0.0.1".into() }
+    }
+}
+
+/// What the driver must do.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum Output {
+    /// Write this reply at simulated time `due` (later than now when tarpitting).
+    Reply { reply: Reply, due: u64 },
+    /// Perform the server side of a TLS handshake, then feed `Input::TlsEstablished`.
+    StartTls,
+    /// A message was delivered into `user`'s mailbox (`None`: relayed to another domain).
+    Delivered { user: Option<String>, message: Message },
+    /// Close the connection after writing what came before.
+    Close,
+}
+
+/// Misuse of the API (not a client's protocol mistake, which is a reply). It sticks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum EngineError {
+    NotConnected,
+    AlreadyConnected,
+    Closed,
+    NoTlsPending,
+}
+
+impl std::fmt::Display for EngineError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            EngineError::NotConnected => "input before Connected",
+            EngineError::AlreadyConnected => "Connected twice",
+            EngineError::Closed => "the connection is closed",
+            EngineError::NoTlsPending => "TlsEstablished without an accepted STARTTLS",
+        })
+    }
+}
+
+impl std::error::Error for EngineError {}
+
+/// The session state. Each variant carries exactly the data valid in it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum State {
+    Disconnected,
+    /// Reading commands; `Some` while a mail transaction is open.
+    Command(Option<Envelope>),
+    /// Reading the DATA body of a transaction that has recipients.
+    Data(Ready, Body),
+    /// Reading `remaining` octets of a BDAT chunk.
+    BdatChunk { ready: Ready, body: Body, remaining: u64, last: bool },
+    /// Between BDAT chunks: reading commands, with the message so far.
+    BdatWait(Ready, Body),
+    /// Reading one SASL response line.
+    Auth(Exchange),
+    /// STARTTLS accepted; waiting for the driver's handshake.
+    TlsHandshake,
+    Closed,
+}
+
+/// A mail transaction: the sender and the recipients accepted so far.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Envelope {
+    pub sender: ReversePath,
+    pub params: MailParams,
+    pub recipients: Vec<Recipient>,
+}
+
+/// A transaction with at least one recipient: only these can carry a message.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ready(Envelope);
+
+impl Ready {
+    fn new(envelope: Envelope) -> Result<Ready, Envelope> {
+        if envelope.recipients.is_empty() {
+            Err(envelope)
+        } else {
+            Ok(Ready(envelope))
+        }
+    }
+
+    pub fn envelope(&self) -> &Envelope {
+        &self.0
+    }
+}
+
+/// An accepted recipient and where its mail goes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recipient {
+    pub address: Address,
+    pub params: RcptParams,
+    /// Local mailboxes; empty when relayed elsewhere.
+    pub mailboxes: Vec<String>,
+}
+
+/// A message body on its way in, normalised to CRLF line ends.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Body {
+    pub content: Vec<u8>,
+    /// Octets received (after CRLF normalisation), whether kept or not.
+    pub size: u64,
+    /// The last octet was a CR (a CRLF may straddle two BDAT chunks).
+    last_cr: bool,
+    /// Inside a line that was too long to buffer whole.
+    mid_line: bool,
+    /// `size` when the current BDAT chunk began.
+    chunk_from: u64,
+}
+
+/// How the client greeted us.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Helo {
+    pub name: String,
+    pub extended: bool,
+}
+
+/// The session: owns its world (with the mailboxes) and everything it has been told.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Session {
+    world: World,
+    rng: Rng,
+    state: State,
+    helo: Option<Helo>,
+    tls: bool,
+    user: Option<String>,
+    errors: u32,
+    peer: Peer,
+    now: u64,
+    last_activity: u64,
+    input: Vec<u8>,
+    /// A command line longer than the limit: its kept prefix, while the rest is skipped.
+    overlong: Option<Vec<u8>>,
+    /// Octets of a rejected BDAT chunk still to throw away.
+    skip: u64,
+    /// The verb being answered, for bad-sequence explanations.
+    verb: Option<Verb>,
+    outputs: VecDeque<Output>,
+    failure: Option<EngineError>,
+}
+
+/// A pipelined DATA line longer than this is stored in pieces instead of buffered whole.
+const MAX_BUFFERED_DATA_LINE: usize = 64 * 1024;
+
+impl Session {
+    pub fn new(world: World, seed: u64) -> Session {
+        Session {
+            world,
+            rng: Rng(seed),
+            state: State::Disconnected,
+            helo: None,
+            tls: false,
+            user: None,
+            errors: 0,
+            peer: Peer::default(),
+            now: 0,
+            last_activity: 0,
+            input: Vec::new(),
+            overlong: None,
+            skip: 0,
+            verb: None,
+            outputs: VecDeque::new(),
+            failure: None,
+        }
+    }
+
+    // ---- getters ----
+
+    pub fn world(&self) -> &World {
+        &self.world
+    }
+
+    pub fn state(&self) -> &State {
+        &self.state
+    }
+
+    pub fn helo(&self) -> Option<&Helo> {
+        self.helo.as_ref()
+    }
+
+    pub fn tls_active(&self) -> bool {
+        self.tls
+    }
+
+    /// The user logged in with AUTH.
+    pub fn authenticated_as(&self) -> Option<&str> {
+        self.user.as_deref()
+    }
+
+    pub fn error_count(&self) -> u32 {
+        self.errors
+    }
+
+    /// The phase a learner sees, derived from the state.
+    pub fn phase(&self) -> Phase {
+        match &self.state {
+            State::Disconnected => Phase::Disconnected,
+            State::Command(None) if self.helo.is_some() => Phase::Greeted,
+            State::Command(None) => Phase::Connected,
+            State::Command(Some(env)) if env.recipients.is_empty() => Phase::Mail,
+            State::Command(Some(_)) => Phase::Rcpt,
+            State::Data(..) => Phase::Data,
+            State::BdatChunk { .. } | State::BdatWait(..) => Phase::Bdat,
+            State::Auth(_) => Phase::Auth,
+            State::TlsHandshake => Phase::TlsHandshake,
+            State::Closed => Phase::Closed,
+        }
+    }
+
+    pub fn flags(&self) -> Flags {
+        let policy = self.world.policy;
+        Flags {
+            tls: self.tls,
+            authenticated: self.user.is_some(),
+            greeted: self.helo.is_some(),
+            helo_required: policy.helo_required,
+            auth_offered: policy.auth_enabled && (self.tls || !policy.auth_only_after_tls),
+            starttls_offered: policy.starttls,
+            vrfy_enabled: policy.vrfy_enabled,
+        }
+    }
+
+    /// The commands the server would accept now, from the command table.
+    pub fn accepted_verbs(&self) -> Vec<Verb> {
+        Verb::accepted(self.phase(), self.flags())
+    }
+
+    // ---- inputs ----
+
+    pub fn handle_input(&mut self, input: Input) -> Result<(), EngineError> {
+        if let Some(error) = self.failure {
+            return Err(error);
+        }
+        let result = self.dispatch(input);
+        if let Err(error) = result {
+            self.failure = Some(error);
+        }
+        result
+    }
+
+    fn dispatch(&mut self, input: Input) -> Result<(), EngineError> {
+        match (&self.state, input) {
+            (State::Disconnected, Input::Connected { now, peer }) => {
+                self.tick_clock(now);
+                self.peer = peer;
+                self.state = State::Command(None);
+                self.reply(ReplyKind::Greeting); // RFC 5321 §3.1
+                Ok(())
+            }
+            (State::Disconnected, _) => Err(EngineError::NotConnected),
+            (State::Closed, _) => Err(EngineError::Closed),
+            (_, Input::Connected { .. }) => Err(EngineError::AlreadyConnected),
+            (_, Input::PeerClosed { now }) => {
+                self.tick_clock(now);
+                self.state = State::Closed;
+                Ok(())
+            }
+            (State::TlsHandshake, Input::TlsEstablished { now }) => {
+                self.tick_clock(now);
+                self.on_tls_established();
+                Ok(())
+            }
+            (_, Input::TlsEstablished { .. }) => Err(EngineError::NoTlsPending),
+            (_, Input::Tick { now }) => {
+                self.on_tick(now);
+                Ok(())
+            }
+            (State::TlsHandshake, Input::Bytes { now, .. }) => {
+                // Not a TLS ClientHello: a real handshake would fail. Nothing to answer.
+                self.tick_clock(now);
+                Ok(())
+            }
+            (_, Input::Bytes { now, data }) => {
+                self.tick_clock(now);
+                self.input.extend_from_slice(&data);
+                self.process_input();
+                Ok(())
+            }
+        }
+    }
+
+    /// The next thing the driver must do, in order.
+    pub fn poll_output(&mut self) -> Option<Output> {
+        self.outputs.pop_front()
+    }
+
+    fn tick_clock(&mut self, now: u64) {
+        self.now = self.now.max(now);
+        self.last_activity = self.now;
+    }
+
+    /// RFC 5321 §4.5.3.2.7: the server times out an idle client (Postfix `smtpd_timeout`).
+    fn on_tick(&mut self, now: u64) {
+        self.now = self.now.max(now);
+        let idle = self.now.saturating_sub(self.last_activity);
+        if self.state != State::TlsHandshake && idle >= self.world.limits.idle_timeout_secs * 1000 {
+            self.verb = None;
+            self.reply(ReplyKind::Timeout);
+        }
+    }
+
+    // ---- framing ----
+
+    /// Consumes complete units of input in the framing the state asks for.
+    fn process_input(&mut self) {
+        let mut buf = std::mem::take(&mut self.input);
+        let mut pos = 0;
+        while pos < buf.len() {
+            let consumed = match &self.state {
+                State::Closed | State::TlsHandshake => {
+                    // A hang-up, or STARTTLS: Postfix discards pipelined input (CVE-2011-0411).
+                    pos = buf.len();
+                    break;
+                }
+                _ if self.skip > 0 => self.skip_octets(&buf[pos..]),
+                State::BdatChunk { .. } => self.read_chunk(&buf[pos..]),
+                State::Data(..) => self.read_data(&buf[pos..]),
+                _ => self.read_line(&buf[pos..]),
+            };
+            if consumed == 0 {
+                break;
+            }
+            pos += consumed;
+        }
+        buf.drain(..pos);
+        self.input = buf;
+    }
+
+    fn skip_octets(&mut self, data: &[u8]) -> usize {
+        let n = (data.len() as u64).min(self.skip);
+        self.skip -= n;
+        n as usize
+    }
+
+    /// A command or SASL line; an overlong one is cut at `line_length` (Postfix 3.7).
+    fn read_line(&mut self, data: &[u8]) -> usize {
+        let limit = self.world.limits.line_length;
+        let Some(nl) = data.iter().position(|&b| b == b'\n') else {
+            if let Some(kept) = &mut self.overlong {
+                let room = limit.saturating_sub(kept.len());
+                kept.extend_from_slice(&data[..room.min(data.len())]);
+                return data.len();
+            }
+            if data.len() > limit {
+                self.overlong = Some(data[..limit].to_vec());
+                return data.len();
+            }
+            return 0;
+        };
+        let mut line = match self.overlong.take() {
+            Some(mut kept) => {
+                let room = limit.saturating_sub(kept.len());
+                kept.extend_from_slice(&data[..room.min(nl)]);
+                kept
+            }
+            None => data[..nl.min(limit)].to_vec(),
+        };
+        if line.last() == Some(&b'\r') {
+            line.pop();
+        }
+        let line = String::from_utf8_lossy(&line).into_owned();
+        match std::mem::replace(&mut self.state, State::Closed) {
+            State::Auth(exchange) => {
+                self.state = State::Command(None);
+                self.verb = Some(Verb::Auth);
+                let step = exchange.respond(&line, &self.world);
+                self.on_sasl_step(step);
+            }
+            state => {
+                self.state = state;
+                self.on_line(&line);
+            }
+        }
+        nl + 1
+    }
+
+    /// DATA body lines up to the lone dot (RFC 5321 §4.1.1.4, transparency §4.5.2).
+    /// Postfix 3.7 ends lines at LF, with or without CR, and so accepts `.` LF as the end.
+    fn read_data(&mut self, data: &[u8]) -> usize {
+        let State::Data(_, body) = &mut self.state else {
+            return 0;
+        };
+        let mut pos = 0;
+        while let Some(nl) = data[pos..].iter().position(|&b| b == b'\n') {
+            let mut line = &data[pos..pos + nl];
+            pos += nl + 1;
+            if line.last() == Some(&b'\r') {
+                line = &line[..line.len() - 1];
+            }
+            if !body.mid_line && line == b"." {
+                self.end_of_data();
+                return pos;
+            }
+            if !body.mid_line && line.first() == Some(&b'.') {
+                line = &line[1..];
+            }
+            body.mid_line = false;
+            let limit = self.world.limits.message_size;
+            body.append(line, limit);
+            body.append(b"\r\n", limit);
+        }
+        let rest = &data[pos..];
+        if rest.len() > MAX_BUFFERED_DATA_LINE {
+            let line = if body.mid_line || rest[0] != b'.' { rest } else { &rest[1..] };
+            body.append(line, self.world.limits.message_size);
+            body.mid_line = true;
+            return data.len();
+        }
+        pos
+    }
+
+    /// BDAT octets: no dot-stuffing, no end line (RFC 3030 §2).
+    fn read_chunk(&mut self, data: &[u8]) -> usize {
+        let limit = self.world.limits.message_size;
+        let State::BdatChunk { body, remaining, .. } = &mut self.state else {
+            return 0;
+        };
+        let n = (data.len() as u64).min(*remaining) as usize;
+        body.append_normalising(&data[..n], limit);
+        *remaining -= n as u64;
+        if *remaining == 0 {
+            self.end_of_chunk();
+        }
+        n
+    }
+
+    // ---- commands ----
+
+    fn on_line(&mut self, line: &str) {
+        if self.errors >= self.world.limits.hard_errors {
+            self.verb = None;
+            return self.reply(ReplyKind::TooManyErrors); // Postfix smtpd_hard_error_limit
+        }
+        let parsed = command::parse(line);
+        self.verb = match &parsed {
+            Parsed::Command(_) | Parsed::Invalid(..) => verb_of(&parsed),
+            _ => None,
+        };
+        if let Some(kind) = self.verb.and_then(|verb| self.sequence_error(verb)) {
+            return self.reply(kind);
+        }
+        match parsed {
+            Parsed::Command(command) => self.on_command(command),
+            Parsed::Invalid(_, kind) => self.reply(kind),
+            Parsed::Empty => self.reply(ReplyKind::BadSyntax),
+            Parsed::Unknown => self.reply(ReplyKind::Unrecognized),
+            Parsed::Forbidden => self.reply(ReplyKind::BreakRules),
+        }
+    }
+
+    /// Checks Postfix makes on the session before it looks at a command's arguments.
+    fn sequence_error(&self, verb: Verb) -> Option<ReplyKind> {
+        let envelope = match &self.state {
+            State::Command(envelope) => envelope.as_ref(),
+            _ => None,
+        };
+        let in_bdat = matches!(self.state, State::BdatWait(..));
+        let in_transaction = envelope.is_some() || in_bdat;
+        let has_recipients = in_bdat || envelope.is_some_and(|e| !e.recipients.is_empty());
+        let flags = self.flags();
+        match verb {
+            // RFC 5321 §4.1.4: no nested transactions; HELO first only if the policy says so.
+            Verb::Mail if flags.helo_required && !flags.greeted => Some(ReplyKind::SendHeloFirst),
+            Verb::Mail if in_transaction => Some(ReplyKind::NestedMail),
+            // RFC 5321 §3.3: RCPT needs MAIL; RFC 3030 §3: recipients precede BDAT.
+            Verb::Rcpt if !in_transaction => Some(ReplyKind::NeedMail),
+            Verb::Rcpt if in_bdat => Some(ReplyKind::RcptAfterBdat),
+            Verb::Data if !in_transaction => Some(ReplyKind::NeedRcpt),
+            Verb::Data if !has_recipients => Some(ReplyKind::NoValidRecipients),
+            Verb::Data if in_bdat => Some(ReplyKind::DataAfterBdat),
+            // RFC 4954 §4.
+            Verb::Auth if !flags.auth_offered => Some(ReplyKind::AuthNotEnabled),
+            Verb::Auth if in_transaction => Some(ReplyKind::AuthInTransaction),
+            Verb::Auth if flags.authenticated => Some(ReplyKind::AlreadyAuthenticated),
+            Verb::Etrn if in_transaction => Some(ReplyKind::EtrnInTransaction),
+            Verb::Vrfy if !flags.vrfy_enabled => Some(ReplyKind::VrfyDisabled),
+            _ => None,
+        }
+    }
+
+    /// The transition function: one arm per command, each citing its rule.
+    fn on_command(&mut self, command: Command) {
+        match command {
+            Command::Helo(name) => self.on_helo(name, false), // RFC 5321 §4.1.1.1
+            Command::Ehlo(name) => self.on_helo(name, true),  // RFC 5321 §4.1.1.1
+            Command::Mail(sender, params) => self.on_mail(sender, params), // RFC 5321 §4.1.1.2
+            Command::Rcpt(address, params) => self.on_rcpt(address, params), // RFC 5321 §4.1.1.3
+            Command::Data => self.on_data(),                  // RFC 5321 §4.1.1.4
+            Command::Bdat { size, last } => self.on_bdat(size, last), // RFC 3030 §2
+            Command::Rset => self.on_rset(),                  // RFC 5321 §4.1.1.5
+            Command::Noop => self.reply(ReplyKind::Ok),       // RFC 5321 §4.1.1.9
+            Command::Quit => self.reply(ReplyKind::Bye),      // RFC 5321 §4.1.1.10
+            Command::Vrfy { argument, address } => self.on_vrfy(argument, &address), // RFC 5321 §3.5
+            Command::Etrn(domain) => self.reply(ReplyKind::EtrnUnavailable { domain }), // RFC 1985
+            Command::StartTls => self.on_starttls(),          // RFC 3207 §4
+            Command::Auth { mechanism, initial } => self.on_auth(&mechanism, initial.as_deref()), // RFC 4954 §4
+            Command::Unimplemented(_) => self.reply(ReplyKind::Unrecognized), // RFC 5321 §4.2.4
+        }
+    }
+
+    /// HELO/EHLO start the session over (RFC 5321 §4.1.4).
+    fn on_helo(&mut self, name: String, extended: bool) {
+        self.state = State::Command(None);
+        self.helo = Some(Helo { name, extended });
+        if !extended {
+            return self.reply(ReplyKind::Helo);
+        }
+        let extensions = self.extensions();
+        self.reply(ReplyKind::Ehlo { extensions })
+    }
+
+    /// Postfix's EHLO keywords, in its order.
+    fn extensions(&self) -> Vec<String> {
+        let flags = self.flags();
+        let mut ext = vec!["PIPELINING".to_string(), format!("SIZE {}", self.world.limits.message_size)];
+        if flags.vrfy_enabled {
+            ext.push("VRFY".into());
+        }
+        ext.push("ETRN".into());
+        if flags.starttls_offered && !flags.tls {
+            ext.push("STARTTLS".into());
+        }
+        if flags.auth_offered {
+            ext.push(format!("AUTH {}", sasl::MECHANISMS.join(" ")));
+        }
+        ext.extend(["ENHANCEDSTATUSCODES", "8BITMIME", "DSN", "SMTPUTF8", "CHUNKING"].map(String::from));
+        ext
+    }
+
+    fn on_mail(&mut self, sender: ReversePath, params: MailParams) {
+        if params.size.is_some_and(|size| size > self.world.limits.message_size) {
+            return self.reply(ReplyKind::SizeExceeded); // RFC 1870 §6.1
+        }
+        self.state = State::Command(Some(Envelope { sender, params, recipients: Vec::new() }));
+        self.reply(ReplyKind::MailOk)
+    }
+
+    fn on_rcpt(&mut self, address: Address, params: RcptParams) {
+        let State::Command(Some(envelope)) = &self.state else {
+            return self.reply(ReplyKind::NeedMail);
+        };
+        if envelope.recipients.len() >= self.world.limits.recipients {
+            return self.reply(ReplyKind::TooManyRecipients); // RFC 5321 §4.5.3.1.10
+        }
+        let mailboxes = match self.route(&address.local, address.domain.as_deref()) {
+            Ok(mailboxes) => mailboxes,
+            Err(kind) => return self.reply(kind),
+        };
+        if let State::Command(Some(envelope)) = &mut self.state {
+            envelope.recipients.push(Recipient { address, params, mailboxes });
+        }
+        self.reply(ReplyKind::RcptOk)
+    }
+
+    /// Where mail for `local@domain` goes: local mailboxes, relay (empty), or a rejection.
+    fn route(&self, local: &str, domain: Option<&str>) -> Result<Vec<String>, ReplyKind> {
+        let text = match domain {
+            Some(domain) => format!("{local}@{domain}"),
+            None => local.to_string(),
+        };
+        let is_local = domain.is_none_or(|d| self.world.is_local_domain(d));
+        if is_local {
+            let name = local.trim_matches('"').to_lowercase();
+            return self.world.resolve_local(&name).ok_or(ReplyKind::UserUnknown { address: text });
+        }
+        if self.user.is_some() && self.world.policy.relay_when_authenticated {
+            return Ok(Vec::new()); // permit_sasl_authenticated
+        }
+        Err(ReplyKind::RelayDenied { address: text }) // defer_unauth_destination
+    }
+
+    fn on_data(&mut self) {
+        let State::Command(Some(envelope)) = std::mem::replace(&mut self.state, State::Closed) else {
+            unreachable!("sequence_error lets DATA through only inside a transaction");
+        };
+        match Ready::new(envelope) {
+            Ok(ready) => {
+                self.state = State::Data(ready, Body::default());
+                self.reply(ReplyKind::StartData)
+            }
+            Err(envelope) => {
+                self.state = State::Command(Some(envelope));
+                self.reply(ReplyKind::NoValidRecipients)
+            }
+        }
+    }
+
+    fn end_of_data(&mut self) {
+        let State::Data(ready, body) = std::mem::replace(&mut self.state, State::Command(None)) else {
+            return;
+        };
+        self.finish_message(ready, body, |_, queue_id| ReplyKind::Queued { queue_id });
+    }
+
+    fn on_bdat(&mut self, size: u64, last: bool) {
+        let (ready, body) = match std::mem::replace(&mut self.state, State::Command(None)) {
+            State::BdatWait(ready, body) => (ready, body),
+            State::Command(Some(envelope)) => match Ready::new(envelope) {
+                Ok(ready) => (ready, Body::default()),
+                Err(envelope) => {
+                    self.state = State::Command(Some(envelope));
+                    self.skip = size;
+                    return self.reply(ReplyKind::NoValidRecipients);
+                }
+            },
+            state => {
+                self.state = state;
+                self.skip = size;
+                return self.reply(ReplyKind::NeedRcpt);
+            }
+        };
+        let body = Body { chunk_from: body.size, ..body };
+        self.state = State::BdatChunk { ready, body, remaining: size, last };
+        if size == 0 {
+            self.end_of_chunk();
+        }
+    }
+
+    fn end_of_chunk(&mut self) {
+        let State::BdatChunk { ready, body, last, .. } = std::mem::replace(&mut self.state, State::Command(None))
+        else {
+            return;
+        };
+        if last {
+            return self.finish_message(ready, body, |bytes, queue_id| ReplyKind::BdatQueued { bytes, queue_id });
+        }
+        let bytes = body.size - body.chunk_from;
+        self.state = State::BdatWait(ready, body);
+        self.reply(ReplyKind::BdatChunkOk { bytes })
+    }
+
+    /// Queues a complete message and delivers it to each local mailbox.
+    fn finish_message(&mut self, ready: Ready, body: Body, ok: impl FnOnce(u64, String) -> ReplyKind) {
+        if body.size > self.world.limits.message_size {
+            return self.reply(ReplyKind::MessageTooBig); // RFC 1870 §6.2
+        }
+        let queue_id = self.rng.queue_id();
+        self.deliver(&ready.0, &body.content, &queue_id);
+        self.reply(ok(body.size, queue_id))
+    }
+
+    fn deliver(&mut self, envelope: &Envelope, content: &[u8], queue_id: &str) {
+        let mail_from = envelope.sender.as_ref().map(|a| a.text.clone()).unwrap_or_default();
+        let rcpt_to: Vec<String> = envelope.recipients.iter().map(|r| self.full_address(&r.address)).collect();
+        let protocol = self.protocol();
+        let env = delivery::Envelope {
+            queue_id,
+            mail_from: &mail_from,
+            rcpt_to: rcpt_to.clone(),
+            helo: self.helo.as_ref().map(|h| h.name.as_str()),
+            peer_name: &self.peer.name,
+            peer_address: &self.peer.address,
+            protocol: &protocol,
+            hostname: &self.world.hostname,
+            now_ms: self.now,
+        };
+        let mut done: Vec<&str> = Vec::new();
+        let mut deliveries = Vec::new();
+        for (recipient, original) in envelope.recipients.iter().zip(&rcpt_to) {
+            if recipient.mailboxes.is_empty() {
+                deliveries.push((None, Message::deliver(&env, content, original, original)));
+            }
+            for user in &recipient.mailboxes {
+                if done.contains(&user.as_str()) {
+                    continue; // cleanup removes duplicate recipients
+                }
+                done.push(user);
+                let delivered_to = if recipient.address.local.eq_ignore_ascii_case(user) {
+                    original.clone()
+                } else {
+                    format!("{user}@{}", self.world.origin)
+                };
+                deliveries.push((Some(user.clone()), Message::deliver(&env, content, original, &delivered_to)));
+            }
+        }
+        for (user, message) in deliveries {
+            if let Some(account) = user.as_deref().and_then(|u| self.world.user_mut(u)) {
+                account.mailbox.push(message.clone());
+            }
+            self.outputs.push_back(Output::Delivered { user, message });
+        }
+    }
+
+    /// A recipient as Postfix records it: bare names get `@myorigin`.
+    fn full_address(&self, address: &Address) -> String {
+        match &address.domain {
+            Some(_) => address.text.clone(),
+            None => format!("{}@{}", address.text, self.world.origin),
+        }
+    }
+
+    /// The `with` of the Received header (RFC 3848).
+    fn protocol(&self) -> String {
+        let base = if self.helo.as_ref().is_some_and(|h| h.extended) { "ESMTP" } else { "SMTP" };
+        let tls = if self.tls { "S" } else { "" };
+        let auth = if self.user.is_some() { "A" } else { "" };
+        format!("{base}{tls}{auth}")
+    }
+
+    fn on_rset(&mut self) {
+        self.state = State::Command(None);
+        self.reply(ReplyKind::Ok)
+    }
+
+    fn on_vrfy(&mut self, argument: String, address: &str) {
+        let (local, domain) = match address.rsplit_once('@') {
+            Some((local, domain)) => (local, Some(domain)),
+            None => (address, None),
+        };
+        match self.route(local, domain) {
+            Ok(_) => self.reply(ReplyKind::CannotVerify { argument }),
+            Err(kind) => self.reply(kind),
+        }
+    }
+
+    fn on_starttls(&mut self) {
+        if !self.world.policy.starttls {
+            return self.reply(ReplyKind::NotImplemented);
+        }
+        if self.tls {
+            return self.reply(ReplyKind::TlsActive);
+        }
+        self.reply(ReplyKind::ReadyForTls);
+        self.state = State::TlsHandshake;
+        self.outputs.push_back(Output::StartTls);
+    }
+
+    /// RFC 3207 §4.2: after the handshake the session starts over, without a greeting.
+    fn on_tls_established(&mut self) {
+        self.tls = true;
+        self.helo = None;
+        self.state = State::Command(None);
+        self.input.clear();
+    }
+
+    fn on_auth(&mut self, mechanism: &str, initial: Option<&str>) {
+        let Some(mechanism) = Mechanism::parse(mechanism) else {
+            return self.reply(ReplyKind::AuthFailed { reason: crate::reply::AuthFailure::NoMechanism });
+        };
+        let challenge = format!("<{}.{}@{}>", self.rng.next() % 10_000_000_000, self.now / 1000 % 1_000_000, self.world.hostname);
+        let step = mechanism.start(initial, &self.world, challenge);
+        self.on_sasl_step(step);
+    }
+
+    fn on_sasl_step(&mut self, step: Step) {
+        match step {
+            Step::Challenge(challenge, exchange) => {
+                self.state = State::Auth(exchange);
+                self.reply(ReplyKind::AuthChallenge { challenge })
+            }
+            Step::Success(user) => {
+                self.user = Some(user);
+                self.reply(ReplyKind::AuthOk)
+            }
+            Step::Failure(reason) => self.reply(ReplyKind::AuthFailed { reason }),
+            Step::Aborted => self.reply(ReplyKind::AuthAborted),
+        }
+    }
+
+    // ---- replies ----
+
+    /// The one way out for replies: counts errors, tarpits, hangs up (Postfix
+    /// `smtpd_chat_reply`), and attaches bad-sequence context.
+    fn reply(&mut self, kind: ReplyKind) {
+        let mut reply = Reply::new(kind, &self.world.hostname);
+        if reply.code == 503 {
+            if let Some(got) = self.verb {
+                reply.sequence = Some(SequenceContext { phase: self.phase(), got, accepted: self.accepted_verbs() });
+            }
+        }
+        let delay = if self.errors >= self.world.limits.soft_errors { self.world.limits.error_delay_ms } else { 0 };
+        if reply.is_error() {
+            self.errors += 1;
+        }
+        let closes = reply.kind.closes();
+        self.outputs.push_back(Output::Reply { reply, due: self.now + delay });
+        if closes {
+            self.state = State::Closed;
+            self.outputs.push_back(Output::Close);
+        }
+    }
+}
+
+fn verb_of(parsed: &Parsed) -> Option<Verb> {
+    match parsed {
+        Parsed::Invalid(verb, _) => Some(*verb),
+        Parsed::Command(command) => Some(match command {
+            Command::Helo(_) => Verb::Helo,
+            Command::Ehlo(_) => Verb::Ehlo,
+            Command::Mail(..) => Verb::Mail,
+            Command::Rcpt(..) => Verb::Rcpt,
+            Command::Data => Verb::Data,
+            Command::Bdat { .. } => Verb::Bdat,
+            Command::Rset => Verb::Rset,
+            Command::Noop => Verb::Noop,
+            Command::Quit => Verb::Quit,
+            Command::Vrfy { .. } => Verb::Vrfy,
+            Command::Etrn(_) => Verb::Etrn,
+            Command::StartTls => Verb::StartTls,
+            Command::Auth { .. } => Verb::Auth,
+            Command::Unimplemented(verb) => *verb,
+        }),
+        _ => None,
+    }
+}
+
+impl Body {
+    /// Appends octets, keeping them only while the message is within `limit`.
+    fn append(&mut self, data: &[u8], limit: u64) {
+        self.size += data.len() as u64;
+        if self.size <= limit {
+            self.content.extend_from_slice(data);
+        }
+    }
+
+    /// BDAT: appends octets, turning bare LF into CRLF as Postfix does.
+    fn append_normalising(&mut self, data: &[u8], limit: u64) {
+        let mut start = 0;
+        for (i, &b) in data.iter().enumerate() {
+            let prev_cr = if i == 0 { self.last_cr } else { data[i - 1] == b'\r' };
+            if b == b'\n' && !prev_cr {
+                self.append(&data[start..i], limit);
+                self.append(b"\r\n", limit);
+                start = i + 1;
+            }
+        }
+        self.append(&data[start..], limit);
+        if let Some(&last) = data.last() {
+            self.last_cr = last == b'\r';
+        }
+    }
+}
+
+/// SplitMix64: small, fast, and the same on every platform.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A Postfix short queue ID: 10 upper-case hex digits.
+    fn queue_id(&mut self) -> String {
+        format!("{:010X}", self.next() & 0xFF_FFFF_FFFF)
+    }
+}

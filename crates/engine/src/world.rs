@@ -1,0 +1,234 @@
+//! The world a session runs in: plain data, serialised as JSON.
+//!
+//! A world names the server (host name, local domains), its users with their passwords
+//! and mailboxes, aliases, limits and policies, and the profile whose replies it speaks.
+//! [`World::reference`] is the reference world of `shared/postfix-lab`: the Postfix 3.7
+//! installation every golden transcript was recorded from.
+
+use serde::{Deserialize, Serialize};
+
+use crate::delivery::Message;
+
+/// Everything a session needs to know about its server. Plain data; see the module docs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct World {
+    /// Which real server the replies imitate.
+    pub profile: Profile,
+    /// `myhostname`: the greeting, EHLO and Received headers use it.
+    pub hostname: String,
+    /// `myorigin`: the domain appended to bare user names.
+    pub origin: String,
+    /// `mydestination`: mail for these domains is delivered here.
+    pub local_domains: Vec<String>,
+    /// The server's own address; `user@[address]` is local too.
+    pub address: String,
+    pub users: Vec<User>,
+    pub aliases: Vec<Alias>,
+    pub limits: Limits,
+    pub policy: Policy,
+}
+
+/// A local account: it receives mail and, with a password, may log in with AUTH.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct User {
+    pub name: String,
+    /// No password: the user receives mail but cannot authenticate.
+    #[serde(default)]
+    pub password: Option<String>,
+    #[serde(default)]
+    pub mailbox: Vec<Message>,
+}
+
+/// `/etc/aliases`: mail for `name` goes to each of `members` (a mailing list when several).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Alias {
+    pub name: String,
+    pub members: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Limits {
+    /// `message_size_limit`, advertised as `SIZE`.
+    pub message_size: u64,
+    /// `smtpd_recipient_limit`.
+    pub recipients: usize,
+    /// `smtpd_soft_error_limit`: from this many errors on, every reply is delayed.
+    pub soft_errors: u32,
+    /// `smtpd_hard_error_limit`: at this many errors the server hangs up.
+    pub hard_errors: u32,
+    /// `smtpd_error_sleep_time`, in milliseconds.
+    pub error_delay_ms: u64,
+    /// `smtpd_timeout`, in seconds.
+    pub idle_timeout_secs: u64,
+    /// `line_length_limit`: longer command lines are cut here.
+    pub line_length: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Policy {
+    /// `smtpd_helo_required`.
+    pub helo_required: bool,
+    /// The inverse of `disable_vrfy_command`.
+    pub vrfy_enabled: bool,
+    /// Offer STARTTLS (`smtpd_tls_security_level = may`).
+    pub starttls: bool,
+    /// `smtpd_tls_auth_only`: AUTH only inside TLS.
+    pub auth_only_after_tls: bool,
+    /// `smtpd_sasl_auth_enable`.
+    pub auth_enabled: bool,
+    /// Relay for authenticated clients (`permit_sasl_authenticated`).
+    pub relay_when_authenticated: bool,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Profile {
+    /// Postfix 3.7.11 as Debian 12 ships it.
+    #[default]
+    Postfix,
+}
+
+impl Default for World {
+    fn default() -> Self {
+        World::reference()
+    }
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            message_size: 10_240_000,
+            recipients: 100,
+            soft_errors: 10,
+            hard_errors: 20,
+            error_delay_ms: 1000,
+            idle_timeout_secs: 300,
+            line_length: 2048,
+        }
+    }
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Policy {
+            helo_required: false,
+            vrfy_enabled: true,
+            starttls: true,
+            auth_only_after_tls: true,
+            auth_enabled: true,
+            relay_when_authenticated: true,
+        }
+    }
+}
+
+impl World {
+    /// The reference world of `shared/postfix-lab/README.md`.
+    pub fn reference() -> World {
+        let user = |name: &str, password: Option<&str>| User {
+            name: name.into(),
+            password: password.map(Into::into),
+            mailbox: Vec::new(),
+        };
+        World {
+            profile: Profile::Postfix,
+            hostname: "mail.example.com".into(),
+            origin: "example.com".into(),
+            local_domains: vec!["mail.example.com".into(), "example.com".into(), "localhost".into()],
+            address: "127.0.0.1".into(),
+            users: vec![user("alice", Some("s3cret")), user("bob", Some("hunter2")), user("root", None)],
+            aliases: vec![Alias { name: "postmaster".into(), members: vec!["root".into()] }],
+            limits: Limits::default(),
+            policy: Policy::default(),
+        }
+    }
+
+    /// Reads a world from JSON. Errors name the field and the position.
+    pub fn from_json(text: &str) -> Result<World, WorldError> {
+        let world: World = serde_json::from_str(text).map_err(|e| WorldError(e.to_string()))?;
+        world.validate()?;
+        Ok(world)
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a world always serialises")
+    }
+
+    /// Checks what serde cannot: names that must be non-empty and unique.
+    pub fn validate(&self) -> Result<(), WorldError> {
+        let bad = |msg: String| Err(WorldError(msg));
+        if self.hostname.trim().is_empty() || self.hostname.contains(char::is_whitespace) {
+            return bad(format!("hostname: {:?} is not a host name", self.hostname));
+        }
+        for (i, user) in self.users.iter().enumerate() {
+            if user.name.is_empty() || user.name.contains(|c: char| c.is_whitespace() || c == '@') {
+                return bad(format!("users[{i}].name: {:?} is not a user name", user.name));
+            }
+            if self.users[..i].iter().any(|u| u.name.eq_ignore_ascii_case(&user.name)) {
+                return bad(format!("users[{i}].name: {:?} appears twice", user.name));
+            }
+        }
+        for (i, alias) in self.aliases.iter().enumerate() {
+            if alias.members.is_empty() {
+                return bad(format!("aliases[{i}].members: {:?} has no members", alias.name));
+            }
+        }
+        if self.limits.recipients == 0 {
+            return bad("limits.recipients: must be at least 1".into());
+        }
+        if self.limits.line_length < 64 {
+            return bad("limits.line_length: must be at least 64".into());
+        }
+        Ok(())
+    }
+
+    /// Is `domain` one of ours (`mydestination`, or our address literal)?
+    pub fn is_local_domain(&self, domain: &str) -> bool {
+        let domain = domain.trim_end_matches('.');
+        if let Some(literal) = domain.strip_prefix('[').and_then(|d| d.strip_suffix(']')) {
+            return literal == self.address || literal.eq_ignore_ascii_case(&format!("IPv4:{}", self.address));
+        }
+        self.local_domains.iter().any(|d| d.eq_ignore_ascii_case(domain))
+    }
+
+    /// The mailboxes a local name delivers to: a user, or an alias expanded once.
+    pub fn resolve_local(&self, name: &str) -> Option<Vec<String>> {
+        let name = name.split('+').next().unwrap_or(name);
+        if let Some(user) = self.user(name) {
+            return Some(vec![user.name.clone()]);
+        }
+        let alias = self.aliases.iter().find(|a| a.name.eq_ignore_ascii_case(name))?;
+        let members = alias.members.iter().filter_map(|m| self.user(m)).map(|u| u.name.clone()).collect();
+        Some(members)
+    }
+
+    pub fn user(&self, name: &str) -> Option<&User> {
+        self.users.iter().find(|u| u.name.eq_ignore_ascii_case(name))
+    }
+
+    pub(crate) fn user_mut(&mut self, name: &str) -> Option<&mut User> {
+        self.users.iter_mut().find(|u| u.name.eq_ignore_ascii_case(name))
+    }
+
+    /// The password of a user who may authenticate.
+    pub fn password(&self, name: &str) -> Option<&str> {
+        self.users.iter().find(|u| u.name == name)?.password.as_deref()
+    }
+}
+
+/// A world that could not be read; the message names the field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WorldError(pub String);
+
+impl std::fmt::Display for WorldError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "bad world: {}", self.0)
+    }
+}
+
+impl std::error::Error for WorldError {}

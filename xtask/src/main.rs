@@ -1,0 +1,126 @@
+//! Build, serve and test automation for smtplab: `cargo xtask serve | test | dist | setup`.
+//!
+//! Every command first runs [`setup`], which finds or installs what the build needs and
+//! never asks the developer to do it by hand:
+//! - a wasm32 toolchain: rustup's `wasm32-unknown-unknown` target where rustup has it or
+//!   can download it, otherwise Debian's `rustc-web` + `rust-web-src` with `-Zbuild-std`;
+//! - pinned tools (Trunk, the wasm-bindgen-cli that matches Cargo.lock, binaryen's
+//!   wasm-opt) built or downloaded once into a per-user cache, `~/.cache/smtplab/tools`;
+//! - Chromium and npm's `playwright-core` for the end-to-end tests.
+//!
+//! When something cannot be installed, it prints one line that says what to install and
+//! how, and exits non-zero. Nothing waits without a timeout.
+
+mod bundle;
+mod setup;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+use setup::Toolchain;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve(),
+        Some("test") => test(),
+        Some("dist") => dist(),
+        Some("setup") => setup::run().map(|_| ()),
+        _ => {
+            eprintln!("usage: cargo xtask serve | test | dist | setup");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// A failed step, already explained in one line.
+pub type Result<T> = std::result::Result<T, String>;
+
+/// Builds the app and serves it at http://127.0.0.1:8080 with live reload.
+fn serve() -> Result<()> {
+    let tools = setup::run()?;
+    let mut trunk = tools.trunk_command();
+    trunk.args(["serve", "--address", "127.0.0.1", "--port", "8080"]);
+    println!("xtask: serving smtplab at http://127.0.0.1:8080 (Ctrl-C stops)");
+    run(&mut trunk)
+}
+
+/// Builds the release site into `dist/`.
+fn dist() -> Result<()> {
+    let tools = setup::run()?;
+    build_site(&tools)?;
+    bundle::report(&root().join("dist"), &root().join("target/bundle-size.json"))
+}
+
+/// Runs every test and check, in the order that fails fastest.
+fn test() -> Result<()> {
+    let tools = setup::run()?;
+    step("cargo fmt --check", cargo().args(["fmt", "--all", "--check"]))?;
+    step(
+        "cargo clippy",
+        cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]),
+    )?;
+    step("cargo test --workspace", cargo().args(["test", "--workspace"]))?;
+    let mut engine = tools.wasm_cargo();
+    engine.args(["build", "-p", "smtplab-engine", "--target", "wasm32-unknown-unknown", "--release"]);
+    step("wasm32 build of the engine alone", &mut engine)?;
+    build_site(&tools)?;
+    e2e(&tools)?;
+    bundle::report(&root().join("dist"), &root().join("target/bundle-size.json"))
+}
+
+fn build_site(tools: &Toolchain) -> Result<()> {
+    let mut trunk = tools.trunk_command();
+    trunk.args(["build", "--release"]);
+    step("trunk build --release", &mut trunk)
+}
+
+fn e2e(tools: &Toolchain) -> Result<()> {
+    let Some(chromium) = &tools.chromium else {
+        println!("xtask: SKIPPED end-to-end tests: no Chromium (CI=true makes this an error)");
+        return Ok(());
+    };
+    let mut node = Command::new("node");
+    node.arg("--test")
+        .arg("--test-concurrency=1")
+        .arg("tests/e2e/")
+        .env("SMTPLAB_DIST", root().join("dist"))
+        .env("SMTPLAB_CHROMIUM", chromium)
+        .env("NODE_PATH", root().join("node_modules"));
+    step("end-to-end tests in headless Chromium", &mut node)
+}
+
+fn cargo() -> Command {
+    let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    command.current_dir(root());
+    command
+}
+
+/// The workspace root: xtask lives one level below it.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask has a parent").to_path_buf()
+}
+
+fn step(name: &str, command: &mut Command) -> Result<()> {
+    println!("\n=== xtask: {name}");
+    run(command).map_err(|e| format!("{name} failed: {e}"))
+}
+
+pub fn run(command: &mut Command) -> Result<()> {
+    command.current_dir(root());
+    let status = command
+        .status()
+        .map_err(|e| format!("cannot start {:?}: {e}", command.get_program()))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{:?} exited with {status}", command.get_program()))
+    }
+}
