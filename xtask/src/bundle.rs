@@ -13,7 +13,11 @@ pub fn report(dist: &Path, json_out: &Path) -> Result<()> {
     let entries = std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
     for entry in entries.flatten() {
         let path = entry.path();
-        let kind = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_string();
+        let kind = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or_default()
+            .to_string();
         if !["wasm", "js", "css"].contains(&kind.as_str()) {
             continue;
         }
@@ -37,7 +41,8 @@ pub fn report(dist: &Path, json_out: &Path) -> Result<()> {
     if let Some(dir) = json_out.parent() {
         std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
     }
-    std::fs::write(json_out, serde_json::to_string_pretty(&json).expect("json")).map_err(|e| e.to_string())?;
+    std::fs::write(json_out, serde_json::to_string_pretty(&json).expect("json"))
+        .map_err(|e| e.to_string())?;
     println!("written to {}", json_out.display());
     Ok(())
 }

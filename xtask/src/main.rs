@@ -69,7 +69,14 @@ fn test() -> Result<()> {
     )?;
     step("cargo test --workspace", cargo().args(["test", "--workspace"]))?;
     let mut engine = tools.wasm_cargo();
-    engine.args(["build", "-p", "smtplab-engine", "--target", "wasm32-unknown-unknown", "--release"]);
+    engine.args([
+        "build",
+        "-p",
+        "smtplab-engine",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--release",
+    ]);
     step("wasm32 build of the engine alone", &mut engine)?;
     build_site(&tools)?;
     e2e(&tools)?;
@@ -77,6 +84,17 @@ fn test() -> Result<()> {
 }
 
 fn build_site(tools: &Toolchain) -> Result<()> {
+    // Trunk runs cargo offline; a first online build fetches what build-std needs.
+    let mut fetch = tools.wasm_cargo();
+    fetch.args([
+        "build",
+        "--release",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--bin",
+        "smtplab-web",
+    ]);
+    step("cargo build of the app for wasm32", &mut fetch)?;
     let mut trunk = tools.trunk_command();
     trunk.args(["build", "--release"]);
     step("trunk build --release", &mut trunk)
@@ -105,7 +123,10 @@ fn cargo() -> Command {
 
 /// The workspace root: xtask lives one level below it.
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask has a parent").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask has a parent")
+        .to_path_buf()
 }
 
 fn step(name: &str, command: &mut Command) -> Result<()> {

@@ -44,7 +44,9 @@ impl Toolchain {
         let mut command = Command::new(&self.trunk);
         self.apply_wasm_env(&mut command);
         let mut path = self.tool_dirs.clone();
-        path.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
+        path.extend(std::env::split_paths(
+            &std::env::var_os("PATH").unwrap_or_default(),
+        ));
         command
             .env("PATH", std::env::join_paths(path).expect("tool paths are plain"))
             .env("TRUNK_OFFLINE", "true")
@@ -82,7 +84,12 @@ pub fn run() -> Result<Toolchain> {
         },
         cache.display()
     );
-    Ok(Toolchain { wasm, trunk, tool_dirs, chromium })
+    Ok(Toolchain {
+        wasm,
+        trunk,
+        tool_dirs,
+        chromium,
+    })
 }
 
 fn cache_dir() -> PathBuf {
@@ -92,7 +99,7 @@ fn cache_dir() -> PathBuf {
     let base = std::env::var_os("XDG_CACHE_HOME")
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
-        .unwrap_or_else(|| std::env::temp_dir());
+        .unwrap_or_else(std::env::temp_dir);
     base.join("smtplab/tools")
 }
 
@@ -136,7 +143,10 @@ fn debian_web() -> Option<WasmPath> {
     if !rustc.exists() || !sources.exists() {
         return None;
     }
-    Some(WasmPath::DebianWeb { rustc, linker: wasm_linker()? })
+    Some(WasmPath::DebianWeb {
+        rustc,
+        linker: wasm_linker()?,
+    })
 }
 
 /// rustup's bundled rust-lld, else the system's wasm-ld.
@@ -144,10 +154,17 @@ fn wasm_linker() -> Option<PathBuf> {
     let sysroot = output(Command::new("rustc").args(["--print", "sysroot"]))?;
     let host = output(Command::new("rustc").args(["--print", "host-tuple"]))
         .unwrap_or_else(|| "x86_64-unknown-linux-gnu".into());
-    let bundled = Path::new(sysroot.trim()).join("lib/rustlib").join(host.trim()).join("bin/rust-lld");
-    [bundled, PathBuf::from("/usr/bin/wasm-ld"), PathBuf::from("/usr/bin/rust-lld")]
-        .into_iter()
-        .find(|p| p.exists())
+    let bundled = Path::new(sysroot.trim())
+        .join("lib/rustlib")
+        .join(host.trim())
+        .join("bin/rust-lld");
+    [
+        bundled,
+        PathBuf::from("/usr/bin/wasm-ld"),
+        PathBuf::from("/usr/bin/rust-lld"),
+    ]
+    .into_iter()
+    .find(|p| p.exists())
 }
 
 // ---- pinned tools in the per-user cache ----
@@ -156,7 +173,10 @@ fn trunk(cache: &Path) -> Result<PathBuf> {
     let root = cache.join(format!("trunk-{TRUNK_VERSION}"));
     let binary = root.join("bin/trunk");
     if !binary.exists() {
-        println!("xtask: building Trunk {TRUNK_VERSION} into {} (once; about 8 minutes)", root.display());
+        println!(
+            "xtask: building Trunk {TRUNK_VERSION} into {} (once; about 8 minutes)",
+            root.display()
+        );
         cargo_install(&root, &["--locked", "trunk", "--version", TRUNK_VERSION])?;
     }
     Ok(binary)
@@ -167,7 +187,10 @@ fn wasm_bindgen(cache: &Path) -> Result<PathBuf> {
     let version = locked_version("wasm-bindgen")?;
     let root = cache.join(format!("wasm-bindgen-{version}"));
     if !root.join("bin/wasm-bindgen").exists() {
-        println!("xtask: building wasm-bindgen-cli {version} into {} (once; about 4 minutes)", root.display());
+        println!(
+            "xtask: building wasm-bindgen-cli {version} into {} (once; about 4 minutes)",
+            root.display()
+        );
         cargo_install(&root, &["wasm-bindgen-cli", "--version", &version])?;
     }
     Ok(root.join("bin"))
@@ -178,7 +201,10 @@ fn wasm_opt(cache: &Path) -> Result<PathBuf> {
     let root = cache.join(format!("binaryen-{BINARYEN_VERSION}"));
     let bin = root.join("node_modules/.bin");
     if !bin.join("wasm-opt").exists() {
-        println!("xtask: installing wasm-opt from npm binaryen@{BINARYEN_VERSION} into {}", root.display());
+        println!(
+            "xtask: installing wasm-opt from npm binaryen@{BINARYEN_VERSION} into {}",
+            root.display()
+        );
         let mut npm = Command::new("npm");
         npm.args(["install", "--no-audit", "--no-fund", "--prefix"])
             .arg(&root)
@@ -201,13 +227,21 @@ fn cargo_install(root: &Path, args: &[&str]) -> Result<()> {
     if run_for(&mut install, Duration::from_secs(45 * 60)) {
         return Ok(());
     }
-    Err(format!("cannot build {}: run `cargo install {} --root {}` and read its error", args.join(" "), args.join(" "), root.display()))
+    Err(format!(
+        "cannot build {}: run `cargo install {} --root {}` and read its error",
+        args.join(" "),
+        args.join(" "),
+        root.display()
+    ))
 }
 
 fn locked_version(package: &str) -> Result<String> {
     let lock = std::fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
     let needle = format!("name = \"{package}\"\nversion = \"");
-    let start = lock.find(&needle).ok_or(format!("{package} is not in Cargo.lock"))? + needle.len();
+    let start = lock
+        .find(&needle)
+        .ok_or(format!("{package} is not in Cargo.lock"))?
+        + needle.len();
     Ok(lock[start..].split('"').next().unwrap_or_default().to_string())
 }
 
@@ -221,7 +255,9 @@ fn browser() -> Result<Option<PathBuf>> {
     }
     let Some(chromium) = chromium else {
         if ci {
-            return Err("no Chromium for the e2e tests: install it with `sudo apt-get install chromium`".into());
+            return Err(
+                "no Chromium for the e2e tests: install it with `sudo apt-get install chromium`".into(),
+            );
         }
         println!("xtask: no Chromium found; e2e tests will be skipped (`sudo apt-get install chromium`)");
         return Ok(None);
@@ -234,17 +270,24 @@ fn find_chromium() -> Option<PathBuf> {
     if let Some(path) = std::env::var_os("SMTPLAB_CHROMIUM") {
         return Some(PathBuf::from(path));
     }
-    ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
-        .into_iter()
-        .map(PathBuf::from)
-        .find(|p| p.exists())
+    [
+        "/usr/bin/chromium",
+        "/usr/bin/chromium-browser",
+        "/usr/bin/google-chrome",
+    ]
+    .into_iter()
+    .map(PathBuf::from)
+    .find(|p| p.exists())
 }
 
 /// npm's playwright-core from the project's lockfile, into the project's node_modules.
 fn playwright() -> Result<()> {
     let lock = root().join("package-lock.json");
     let installed = root().join("node_modules/playwright-core/package.json");
-    let fresh = match (lock.metadata().and_then(|m| m.modified()), installed.metadata().and_then(|m| m.modified())) {
+    let fresh = match (
+        lock.metadata().and_then(|m| m.modified()),
+        installed.metadata().and_then(|m| m.modified()),
+    ) {
         (Ok(lock), Ok(installed)) => installed >= lock,
         _ => false,
     };
@@ -253,7 +296,9 @@ fn playwright() -> Result<()> {
     }
     println!("xtask: npm ci (playwright-core, no browser download)");
     let mut npm = Command::new("npm");
-    npm.args(["ci", "--no-audit", "--no-fund"]).current_dir(root()).env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+    npm.args(["ci", "--no-audit", "--no-fund"])
+        .current_dir(root())
+        .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
     if run_for(&mut npm, Duration::from_secs(600)) {
         return Ok(());
     }
@@ -273,7 +318,11 @@ fn apt_install(packages: &[&str]) -> bool {
         return false;
     }
     let apt = |args: &[&str]| {
-        let mut command = if root_user { Command::new("apt-get") } else { Command::new("sudo") };
+        let mut command = if root_user {
+            Command::new("apt-get")
+        } else {
+            Command::new("sudo")
+        };
         if !root_user {
             command.args(["-n", "apt-get"]);
         }
@@ -287,16 +336,26 @@ fn apt_install(packages: &[&str]) -> bool {
         return true;
     }
     run_for(&mut apt(&["update", "-qq"]), Duration::from_secs(600))
-        && run_for(&mut apt(&["install", "-y", "-qq", "--no-install-recommends"]).args(packages), Duration::from_secs(900))
+        && run_for(
+            apt(&["install", "-y", "-qq", "--no-install-recommends"]).args(packages),
+            Duration::from_secs(900),
+        )
 }
 
 fn has(program: &str) -> bool {
-    Command::new(program).arg("--version").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok()
+    Command::new(program)
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok()
 }
 
 fn output(command: &mut Command) -> Option<String> {
     let out = command.stderr(Stdio::null()).output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 /// Runs a command to completion, killing it after `limit`. True when it succeeded.
@@ -312,7 +371,11 @@ fn run_for(command: &mut Command, limit: Duration) -> bool {
             _ => {
                 let _ = child.kill();
                 let _ = child.wait();
-                println!("xtask: {:?} did not finish within {}s; stopped it", command.get_program(), limit.as_secs());
+                println!(
+                    "xtask: {:?} did not finish within {}s; stopped it",
+                    command.get_program(),
+                    limit.as_secs()
+                );
                 return false;
             }
         }

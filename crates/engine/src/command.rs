@@ -20,15 +20,24 @@ pub enum Command {
     Mail(ReversePath, MailParams),
     Rcpt(Address, RcptParams),
     Data,
-    Bdat { size: u64, last: bool },
+    Bdat {
+        size: u64,
+        last: bool,
+    },
     Rset,
     Noop,
     Quit,
     /// The argument as typed, and the address it names.
-    Vrfy { argument: String, address: String },
+    Vrfy {
+        argument: String,
+        address: String,
+    },
     Etrn(String),
     StartTls,
-    Auth { mechanism: String, initial: Option<String> },
+    Auth {
+        mechanism: String,
+        initial: Option<String>,
+    },
     /// A verb this profile knows of but does not implement (EXPN, HELP in Postfix 3.7).
     Unimplemented(Verb),
 }
@@ -104,7 +113,11 @@ pub fn parse(line: &str) -> Parsed {
         return Parsed::Empty;
     };
     let Some(verb) = Verb::parse(first) else {
-        return if is_forbidden(first) { Parsed::Forbidden } else { Parsed::Unknown };
+        return if is_forbidden(first) {
+            Parsed::Forbidden
+        } else {
+            Parsed::Unknown
+        };
     };
     let args = &words[1..];
     match parse_args(verb, args) {
@@ -114,7 +127,13 @@ pub fn parse(line: &str) -> Parsed {
 }
 
 fn parse_args(verb: Verb, args: &[String]) -> Result<Command, ReplyKind> {
-    let no_args = |command: Command| if args.is_empty() { Ok(command) } else { Err(ReplyKind::NoArguments { verb }) };
+    let no_args = |command: Command| {
+        if args.is_empty() {
+            Ok(command)
+        } else {
+            Err(ReplyKind::NoArguments { verb })
+        }
+    };
     match verb {
         Verb::Helo | Verb::Ehlo => parse_helo(verb, args),
         Verb::Mail => parse_mail(args),
@@ -134,10 +153,16 @@ fn parse_args(verb: Verb, args: &[String]) -> Result<Command, ReplyKind> {
 
 fn parse_helo(verb: Verb, args: &[String]) -> Result<Command, ReplyKind> {
     if args.is_empty() {
-        return Err(ReplyKind::HeloSyntax { ehlo: verb == Verb::Ehlo });
+        return Err(ReplyKind::HeloSyntax {
+            ehlo: verb == Verb::Ehlo,
+        });
     }
     let name = args.join(" ");
-    Ok(if verb == Verb::Ehlo { Command::Ehlo(name) } else { Command::Helo(name) })
+    Ok(if verb == Verb::Ehlo {
+        Command::Ehlo(name)
+    } else {
+        Command::Helo(name)
+    })
 }
 
 /// RFC 5321 §4.1.1.2; parameters from RFC 1870, 6152, 6531, 3461, 4954.
@@ -155,7 +180,9 @@ fn parse_mail(args: &[String]) -> Result<Command, ReplyKind> {
 
 fn mail_param(arg: &str, params: &mut MailParams) -> Result<(), ReplyKind> {
     let (key, value) = split_param(arg);
-    let unsupported = || ReplyKind::UnsupportedOption { option: arg.to_string() };
+    let unsupported = || ReplyKind::UnsupportedOption {
+        option: arg.to_string(),
+    };
     match (key.to_ascii_uppercase().as_str(), value) {
         ("SIZE", Some(v)) => params.size = Some(parse_size(v)?),
         ("BODY", Some(v)) if v.eq_ignore_ascii_case("7BIT") => params.body = Some(Body::SevenBit),
@@ -215,12 +242,18 @@ fn rcpt_param(arg: &str, params: &mut RcptParams) -> Result<(), ReplyKind> {
             }
         }
         ("ORCPT", Some(v)) => {
-            let valid = v.split_once(';').is_some_and(|(kind, addr)| is_xtext(kind) && is_xtext(addr));
+            let valid = v
+                .split_once(';')
+                .is_some_and(|(kind, addr)| is_xtext(kind) && is_xtext(addr));
             if !valid || params.orcpt.replace(v.to_string()).is_some() {
                 return Err(ReplyKind::BadOrcpt);
             }
         }
-        _ => return Err(ReplyKind::UnsupportedOption { option: arg.to_string() }),
+        _ => {
+            return Err(ReplyKind::UnsupportedOption {
+                option: arg.to_string(),
+            })
+        }
     }
     Ok(())
 }
@@ -242,8 +275,12 @@ fn parse_notify(value: &str) -> Option<Vec<Notify>> {
 
 /// RFC 3030 §2: `BDAT size [LAST]`.
 fn parse_bdat(args: &[String]) -> Result<Command, ReplyKind> {
-    let size = args.first().filter(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()));
-    let size = size.and_then(|s| s.parse::<u64>().ok()).ok_or(ReplyKind::BdatSyntax)?;
+    let size = args
+        .first()
+        .filter(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()));
+    let size = size
+        .and_then(|s| s.parse::<u64>().ok())
+        .ok_or(ReplyKind::BdatSyntax)?;
     match &args[1..] {
         [] => Ok(Command::Bdat { size, last: false }),
         [last] if last.eq_ignore_ascii_case("LAST") => Ok(Command::Bdat { size, last: true }),
@@ -264,7 +301,10 @@ fn parse_vrfy(args: &[String]) -> Result<Command, ReplyKind> {
             if address.is_empty() {
                 return Err(ReplyKind::BadRecipient);
             }
-            Ok(Command::Vrfy { argument: argument.clone(), address: address.to_string() })
+            Ok(Command::Vrfy {
+                argument: argument.clone(),
+                address: address.to_string(),
+            })
         }
         _ => Err(ReplyKind::BadRecipient),
     }
@@ -279,8 +319,14 @@ fn parse_etrn(args: &[String]) -> Result<Command, ReplyKind> {
 /// RFC 4954 §4: `AUTH mechanism [initial-response]`.
 fn parse_auth(args: &[String]) -> Result<Command, ReplyKind> {
     match args {
-        [mechanism] => Ok(Command::Auth { mechanism: mechanism.clone(), initial: None }),
-        [mechanism, initial] => Ok(Command::Auth { mechanism: mechanism.clone(), initial: Some(initial.clone()) }),
+        [mechanism] => Ok(Command::Auth {
+            mechanism: mechanism.clone(),
+            initial: None,
+        }),
+        [mechanism, initial] => Ok(Command::Auth {
+            mechanism: mechanism.clone(),
+            initial: Some(initial.clone()),
+        }),
         _ => Err(ReplyKind::AuthSyntax),
     }
 }
@@ -355,11 +401,18 @@ pub fn parse_address(text: &str) -> Option<Address> {
     };
     if let Some(domain) = domain {
         let literal = domain.starts_with('[') && domain.ends_with(']');
-        if domain.is_empty() || domain.contains(char::is_whitespace) || (!literal && domain.contains(['[', ']', '"', '\\'])) {
+        if domain.is_empty()
+            || domain.contains(char::is_whitespace)
+            || (!literal && domain.contains(['[', ']', '"', '\\']))
+        {
             return None;
         }
     }
-    Some(Address { text: text.to_string(), local, domain: domain.map(str::to_string) })
+    Some(Address {
+        text: text.to_string(),
+        local,
+        domain: domain.map(str::to_string),
+    })
 }
 
 /// Splits at the last `@` outside quotes.
@@ -415,8 +468,12 @@ fn is_xtext(value: &str) -> bool {
 fn is_forbidden(word: &str) -> bool {
     let header_like = word.len() > 1
         && word.ends_with(':')
-        && word[..word.len() - 1].bytes().all(|b| (33..=126).contains(&b) && b != b':');
+        && word[..word.len() - 1]
+            .bytes()
+            .all(|b| (33..=126).contains(&b) && b != b':');
     header_like
-        || ["CONNECT", "GET", "POST"].iter().any(|w| w.eq_ignore_ascii_case(word))
+        || ["CONNECT", "GET", "POST"]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(word))
         || !word.starts_with(|c: char| c.is_ascii_alphabetic())
 }

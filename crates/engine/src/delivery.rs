@@ -40,7 +40,9 @@ impl Message {
         let date = rfc2822_date(env.now_ms);
         let mut out = String::new();
         out.push_str(&format!("Return-Path: <{}>\r\n", env.mail_from));
-        out.push_str(&format!("X-Original-To: {original_to}\r\nDelivered-To: {delivered_to}\r\n"));
+        out.push_str(&format!(
+            "X-Original-To: {original_to}\r\nDelivered-To: {delivered_to}\r\n"
+        ));
         out.push_str(&format!(
             "Received: from {} ({} [{}])\r\n\tby {} (Postfix) with {} id {}",
             env.helo.unwrap_or(env.peer_name),
@@ -59,13 +61,22 @@ impl Message {
         out.push_str(headers);
         let has = |name: &str| header_present(headers, name);
         if !has("Message-Id") {
-            out.push_str(&format!("Message-Id: <{}.{}@{}>\r\n", compact_date(env.now_ms), env.queue_id, env.hostname));
+            out.push_str(&format!(
+                "Message-Id: <{}.{}@{}>\r\n",
+                compact_date(env.now_ms),
+                env.queue_id,
+                env.hostname
+            ));
         }
         if !has("Date") {
             out.push_str(&format!("Date: {date}\r\n"));
         }
         if !has("From") {
-            let from = if env.mail_from.is_empty() { "MAILER-DAEMON" } else { env.mail_from };
+            let from = if env.mail_from.is_empty() {
+                "MAILER-DAEMON"
+            } else {
+                env.mail_from
+            };
             out.push_str(&format!("From: {from}\r\n"));
         }
         if !body.starts_with("\r\n") {
@@ -126,15 +137,24 @@ fn is_header_line(line: &str) -> bool {
 }
 
 fn header_present(headers: &str, name: &str) -> bool {
-    headers.split("\r\n").any(|l| l.split_once(':').is_some_and(|(n, _)| n.eq_ignore_ascii_case(name)))
+    headers.split("\r\n").any(|l| {
+        l.split_once(':')
+            .is_some_and(|(n, _)| n.eq_ignore_ascii_case(name))
+    })
 }
 
 /// `Sun, 29 Nov 2026 02:08:16 +0000 (UTC)`.
 pub fn rfc2822_date(ms: u64) -> String {
     let (y, mo, d, h, mi, s, wd) = civil(ms / 1000);
     const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    format!("{}, {d} {} {y} {h:02}:{mi:02}:{s:02} +0000 (UTC)", DAYS[wd], MONTHS[mo as usize - 1])
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    format!(
+        "{}, {d} {} {y} {h:02}:{mi:02}:{s:02} +0000 (UTC)",
+        DAYS[wd],
+        MONTHS[mo as usize - 1]
+    )
 }
 
 /// `20261129020816`, as in Postfix's Message-Id.
@@ -157,7 +177,15 @@ fn civil(secs: u64) -> (i64, u32, u32, u64, u64, u64, usize) {
     let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
     let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
     let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d, rem / 3600, rem % 3600 / 60, rem % 60, (days % 7) as usize)
+    (
+        y,
+        m,
+        d,
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60,
+        (days % 7) as usize,
+    )
 }
 
 #[cfg(test)]
@@ -167,15 +195,24 @@ mod tests {
     #[test]
     fn dates_render_like_postfix() {
         // 2026-11-29 02:08:16 UTC, from a real delivery.
-        assert_eq!(rfc2822_date(1_795_918_096_000), "Sun, 29 Nov 2026 02:08:16 +0000 (UTC)");
+        assert_eq!(
+            rfc2822_date(1_795_918_096_000),
+            "Sun, 29 Nov 2026 02:08:16 +0000 (UTC)"
+        );
         assert_eq!(compact_date(1_795_918_096_000), "20261129020816");
         assert_eq!(rfc2822_date(0), "Thu, 1 Jan 1970 00:00:00 +0000 (UTC)");
     }
 
     #[test]
     fn header_split_stops_at_first_non_header() {
-        assert_eq!(split_headers("Subject: a\r\n\r\nbody\r\n"), ("Subject: a\r\n", "\r\nbody\r\n"));
+        assert_eq!(
+            split_headers("Subject: a\r\n\r\nbody\r\n"),
+            ("Subject: a\r\n", "\r\nbody\r\n")
+        );
         assert_eq!(split_headers("just text\r\n"), ("", "just text\r\n"));
-        assert_eq!(split_headers("A: 1\r\n b\r\nC: 2\r\nx\r\n").0, "A: 1\r\n b\r\nC: 2\r\n");
+        assert_eq!(
+            split_headers("A: 1\r\n b\r\nC: 2\r\nx\r\n").0,
+            "A: 1\r\n b\r\nC: 2\r\n"
+        );
     }
 }

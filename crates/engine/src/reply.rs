@@ -219,7 +219,14 @@ impl ReplyKind {
 
     /// Does this reply close the connection (RFC 5321 §3.8: 421; Postfix: also 521, 221)?
     pub fn closes(&self) -> bool {
-        matches!(self, ReplyKind::Bye | ReplyKind::BreakRules | ReplyKind::TooManyErrors | ReplyKind::Timeout | ReplyKind::BdatSyntax)
+        matches!(
+            self,
+            ReplyKind::Bye
+                | ReplyKind::BreakRules
+                | ReplyKind::TooManyErrors
+                | ReplyKind::Timeout
+                | ReplyKind::BdatSyntax
+        )
     }
 }
 
@@ -255,7 +262,13 @@ impl Reply {
         if let ReplyKind::Ehlo { extensions } = &kind {
             lines.extend(extensions.iter().cloned());
         }
-        Reply { code: entry.code, enhanced: entry.enhanced, lines, kind, sequence: None }
+        Reply {
+            code: entry.code,
+            enhanced: entry.enhanced,
+            lines,
+            kind,
+            sequence: None,
+        }
     }
 
     /// Renders the reply as it goes on the wire: `250-` for all lines but the last, CRLF each.
@@ -275,7 +288,10 @@ impl Reply {
 
     /// The lines as text, without CRLF.
     pub fn text_lines(&self) -> Vec<String> {
-        String::from_utf8_lossy(&self.to_bytes()).lines().map(str::to_string).collect()
+        String::from_utf8_lossy(&self.to_bytes())
+            .lines()
+            .map(str::to_string)
+            .collect()
     }
 
     pub fn is_error(&self) -> bool {

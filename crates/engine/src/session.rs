@@ -42,7 +42,10 @@ pub struct Peer {
 
 impl Default for Peer {
     fn default() -> Self {
-        Peer { name: "localhost".into(), address: "127.0.0.1".into() }
+        Peer {
+            name: "localhost".into(),
+            address: "127.0.0.1".into(),
+        }
     }
 }
 
@@ -92,7 +95,12 @@ pub enum State {
     /// Reading the DATA body of a transaction that has recipients.
     Data(Ready, Body),
     /// Reading `remaining` octets of a BDAT chunk.
-    BdatChunk { ready: Ready, body: Body, remaining: u64, last: bool },
+    BdatChunk {
+        ready: Ready,
+        body: Body,
+        remaining: u64,
+        last: bool,
+    },
     /// Between BDAT chunks: reading commands, with the message so far.
     BdatWait(Ready, Body),
     /// Reading one SASL response line.
@@ -115,6 +123,8 @@ pub struct Envelope {
 pub struct Ready(Envelope);
 
 impl Ready {
+    /// Hands the envelope back, unchanged, when it has no recipients.
+    #[allow(clippy::result_large_err)]
     fn new(envelope: Envelope) -> Result<Ready, Envelope> {
         if envelope.recipients.is_empty() {
             Err(envelope)
@@ -444,7 +454,11 @@ impl Session {
         }
         let rest = &data[pos..];
         if rest.len() > MAX_BUFFERED_DATA_LINE {
-            let line = if body.mid_line || rest[0] != b'.' { rest } else { &rest[1..] };
+            let line = if body.mid_line || rest[0] != b'.' {
+                rest
+            } else {
+                &rest[1..]
+            };
             body.append(line, self.world.limits.message_size);
             body.mid_line = true;
             return data.len();
@@ -555,7 +569,10 @@ impl Session {
     /// Postfix's EHLO keywords, in its order.
     fn extensions(&self) -> Vec<String> {
         let flags = self.flags();
-        let mut ext = vec!["PIPELINING".to_string(), format!("SIZE {}", self.world.limits.message_size)];
+        let mut ext = vec![
+            "PIPELINING".to_string(),
+            format!("SIZE {}", self.world.limits.message_size),
+        ];
         if flags.vrfy_enabled {
             ext.push("VRFY".into());
         }
@@ -571,10 +588,17 @@ impl Session {
     }
 
     fn on_mail(&mut self, sender: ReversePath, params: MailParams) {
-        if params.size.is_some_and(|size| size > self.world.limits.message_size) {
+        if params
+            .size
+            .is_some_and(|size| size > self.world.limits.message_size)
+        {
             return self.reply(ReplyKind::SizeExceeded); // RFC 1870 §6.1
         }
-        self.state = State::Command(Some(Envelope { sender, params, recipients: Vec::new() }));
+        self.state = State::Command(Some(Envelope {
+            sender,
+            params,
+            recipients: Vec::new(),
+        }));
         self.reply(ReplyKind::MailOk)
     }
 
@@ -590,7 +614,11 @@ impl Session {
             Err(kind) => return self.reply(kind),
         };
         if let State::Command(Some(envelope)) = &mut self.state {
-            envelope.recipients.push(Recipient { address, params, mailboxes });
+            envelope.recipients.push(Recipient {
+                address,
+                params,
+                mailboxes,
+            });
         }
         self.reply(ReplyKind::RcptOk)
     }
@@ -604,7 +632,10 @@ impl Session {
         let is_local = domain.is_none_or(|d| self.world.is_local_domain(d));
         if is_local {
             let name = local.trim_matches('"').to_lowercase();
-            return self.world.resolve_local(&name).ok_or(ReplyKind::UserUnknown { address: text });
+            return self
+                .world
+                .resolve_local(&name)
+                .ok_or(ReplyKind::UserUnknown { address: text });
         }
         if self.user.is_some() && self.world.policy.relay_when_authenticated {
             return Ok(Vec::new()); // permit_sasl_authenticated
@@ -652,20 +683,33 @@ impl Session {
                 return self.reply(ReplyKind::NeedRcpt);
             }
         };
-        let body = Body { chunk_from: body.size, ..body };
-        self.state = State::BdatChunk { ready, body, remaining: size, last };
+        let body = Body {
+            chunk_from: body.size,
+            ..body
+        };
+        self.state = State::BdatChunk {
+            ready,
+            body,
+            remaining: size,
+            last,
+        };
         if size == 0 {
             self.end_of_chunk();
         }
     }
 
     fn end_of_chunk(&mut self) {
-        let State::BdatChunk { ready, body, last, .. } = std::mem::replace(&mut self.state, State::Command(None))
+        let State::BdatChunk {
+            ready, body, last, ..
+        } = std::mem::replace(&mut self.state, State::Command(None))
         else {
             return;
         };
         if last {
-            return self.finish_message(ready, body, |bytes, queue_id| ReplyKind::BdatQueued { bytes, queue_id });
+            return self.finish_message(ready, body, |bytes, queue_id| ReplyKind::BdatQueued {
+                bytes,
+                queue_id,
+            });
         }
         let bytes = body.size - body.chunk_from;
         self.state = State::BdatWait(ready, body);
@@ -683,8 +727,16 @@ impl Session {
     }
 
     fn deliver(&mut self, envelope: &Envelope, content: &[u8], queue_id: &str) {
-        let mail_from = envelope.sender.as_ref().map(|a| a.text.clone()).unwrap_or_default();
-        let rcpt_to: Vec<String> = envelope.recipients.iter().map(|r| self.full_address(&r.address)).collect();
+        let mail_from = envelope
+            .sender
+            .as_ref()
+            .map(|a| a.text.clone())
+            .unwrap_or_default();
+        let rcpt_to: Vec<String> = envelope
+            .recipients
+            .iter()
+            .map(|r| self.full_address(&r.address))
+            .collect();
         let protocol = self.protocol();
         let env = delivery::Envelope {
             queue_id,
@@ -713,7 +765,10 @@ impl Session {
                 } else {
                     format!("{user}@{}", self.world.origin)
                 };
-                deliveries.push((Some(user.clone()), Message::deliver(&env, content, original, &delivered_to)));
+                deliveries.push((
+                    Some(user.clone()),
+                    Message::deliver(&env, content, original, &delivered_to),
+                ));
             }
         }
         for (user, message) in deliveries {
@@ -734,7 +789,11 @@ impl Session {
 
     /// The `with` of the Received header (RFC 3848).
     fn protocol(&self) -> String {
-        let base = if self.helo.as_ref().is_some_and(|h| h.extended) { "ESMTP" } else { "SMTP" };
+        let base = if self.helo.as_ref().is_some_and(|h| h.extended) {
+            "ESMTP"
+        } else {
+            "SMTP"
+        };
         let tls = if self.tls { "S" } else { "" };
         let auth = if self.user.is_some() { "A" } else { "" };
         format!("{base}{tls}{auth}")
@@ -778,9 +837,16 @@ impl Session {
 
     fn on_auth(&mut self, mechanism: &str, initial: Option<&str>) {
         let Some(mechanism) = Mechanism::parse(mechanism) else {
-            return self.reply(ReplyKind::AuthFailed { reason: crate::reply::AuthFailure::NoMechanism });
+            return self.reply(ReplyKind::AuthFailed {
+                reason: crate::reply::AuthFailure::NoMechanism,
+            });
         };
-        let challenge = format!("<{}.{}@{}>", self.rng.next() % 10_000_000_000, self.now / 1000 % 1_000_000, self.world.hostname);
+        let challenge = format!(
+            "<{}.{}@{}>",
+            self.rng.next() % 10_000_000_000,
+            self.now / 1000 % 1_000_000,
+            self.world.hostname
+        );
         let step = mechanism.start(initial, &self.world, challenge);
         self.on_sasl_step(step);
     }
@@ -808,15 +874,26 @@ impl Session {
         let mut reply = Reply::new(kind, &self.world.hostname);
         if reply.code == 503 {
             if let Some(got) = self.verb {
-                reply.sequence = Some(SequenceContext { phase: self.phase(), got, accepted: self.accepted_verbs() });
+                reply.sequence = Some(SequenceContext {
+                    phase: self.phase(),
+                    got,
+                    accepted: self.accepted_verbs(),
+                });
             }
         }
-        let delay = if self.errors >= self.world.limits.soft_errors { self.world.limits.error_delay_ms } else { 0 };
+        let delay = if self.errors >= self.world.limits.soft_errors {
+            self.world.limits.error_delay_ms
+        } else {
+            0
+        };
         if reply.is_error() {
             self.errors += 1;
         }
         let closes = reply.kind.closes();
-        self.outputs.push_back(Output::Reply { reply, due: self.now + delay });
+        self.outputs.push_back(Output::Reply {
+            reply,
+            due: self.now + delay,
+        });
         if closes {
             self.state = State::Closed;
             self.outputs.push_back(Output::Close);
@@ -860,7 +937,11 @@ impl Body {
     fn append_normalising(&mut self, data: &[u8], limit: u64) {
         let mut start = 0;
         for (i, &b) in data.iter().enumerate() {
-            let prev_cr = if i == 0 { self.last_cr } else { data[i - 1] == b'\r' };
+            let prev_cr = if i == 0 {
+                self.last_cr
+            } else {
+                data[i - 1] == b'\r'
+            };
             if b == b'\n' && !prev_cr {
                 self.append(&data[start..i], limit);
                 self.append(b"\r\n", limit);

@@ -100,7 +100,10 @@ pub const COMMANDS: &[CommandSpec] = &[
 
 impl Verb {
     pub fn spec(self) -> &'static CommandSpec {
-        COMMANDS.iter().find(|c| c.verb == self).expect("every verb has a row")
+        COMMANDS
+            .iter()
+            .find(|c| c.verb == self)
+            .expect("every verb has a row")
     }
 
     pub fn name(self) -> &'static str {
@@ -109,7 +112,10 @@ impl Verb {
 
     /// The verb a command word names, case-insensitively.
     pub fn parse(word: &str) -> Option<Verb> {
-        COMMANDS.iter().find(|c| c.name.eq_ignore_ascii_case(word)).map(|c| c.verb)
+        COMMANDS
+            .iter()
+            .find(|c| c.name.eq_ignore_ascii_case(word))
+            .map(|c| c.verb)
     }
 
     /// Would the server accept this command now (not answer 503/502/500 for its sequence)?
@@ -136,6 +142,10 @@ impl Verb {
 
     /// Every verb the server would accept now, in table order.
     pub fn accepted(phase: Phase, flags: Flags) -> Vec<Verb> {
-        COMMANDS.iter().map(|c| c.verb).filter(|v| v.allowed(phase, flags)).collect()
+        COMMANDS
+            .iter()
+            .map(|c| c.verb)
+            .filter(|v| v.allowed(phase, flags))
+            .collect()
     }
 }

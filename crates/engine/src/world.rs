@@ -139,10 +139,21 @@ impl World {
             profile: Profile::Postfix,
             hostname: "mail.example.com".into(),
             origin: "example.com".into(),
-            local_domains: vec!["mail.example.com".into(), "example.com".into(), "localhost".into()],
+            local_domains: vec![
+                "mail.example.com".into(),
+                "example.com".into(),
+                "localhost".into(),
+            ],
             address: "127.0.0.1".into(),
-            users: vec![user("alice", Some("s3cret")), user("bob", Some("hunter2")), user("root", None)],
-            aliases: vec![Alias { name: "postmaster".into(), members: vec!["root".into()] }],
+            users: vec![
+                user("alice", Some("s3cret")),
+                user("bob", Some("hunter2")),
+                user("root", None),
+            ],
+            aliases: vec![Alias {
+                name: "postmaster".into(),
+                members: vec!["root".into()],
+            }],
             limits: Limits::default(),
             policy: Policy::default(),
         }
@@ -169,7 +180,10 @@ impl World {
             if user.name.is_empty() || user.name.contains(|c: char| c.is_whitespace() || c == '@') {
                 return bad(format!("users[{i}].name: {:?} is not a user name", user.name));
             }
-            if self.users[..i].iter().any(|u| u.name.eq_ignore_ascii_case(&user.name)) {
+            if self.users[..i]
+                .iter()
+                .any(|u| u.name.eq_ignore_ascii_case(&user.name))
+            {
                 return bad(format!("users[{i}].name: {:?} appears twice", user.name));
             }
         }
@@ -191,7 +205,8 @@ impl World {
     pub fn is_local_domain(&self, domain: &str) -> bool {
         let domain = domain.trim_end_matches('.');
         if let Some(literal) = domain.strip_prefix('[').and_then(|d| d.strip_suffix(']')) {
-            return literal == self.address || literal.eq_ignore_ascii_case(&format!("IPv4:{}", self.address));
+            return literal == self.address
+                || literal.eq_ignore_ascii_case(&format!("IPv4:{}", self.address));
         }
         self.local_domains.iter().any(|d| d.eq_ignore_ascii_case(domain))
     }
@@ -203,7 +218,12 @@ impl World {
             return Some(vec![user.name.clone()]);
         }
         let alias = self.aliases.iter().find(|a| a.name.eq_ignore_ascii_case(name))?;
-        let members = alias.members.iter().filter_map(|m| self.user(m)).map(|u| u.name.clone()).collect();
+        let members = alias
+            .members
+            .iter()
+            .filter_map(|m| self.user(m))
+            .map(|u| u.name.clone())
+            .collect();
         Some(members)
     }
 

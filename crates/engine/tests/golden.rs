@@ -18,10 +18,19 @@ enum Event {
 
 /// Replays a transcript's client side and writes the transcript the engine produces.
 fn replay(text: &str) -> String {
-    let mut out: Vec<String> = text.lines().filter(|l| l.starts_with('#')).map(str::to_string).collect();
+    let mut out: Vec<String> = text
+        .lines()
+        .filter(|l| l.starts_with('#'))
+        .map(str::to_string)
+        .collect();
     let mut session = Session::new(World::reference(), 7);
     let mut now = 1_795_918_096_000;
-    session.handle_input(Input::Connected { now, peer: Peer::default() }).unwrap();
+    session
+        .handle_input(Input::Connected {
+            now,
+            peer: Peer::default(),
+        })
+        .unwrap();
     drain(&mut session, &mut out);
     for line in text.lines() {
         let event = match line.split_once(": ") {
@@ -30,20 +39,35 @@ fn replay(text: &str) -> String {
             Some(("T", _)) => Event::Handshake,
             Some(("X", rest)) => {
                 let mut words = rest.split(' ').skip(1).map(str::to_string);
-                Event::Cram { user: words.next().unwrap(), password: words.next().unwrap() }
+                Event::Cram {
+                    user: words.next().unwrap(),
+                    password: words.next().unwrap(),
+                }
             }
             _ if line == "C:" => Event::Line(String::new()),
             _ => continue,
         };
         now += 1000;
         let (shown, input) = match event {
-            Event::Line(l) => (format!("C: {l}"), Input::Bytes { now, data: format!("{l}\r\n").into_bytes() }),
+            Event::Line(l) => (
+                format!("C: {l}"),
+                Input::Bytes {
+                    now,
+                    data: format!("{l}\r\n").into_bytes(),
+                },
+            ),
             Event::Raw(bytes) => (line.to_string(), Input::Bytes { now, data: bytes }),
             Event::Handshake => ("T: handshake".into(), Input::TlsEstablished { now }),
             Event::Cram { user, password } => {
                 let challenge = last_challenge(&out);
                 let answer = encode(format!("{user} {}", cram_digest(&password, &challenge)).as_bytes());
-                (line.to_string(), Input::Bytes { now, data: format!("{answer}\r\n").into_bytes() })
+                (
+                    line.to_string(),
+                    Input::Bytes {
+                        now,
+                        data: format!("{answer}\r\n").into_bytes(),
+                    },
+                )
             }
         };
         out.push(shown);
@@ -65,7 +89,11 @@ fn drain(session: &mut Session, out: &mut Vec<String>) {
 }
 
 fn last_challenge(out: &[String]) -> String {
-    let line = out.iter().rev().find(|l| l.starts_with("S: 334 ")).expect("a CRAM-MD5 challenge");
+    let line = out
+        .iter()
+        .rev()
+        .find(|l| l.starts_with("S: 334 "))
+        .expect("a CRAM-MD5 challenge");
     String::from_utf8(decode(&line[7..]).expect("base64 challenge")).unwrap()
 }
 
@@ -93,15 +121,23 @@ fn mask(text: &str) -> String {
 
 fn mask_line(line: &str) -> String {
     if let Some((head, id)) = line.rsplit_once("queued as ") {
-        if (8..=12).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_lowercase()) {
+        if (8..=12).contains(&id.len())
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_lowercase())
+        {
             return format!("{head}queued as <QUEUE-ID>");
         }
     }
     if let Some(challenge) = line.strip_prefix("S: 334 ").and_then(decode) {
         let text = String::from_utf8_lossy(&challenge);
-        let shape = text.strip_prefix('<').and_then(|t| t.strip_suffix("@mail.example.com>"));
+        let shape = text
+            .strip_prefix('<')
+            .and_then(|t| t.strip_suffix("@mail.example.com>"));
         let digits = shape.and_then(|s| s.split_once('.')).is_some_and(|(a, b)| {
-            [a, b].iter().all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
+            [a, b]
+                .iter()
+                .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
         });
         if digits {
             return "S: 334 <CRAM-MD5 CHALLENGE <digits.digits@mail.example.com>>".into();
@@ -133,13 +169,28 @@ fn engine_matches_every_recorded_postfix_transcript() {
     }
     assert!(files.len() >= 60, "only {} golden transcripts", files.len());
     assert!(replies >= 500, "only {replies} recorded reply lines");
-    assert!(failures.is_empty(), "{} of {} transcripts differ:\n{}", failures.len(), files.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} transcripts differ:\n{}",
+        failures.len(),
+        files.len(),
+        failures.join("\n")
+    );
 }
 
 fn diff(path: &Path, expected: &str, actual: &str) -> String {
     let name = path.file_name().unwrap().to_string_lossy();
     let (e, a): (Vec<_>, Vec<_>) = (expected.lines().collect(), actual.lines().collect());
-    let first = e.iter().zip(&a).position(|(x, y)| x != y).unwrap_or(e.len().min(a.len()));
+    let first = e
+        .iter()
+        .zip(&a)
+        .position(|(x, y)| x != y)
+        .unwrap_or(e.len().min(a.len()));
     let show = |lines: &[&str]| lines[first..lines.len().min(first + 3)].join(" | ");
-    format!("--- {name} line {}:\n  postfix: {}\n  engine:  {}", first + 1, show(&e), show(&a))
+    format!(
+        "--- {name} line {}:\n  postfix: {}\n  engine:  {}",
+        first + 1,
+        show(&e),
+        show(&a)
+    )
 }
