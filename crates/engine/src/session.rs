@@ -325,7 +325,11 @@ impl Session {
             }
             (_, Input::Bytes { now, data }) => {
                 self.tick_clock(now);
-                self.input.extend_from_slice(&data);
+                if self.input.is_empty() {
+                    self.input = data; // the usual case: no copy
+                } else {
+                    self.input.extend_from_slice(&data);
+                }
                 self.process_input();
                 Ok(())
             }
@@ -433,22 +437,27 @@ impl Session {
         let State::Data(_, body) = &mut self.state else {
             return 0;
         };
+        let limit = self.world.limits.message_size;
         let mut pos = 0;
-        while let Some(nl) = data[pos..].iter().position(|&b| b == b'\n') {
-            let mut line = &data[pos..pos + nl];
+        while let Some(nl) = memchr::memchr(b'\n', &data[pos..]) {
+            let start = pos;
             pos += nl + 1;
-            if line.last() == Some(&b'\r') {
-                line = &line[..line.len() - 1];
-            }
+            let crlf = nl > 0 && data[pos - 2] == b'\r';
+            let mut line = &data[start..pos - 1 - usize::from(crlf)];
             if !body.mid_line && line == b"." {
                 self.end_of_data();
                 return pos;
             }
-            if !body.mid_line && line.first() == Some(&b'.') {
+            let stuffed = !body.mid_line && line.first() == Some(&b'.');
+            body.mid_line = false;
+            if crlf {
+                // The common case: copy the line with its CRLF in one go.
+                body.append(&data[start + usize::from(stuffed)..pos], limit);
+                continue;
+            }
+            if stuffed {
                 line = &line[1..];
             }
-            body.mid_line = false;
-            let limit = self.world.limits.message_size;
             body.append(line, limit);
             body.append(b"\r\n", limit);
         }

@@ -1,0 +1,332 @@
+//! Behaviour grouped by the state the session starts in, plus determinism and limits.
+
+mod common;
+use common::*;
+use smtplab_engine::{Input, Output, Phase, Session, Verb, World};
+
+mod connected {
+    use super::*;
+
+    #[test]
+    fn mail_works_without_helo_as_in_postfix() {
+        let mut lab = Lab::connected();
+        assert_eq!(lab.session.phase(), Phase::Connected);
+        assert_eq!(lab.last("MAIL FROM:<a@example.org>"), "250 2.1.0 Ok");
+    }
+
+    #[test]
+    fn helo_required_policy_asks_for_a_greeting_and_explains_it() {
+        let mut world = World::reference();
+        world.policy.helo_required = true;
+        let mut session = Session::new(world, 1);
+        session
+            .handle_input(Input::Connected {
+                now: 0,
+                peer: Default::default(),
+            })
+            .unwrap();
+        session
+            .handle_input(Input::Bytes {
+                now: 1,
+                data: b"MAIL FROM:<a@b.org>\r\n".to_vec(),
+            })
+            .unwrap();
+        let reply = std::iter::from_fn(|| session.poll_output())
+            .filter_map(|o| match o {
+                Output::Reply { reply, .. } => Some(reply),
+                _ => None,
+            })
+            .last()
+            .unwrap();
+        assert_eq!(reply.text_lines(), ["503 5.5.1 Error: send HELO/EHLO first"]);
+        let context = reply.sequence.expect("a 503 carries its sequence context");
+        assert_eq!(context.got, Verb::Mail);
+        assert!(context.accepted.contains(&Verb::Ehlo) && !context.accepted.contains(&Verb::Mail));
+    }
+}
+
+mod in_mail_transaction {
+    use super::*;
+
+    #[test]
+    fn a_503_explains_state_and_what_would_work() {
+        let mut lab = greeted();
+        lab.now += 1;
+        lab.session
+            .handle_input(Input::Bytes {
+                now: lab.now,
+                data: b"RCPT TO:<alice@example.com>\r\n".to_vec(),
+            })
+            .unwrap();
+        let Some(Output::Reply { reply, .. }) = lab.session.poll_output() else {
+            panic!("a reply")
+        };
+        let explanation = reply.explain("mail.example.com");
+        assert_eq!(explanation.fix, Some("MAIL FROM:<you@example.org> first"));
+        let context = explanation.sequence.unwrap();
+        assert_eq!(context.phase, Phase::Greeted);
+        assert!(context.accepted.contains(&Verb::Mail) && !context.accepted.contains(&Verb::Rcpt));
+        assert!(explanation
+            .enhanced
+            .unwrap()
+            .starts_with("5.5.1: permanent failure"));
+    }
+
+    #[test]
+    fn rset_and_ehlo_end_the_transaction() {
+        let mut lab = in_rcpt();
+        assert_eq!(lab.session.phase(), Phase::Rcpt);
+        lab.send("RSET");
+        assert_eq!(lab.session.phase(), Phase::Greeted);
+        let mut lab = in_rcpt();
+        lab.send("EHLO again");
+        assert_eq!(
+            lab.last("RCPT TO:<bob@example.com>"),
+            "503 5.5.1 Error: need MAIL command"
+        );
+    }
+
+    #[test]
+    fn recipient_limit_is_452_and_data_still_goes_to_the_first_hundred() {
+        let mut lab = in_mail();
+        for _ in 0..100 {
+            assert_eq!(lab.last("RCPT TO:<bob@example.com>"), "250 2.1.5 Ok");
+        }
+        assert_eq!(
+            lab.last("RCPT TO:<bob@example.com>"),
+            "452 4.5.3 Error: too many recipients"
+        );
+        assert_eq!(lab.last("DATA"), "354 End data with <CR><LF>.<CR><LF>");
+    }
+}
+
+mod in_data {
+    use super::*;
+
+    #[test]
+    fn dots_are_unstuffed_and_commands_in_the_body_are_text() {
+        let mut lab = in_data();
+        let replies = lab.raw(b"Subject: t\r\n\r\n..leading dot\r\nQUIT\r\n.\r\n");
+        assert!(replies[0].starts_with("250 2.0.0 Ok: queued as "), "{replies:?}");
+        let alice = lab.session.world().user("alice").unwrap();
+        let message = alice.mailbox.last().unwrap();
+        assert_eq!(message.body(), ".leading dot\r\nQUIT\r\n");
+        assert_eq!(message.rcpt_to, ["alice@example.com"]);
+    }
+
+    #[test]
+    fn delivery_adds_postfixs_headers() {
+        let mut lab = in_data();
+        lab.raw(b"Subject: hello\r\n\r\nHi Alice.\r\n.\r\n");
+        let message = lab.session.world().user("alice").unwrap().mailbox[0].clone();
+        let names: Vec<String> = message.headers().into_iter().map(|(n, _)| n).collect();
+        assert_eq!(
+            names,
+            [
+                "Return-Path",
+                "X-Original-To",
+                "Delivered-To",
+                "Received",
+                "Subject",
+                "Message-Id",
+                "Date",
+                "From"
+            ]
+        );
+        let received = &message.headers()[3].1;
+        assert!(received.starts_with("from client.example.org (localhost [127.0.0.1]) by mail.example.com (Postfix) with ESMTP id "), "{received}");
+        assert!(
+            received.ends_with("for <alice@example.com>; Sun, 29 Nov 2026 02:08:16 +0000 (UTC)"),
+            "{received}"
+        );
+    }
+
+    #[test]
+    fn an_oversized_message_is_refused_at_the_end_and_not_delivered() {
+        let mut world = World::reference();
+        world.limits.message_size = 100;
+        let mut lab = in_data();
+        lab.session = {
+            let mut s = Session::new(world, 1);
+            s.handle_input(Input::Connected {
+                now: T0,
+                peer: Default::default(),
+            })
+            .unwrap();
+            s
+        };
+        lab.drain();
+        for line in [
+            "EHLO x",
+            "MAIL FROM:<a@example.org>",
+            "RCPT TO:<bob@example.com>",
+            "DATA",
+        ] {
+            lab.send(line);
+        }
+        let body = format!("{}\r\n.\r\n", "x".repeat(200));
+        assert_eq!(
+            lab.raw(body.as_bytes()),
+            ["552 5.3.4 Error: message file too big"]
+        );
+        assert!(lab.session.world().user("bob").unwrap().mailbox.is_empty());
+    }
+
+    #[test]
+    fn a_body_split_anywhere_gives_the_same_message() {
+        let body = b"Subject: split\r\n\r\n.dot\r\nline two\r\n.\r\n";
+        let mut whole = in_data();
+        whole.raw(body);
+        let mut split = in_data();
+        for byte in body {
+            split.raw(&[*byte]);
+        }
+        let mailbox = |lab: &Lab| {
+            lab.session.world().user("alice").unwrap().mailbox[0]
+                .body()
+                .to_string()
+        };
+        assert_eq!(mailbox(&whole), mailbox(&split));
+    }
+}
+
+mod in_tls {
+    use super::*;
+
+    #[test]
+    fn starttls_discards_pipelined_commands_and_resets() {
+        let mut lab = greeted();
+        let replies = lab.raw(b"STARTTLS\r\nMAIL FROM:<a@b.org>\r\n");
+        assert_eq!(replies, ["220 2.0.0 Ready to start TLS"]);
+        lab.handshake();
+        assert!(lab.session.tls_active() && lab.session.helo().is_none());
+        assert_eq!(
+            lab.last("RCPT TO:<alice@example.com>"),
+            "503 5.5.1 Error: need MAIL command"
+        );
+    }
+
+    #[test]
+    fn authenticated_clients_may_relay() {
+        let mut lab = authenticated();
+        lab.send("MAIL FROM:<alice@example.com>");
+        assert_eq!(lab.last("RCPT TO:<friend@other.example>"), "250 2.1.5 Ok");
+        lab.send("DATA");
+        lab.raw(b"Subject: out\r\n\r\nbye\r\n.\r\n");
+        assert_eq!(lab.session.authenticated_as(), Some("alice"));
+    }
+}
+
+mod limits {
+    use super::*;
+
+    #[test]
+    fn idle_timeout_closes_with_421() {
+        let mut lab = greeted();
+        lab.session
+            .handle_input(Input::Tick {
+                now: lab.now + 299_000,
+            })
+            .unwrap();
+        assert!(lab.replies().is_empty());
+        lab.session
+            .handle_input(Input::Tick {
+                now: lab.now + 300_000,
+            })
+            .unwrap();
+        assert_eq!(
+            lab.replies(),
+            ["421 4.4.2 mail.example.com Error: timeout exceeded"]
+        );
+        assert_eq!(lab.session.phase(), Phase::Closed);
+    }
+
+    #[test]
+    fn errors_are_tarpitted_after_ten_and_hang_up_at_twenty() {
+        let mut lab = greeted();
+        let mut delays = Vec::new();
+        for _ in 0..20 {
+            lab.now += 10;
+            lab.session
+                .handle_input(Input::Bytes {
+                    now: lab.now,
+                    data: b"FOO\r\n".to_vec(),
+                })
+                .unwrap();
+            if let Some(Output::Reply { due, .. }) = lab.session.poll_output() {
+                delays.push(due - lab.now);
+            }
+        }
+        assert_eq!(delays[..10], [0; 10]);
+        assert_eq!(delays[10..], [1000; 10]);
+        assert_eq!(
+            lab.last("NOOP"),
+            "421 4.7.0 mail.example.com Error: too many errors"
+        );
+    }
+
+    #[test]
+    fn an_overlong_command_is_cut_at_2048_octets() {
+        let mut lab = greeted();
+        let line = format!("NOOP {}", "x".repeat(5000));
+        for chunk in line.as_bytes().chunks(700) {
+            assert!(lab.raw(chunk).is_empty());
+        }
+        assert_eq!(lab.raw(b"\r\n"), ["250 2.0.0 Ok"]);
+        assert_eq!(lab.last("NOOP"), "250 2.0.0 Ok");
+    }
+}
+
+#[test]
+fn same_seed_and_inputs_give_the_same_transcript() {
+    let script: &[&[u8]] = &[
+        b"EHLO a\r\nSTARTTLS\r\n",
+        b"",
+        b"EHLO a\r\nAUTH CRAM-MD5\r\n",
+        b"*\r\nMAIL FROM:<a@b.org>\r\nRCPT TO:<bob@example.com>\r\nDATA\r\nhi\r\n.\r\nQUIT\r\n",
+    ];
+    let run = || {
+        let mut session = Session::new(World::reference(), 99);
+        session
+            .handle_input(Input::Connected {
+                now: T0,
+                peer: Default::default(),
+            })
+            .unwrap();
+        let mut outputs = Vec::new();
+        for (i, bytes) in script.iter().enumerate() {
+            let now = T0 + i as u64;
+            let input = if bytes.is_empty() {
+                Input::TlsEstablished { now }
+            } else {
+                Input::Bytes {
+                    now,
+                    data: bytes.to_vec(),
+                }
+            };
+            session.handle_input(input).unwrap();
+            outputs.extend(std::iter::from_fn(|| session.poll_output()));
+        }
+        (outputs, session)
+    };
+    let (a, sa) = run();
+    let (b, sb) = run();
+    assert_eq!(a, b);
+    assert_eq!(sa, sb);
+    assert!(a.iter().any(|o| matches!(o, Output::Delivered { .. })));
+}
+
+#[test]
+fn bad_world_json_names_the_field() {
+    let error = World::from_json(r#"{"limits": {"recipients": "many"}}"#).unwrap_err();
+    assert!(
+        error.to_string().contains("invalid type") && error.to_string().contains("line 1"),
+        "{error}"
+    );
+    let error = World::from_json(r#"{"hostnme": "x"}"#).unwrap_err();
+    assert!(error.to_string().contains("hostnme"), "{error}");
+    let error = World::from_json(r#"{"users": [{"name": ""}]}"#).unwrap_err();
+    assert!(error.to_string().contains("users[0].name"), "{error}");
+    let world = World::from_json(&World::reference().to_json()).unwrap();
+    assert_eq!(world, World::reference());
+}
