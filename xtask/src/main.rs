@@ -46,6 +46,7 @@ pub type Result<T> = std::result::Result<T, String>;
 /// Builds the app and serves it at http://127.0.0.1:8080 with live reload.
 fn serve() -> Result<()> {
     let tools = setup::run()?;
+    prebuild(&tools, false)?;
     let mut trunk = tools.trunk_command();
     trunk.args(["serve", "--address", "127.0.0.1", "--port", "8080"]);
     println!("xtask: serving smtplab at http://127.0.0.1:8080 (Ctrl-C stops)");
@@ -98,6 +99,22 @@ fn build_site(tools: &Toolchain) -> Result<()> {
     let mut trunk = tools.trunk_command();
     trunk.args(["build", "--release"]);
     step("trunk build --release", &mut trunk)
+}
+
+/// Trunk runs cargo offline; a first online build fetches what build-std needs.
+fn prebuild(tools: &Toolchain, release: bool) -> Result<()> {
+    let mut cargo = tools.wasm_cargo();
+    cargo.args([
+        "build",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--bin",
+        "smtplab-web",
+    ]);
+    if release {
+        cargo.arg("--release");
+    }
+    step("cargo build of the app for wasm32", &mut cargo)
 }
 
 fn e2e(tools: &Toolchain) -> Result<()> {
