@@ -25,6 +25,7 @@ pub mod reply;
 pub mod sasl;
 pub mod session;
 pub mod table;
+pub mod transcript;
 pub mod world;
 
 pub use command::{parse, Address, Command, Parsed};

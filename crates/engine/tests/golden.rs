@@ -5,114 +5,11 @@
 
 use std::path::Path;
 
-use smtplab_engine::sasl::{cram_digest, decode, encode};
-use smtplab_engine::{Input, Output, Peer, Session, World};
+use smtplab_engine::sasl::decode;
+use smtplab_engine::transcript::replay;
+use smtplab_engine::{Session, World};
 
-/// One client event of a transcript.
-enum Event {
-    Line(String),
-    Raw(Vec<u8>),
-    Handshake,
-    Cram { user: String, password: String },
-}
-
-/// Replays a transcript's client side and writes the transcript the engine produces.
-fn replay(text: &str) -> String {
-    let mut out: Vec<String> = text
-        .lines()
-        .filter(|l| l.starts_with('#'))
-        .map(str::to_string)
-        .collect();
-    let mut session = Session::new(World::reference(), 7);
-    let mut now = 1_795_918_096_000;
-    session
-        .handle_input(Input::Connected {
-            now,
-            peer: Peer::default(),
-        })
-        .unwrap();
-    drain(&mut session, &mut out);
-    for line in text.lines() {
-        let event = match line.split_once(": ") {
-            Some(("C", rest)) => Event::Line(rest.to_string()),
-            Some(("R", rest)) => Event::Raw(unescape(rest)),
-            Some(("T", _)) => Event::Handshake,
-            Some(("X", rest)) => {
-                let mut words = rest.split(' ').skip(1).map(str::to_string);
-                Event::Cram {
-                    user: words.next().unwrap(),
-                    password: words.next().unwrap(),
-                }
-            }
-            _ if line == "C:" => Event::Line(String::new()),
-            _ => continue,
-        };
-        now += 1000;
-        let (shown, input) = match event {
-            Event::Line(l) => (
-                format!("C: {l}"),
-                Input::Bytes {
-                    now,
-                    data: format!("{l}\r\n").into_bytes(),
-                },
-            ),
-            Event::Raw(bytes) => (line.to_string(), Input::Bytes { now, data: bytes }),
-            Event::Handshake => ("T: handshake".into(), Input::TlsEstablished { now }),
-            Event::Cram { user, password } => {
-                let challenge = last_challenge(&out);
-                let answer = encode(format!("{user} {}", cram_digest(&password, &challenge)).as_bytes());
-                (
-                    line.to_string(),
-                    Input::Bytes {
-                        now,
-                        data: format!("{answer}\r\n").into_bytes(),
-                    },
-                )
-            }
-        };
-        out.push(shown);
-        if session.handle_input(input).is_err() {
-            out.push("S: <EOF>".into());
-            break;
-        }
-        drain(&mut session, &mut out);
-    }
-    out.join("\n") + "\n"
-}
-
-fn drain(session: &mut Session, out: &mut Vec<String>) {
-    while let Some(output) = session.poll_output() {
-        if let Output::Reply { reply, .. } = output {
-            out.extend(reply.text_lines().into_iter().map(|l| format!("S: {l}")));
-        }
-    }
-}
-
-fn last_challenge(out: &[String]) -> String {
-    let line = out
-        .iter()
-        .rev()
-        .find(|l| l.starts_with("S: 334 "))
-        .expect("a CRAM-MD5 challenge");
-    String::from_utf8(decode(&line[7..]).expect("base64 challenge")).unwrap()
-}
-
-fn unescape(text: &str) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        match (c, c == '\\') {
-            (_, true) => match chars.next() {
-                Some('r') => out.push(b'\r'),
-                Some('n') => out.push(b'\n'),
-                Some(other) => out.extend(other.to_string().bytes()),
-                None => out.push(b'\\'),
-            },
-            _ => out.extend(c.to_string().bytes()),
-        }
-    }
-    out
-}
+const RECORDED_AT: u64 = 1_795_918_096_000;
 
 /// Queue IDs and CRAM-MD5 challenges differ on every run: compare their shape only.
 fn mask(text: &str) -> String {
@@ -159,7 +56,7 @@ fn engine_matches_every_recorded_postfix_transcript() {
     let (mut failures, mut replies) = (Vec::new(), 0);
     for path in &files {
         let expected = std::fs::read_to_string(path).unwrap();
-        let actual = replay(&expected);
+        let actual = replay(&expected, Session::new(World::reference(), 7), RECORDED_AT);
         replies += expected.lines().filter(|l| l.starts_with("S: ")).count();
         if bless {
             std::fs::write(path, &actual).unwrap();
