@@ -126,7 +126,7 @@ pub fn parse(line: &str) -> Parsed {
     }
 }
 
-fn parse_args(verb: Verb, args: &[String]) -> Result<Command, ReplyKind> {
+fn parse_args(verb: Verb, args: &[&str]) -> Result<Command, ReplyKind> {
     let no_args = |command: Command| {
         if args.is_empty() {
             Ok(command)
@@ -151,7 +151,7 @@ fn parse_args(verb: Verb, args: &[String]) -> Result<Command, ReplyKind> {
     }
 }
 
-fn parse_helo(verb: Verb, args: &[String]) -> Result<Command, ReplyKind> {
+fn parse_helo(verb: Verb, args: &[&str]) -> Result<Command, ReplyKind> {
     if args.is_empty() {
         return Err(ReplyKind::HeloSyntax {
             ehlo: verb == Verb::Ehlo,
@@ -166,7 +166,7 @@ fn parse_helo(verb: Verb, args: &[String]) -> Result<Command, ReplyKind> {
 }
 
 /// RFC 5321 §4.1.1.2; parameters from RFC 1870, 6152, 6531, 3461, 4954.
-fn parse_mail(args: &[String]) -> Result<Command, ReplyKind> {
+fn parse_mail(args: &[&str]) -> Result<Command, ReplyKind> {
     if args.len() < 2 || !args[0].eq_ignore_ascii_case("FROM:") {
         return Err(ReplyKind::MailSyntax);
     }
@@ -220,7 +220,7 @@ fn parse_size(value: &str) -> Result<u64, ReplyKind> {
 }
 
 /// RFC 5321 §4.1.1.3; NOTIFY and ORCPT from RFC 3461.
-fn parse_rcpt(args: &[String]) -> Result<Command, ReplyKind> {
+fn parse_rcpt(args: &[&str]) -> Result<Command, ReplyKind> {
     if args.len() < 2 || !args[0].eq_ignore_ascii_case("TO:") {
         return Err(ReplyKind::RcptSyntax);
     }
@@ -274,7 +274,7 @@ fn parse_notify(value: &str) -> Option<Vec<Notify>> {
 }
 
 /// RFC 3030 §2: `BDAT size [LAST]`.
-fn parse_bdat(args: &[String]) -> Result<Command, ReplyKind> {
+fn parse_bdat(args: &[&str]) -> Result<Command, ReplyKind> {
     let size = args
         .first()
         .filter(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()));
@@ -289,7 +289,7 @@ fn parse_bdat(args: &[String]) -> Result<Command, ReplyKind> {
 }
 
 /// RFC 5321 §4.1.1.6. Postfix looks the argument up as a recipient.
-fn parse_vrfy(args: &[String]) -> Result<Command, ReplyKind> {
+fn parse_vrfy(args: &[&str]) -> Result<Command, ReplyKind> {
     let args = match args {
         [a, utf8] if utf8.eq_ignore_ascii_case("SMTPUTF8") => std::slice::from_ref(a),
         _ => args,
@@ -302,7 +302,7 @@ fn parse_vrfy(args: &[String]) -> Result<Command, ReplyKind> {
                 return Err(ReplyKind::BadRecipient);
             }
             Ok(Command::Vrfy {
-                argument: argument.clone(),
+                argument: argument.to_string(),
                 address: address.to_string(),
             })
         }
@@ -311,33 +311,33 @@ fn parse_vrfy(args: &[String]) -> Result<Command, ReplyKind> {
 }
 
 /// RFC 1985: `ETRN [@]domain`.
-fn parse_etrn(args: &[String]) -> Result<Command, ReplyKind> {
+fn parse_etrn(args: &[&str]) -> Result<Command, ReplyKind> {
     let domain = args.first().ok_or(ReplyKind::EtrnSyntax)?;
     Ok(Command::Etrn(domain.trim_start_matches('@').to_string()))
 }
 
 /// RFC 4954 §4: `AUTH mechanism [initial-response]`.
-fn parse_auth(args: &[String]) -> Result<Command, ReplyKind> {
+fn parse_auth(args: &[&str]) -> Result<Command, ReplyKind> {
     match args {
         [mechanism] => Ok(Command::Auth {
-            mechanism: mechanism.clone(),
+            mechanism: mechanism.to_string(),
             initial: None,
         }),
         [mechanism, initial] => Ok(Command::Auth {
-            mechanism: mechanism.clone(),
-            initial: Some(initial.clone()),
+            mechanism: mechanism.to_string(),
+            initial: Some(initial.to_string()),
         }),
         _ => Err(ReplyKind::AuthSyntax),
     }
 }
 
 /// Splits a line into words: spaces separate, except inside quotes and angle brackets;
-/// a colon ends a word (Postfix `smtpd_token`).
-pub fn tokenize(line: &str) -> Vec<String> {
+/// a colon ends a word (Postfix `smtpd_token`). Words borrow from the line.
+pub fn tokenize(line: &str) -> Vec<&str> {
     let mut words = Vec::new();
-    let mut word = String::new();
+    let mut start = None;
     let (mut quoted, mut depth) = (false, 0usize);
-    for c in line.chars() {
+    for (i, c) in line.char_indices() {
         match c {
             '"' => quoted = !quoted,
             '<' if !quoted => depth += 1,
@@ -346,18 +346,19 @@ pub fn tokenize(line: &str) -> Vec<String> {
         }
         let outside = !quoted && depth == 0;
         if c.is_ascii_whitespace() && outside {
-            if !word.is_empty() {
-                words.push(std::mem::take(&mut word));
+            if let Some(s) = start.take() {
+                words.push(&line[s..i]);
             }
             continue;
         }
-        word.push(c);
+        let s = *start.get_or_insert(i);
         if c == ':' && outside {
-            words.push(std::mem::take(&mut word));
+            words.push(&line[s..=i]);
+            start = None;
         }
     }
-    if !word.is_empty() {
-        words.push(word);
+    if let Some(s) = start {
+        words.push(&line[s..]);
     }
     words
 }
@@ -371,7 +372,7 @@ fn parse_path(token: &str) -> Option<ReversePath> {
             inner = deeper;
         }
     }
-    if inner.contains(['<', '>']) {
+    if inner.bytes().any(|b| b == b'<' || b == b'>') {
         return None;
     }
     if inner.starts_with('@') {
@@ -393,8 +394,8 @@ pub fn parse_address(text: &str) -> Option<Address> {
     let local = if let Some(q) = local_raw.strip_prefix('"') {
         q.strip_suffix('"')?.to_string()
     } else {
-        let bad = |c: char| c.is_whitespace() || c.is_ascii_control() || "\"()[]\\,;:".contains(c);
-        if local_raw.is_empty() || local_raw.contains(bad) {
+        let bad = |b: u8| b.is_ascii_whitespace() || b.is_ascii_control() || b"\"()[]\\,;:".contains(&b);
+        if local_raw.is_empty() || local_raw.bytes().any(bad) || local_raw.contains(char::is_whitespace) {
             return None;
         }
         local_raw.to_string()
@@ -403,7 +404,7 @@ pub fn parse_address(text: &str) -> Option<Address> {
         let literal = domain.starts_with('[') && domain.ends_with(']');
         if domain.is_empty()
             || domain.contains(char::is_whitespace)
-            || (!literal && domain.contains(['[', ']', '"', '\\']))
+            || (!literal && domain.bytes().any(|b| matches!(b, b'[' | b']' | b'"' | b'\\')))
         {
             return None;
         }
@@ -419,10 +420,10 @@ pub fn parse_address(text: &str) -> Option<Address> {
 fn split_at_domain(text: &str) -> Option<(&str, Option<&str>)> {
     let mut quoted = false;
     let mut at = None;
-    for (i, c) in text.char_indices() {
-        match c {
-            '"' => quoted = !quoted,
-            '@' if !quoted => at = Some(i),
+    for (i, b) in text.bytes().enumerate() {
+        match b {
+            b'"' => quoted = !quoted,
+            b'@' if !quoted => at = Some(i),
             _ => {}
         }
     }

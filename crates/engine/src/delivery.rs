@@ -5,6 +5,8 @@
 //! `X-Original-To:` and `Delivered-To:`. The envelope is kept beside the message, since
 //! recipients need not appear in any header.
 
+use std::fmt::Write;
+
 use serde::{Deserialize, Serialize};
 
 /// A delivered message, as it sits in a mailbox.
@@ -35,60 +37,22 @@ pub struct Envelope<'a> {
 }
 
 impl Message {
-    /// Builds the stored message for the mailbox `original_to` → `delivered_to`.
-    pub fn deliver(env: &Envelope, content: &[u8], original_to: &str, delivered_to: &str) -> Message {
-        let date = rfc2822_date(env.now_ms);
-        let mut out = String::new();
-        out.push_str(&format!("Return-Path: <{}>\r\n", env.mail_from));
-        out.push_str(&format!(
-            "X-Original-To: {original_to}\r\nDelivered-To: {delivered_to}\r\n"
-        ));
-        out.push_str(&format!(
-            "Received: from {} ({} [{}])\r\n\tby {} (Postfix) with {} id {}",
-            env.helo.unwrap_or(env.peer_name),
-            env.peer_name,
-            env.peer_address,
-            env.hostname,
-            env.protocol,
-            env.queue_id
-        ));
-        match env.rcpt_to.as_slice() {
-            [one] => out.push_str(&format!("\r\n\tfor <{one}>; {date}\r\n")),
-            _ => out.push_str(&format!("; {date}\r\n")),
-        }
-        let text = String::from_utf8_lossy(content);
-        let (headers, body) = split_headers(&text);
-        out.push_str(headers);
-        let has = |name: &str| header_present(headers, name);
-        if !has("Message-Id") {
-            out.push_str(&format!(
-                "Message-Id: <{}.{}@{}>\r\n",
-                compact_date(env.now_ms),
-                env.queue_id,
-                env.hostname
-            ));
-        }
-        if !has("Date") {
-            out.push_str(&format!("Date: {date}\r\n"));
-        }
-        if !has("From") {
-            let from = if env.mail_from.is_empty() {
-                "MAILER-DAEMON"
-            } else {
-                env.mail_from
-            };
-            out.push_str(&format!("From: {from}\r\n"));
-        }
-        if !body.starts_with("\r\n") {
-            out.push_str("\r\n");
-        }
-        out.push_str(body);
+    /// Builds the stored message for the mailbox `original_to` → `delivered_to`, from the
+    /// part shared by every recipient of the transaction ([`compose`]).
+    pub fn deliver(env: &Envelope, shared: &str, original_to: &str, delivered_to: &str) -> Message {
+        let mut source = String::with_capacity(shared.len() + 128);
+        let _ = write!(
+            source,
+            "Return-Path: <{}>\r\nX-Original-To: {original_to}\r\nDelivered-To: {delivered_to}\r\n",
+            env.mail_from
+        );
+        source.push_str(shared);
         Message {
             queue_id: env.queue_id.to_string(),
             mail_from: env.mail_from.to_string(),
             rcpt_to: env.rcpt_to.clone(),
             received_at: env.now_ms,
-            source: out,
+            source,
         }
     }
 
@@ -114,6 +78,56 @@ impl Message {
         let (_, body) = split_headers(&self.source);
         body.strip_prefix("\r\n").unwrap_or(body)
     }
+}
+
+/// The part of a delivered message that every recipient shares: smtpd's `Received:`,
+/// the client's headers, cleanup's missing `Message-Id:`/`Date:`/`From:`, and the body.
+pub fn compose(env: &Envelope, content: &[u8]) -> String {
+    let date = rfc2822_date(env.now_ms);
+    let text = String::from_utf8_lossy(content);
+    let mut out = String::with_capacity(text.len() + 400);
+    let _ = write!(
+        out,
+        "Received: from {} ({} [{}])\r\n\tby {} (Postfix) with {} id {}",
+        env.helo.unwrap_or(env.peer_name),
+        env.peer_name,
+        env.peer_address,
+        env.hostname,
+        env.protocol,
+        env.queue_id
+    );
+    match env.rcpt_to.as_slice() {
+        [one] => _ = write!(out, "\r\n\tfor <{one}>; {date}\r\n"),
+        _ => _ = write!(out, "; {date}\r\n"),
+    }
+    let (headers, body) = split_headers(&text);
+    out.push_str(headers);
+    let has = |name: &str| header_present(headers, name);
+    if !has("Message-Id") {
+        let _ = write!(
+            out,
+            "Message-Id: <{}.{}@{}>\r\n",
+            compact_date(env.now_ms),
+            env.queue_id,
+            env.hostname
+        );
+    }
+    if !has("Date") {
+        let _ = write!(out, "Date: {date}\r\n");
+    }
+    if !has("From") {
+        let from = if env.mail_from.is_empty() {
+            "MAILER-DAEMON"
+        } else {
+            env.mail_from
+        };
+        let _ = write!(out, "From: {from}\r\n");
+    }
+    if !body.starts_with("\r\n") {
+        out.push_str("\r\n");
+    }
+    out.push_str(body);
+    out
 }
 
 /// Splits at the end of the leading header lines (`Name: value` and their continuations).

@@ -255,7 +255,18 @@ impl Reply {
     pub fn new(kind: ReplyKind, host: &str) -> Reply {
         let entry = kind.entry(host);
         let first = match entry.enhanced {
-            Some(enh) => format!("{enh} {}", entry.text),
+            Some(EnhancedCode(class, subject, detail)) => {
+                let mut line = String::with_capacity(entry.text.len() + 8);
+                for (i, n) in [u16::from(class), subject, detail].into_iter().enumerate() {
+                    if i > 0 {
+                        line.push('.');
+                    }
+                    push_number(&mut line, n);
+                }
+                line.push(' ');
+                line.push_str(&entry.text);
+                line
+            }
             None => entry.text,
         };
         let mut lines = vec![first];
@@ -274,9 +285,16 @@ impl Reply {
     /// Renders the reply as it goes on the wire: `250-` for all lines but the last, CRLF each.
     pub fn write_to(&self, out: &mut Vec<u8>) {
         let last = self.lines.len().saturating_sub(1);
+        let code = [
+            b'0' + (self.code / 100 % 10) as u8,
+            b'0' + (self.code / 10 % 10) as u8,
+            b'0' + (self.code % 10) as u8,
+        ];
         for (i, line) in self.lines.iter().enumerate() {
-            let sep = if i == last { ' ' } else { '-' };
-            out.extend_from_slice(format!("{}{sep}{line}\r\n", self.code).as_bytes());
+            out.extend_from_slice(&code);
+            out.push(if i == last { b' ' } else { b'-' });
+            out.extend_from_slice(line.as_bytes());
+            out.extend_from_slice(b"\r\n");
         }
     }
 
@@ -309,6 +327,14 @@ impl Reply {
             sequence: self.sequence.clone(),
         }
     }
+}
+
+/// Appends a small number without going through `fmt` (this is the hot path).
+fn push_number(out: &mut String, n: u16) {
+    if n >= 10 {
+        push_number(out, n / 10);
+    }
+    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 /// The meaning of a reply code's digits (RFC 5321 §4.2.1).

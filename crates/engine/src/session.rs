@@ -404,18 +404,20 @@ impl Session {
             }
             return 0;
         };
-        let mut line = match self.overlong.take() {
-            Some(mut kept) => {
-                let room = limit.saturating_sub(kept.len());
-                kept.extend_from_slice(&data[..room.min(nl)]);
-                kept
+        let kept;
+        let mut line: &[u8] = match self.overlong.take() {
+            Some(mut prefix) => {
+                let room = limit.saturating_sub(prefix.len());
+                prefix.extend_from_slice(&data[..room.min(nl)]);
+                kept = prefix;
+                &kept
             }
-            None => data[..nl.min(limit)].to_vec(),
+            None => &data[..nl.min(limit)],
         };
         if line.last() == Some(&b'\r') {
-            line.pop();
+            line = &line[..line.len() - 1];
         }
-        let line = String::from_utf8_lossy(&line).into_owned();
+        let line = String::from_utf8_lossy(line);
         match std::mem::replace(&mut self.state, State::Closed) {
             State::Auth(exchange) => {
                 self.state = State::Command(None);
@@ -634,22 +636,21 @@ impl Session {
 
     /// Where mail for `local@domain` goes: local mailboxes, relay (empty), or a rejection.
     fn route(&self, local: &str, domain: Option<&str>) -> Result<Vec<String>, ReplyKind> {
-        let text = match domain {
+        let text = || match domain {
             Some(domain) => format!("{local}@{domain}"),
             None => local.to_string(),
         };
-        let is_local = domain.is_none_or(|d| self.world.is_local_domain(d));
-        if is_local {
-            let name = local.trim_matches('"').to_lowercase();
+        if domain.is_none_or(|d| self.world.is_local_domain(d)) {
+            let name = local.trim_matches('"');
             return self
                 .world
-                .resolve_local(&name)
-                .ok_or(ReplyKind::UserUnknown { address: text });
+                .resolve_local(name)
+                .ok_or_else(|| ReplyKind::UserUnknown { address: text() });
         }
         if self.user.is_some() && self.world.policy.relay_when_authenticated {
             return Ok(Vec::new()); // permit_sasl_authenticated
         }
-        Err(ReplyKind::RelayDenied { address: text }) // defer_unauth_destination
+        Err(ReplyKind::RelayDenied { address: text() }) // defer_unauth_destination
     }
 
     fn on_data(&mut self) {
@@ -758,11 +759,12 @@ impl Session {
             hostname: &self.world.hostname,
             now_ms: self.now,
         };
+        let shared = delivery::compose(&env, content);
         let mut done: Vec<&str> = Vec::new();
         let mut deliveries = Vec::new();
         for (recipient, original) in envelope.recipients.iter().zip(&rcpt_to) {
             if recipient.mailboxes.is_empty() {
-                deliveries.push((None, Message::deliver(&env, content, original, original)));
+                deliveries.push((None, Message::deliver(&env, &shared, original, original)));
             }
             for user in &recipient.mailboxes {
                 if done.contains(&user.as_str()) {
@@ -776,7 +778,7 @@ impl Session {
                 };
                 deliveries.push((
                     Some(user.clone()),
-                    Message::deliver(&env, content, original, &delivered_to),
+                    Message::deliver(&env, &shared, original, &delivered_to),
                 ));
             }
         }
