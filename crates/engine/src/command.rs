@@ -170,7 +170,7 @@ fn parse_mail(args: &[&str]) -> Result<Command, ReplyKind> {
     if args.len() < 2 || !args[0].eq_ignore_ascii_case("FROM:") {
         return Err(ReplyKind::MailSyntax);
     }
-    let path = parse_path(&args[1]).ok_or(ReplyKind::BadSender)?;
+    let path = parse_path(args[1]).ok_or(ReplyKind::BadSender)?;
     let mut params = MailParams::default();
     for arg in &args[2..] {
         mail_param(arg, &mut params)?;
@@ -224,7 +224,7 @@ fn parse_rcpt(args: &[&str]) -> Result<Command, ReplyKind> {
     if args.len() < 2 || !args[0].eq_ignore_ascii_case("TO:") {
         return Err(ReplyKind::RcptSyntax);
     }
-    let address = parse_path(&args[1]).flatten().ok_or(ReplyKind::BadRecipient)?;
+    let address = parse_path(args[1]).flatten().ok_or(ReplyKind::BadRecipient)?;
     let mut params = RcptParams::default();
     for arg in &args[2..] {
         rcpt_param(arg, &mut params)?;
