@@ -68,6 +68,9 @@ fn test() -> Result<()> {
         "cargo clippy",
         cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]),
     )?;
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        setup::postfix();
+    }
     step("cargo test --workspace", cargo().args(["test", "--workspace"]))?;
     let mut engine = tools.wasm_cargo();
     engine.args([

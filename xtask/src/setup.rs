@@ -75,6 +75,7 @@ pub fn run() -> Result<Toolchain> {
     let trunk = trunk(&cache)?;
     let tool_dirs = vec![wasm_bindgen(&cache)?, wasm_opt(&cache)?];
     let chromium = browser()?;
+    test_peers();
     println!(
         "xtask: setup ok in {:.1}s ({}; tools in {})",
         started.elapsed().as_secs_f64(),
@@ -303,6 +304,39 @@ fn playwright() -> Result<()> {
         return Ok(());
     }
     Err("cannot install playwright-core: install Node.js 18+ and npm, then run `npm ci`".into())
+}
+
+// ---- real SMTP clients for the server's tests ----
+
+/// swaks with TLS support and Python; best effort, the tests say what is missing.
+fn test_peers() {
+    let swaks_tls = || {
+        has("swaks")
+            && output(Command::new("perl").args(["-MNet::SSLeay", "-MIO::Socket::SSL", "-e", "print 1"]))
+                .is_some()
+    };
+    if !swaks_tls() {
+        apt_install(&["swaks", "libnet-ssleay-perl", "libio-socket-ssl-perl"]);
+    }
+    if !has("python3") {
+        apt_install(&["python3"]);
+    }
+}
+
+/// Starts the reference Postfix on 127.0.0.1:25 (root only), so that the server's tests
+/// compare with it live. Without it they compare with the recorded transcripts.
+pub fn postfix() {
+    let root_user = output(Command::new("id").arg("-u")).is_some_and(|id| id.trim() == "0");
+    if !root_user || !has("apt-get") {
+        println!("xtask: not root: Postfix is not started; tests compare with the recorded transcripts");
+        return;
+    }
+    println!("xtask: starting the reference Postfix on 127.0.0.1:25 (xtask/postfix-lab/setup.sh)");
+    let mut script = Command::new("bash");
+    script.arg(root().join("xtask/postfix-lab/setup.sh"));
+    if !run_for(&mut script, Duration::from_secs(900)) {
+        println!("xtask: WARNING: Postfix did not start; tests compare with the recorded transcripts");
+    }
 }
 
 // ---- small process helpers ----

@@ -38,6 +38,9 @@ pub enum Input {
 pub struct Peer {
     pub name: String,
     pub address: String,
+    /// The connection is TLS from the first byte (port 465, "implicit TLS", RFC 8314).
+    #[serde(default)]
+    pub tls: bool,
 }
 
 impl Default for Peer {
@@ -45,6 +48,7 @@ impl Default for Peer {
         Peer {
             name: "localhost".into(),
             address: "127.0.0.1".into(),
+            tls: false,
         }
     }
 }
@@ -295,6 +299,7 @@ impl Session {
         match (&self.state, input) {
             (State::Disconnected, Input::Connected { now, peer }) => {
                 self.tick_clock(now);
+                self.tls = peer.tls;
                 self.peer = peer;
                 self.state = State::Command(None);
                 self.reply(ReplyKind::Greeting); // RFC 5321 §3.1

@@ -103,6 +103,43 @@ fn last_challenge(out: &[String]) -> Option<String> {
     String::from_utf8(decode(&line[7..])?).ok()
 }
 
+/// Queue IDs and CRAM-MD5 challenges differ on every run, and header lines say where a
+/// transcript came from: compare everything else exactly, and those by their shape.
+pub fn mask(text: &str) -> String {
+    text.lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(mask_line)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn mask_line(line: &str) -> String {
+    if let Some((head, id)) = line.rsplit_once("queued as ") {
+        if (8..=12).contains(&id.len())
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_lowercase())
+        {
+            return format!("{head}queued as <QUEUE-ID>");
+        }
+    }
+    if let Some(challenge) = line.strip_prefix("S: 334 ").and_then(decode) {
+        let text = String::from_utf8_lossy(&challenge);
+        let shape = text
+            .strip_prefix('<')
+            .and_then(|t| t.strip_suffix("@mail.example.com>"));
+        let digits = shape.and_then(|s| s.split_once('.')).is_some_and(|(a, b)| {
+            [a, b]
+                .iter()
+                .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
+        });
+        if digits {
+            return "S: 334 <CRAM-MD5 CHALLENGE <digits.digits@mail.example.com>>".into();
+        }
+    }
+    line.to_string()
+}
+
 /// Undoes the `R:` escapes.
 pub fn unescape(text: &str) -> Vec<u8> {
     let mut out = Vec::new();

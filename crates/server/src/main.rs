@@ -4,8 +4,10 @@
 //! `handle_input`, drain `poll_output`, write. A read timeout turns into `Input::Tick`,
 //! so the engine's idle timeout works. No protocol logic lives here.
 //!
-//! Not yet here (issue 4): TLS. Until it is, this server does not offer STARTTLS, and so,
-//! with the reference world's "AUTH only after TLS" policy, not AUTH either.
+//! STARTTLS is real (rustls): when the engine says `Output::StartTls`, the driver performs
+//! the handshake and feeds `Input::TlsEstablished`. `--listen-tls` accepts implicit TLS.
+
+mod tls;
 
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
@@ -14,8 +16,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use rustls::ServerConfig;
 use smtplab_engine::transcript::replay;
 use smtplab_engine::{Input, Output, Peer, Phase, Session, World};
+use tls::Conn;
 
 /// The live transcript on stdout. A closed stdout must not take the server down.
 macro_rules! say {
@@ -25,8 +29,9 @@ macro_rules! say {
 }
 
 const USAGE: &str = "usage:
-  smtplab serve [--listen ADDR] [--public] [--world FILE.json] [--seed N]
-                [--mailbox-dir DIR] [--max-connections N] [--hide-secrets]
+  smtplab serve [--listen ADDR] [--listen-tls ADDR] [--public] [--world FILE.json]
+                [--seed N] [--mailbox-dir DIR] [--tls-cert FILE --tls-key FILE]
+                [--max-connections N] [--hide-secrets]
   smtplab replay FILE.smtp [--world FILE.json] [--seed N]";
 
 fn main() {
@@ -45,6 +50,9 @@ fn main() {
 #[derive(Clone)]
 struct Options {
     listen: SocketAddr,
+    listen_tls: Option<SocketAddr>,
+    tls_cert: Option<PathBuf>,
+    tls_key: Option<PathBuf>,
     public: bool,
     world: World,
     seed: u64,
@@ -58,6 +66,9 @@ impl Options {
     fn parse(args: &[String]) -> Result<Options, String> {
         let mut options = Options {
             listen: "127.0.0.1:2525".parse().expect("a literal address"),
+            listen_tls: None,
+            tls_cert: None,
+            tls_key: None,
             public: false,
             world: World::reference(),
             seed: 1,
@@ -71,6 +82,11 @@ impl Options {
             let mut value = || it.next().ok_or(format!("{arg} needs a value\n{USAGE}"));
             match arg.as_str() {
                 "--listen" => options.listen = value()?.parse().map_err(|e| format!("--listen: {e}"))?,
+                "--listen-tls" => {
+                    options.listen_tls = Some(value()?.parse().map_err(|e| format!("--listen-tls: {e}"))?)
+                }
+                "--tls-cert" => options.tls_cert = Some(PathBuf::from(value()?)),
+                "--tls-key" => options.tls_key = Some(PathBuf::from(value()?)),
                 "--public" => options.public = true,
                 "--world" => {
                     let path = value()?;
@@ -110,70 +126,118 @@ fn replay_file(options: Options) -> Result<(), String> {
     Ok(())
 }
 
-fn serve(mut options: Options) -> Result<(), String> {
-    if !options.listen.ip().is_loopback() && !options.public {
-        return Err(format!(
-            "{} is not a loopback address; add --public to listen there",
-            options.listen
-        ));
-    }
-    // No TLS in this driver yet: do not advertise what we cannot do.
-    options.world.policy.starttls = false;
-    let listener = TcpListener::bind(options.listen).map_err(|e| format!("{}: {e}", options.listen))?;
-    say!(
-        "=== smtplab listening on {} ({} profile)",
-        listener.local_addr().map_err(|e| e.to_string())?,
-        "postfix"
-    );
-    let active = Arc::new(AtomicUsize::new(0));
-    for (id, stream) in listener.incoming().enumerate() {
-        let Ok(stream) = stream else { continue };
-        if active.load(Ordering::SeqCst) >= options.max_connections {
-            let _ = (&stream).write_all(b"421 4.7.0 Error: too many connections\r\n");
-            continue;
+fn serve(options: Options) -> Result<(), String> {
+    for addr in std::iter::once(options.listen).chain(options.listen_tls) {
+        if !addr.ip().is_loopback() && !options.public {
+            return Err(format!(
+                "{addr} is not a loopback address; add --public to listen there"
+            ));
         }
-        active.fetch_add(1, Ordering::SeqCst);
-        let (options, active) = (options.clone(), active.clone());
-        std::thread::spawn(move || {
-            if let Err(e) = drive(stream, id + 1, &options) {
-                say!("#{} === connection error: {e}", id + 1);
-            }
-            active.fetch_sub(1, Ordering::SeqCst);
-        });
     }
+    let tls = tls::config(
+        &options.world.hostname,
+        options.tls_cert.as_deref(),
+        options.tls_key.as_deref(),
+    )?;
+    let listener = TcpListener::bind(options.listen).map_err(|e| format!("{}: {e}", options.listen))?;
+    let local = listener.local_addr().map_err(|e| e.to_string())?;
+    let implicit = match options.listen_tls {
+        Some(addr) => Some(TcpListener::bind(addr).map_err(|e| format!("{addr}: {e}"))?),
+        None => None,
+    };
+    match &implicit {
+        Some(l) => say!(
+            "=== smtplab listening on {local} and {} (implicit TLS)",
+            l.local_addr().map_err(|e| e.to_string())?
+        ),
+        None => say!("=== smtplab listening on {local}"),
+    }
+    let shared = Arc::new(Shared {
+        options,
+        tls,
+        active: AtomicUsize::new(0),
+        ids: AtomicUsize::new(0),
+    });
+    if let Some(listener) = implicit {
+        let shared = shared.clone();
+        std::thread::spawn(move || accept(listener, true, &shared));
+    }
+    accept(listener, false, &shared);
     Ok(())
 }
 
+/// What every connection thread shares.
+struct Shared {
+    options: Options,
+    tls: Arc<ServerConfig>,
+    active: AtomicUsize,
+    ids: AtomicUsize,
+}
+
+fn accept(listener: TcpListener, implicit_tls: bool, shared: &Arc<Shared>) {
+    for stream in listener.incoming() {
+        let Ok(stream) = stream else { continue };
+        if shared.active.load(Ordering::SeqCst) >= shared.options.max_connections {
+            let _ = (&stream).write_all(b"421 4.7.0 Error: too many connections\r\n");
+            continue;
+        }
+        shared.active.fetch_add(1, Ordering::SeqCst);
+        let id = shared.ids.fetch_add(1, Ordering::SeqCst) + 1;
+        let shared = shared.clone();
+        std::thread::spawn(move || {
+            if let Err(e) = drive(stream, id, implicit_tls, &shared) {
+                say!("#{id} === connection ended: {e}");
+            }
+            shared.active.fetch_sub(1, Ordering::SeqCst);
+        });
+    }
+}
+
 /// One connection: the whole driver loop.
-fn drive(mut stream: TcpStream, id: usize, options: &Options) -> std::io::Result<()> {
-    let peer = stream.peer_addr()?;
-    say!("#{id} === connection from {peer}");
+fn drive(stream: TcpStream, id: usize, implicit_tls: bool, shared: &Shared) -> std::io::Result<()> {
+    let options = &shared.options;
+    let address = stream.peer_addr()?;
+    say!("#{id} === connection from {address}");
+    stream.set_read_timeout(Some(Duration::from_secs(1)))?;
+    let mut conn = Conn::Plain(stream);
+    if implicit_tls {
+        conn = conn.upgrade(&shared.tls)?;
+        say!("#{id} === TLS started (implicit)");
+    }
     let mut session = Session::new(options.world.clone(), options.seed.wrapping_add(id as u64));
     let peer = Peer {
         name: "localhost".into(),
-        address: peer.ip().to_string(),
+        address: address.ip().to_string(),
+        tls: implicit_tls,
     };
     let _ = session.handle_input(Input::Connected { now: now_ms(), peer });
-    stream.set_read_timeout(Some(Duration::from_secs(1)))?;
     let mut buf = vec![0u8; 64 * 1024];
-    while flush(&mut session, &mut stream, id, options)? {
-        let input = match stream.read(&mut buf) {
+    loop {
+        match flush(&mut session, &mut conn, id, options)? {
+            Next::Read => {}
+            Next::Close => break,
+            Next::StartTls => {
+                conn = conn.upgrade(&shared.tls)?;
+                say!("#{id} === TLS started");
+                if session
+                    .handle_input(Input::TlsEstablished { now: now_ms() })
+                    .is_err()
+                {
+                    break;
+                }
+                continue;
+            }
+        }
+        let input = match conn.read(&mut buf) {
             Ok(0) => Input::PeerClosed { now: now_ms() },
             Ok(n) => {
-                show_client(&session, &buf[..n], id, options.hide_secrets);
+                show_client(&session, &buf[..n], id, conn.is_tls(), options.hide_secrets);
                 Input::Bytes {
                     now: now_ms(),
                     data: buf[..n].to_vec(),
                 }
             }
-            Err(e)
-                if matches!(
-                    e.kind(),
-                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
-                ) =>
-            {
-                Input::Tick { now: now_ms() }
-            }
+            Err(e) if tls::is_timeout(&e) => Input::Tick { now: now_ms() },
             Err(e) => return Err(e),
         };
         if session.handle_input(input).is_err() {
@@ -184,22 +248,27 @@ fn drive(mut stream: TcpStream, id: usize, options: &Options) -> std::io::Result
     Ok(())
 }
 
-/// Carries out the engine's outputs. False once the connection should end.
-fn flush(
-    session: &mut Session,
-    stream: &mut TcpStream,
-    id: usize,
-    options: &Options,
-) -> std::io::Result<bool> {
+/// What the loop does after the outputs are carried out.
+enum Next {
+    Read,
+    StartTls,
+    Close,
+}
+
+/// Carries out the engine's outputs.
+fn flush(session: &mut Session, conn: &mut Conn, id: usize, options: &Options) -> std::io::Result<Next> {
+    let mut next = Next::Read;
+    let server = if conn.is_tls() { "<~ " } else { "<- " };
     while let Some(output) = session.poll_output() {
         match output {
             Output::Reply { reply, due } => {
                 let wait = due.saturating_sub(now_ms());
                 std::thread::sleep(Duration::from_millis(wait)); // Postfix's tarpit
                 for line in reply.text_lines() {
-                    say!("#{id} <-  {line}");
+                    say!("#{id} {server} {line}");
                 }
-                stream.write_all(&reply.to_bytes())?;
+                conn.write_all(&reply.to_bytes())?;
+                conn.flush()?;
             }
             Output::Delivered { user, message } => {
                 let saved = options
@@ -214,12 +283,15 @@ fn flush(
                 let to = user.unwrap_or_else(|| "relay".into());
                 say!("#{id} === delivered {} to {to}{place}", message.queue_id);
             }
-            Output::StartTls => say!("#{id} === STARTTLS is not available in this driver"),
-            Output::Close => return Ok(false),
+            Output::StartTls => next = Next::StartTls,
+            Output::Close => next = Next::Close,
             _ => {}
         }
     }
-    Ok(session.phase() != Phase::Closed)
+    if session.phase() == Phase::Closed {
+        next = Next::Close;
+    }
+    Ok(next)
 }
 
 /// Writes `DIR/USER/QUEUEID.eml`; relayed mail goes under `DIR/relay/`.
@@ -237,7 +309,8 @@ fn save(dir: &Path, user: Option<&str>, message: &smtplab_engine::Message) -> st
 }
 
 /// Prints client bytes swaks-style, masking SASL secrets when asked.
-fn show_client(session: &Session, data: &[u8], id: usize, hide_secrets: bool) {
+fn show_client(session: &Session, data: &[u8], id: usize, tls: bool, hide_secrets: bool) {
+    let arrow = if tls { "~>" } else { "->" };
     let mut in_auth = session.phase() == Phase::Auth;
     for line in String::from_utf8_lossy(data).lines() {
         let secret = in_auth || line.get(..5).is_some_and(|v| v.eq_ignore_ascii_case("AUTH "));
@@ -249,7 +322,7 @@ fn show_client(session: &Session, data: &[u8], id: usize, hide_secrets: bool) {
             (true, _) => "***".to_string(),
             _ => line.to_string(),
         };
-        say!("#{id}  -> {shown}");
+        say!("#{id}  {arrow} {shown}");
         in_auth = in_auth || secret;
     }
 }

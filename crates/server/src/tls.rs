@@ -1,0 +1,102 @@
+//! TLS for the driver: a connection that starts plain and may be upgraded (STARTTLS), or
+//! starts encrypted (implicit TLS), with rustls. Certificates come from PEM files, or are
+//! generated at start (self-signed, for the world's host name) with rcgen.
+
+use std::io::{self, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use rustls::pki_types::pem::PemObject;
+use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
+use rustls::{ServerConfig, ServerConnection, StreamOwned};
+
+/// How long a client may take to finish the handshake.
+const HANDSHAKE_LIMIT: Duration = Duration::from_secs(30);
+
+pub enum Conn {
+    Plain(TcpStream),
+    Tls(Box<StreamOwned<ServerConnection, TcpStream>>),
+}
+
+impl Conn {
+    pub fn is_tls(&self) -> bool {
+        matches!(self, Conn::Tls(_))
+    }
+
+    /// Performs the server side of the handshake on a plain connection.
+    pub fn upgrade(self, config: &Arc<ServerConfig>) -> io::Result<Conn> {
+        let mut tcp = match self {
+            Conn::Plain(tcp) => tcp,
+            Conn::Tls(_) => return Err(io::Error::other("TLS is already active")),
+        };
+        let mut tls = ServerConnection::new(config.clone()).map_err(io::Error::other)?;
+        let deadline = Instant::now() + HANDSHAKE_LIMIT;
+        while tls.is_handshaking() {
+            match tls.complete_io(&mut tcp) {
+                Ok(_) => {}
+                Err(e) if is_timeout(&e) && Instant::now() < deadline => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(Conn::Tls(Box::new(StreamOwned::new(tls, tcp))))
+    }
+}
+
+pub fn is_timeout(e: &io::Error) -> bool {
+    matches!(e.kind(), io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut)
+}
+
+impl Read for Conn {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        match self {
+            Conn::Plain(s) => s.read(buf),
+            Conn::Tls(s) => s.read(buf),
+        }
+    }
+}
+
+impl Write for Conn {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Conn::Plain(s) => s.write(buf),
+            Conn::Tls(s) => s.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Conn::Plain(s) => s.flush(),
+            Conn::Tls(s) => s.flush(),
+        }
+    }
+}
+
+/// The server's TLS settings: the given certificate and key, or a fresh self-signed pair.
+pub fn config(hostname: &str, cert: Option<&Path>, key: Option<&Path>) -> Result<Arc<ServerConfig>, String> {
+    let (chain, key) = match (cert, key) {
+        (Some(cert), Some(key)) => {
+            let chain = CertificateDer::pem_file_iter(cert)
+                .and_then(|certs| certs.collect::<Result<Vec<_>, _>>())
+                .map_err(|e| format!("{}: {e}", cert.display()))?;
+            let key = PrivateKeyDer::from_pem_file(key).map_err(|e| format!("{}: {e}", key.display()))?;
+            (chain, key)
+        }
+        (None, None) => {
+            let generated = rcgen::generate_simple_self_signed(vec![hostname.to_string()])
+                .map_err(|e| format!("cannot make a self-signed certificate: {e}"))?;
+            let key = PrivatePkcs8KeyDer::from(generated.key_pair.serialize_der());
+            (vec![generated.cert.der().clone()], key.into())
+        }
+        _ => return Err("--tls-cert and --tls-key go together".into()),
+    };
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let config = ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|e| e.to_string())?
+        .with_no_client_auth()
+        .with_single_cert(chain, key)
+        .map_err(|e| format!("bad certificate or key: {e}"))?;
+    Ok(Arc::new(config))
+}
