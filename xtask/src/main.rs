@@ -12,6 +12,7 @@
 //! how, and exits non-zero. Nothing waits without a timeout.
 
 mod bundle;
+mod load;
 mod setup;
 
 use std::path::{Path, PathBuf};
@@ -26,8 +27,9 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("dist") => dist(),
         Some("setup") => setup::run().map(|_| ()),
+        Some("load") => load::run(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask serve | test | dist | setup");
+            eprintln!("usage: cargo xtask serve | test | dist | setup | load ADDR [--pipeline]");
             return ExitCode::from(2);
         }
     };

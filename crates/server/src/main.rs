@@ -158,6 +158,17 @@ fn serve(options: Options) -> Result<(), String> {
         active: AtomicUsize::new(0),
         ids: AtomicUsize::new(0),
     });
+    let on_stop = shared.clone();
+    // Every accepted message is on disk before its 250 is sent, so stopping loses nothing.
+    ctrlc::set_handler(move || {
+        let (served, open) = (
+            on_stop.ids.load(Ordering::SeqCst),
+            on_stop.active.load(Ordering::SeqCst),
+        );
+        say!("=== smtplab stopping: {served} connections served, {open} open ones closed");
+        std::process::exit(0);
+    })
+    .map_err(|e| format!("cannot handle Ctrl-C: {e}"))?;
     if let Some(listener) = implicit {
         let shared = shared.clone();
         std::thread::spawn(move || accept(listener, true, &shared));
@@ -199,6 +210,7 @@ fn drive(stream: TcpStream, id: usize, implicit_tls: bool, shared: &Shared) -> s
     let address = stream.peer_addr()?;
     say!("#{id} === connection from {address}");
     stream.set_read_timeout(Some(Duration::from_secs(1)))?;
+    stream.set_nodelay(true)?;
     let mut conn = Conn::Plain(stream);
     if implicit_tls {
         conn = conn.upgrade(&shared.tls)?;
@@ -259,16 +271,20 @@ enum Next {
 fn flush(session: &mut Session, conn: &mut Conn, id: usize, options: &Options) -> std::io::Result<Next> {
     let mut next = Next::Read;
     let server = if conn.is_tls() { "<~ " } else { "<- " };
+    // Replies to pipelined commands leave in one write, as Postfix's smtpd_chat_flush does.
+    let mut pending = Vec::new();
     while let Some(output) = session.poll_output() {
         match output {
             Output::Reply { reply, due } => {
                 let wait = due.saturating_sub(now_ms());
-                std::thread::sleep(Duration::from_millis(wait)); // Postfix's tarpit
+                if wait > 0 {
+                    send(conn, &mut pending)?;
+                    std::thread::sleep(Duration::from_millis(wait)); // Postfix's tarpit
+                }
                 for line in reply.text_lines() {
                     say!("#{id} {server} {line}");
                 }
-                conn.write_all(&reply.to_bytes())?;
-                conn.flush()?;
+                reply.write_to(&mut pending);
             }
             Output::Delivered { user, message } => {
                 let saved = options
@@ -288,10 +304,20 @@ fn flush(session: &mut Session, conn: &mut Conn, id: usize, options: &Options) -
             _ => {}
         }
     }
+    send(conn, &mut pending)?;
     if session.phase() == Phase::Closed {
         next = Next::Close;
     }
     Ok(next)
+}
+
+fn send(conn: &mut Conn, pending: &mut Vec<u8>) -> std::io::Result<()> {
+    if !pending.is_empty() {
+        conn.write_all(pending)?;
+        conn.flush()?;
+        pending.clear();
+    }
+    Ok(())
 }
 
 /// Writes `DIR/USER/QUEUEID.eml`; relayed mail goes under `DIR/relay/`.

@@ -305,3 +305,29 @@ fn garbage_a_dropped_client_and_a_failed_handshake_do_not_disturb_others() {
         "a half message must not be delivered"
     );
 }
+
+#[test]
+fn the_live_transcript_is_swaks_style_and_hides_secrets_when_asked() {
+    let mut server = start(&["--hide-secrets"]);
+    let mut client = Client::connect(server.port);
+    client.send("EHLO x\r\n");
+    client.send("STARTTLS\r\n");
+    drop(client);
+    let mut plain = Client::connect(server.port);
+    plain.send("NOOP\r\n");
+    plain.send("AUTH PLAIN AGFsaWNlAHMzY3JldA==\r\n");
+    plain.send("QUIT\r\n");
+    std::thread::sleep(Duration::from_millis(200));
+    assert!(server.interrupt().success(), "Ctrl-C stops the server cleanly");
+    let log = server.log.lock().unwrap().clone();
+    assert!(log.contains("#1 <-  220 mail.example.com ESMTP Postfix"), "{log}");
+    assert!(
+        log.contains("#2  -> NOOP") && log.contains("#2 <-  250 2.0.0 Ok"),
+        "{log}"
+    );
+    assert!(
+        log.contains("#2  -> AUTH PLAIN ***") && !log.contains("AGFsaWNl"),
+        "{log}"
+    );
+    assert!(log.contains("=== smtplab stopping"), "{log}");
+}

@@ -7,9 +7,21 @@ use std::process::{Child, Command, Stdio};
 
 pub struct Server {
     child: Child,
+    /// The live transcript the server printed so far.
+    pub log: std::sync::Arc<std::sync::Mutex<String>>,
     pub port: u16,
     pub tls_port: Option<u16>,
     pub mailboxes: PathBuf,
+}
+
+impl Server {
+    /// Stops the server with SIGINT, as Ctrl-C does, and returns its exit status.
+    pub fn interrupt(&mut self) -> std::process::ExitStatus {
+        let _ = Command::new("kill")
+            .args(["-INT", &self.child.id().to_string()])
+            .status();
+        self.child.wait().unwrap()
+    }
 }
 
 impl Drop for Server {
@@ -38,7 +50,15 @@ pub fn start(extra: &[&str]) -> Server {
     let mut first = String::new();
     stdout.read_line(&mut first).unwrap();
     // Keep reading the live transcript so that the server never blocks on a full pipe.
-    std::thread::spawn(move || std::io::copy(&mut stdout, &mut std::io::sink()));
+    let log = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+    let sink = log.clone();
+    std::thread::spawn(move || {
+        for line in stdout.lines().map_while(Result::ok) {
+            let mut log = sink.lock().unwrap();
+            log.push_str(&line);
+            log.push('\n');
+        }
+    });
     let ports: Vec<u16> = first
         .split_whitespace()
         .filter_map(|w| w.rsplit_once(':').and_then(|(_, p)| p.parse().ok()))
@@ -46,6 +66,7 @@ pub fn start(extra: &[&str]) -> Server {
     assert!(!ports.is_empty(), "no port in {first:?}");
     Server {
         child,
+        log,
         port: ports[0],
         tls_port: ports.get(1).copied(),
         mailboxes,
