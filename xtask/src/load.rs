@@ -52,7 +52,7 @@ fn session(addr: &str, count: usize, size: usize, pipeline: bool) -> Result<usiz
     let stream = TcpStream::connect(addr).map_err(|e| format!("{addr}: {e}"))?;
     let mut reader = BufReader::new(stream.try_clone().map_err(|e| e.to_string())?);
     let mut writer = stream;
-    let mut expect = |reader: &mut BufReader<TcpStream>, code: &str| -> Result<()> {
+    let expect = |reader: &mut BufReader<TcpStream>, code: &str| -> Result<()> {
         let mut line = String::new();
         loop {
             line.clear();
