@@ -1,95 +1,118 @@
-//! The page: a console with the transcript and the command input.
+//! The page: the console on one side, the panels (explanation, references, AUTH helpers,
+//! mailboxes, settings) on the other. Loading and saving the lab happen here.
 
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::state::{Action, Lab, Origin, Row};
+use crate::components::auth::AuthHelpers;
+use crate::components::console::Console;
+use crate::components::explain::Explain;
+use crate::components::mailboxes::Mailboxes;
+use crate::components::reference::{Codes, Commands};
+use crate::components::settings::Settings;
+use crate::now_ms;
+use crate::state::{Action, Lab, Panel};
+use crate::storage::{self, Loaded};
 
-/// Simulated time starts from the wall clock; the engine never reads it itself.
-fn now_ms() -> u64 {
-    #[cfg(target_arch = "wasm32")]
-    {
-        js_sys::Date::now() as u64
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_millis() as u64)
+/// The lab from storage, or a fresh one with a notice saying why.
+fn initial_lab() -> (Lab, Option<String>) {
+    match storage::decode(storage::read(storage::KEY)) {
+        Loaded::Restored(lab) => (*lab, None),
+        Loaded::Nothing => (Lab::connected(now_ms(), now_ms()), None),
+        Loaded::Broken { raw, why } => {
+            let mut lab = Lab::connected(now_ms(), now_ms());
+            lab.notice = Some(format!(
+                "Your saved lab could not be read ({why}), so a fresh one was started."
+            ));
+            (lab, Some(raw))
+        }
     }
 }
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let lab = use_reducer(|| Lab::connected(now_ms(), now_ms()));
-    let input = use_node_ref();
-    let onkeydown = {
-        let (lab, input) = (lab.clone(), input.clone());
-        Callback::from(move |event: KeyboardEvent| {
-            if event.key() != "Enter" {
-                return;
+    let broken = use_state(|| None::<String>);
+    let lab = {
+        let broken = broken.clone();
+        use_reducer(move || {
+            let (lab, raw) = initial_lab();
+            if raw.is_some() {
+                broken.set(raw);
             }
-            event.prevent_default();
-            let Some(field) = input.cast::<HtmlInputElement>() else {
-                return;
-            };
-            lab.dispatch(Action::Send {
-                line: field.value(),
-                now: now_ms(),
-            });
-            field.set_value("");
+            lab
         })
+    };
+    let draft = use_state(|| storage::read(storage::DRAFT_KEY).unwrap_or_default());
+    let save_error = use_state(|| None::<String>);
+    {
+        let save_error = save_error.clone();
+        use_effect_with(lab.clone(), move |lab| {
+            let result = storage::write(storage::KEY, &storage::encode(lab));
+            if result.as_ref().err() != save_error.as_ref() {
+                save_error.set(result.err());
+            }
+        });
+    }
+    use_effect_with((*draft).clone(), |draft| {
+        let _ = storage::write(storage::DRAFT_KEY, draft);
+    });
+    let insert = {
+        let draft = draft.clone();
+        Callback::from(move |text: String| draft.set(text))
+    };
+    let tab = |panel: Panel, label: &'static str| {
+        let lab = lab.clone();
+        let selected = lab.panel == panel;
+        html! {
+            <button role="tab" aria-selected={selected.to_string()} aria-controls="panel"
+                class={if selected { "tab selected" } else { "tab" }}
+                onclick={Callback::from(move |_: MouseEvent| lab.dispatch(Action::Open(panel)))}>{ label }</button>
+        }
+    };
+    let panel = match lab.panel {
+        Panel::Explain => html! { <Explain lab={lab.clone()} /> },
+        Panel::Commands => html! { <Commands lab={lab.clone()} insert={insert.clone()} /> },
+        Panel::Codes => html! { <Codes /> },
+        Panel::Auth => html! { <AuthHelpers lab={lab.clone()} insert={insert.clone()} /> },
+        Panel::Mailboxes => html! { <Mailboxes lab={lab.clone()} /> },
+        Panel::Settings => html! { <Settings lab={lab.clone()} /> },
+    };
+    let dismiss = {
+        let lab = lab.clone();
+        Callback::from(move |_: MouseEvent| lab.dispatch(Action::DismissNotice))
     };
     html! {
         <main class="lab">
             <header class="lab-header">
                 <h1>{ "smtplab" }</h1>
-                <p class="tagline">{ "An SMTP server in your browser tab. It answers like Postfix 3.7." }</p>
+                <p class="tagline">{ "Type SMTP to a simulated mail server. It answers like Postfix 3.7, and explains every reply." }</p>
             </header>
-            <section class="console" aria-label="Console">
-                <Transcript rows={lab.transcript.clone()} />
-                <label class="prompt">
-                    <span class="prompt-sign" aria-hidden="true">{ "C:" }</span>
-                    <input ref={input} type="text" aria-label="SMTP command" autocomplete="off"
-                        spellcheck="false" placeholder="e.g. EHLO client.example.org, then Enter" autofocus=true
-                        {onkeydown} />
-                </label>
-                <p class="phase">{ format!("Session phase: {:?}", lab.phase()) }</p>
-            </section>
+            if let Some(notice) = &lab.notice {
+                <div class="notice" role="alert">
+                    { notice }
+                    if let Some(raw) = &*broken {
+                        { " " }<a download="smtplab-unreadable-save.json" href={storage::data_url("application/json", raw)}>
+                            { "Download the unreadable data" }</a>
+                    }
+                    { " " }<button onclick={dismiss}>{ "Dismiss" }</button>
+                </div>
+            }
+            if let Some(problem) = &*save_error {
+                <div class="notice" role="alert">{ format!("Your lab is not being saved: {problem}. Export the transcript to keep it.") }</div>
+            }
+            <div class="columns">
+                <Console lab={lab.clone()} draft={draft.clone()} />
+                <aside class="panels" aria-label="Help">
+                    <div role="tablist" aria-label="Panels" class="tabs">
+                        { tab(Panel::Explain, "Explain") }
+                        { tab(Panel::Commands, "Commands") }
+                        { tab(Panel::Codes, "Reply codes") }
+                        { tab(Panel::Auth, "AUTH helpers") }
+                        { tab(Panel::Mailboxes, "Mailboxes") }
+                        { tab(Panel::Settings, "Settings") }
+                    </div>
+                    <div id="panel" role="tabpanel" class="panel">{ panel }</div>
+                </aside>
+            </div>
         </main>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct TranscriptProps {
-    pub rows: Vec<Row>,
-}
-
-/// The conversation, swaks style: `->` the client, `<-` the server.
-#[function_component(Transcript)]
-pub fn transcript(props: &TranscriptProps) -> Html {
-    html! {
-        <ol class="transcript" role="log" aria-label="Transcript" aria-live="polite">
-            { for props.rows.iter().map(row) }
-        </ol>
-    }
-}
-
-fn row(row: &Row) -> Html {
-    let (class, arrow, who) = match row.origin {
-        Origin::Client => ("row client", "->", "client"),
-        Origin::Server => ("row server", "<-", "server"),
-        Origin::Event => ("row event", "==", "event"),
-    };
-    let class = match row.code {
-        Some(code) => format!("{class} class-{}xx", code / 100),
-        None => class.to_string(),
-    };
-    html! {
-        <li class={class} data-from={who}>
-            <span class="arrow" aria-hidden="true">{ arrow }</span>
-            <span class="visually-hidden">{ format!("{who}: ") }</span>
-            <span class="text">{ &row.text }</span>
-        </li>
     }
 }

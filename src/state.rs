@@ -1,55 +1,119 @@
 //! The lab's state and its reducer. `reduce` delegates to the engine: it feeds inputs and
-//! turns the engine's outputs into transcript rows. Side effects live in components.
+//! turns the engine's outputs into transcript entries. Side effects (storage, clipboard,
+//! downloads) live in components, never here.
 
 use std::rc::Rc;
 
-use smtplab_engine::{Input, Output, Peer, Phase, Session, World};
+use serde::{Deserialize, Serialize};
+use smtplab_engine::{Input, Output, Peer, Phase, Reply, Session, Verb, World};
 use yew::Reducible;
 
-/// Who a transcript row came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Origin {
-    Client,
-    Server,
-    /// Something that happened to the connection: TLS, a delivery, a close.
-    Event,
+/// One item of the transcript.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Entry {
+    /// A line the learner sent (without CRLF).
+    Client { text: String, at: u64, tls: bool },
+    /// A whole reply, multi-line replies grouped.
+    Server { reply: Reply, at: u64, tls: bool },
+    /// Something that happened to the connection: TLS, a delivery, a close, a note.
+    Event { text: String, at: u64 },
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Row {
-    pub origin: Origin,
-    pub text: String,
-    /// For server rows: the reply code.
-    pub code: Option<u16>,
-    /// Simulated time, Unix milliseconds.
-    pub at: u64,
+/// The side panels.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Panel {
+    #[default]
+    Explain,
+    Commands,
+    Codes,
+    Auth,
+    Mailboxes,
+    Settings,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+/// Everything the learner sees and keeps across reloads.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Lab {
     pub session: Session,
-    pub transcript: Vec<Row>,
+    pub seed: u64,
+    pub entries: Vec<Entry>,
+    /// Lines sent, oldest first, for Up/Down.
+    pub history: Vec<String>,
+    /// The selected server entry, whose explanation is shown.
+    pub selected: Option<usize>,
+    /// The server said 220 to STARTTLS: the handshake button is live.
+    pub tls_pending: bool,
+    pub panel: Panel,
+    /// A message for the learner that is not part of the session (e.g. storage recovered).
+    #[serde(skip)]
+    pub notice: Option<String>,
 }
 
 pub enum Action {
-    /// Sends one line, CRLF appended.
-    Send { line: String, now: u64 },
+    /// One line, CRLF appended.
+    Send {
+        line: String,
+        now: u64,
+    },
+    /// Several lines pasted at once: one pipelined chunk, CRLF after each.
+    SendPipelined {
+        lines: Vec<String>,
+        now: u64,
+    },
+    /// A DATA body from the composer: dot-stuffed with CRLF and the final dot, or raw.
+    SendMessage {
+        text: String,
+        raw: bool,
+        now: u64,
+    },
+    /// The client side of the TLS handshake, after a 220 to STARTTLS (simulated).
+    Handshake {
+        now: u64,
+    },
+    /// A new session with the same world (Connect / Reconnect).
+    Connect {
+        now: u64,
+    },
+    /// The client hangs up.
+    Disconnect {
+        now: u64,
+    },
+    /// Empties the transcript (the session goes on).
+    Clear,
+    Select(Option<usize>),
+    Open(Panel),
+    /// A new world (and seed): a new session starts.
+    ApplyWorld {
+        world: World,
+        seed: u64,
+        now: u64,
+    },
+    /// Replaces the transcript view with an imported one (the session is not replayed).
+    Import {
+        entries: Vec<Entry>,
+        now: u64,
+    },
+    DismissNotice,
 }
 
 impl Lab {
     /// A lab connected to a fresh session of the reference world.
     pub fn connected(now: u64, seed: u64) -> Lab {
+        Lab::with_world(World::reference(), seed, now)
+    }
+
+    pub fn with_world(world: World, seed: u64, now: u64) -> Lab {
         let mut lab = Lab {
-            session: Session::new(World::reference(), seed),
-            transcript: Vec::new(),
+            session: Session::new(world, seed),
+            seed,
+            entries: Vec::new(),
+            history: Vec::new(),
+            selected: None,
+            tls_pending: false,
+            panel: Panel::Explain,
+            notice: None,
         };
-        lab.feed(
-            Input::Connected {
-                now,
-                peer: Peer::default(),
-            },
-            now,
-        );
+        lab.connect(now);
         lab
     }
 
@@ -57,10 +121,63 @@ impl Lab {
         self.session.phase()
     }
 
+    /// The verbs the server accepts now (the command table's "valid now").
+    pub fn accepted(&self) -> Vec<Verb> {
+        self.session.accepted_verbs()
+    }
+
+    /// The reply shown in the explanation panel: the selected one, else the latest.
+    pub fn explained(&self) -> Option<(usize, &Reply)> {
+        let pick = |i: usize| match self.entries.get(i) {
+            Some(Entry::Server { reply, .. }) => Some((i, reply)),
+            _ => None,
+        };
+        match self.selected {
+            Some(i) => pick(i),
+            None => (0..self.entries.len()).rev().find_map(pick),
+        }
+    }
+
+    /// The decoded text of the latest CRAM-MD5 challenge, if the server is waiting for the answer.
+    pub fn cram_challenge(&self) -> Option<String> {
+        if self.phase() != Phase::Auth {
+            return None;
+        }
+        let last = self.entries.iter().rev().find_map(|e| match e {
+            Entry::Server { reply, .. } => Some(reply),
+            _ => None,
+        })?;
+        let text = last.lines.first()?;
+        let decoded = String::from_utf8(smtplab_engine::sasl::decode(text)?).ok()?;
+        (decoded.starts_with('<') && decoded.ends_with('>')).then_some(decoded)
+    }
+
+    fn connect(&mut self, now: u64) {
+        self.session = Session::new(self.session.world().clone(), self.seed);
+        self.tls_pending = false;
+        let host = self.session.world().hostname.clone();
+        self.note(format!("Connected to {host} (simulated, port 25)."), now);
+        self.feed(
+            Input::Connected {
+                now,
+                peer: Peer::default(),
+            },
+            now,
+        );
+    }
+
+    fn send(&mut self, bytes: Vec<u8>, shown: Vec<String>, now: u64) {
+        let tls = self.session.tls_active();
+        for text in shown {
+            self.entries.push(Entry::Client { text, at: now, tls });
+        }
+        self.feed(Input::Bytes { now, data: bytes }, now);
+    }
+
     fn feed(&mut self, input: Input, now: u64) {
         if let Err(error) = self.session.handle_input(input) {
             self.note(
-                format!("Not sent: {error}. Reconnect to start a new session."),
+                format!("Not sent: {error}. Press Reconnect to start a new session."),
                 now,
             );
             return;
@@ -73,24 +190,20 @@ impl Lab {
     fn show(&mut self, output: Output, now: u64) {
         match output {
             Output::Reply { reply, due } => {
-                for text in reply.text_lines() {
-                    self.transcript.push(Row {
-                        origin: Origin::Server,
-                        text,
-                        code: Some(reply.code),
-                        at: due,
-                    });
-                }
+                let tls = self.session.tls_active();
+                self.entries.push(Entry::Server { reply, at: due, tls });
             }
             Output::StartTls => {
+                self.tls_pending = true;
                 self.note(
-                    "TLS handshake (simulated): the connection is now encrypted.".into(),
+                    "The server is ready for TLS. Press “Start TLS handshake”, then send EHLO again.".into(),
                     now,
                 );
-                self.feed(Input::TlsEstablished { now }, now);
             }
             Output::Delivered { user, message } => {
-                let to = user.unwrap_or_else(|| "a remote server (relayed)".into());
+                let to = user.map_or("a remote server (relayed)".to_string(), |u| {
+                    format!("{u}'s mailbox")
+                });
                 self.note(format!("Message {} delivered to {to}.", message.queue_id), now);
             }
             Output::Close => self.note("The server closed the connection.".into(), now),
@@ -99,13 +212,30 @@ impl Lab {
     }
 
     fn note(&mut self, text: String, at: u64) {
-        self.transcript.push(Row {
-            origin: Origin::Event,
-            text,
-            code: None,
-            at,
-        });
+        self.entries.push(Entry::Event { text, at });
     }
+
+    fn remember(&mut self, line: &str) {
+        if !line.is_empty() && self.history.last().map(String::as_str) != Some(line) {
+            self.history.push(line.to_string());
+            let excess = self.history.len().saturating_sub(500);
+            self.history.drain(..excess);
+        }
+    }
+}
+
+/// Dot-stuffs a message typed with any line ends and appends the end-of-data line.
+pub fn dot_stuff(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for line in text.lines() {
+        if line.starts_with('.') {
+            out.push('.');
+        }
+        out.push_str(line);
+        out.push_str("\r\n");
+    }
+    out.push_str(".\r\n");
+    out
 }
 
 impl Reducible for Lab {
@@ -115,20 +245,62 @@ impl Reducible for Lab {
         let mut lab = (*self).clone();
         match action {
             Action::Send { line, now } => {
-                lab.transcript.push(Row {
-                    origin: Origin::Client,
-                    text: line.clone(),
-                    code: None,
-                    at: now,
-                });
-                lab.feed(
-                    Input::Bytes {
-                        now,
-                        data: format!("{line}\r\n").into_bytes(),
-                    },
+                lab.remember(&line);
+                // Inside a SASL exchange the line is a secret; it is shown, as swaks does not hide by default.
+                lab.send(format!("{line}\r\n").into_bytes(), vec![line], now);
+            }
+            Action::SendPipelined { lines, now } => {
+                lines.iter().for_each(|l| lab.remember(l));
+                let bytes: String = lines.iter().map(|l| format!("{l}\r\n")).collect();
+                lab.note(format!("Sent {} lines as one pipelined chunk.", lines.len()), now);
+                lab.send(bytes.into_bytes(), lines, now);
+            }
+            Action::SendMessage { text, raw, now } => {
+                let bytes = if raw { text.clone() } else { dot_stuff(&text) };
+                let shown = bytes
+                    .trim_end_matches(['\r', '\n'])
+                    .split('\n')
+                    .map(|l| l.trim_end_matches('\r').to_string());
+                lab.send(bytes.clone().into_bytes(), shown.collect(), now);
+            }
+            Action::Handshake { now } => {
+                lab.tls_pending = false;
+                lab.note(
+                    "TLS handshake done (simulated): from here on the connection is encrypted.".into(),
+                    now,
+                );
+                lab.feed(Input::TlsEstablished { now }, now);
+            }
+            Action::Connect { now } => lab.connect(now),
+            Action::Disconnect { now } => {
+                lab.tls_pending = false;
+                lab.note("You closed the connection.".into(), now);
+                lab.feed(Input::PeerClosed { now }, now);
+            }
+            Action::Clear => {
+                lab.entries.clear();
+                lab.selected = None;
+            }
+            Action::Select(i) => lab.selected = i,
+            Action::Open(panel) => lab.panel = panel,
+            Action::ApplyWorld { world, seed, now } => {
+                lab.seed = seed;
+                lab.session = Session::new(world, seed);
+                lab.note(
+                    "Settings applied: a new session with the new world (mailboxes kept).".into(),
+                    now,
+                );
+                lab.connect(now);
+            }
+            Action::Import { entries, now } => {
+                lab.entries = entries;
+                lab.selected = None;
+                lab.note(
+                    "Transcript imported. It is shown as recorded; the live session goes on below.".into(),
                     now,
                 );
             }
+            Action::DismissNotice => lab.notice = None,
         }
         Rc::new(lab)
     }

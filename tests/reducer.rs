@@ -1,9 +1,13 @@
-//! The reducer and the page, natively: the reducer delegates to the engine, and the page
-//! renders the transcript as an accessible log (Yew SSR).
+//! The reducer, storage and the page, natively: the reducer delegates to the engine, the
+//! lab survives a save/load round trip, bad storage never blanks the page, and the page
+//! renders an accessible console (Yew SSR).
 
 use std::rc::Rc;
 
-use smtplab_web::state::{Action, Lab, Origin};
+use smtplab_engine::{Phase, Verb};
+use smtplab_web::components::console::{complete, transcript_text};
+use smtplab_web::state::{dot_stuff, Action, Entry, Lab};
+use smtplab_web::storage::{self, Loaded};
 use smtplab_web::App;
 use yew::Reducible;
 
@@ -14,63 +18,153 @@ fn send(lab: Rc<Lab>, line: &str) -> Rc<Lab> {
     })
 }
 
+fn server_lines(lab: &Lab) -> Vec<String> {
+    lab.entries
+        .iter()
+        .filter_map(|e| match e {
+            Entry::Server { reply, .. } => Some(reply.text_lines()),
+            _ => None,
+        })
+        .flatten()
+        .collect()
+}
+
 #[test]
 fn a_new_lab_shows_the_greeting() {
     let lab = Lab::connected(0, 1);
-    assert_eq!(lab.transcript.len(), 1);
-    assert_eq!(lab.transcript[0].origin, Origin::Server);
-    assert_eq!(lab.transcript[0].text, "220 mail.example.com ESMTP Postfix");
+    assert_eq!(server_lines(&lab), ["220 mail.example.com ESMTP Postfix"]);
 }
 
 #[test]
-fn ehlo_appends_the_client_line_and_the_multiline_reply() {
+fn ehlo_is_one_grouped_multiline_reply() {
     let lab = send(Rc::new(Lab::connected(0, 1)), "EHLO client.example.org");
-    let rows: Vec<_> = lab
-        .transcript
-        .iter()
-        .map(|r| (r.origin, r.text.as_str()))
-        .collect();
-    assert_eq!(rows[1], (Origin::Client, "EHLO client.example.org"));
-    assert_eq!(rows[2], (Origin::Server, "250-mail.example.com"));
-    assert_eq!(rows.last(), Some(&(Origin::Server, "250 CHUNKING")));
-    assert_eq!(rows.len(), 13);
+    let Some(Entry::Server { reply, .. }) = lab.entries.last() else {
+        panic!("a reply")
+    };
+    assert_eq!(reply.lines.len(), 11);
+    assert_eq!(server_lines(&lab).last().unwrap(), "250 CHUNKING");
+    assert_eq!(lab.history, ["EHLO client.example.org"]);
 }
 
 #[test]
-fn starttls_is_simulated_and_auth_is_offered_after_it() {
+fn the_smtplib_flow_by_hand_delivers_to_bob_with_the_dot_unstuffed() {
     let mut lab = Rc::new(Lab::connected(0, 1));
-    for line in ["EHLO a", "STARTTLS", "EHLO a"] {
+    for line in ["EHLO client.example.org", "STARTTLS"] {
         lab = send(lab, line);
     }
+    assert!(lab.tls_pending, "the handshake button is live after 220");
+    lab = lab.reduce(Action::Handshake { now: 2 });
+    for line in [
+        "EHLO client.example.org",
+        "AUTH LOGIN",
+        "YWxpY2U=",
+        "czNjcmV0",
+        "MAIL FROM:<alice@example.com>",
+        "RCPT TO:<bob@example.com>",
+        "DATA",
+    ] {
+        lab = send(lab, line);
+    }
+    assert_eq!(lab.phase(), Phase::Data);
+    lab = lab.reduce(Action::SendMessage {
+        text: "Subject: hi\n\n.dot line\nbye".into(),
+        raw: false,
+        now: 3,
+    });
+    let bob = lab.session.world().user("bob").unwrap();
+    assert_eq!(bob.mailbox.len(), 1);
+    assert_eq!(bob.mailbox[0].body(), ".dot line\r\nbye\r\n");
+    assert!(
+        transcript_text(&lab.entries, true).contains(" ~> ..dot line"),
+        "TLS arrows and the stuffed dot"
+    );
+}
+
+#[test]
+fn a_503_carries_what_would_have_worked() {
+    let lab = send(Rc::new(Lab::connected(0, 1)), "RCPT TO:<alice@example.com>");
+    let (_, reply) = lab.explained().unwrap();
+    assert_eq!(reply.code, 503);
+    let why = reply.explain("mail.example.com");
+    assert!(why.sequence.unwrap().accepted.contains(&Verb::Mail));
+}
+
+#[test]
+fn tab_completion_offers_only_valid_verbs() {
+    let lab = send(Rc::new(Lab::connected(0, 1)), "EHLO x");
+    assert_eq!(
+        complete("r", &lab.accepted()),
+        ["RSET"],
+        "RCPT is not valid before MAIL"
+    );
+    let lab = send(lab, "MAIL FROM:<a@example.org>");
+    assert_eq!(complete("R", &lab.accepted()), ["RCPT", "RSET"]);
+}
+
+#[test]
+fn pasted_lines_go_as_one_pipelined_chunk() {
+    let lines = vec![
+        "MAIL FROM:<a@example.org>".to_string(),
+        "RCPT TO:<alice@example.com>".to_string(),
+    ];
+    let lab = Rc::new(Lab::connected(0, 1)).reduce(Action::SendPipelined { lines, now: 5 });
     assert!(lab
-        .transcript
+        .entries
         .iter()
-        .any(|r| r.origin == Origin::Event && r.text.contains("TLS handshake")));
-    assert!(lab
-        .transcript
-        .iter()
-        .any(|r| r.text == "250-AUTH PLAIN LOGIN CRAM-MD5"));
+        .any(|e| matches!(e, Entry::Event { text, .. } if text.contains("one pipelined chunk"))));
+    assert_eq!(server_lines(&lab)[1..], ["250 2.1.0 Ok", "250 2.1.5 Ok"]);
 }
 
 #[test]
 fn input_after_quit_is_refused_with_a_note_not_a_panic() {
     let lab = send(send(Rc::new(Lab::connected(0, 1)), "QUIT"), "NOOP");
-    let last = lab.transcript.last().unwrap();
-    assert_eq!(last.origin, Origin::Event);
-    assert!(
-        last.text.starts_with("Not sent: the connection is closed"),
-        "{}",
-        last.text
+    let Some(Entry::Event { text, .. }) = lab.entries.last() else {
+        panic!("a note")
+    };
+    assert!(text.starts_with("Not sent: the connection is closed"), "{text}");
+    let lab = lab.reduce(Action::Connect { now: 9 });
+    assert_eq!(lab.phase(), Phase::Connected);
+}
+
+#[test]
+fn the_lab_survives_a_save_and_load() {
+    let lab = send(
+        send(Rc::new(Lab::connected(0, 1)), "EHLO x"),
+        "MAIL FROM:<a@example.org>",
     );
+    let Loaded::Restored(back) = storage::decode(Some(storage::encode(&lab))) else {
+        panic!("restored")
+    };
+    assert_eq!(*back, *lab);
+}
+
+#[test]
+fn corrupt_or_old_storage_is_reported_not_fatal() {
+    assert!(matches!(storage::decode(None), Loaded::Nothing));
+    assert!(matches!(
+        storage::decode(Some("{not json".into())),
+        Loaded::Broken { .. }
+    ));
+    let Loaded::Broken { why, .. } = storage::decode(Some(r#"{"version":0,"lab":null}"#.into())) else {
+        panic!()
+    };
+    assert!(why.contains("expected struct Lab"), "{why}");
+}
+
+#[test]
+fn dot_stuffing_doubles_leading_dots_and_ends_with_the_lone_dot() {
+    assert_eq!(dot_stuff("a\n.b\n..c"), "a\r\n..b\r\n...c\r\n.\r\n");
+    assert_eq!(dot_stuff(""), ".\r\n");
 }
 
 #[tokio::test]
-async fn the_page_renders_a_named_log_and_a_named_input() {
+async fn the_page_renders_a_named_log_input_and_panels() {
     let html = yew::LocalServerRenderer::<App>::new().render().await;
     assert!(
         html.contains(r#"role="log""#) && html.contains(r#"aria-label="Transcript""#),
         "{html}"
     );
-    assert!(html.contains(r#"aria-label="SMTP command""#), "{html}");
-    assert!(html.contains(r#"data-from="server""#) && html.contains("220 mail.example.com ESMTP Postfix"));
+    assert!(html.contains(r#"aria-label="SMTP command""#));
+    assert!(html.contains("220 mail.example.com ESMTP Postfix") && html.contains(r#"data-from="server""#));
+    assert!(html.contains(r#"role="tablist""#) && html.contains("Start TLS handshake"));
 }

@@ -392,3 +392,100 @@ impl fmt::Display for EnhancedCode {
         write!(f, "{}.{}.{}", self.0, self.1, self.2)
     }
 }
+
+/// One example of every reply the engine can send, for the reply-code reference.
+pub fn catalog(host: &str) -> Vec<Reply> {
+    use ReplyKind as K;
+    let address = || "someone@example.com".to_string();
+    let kinds = vec![
+        K::Greeting,
+        K::Helo,
+        K::Ehlo {
+            extensions: vec!["PIPELINING".into(), "…".into()],
+        },
+        K::HeloSyntax { ehlo: true },
+        K::HeloSyntax { ehlo: false },
+        K::Ok,
+        K::Bye,
+        K::MailOk,
+        K::RcptOk,
+        K::StartData,
+        K::Queued {
+            queue_id: "4F3A2B1C0D".into(),
+        },
+        K::BdatChunkOk { bytes: 42 },
+        K::BdatQueued {
+            bytes: 42,
+            queue_id: "4F3A2B1C0D".into(),
+        },
+        K::SendHeloFirst,
+        K::NestedMail,
+        K::NeedMail,
+        K::NeedRcpt,
+        K::NoValidRecipients,
+        K::RcptAfterBdat,
+        K::DataAfterBdat,
+        K::MailSyntax,
+        K::RcptSyntax,
+        K::BadSender,
+        K::BadRecipient,
+        K::NoArguments { verb: Verb::Data },
+        K::BadSizeSyntax,
+        K::SizeOverflow,
+        K::SizeExceeded,
+        K::MessageTooBig,
+        K::BadRet,
+        K::BadEnvid,
+        K::BadNotify,
+        K::BadOrcpt,
+        K::UnsupportedOption {
+            option: "FOO=bar".into(),
+        },
+        K::TooManyRecipients,
+        K::UserUnknown { address: address() },
+        K::RelayDenied {
+            address: "someone@other.example".into(),
+        },
+        K::VrfySyntax,
+        K::CannotVerify {
+            argument: "alice".into(),
+        },
+        K::VrfyDisabled,
+        K::EtrnSyntax,
+        K::EtrnInTransaction,
+        K::EtrnUnavailable {
+            domain: "example.org".into(),
+        },
+        K::Unrecognized,
+        K::BadSyntax,
+        K::BreakRules,
+        K::TooManyErrors,
+        K::Timeout,
+        K::ReadyForTls,
+        K::TlsActive,
+        K::NotImplemented,
+        K::AuthNotEnabled,
+        K::AuthInTransaction,
+        K::AlreadyAuthenticated,
+        K::AuthSyntax,
+        K::AuthChallenge {
+            challenge: "VXNlcm5hbWU6".into(),
+        },
+        K::AuthOk,
+        K::AuthFailed {
+            reason: AuthFailure::Credentials,
+        },
+        K::AuthFailed {
+            reason: AuthFailure::AnotherStep,
+        },
+        K::AuthFailed {
+            reason: AuthFailure::BadProtocol,
+        },
+        K::AuthFailed {
+            reason: AuthFailure::NoMechanism,
+        },
+        K::AuthAborted,
+        K::BdatSyntax,
+    ];
+    kinds.into_iter().map(|kind| Reply::new(kind, host)).collect()
+}

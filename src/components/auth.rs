@@ -1,0 +1,90 @@
+//! AUTH helpers: a PLAIN builder with the NULs visible, base64 both ways for LOGIN, and a
+//! step-by-step CRAM-MD5 calculator fed by the live challenge. Each can insert its result.
+
+use smtplab_engine::sasl::{cram_digest, decode, encode};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::state::Lab;
+
+#[derive(Properties, PartialEq)]
+pub struct AuthProps {
+    pub lab: UseReducerHandle<Lab>,
+    pub insert: Callback<String>,
+}
+
+fn field(state: &UseStateHandle<String>) -> Callback<InputEvent> {
+    let state = state.clone();
+    Callback::from(move |e: InputEvent| state.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+}
+
+fn insert_button(insert: &Callback<String>, text: String, label: &str) -> Html {
+    let insert = insert.clone();
+    let shown = text.clone();
+    html! {
+        <button onclick={Callback::from(move |_: MouseEvent| insert.emit(text.clone()))}>
+            { format!("{label} ") }<code>{ shown }</code>
+        </button>
+    }
+}
+
+#[function_component(AuthHelpers)]
+pub fn auth_helpers(props: &AuthProps) -> Html {
+    let (authzid, user, password) = (
+        use_state(String::new),
+        use_state(|| "alice".to_string()),
+        use_state(|| "s3cret".to_string()),
+    );
+    let (plain_text, b64_text) = (
+        use_state(|| "alice".to_string()),
+        use_state(|| "VXNlcm5hbWU6".to_string()),
+    );
+    let manual_challenge = use_state(String::new);
+    let plain = format!("{}\0{}\0{}", *authzid, *user, *password);
+    let plain_b64 = encode(plain.as_bytes());
+    let decoded = decode(b64_text.trim()).map(|d| String::from_utf8_lossy(&d).into_owned());
+    let challenge = props
+        .lab
+        .cram_challenge()
+        .unwrap_or_else(|| (*manual_challenge).clone());
+    let digest = cram_digest(&password, &challenge);
+    let cram_answer = encode(format!("{} {digest}", *user).as_bytes());
+    html! {
+        <div class="helpers">
+            <fieldset>
+                <legend>{ "Credentials" }</legend>
+                <label>{ "User " }<input value={(*user).clone()} oninput={field(&user)} aria-label="User" /></label>
+                <label>{ "Password " }<input value={(*password).clone()} oninput={field(&password)} aria-label="Password" /></label>
+            </fieldset>
+            <section aria-label="AUTH PLAIN builder">
+                <h3>{ "AUTH PLAIN" }</h3>
+                <label>{ "Authorise as (optional) " }<input value={(*authzid).clone()} oninput={field(&authzid)} aria-label="Authorization identity" /></label>
+                <p>{ "Message: " }<code class="nul">{ plain.replace('\0', "␀") }</code>{ " (␀ is the NUL byte; note the leading one)" }</p>
+                <p>{ "Base64: " }<code>{ &plain_b64 }</code></p>
+                { insert_button(&props.insert, format!("AUTH PLAIN {plain_b64}"), "Insert") }
+            </section>
+            <section aria-label="Base64">
+                <h3>{ "Base64 (for AUTH LOGIN)" }</h3>
+                <label>{ "Text " }<input value={(*plain_text).clone()} oninput={field(&plain_text)} aria-label="Text to encode" /></label>
+                <p>{ "Encoded: " }<code>{ encode(plain_text.as_bytes()) }</code></p>
+                { insert_button(&props.insert, encode(plain_text.as_bytes()), "Insert") }
+                <label>{ "Base64 " }<input value={(*b64_text).clone()} oninput={field(&b64_text)} aria-label="Base64 to decode" /></label>
+                <p>{ "Decoded: " }<code>{ decoded.unwrap_or_else(|| "(not valid base64)".into()) }</code></p>
+            </section>
+            <section aria-label="CRAM-MD5 calculator">
+                <h3>{ "CRAM-MD5, step by step" }</h3>
+                if props.lab.cram_challenge().is_none() {
+                    <label>{ "Challenge (send AUTH CRAM-MD5 to get one) " }
+                        <input value={(*manual_challenge).clone()} oninput={field(&manual_challenge)} aria-label="Challenge" /></label>
+                }
+                <ol>
+                    <li>{ "Decode the 334 challenge: " }<code>{ &challenge }</code></li>
+                    <li>{ "HMAC-MD5, keyed with the password: " }<code>{ &digest }</code></li>
+                    <li>{ "User, space, hex digest: " }<code>{ format!("{} {digest}", *user) }</code></li>
+                    <li>{ "Base64 of that: " }<code>{ &cram_answer }</code></li>
+                </ol>
+                { insert_button(&props.insert, cram_answer.clone(), "Insert") }
+            </section>
+        </div>
+    }
+}

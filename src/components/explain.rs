@@ -1,0 +1,64 @@
+//! The anatomy of one reply: its digits, its enhanced code, the rule that fired, what to
+//! type instead, and for a 503 where the session was and what would have worked.
+
+use yew::prelude::*;
+
+use crate::state::Lab;
+
+#[derive(Properties, PartialEq)]
+pub struct ExplainProps {
+    pub lab: UseReducerHandle<Lab>,
+}
+
+#[function_component(Explain)]
+pub fn explain(props: &ExplainProps) -> Html {
+    let lab = &props.lab;
+    let Some((_, reply)) = lab.explained() else {
+        return html! { <p>{ "Send a command; then select any reply to see what it means." }</p> };
+    };
+    let host = lab.session.world().hostname.clone();
+    let why = reply.explain(&host);
+    let digits = reply.code.to_string();
+    html! {
+        <article class="explanation" aria-label="Explanation">
+            <h3><code>{ reply.text_lines().last().cloned().unwrap_or_default() }</code></h3>
+            <dl>
+                <dt>{ "Code " }<code>{ &digits }</code></dt>
+                <dd>{ why.class }</dd>
+                <dd>{ second_digit(&digits) }</dd>
+                if let Some(enhanced) = &why.enhanced {
+                    <dt>{ "Enhanced status code" }</dt>
+                    <dd><code>{ enhanced }</code></dd>
+                }
+                <dt>{ "What happened" }</dt>
+                <dd>{ why.summary }</dd>
+                <dt>{ "Rule" }</dt>
+                <dd>{ why.rfc }</dd>
+                if let Some(fix) = why.fix {
+                    <dt>{ "Try instead" }</dt>
+                    <dd class="fix"><code>{ fix }</code></dd>
+                }
+                if let Some(sequence) = &why.sequence {
+                    <dt>{ "Out of sequence" }</dt>
+                    <dd>{ format!("The session was in phase {:?} and got {}. ", sequence.phase, sequence.got.name()) }
+                        { "Accepted there: " }
+                        <strong>{ sequence.accepted.iter().map(|v| v.name()).collect::<Vec<_>>().join(", ") }</strong>
+                    </dd>
+                }
+            </dl>
+        </article>
+    }
+}
+
+/// RFC 5321 §4.2.1: the second digit names the area.
+fn second_digit(code: &str) -> String {
+    let area = match code.as_bytes().get(1) {
+        Some(b'0') => "syntax",
+        Some(b'1') => "information",
+        Some(b'2') => "the connection",
+        Some(b'3') => "authentication / intermediate",
+        Some(b'5') => "the mail system",
+        _ => "unspecified",
+    };
+    format!("Second digit {}: {area}.", code.get(1..2).unwrap_or("?"))
+}

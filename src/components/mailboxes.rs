@@ -1,0 +1,62 @@
+//! Delivered mail per user: the envelope beside the parsed headers, the body and the raw
+//! source. Message text is shown as text only; nothing is rendered as HTML.
+
+use yew::prelude::*;
+
+use crate::state::Lab;
+
+#[derive(Properties, PartialEq)]
+pub struct MailboxesProps {
+    pub lab: UseReducerHandle<Lab>,
+}
+
+#[function_component(Mailboxes)]
+pub fn mailboxes(props: &MailboxesProps) -> Html {
+    let world = props.lab.session.world();
+    let open = use_state(|| None::<(String, usize)>);
+    let users = world.users.iter().map(|user| {
+        let items = user.mailbox.iter().enumerate().rev().map(|(i, message)| {
+            let subject = message.headers().into_iter().find(|(n, _)| n.eq_ignore_ascii_case("Subject")).map(|(_, v)| v);
+            let onclick = {
+                let (open, name) = (open.clone(), user.name.clone());
+                Callback::from(move |_: MouseEvent| open.set(Some((name.clone(), i))))
+            };
+            html! {
+                <li><button {onclick}>
+                    { subject.unwrap_or_else(|| "(no subject)".into()) }
+                    <span class="small">{ format!(" from <{}> · {}", message.mail_from, message.queue_id) }</span>
+                </button></li>
+            }
+        });
+        html! {
+            <section aria-label={format!("Mailbox of {}", user.name)}>
+                <h3>{ format!("{} ({})", user.name, user.mailbox.len()) }</h3>
+                <ul>{ for items }</ul>
+            </section>
+        }
+    });
+    let shown = open
+        .as_ref()
+        .and_then(|(name, i)| world.user(name).and_then(|u| u.mailbox.get(*i)));
+    html! {
+        <div class="mailboxes">
+            { for users }
+            if let Some(message) = shown {
+                <article class="message" aria-label="Message">
+                    <h3>{ "Envelope" }</h3>
+                    <dl>
+                        <dt>{ "MAIL FROM" }</dt><dd><code>{ format!("<{}>", message.mail_from) }</code></dd>
+                        <dt>{ "RCPT TO" }</dt><dd><code>{ message.rcpt_to.join(", ") }</code></dd>
+                    </dl>
+                    <h3>{ "Headers" }</h3>
+                    <table class="headers">
+                        { for message.headers().into_iter().map(|(n, v)| html! { <tr><th>{ n }</th><td>{ v }</td></tr> }) }
+                    </table>
+                    <h3>{ "Body" }</h3>
+                    <pre class="body" aria-label="Message body">{ message.body() }</pre>
+                    <details><summary>{ "Raw source" }</summary><pre>{ &message.source }</pre></details>
+                </article>
+            }
+        </div>
+    }
+}

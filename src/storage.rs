@@ -1,0 +1,105 @@
+//! Saving the lab in localStorage and getting it back. The decoding is pure (tested
+//! natively); only [`read`] and [`write`] touch the browser.
+//!
+//! Stored data carries a version. Data that does not decode — corrupt, or from an old
+//! format — never blanks the page: the lab starts fresh, says so, and offers the broken
+//! text for download.
+
+use serde::{Deserialize, Serialize};
+
+use crate::state::Lab;
+
+pub const KEY: &str = "smtplab.lab";
+pub const DRAFT_KEY: &str = "smtplab.draft";
+const VERSION: u32 = 1;
+
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    version: u32,
+    lab: Lab,
+}
+
+/// What was found in storage.
+#[derive(Debug)]
+pub enum Loaded {
+    Nothing,
+    Restored(Box<Lab>),
+    /// Unreadable: the raw text (for download) and why.
+    Broken {
+        raw: String,
+        why: String,
+    },
+}
+
+pub fn encode(lab: &Lab) -> String {
+    #[derive(Serialize)]
+    struct Borrowed<'a> {
+        version: u32,
+        lab: &'a Lab,
+    }
+    serde_json::to_string(&Borrowed {
+        version: VERSION,
+        lab,
+    })
+    .expect("the lab always serialises")
+}
+
+pub fn decode(raw: Option<String>) -> Loaded {
+    let Some(raw) = raw else {
+        return Loaded::Nothing;
+    };
+    match serde_json::from_str::<Stored>(&raw) {
+        Ok(stored) if stored.version == VERSION => Loaded::Restored(Box::new(stored.lab)),
+        Ok(stored) => Loaded::Broken {
+            why: format!("it is in format version {}", stored.version),
+            raw,
+        },
+        Err(e) => Loaded::Broken {
+            why: e.to_string(),
+            raw,
+        },
+    }
+}
+
+/// Reads a key; `None` outside a browser or when storage is unavailable.
+pub fn read(key: &str) -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()?.local_storage().ok()??.get_item(key).ok()?
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = key;
+        None
+    }
+}
+
+/// Writes a key; a full or missing storage is reported, never fatal.
+pub fn write(key: &str, value: &str) -> Result<(), String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let storage = web_sys::window()
+            .and_then(|w| w.local_storage().ok().flatten())
+            .ok_or("no localStorage")?;
+        storage
+            .set_item(key, value)
+            .map_err(|_| "localStorage is full or blocked".to_string())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (key, value);
+        Ok(())
+    }
+}
+
+/// A `data:` URL for downloading text.
+pub fn data_url(mime: &str, text: &str) -> String {
+    let mut out = format!("data:{mime};charset=utf-8,");
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(byte as char),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
