@@ -28,6 +28,14 @@ fn initial_lab() -> (Lab, Option<String>) {
     }
 }
 
+/// Writes the lab if it changed since the last write.
+fn save(
+    unsaved: &std::rc::Rc<std::cell::RefCell<Option<UseReducerHandle<Lab>>>>,
+) -> Option<Result<(), String>> {
+    let lab = unsaved.borrow_mut().take()?;
+    Some(storage::write(storage::KEY, &storage::encode(&lab)))
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
     let broken = use_state(|| None::<String>);
@@ -43,13 +51,36 @@ pub fn app() -> Html {
     };
     let draft = use_state(|| storage::read(storage::DRAFT_KEY).unwrap_or_default());
     let save_error = use_state(|| None::<String>);
+    let pending_save = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+    let unsaved = use_mut_ref(|| None::<UseReducerHandle<Lab>>);
     {
-        let save_error = save_error.clone();
+        // Saving serialises the whole lab: do it once typing pauses, not on every reply,
+        // and at once when the page is hidden or closed.
+        let (save_error, unsaved) = (save_error.clone(), unsaved.clone());
         use_effect_with(lab.clone(), move |lab| {
-            let result = storage::write(storage::KEY, &storage::encode(lab));
-            if result.as_ref().err() != save_error.as_ref() {
-                save_error.set(result.err());
-            }
+            *unsaved.borrow_mut() = Some(lab.clone());
+            let timer = gloo::timers::callback::Timeout::new(400, move || {
+                if let Some(result) = save(&unsaved) {
+                    if result.as_ref().err() != save_error.as_ref() {
+                        save_error.set(result.err());
+                    }
+                }
+            });
+            *pending_save.borrow_mut() = Some(timer);
+        });
+    }
+    {
+        let unsaved = unsaved.clone();
+        use_effect_with((), move |_| {
+            let listeners = web_sys::window().map(|window| {
+                ["pagehide", "visibilitychange"].map(|name| {
+                    let unsaved = unsaved.clone();
+                    gloo::events::EventListener::new(&window, name, move |_| {
+                        save(&unsaved);
+                    })
+                })
+            });
+            move || drop(listeners)
         });
     }
     use_effect_with((*draft).clone(), |draft| {

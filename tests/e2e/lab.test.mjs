@@ -139,9 +139,11 @@ test("a reload keeps the transcript, the mailboxes, the history and the draft", 
 });
 
 test("corrupt storage: a fresh lab, a clear message, and the broken data to download", async () => {
-  const { page, log } = await open();
-  await page.evaluate(() => localStorage.setItem("smtplab.lab", '{"version":1,"lab":{"broken'));
-  await page.reload();
+  const page = await browser.newPage();
+  // Storage corrupted before the app starts (by another tab, an old version, a full disk).
+  await page.addInitScript(() => localStorage.setItem("smtplab.lab", '{"version":1,"lab":{"broken'));
+  await page.goto(site.url);
+  const log = page.getByRole("log", { name: "Transcript" });
   const alert = page.getByRole("alert");
   await alert.waitFor();
   assert.match(await alert.textContent(), /could not be read/);
