@@ -59,7 +59,9 @@ pub fn auth_helpers(props: &AuthProps) -> Html {
             <section aria-label="AUTH PLAIN builder">
                 <h3>{ "AUTH PLAIN" }</h3>
                 <label>{ "Authorise as (optional) " }<input value={(*authzid).clone()} oninput={field(&authzid)} aria-label="Authorization identity" /></label>
-                <p>{ "Message: " }<code class="nul">{ plain.replace('\0', "␀") }</code>{ " (␀ is the NUL byte; note the leading one)" }</p>
+                <p>{ "Message: " }<code>{ for plain.split('\0').enumerate().map(|(i, part)| html! {
+                    <>if i > 0 { <mark class="nul" title="NUL byte">{ "\\0" }</mark> }{ part }</>
+                }) }</code>{ " (each \\0 is one NUL byte; note the leading one)" }</p>
                 <p>{ "Base64: " }<code>{ &plain_b64 }</code></p>
                 { insert_button(&props.insert, format!("AUTH PLAIN {plain_b64}"), "Insert") }
             </section>

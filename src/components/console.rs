@@ -141,15 +141,14 @@ fn row(lab: &UseReducerHandle<Lab>, index: usize, entry: &Entry) -> Html {
     }
 }
 
-/// Control characters a learner typed, made visible (`\0` as ␀ and so on).
+/// Control characters a learner typed, made visible as escapes (`\0`, `\t`, `\x1b`).
 fn visible_controls(text: &str) -> String {
     text.chars()
-        .map(|c| {
-            if (c as u32) < 32 {
-                char::from_u32(0x2400 + c as u32).unwrap_or(c)
-            } else {
-                c
-            }
+        .map(|c| match c {
+            '\0' => "\\0".to_string(),
+            '\t' => "\\t".to_string(),
+            c if (c as u32) < 32 || c == '\u{7f}' => format!("\\x{:02x}", c as u32),
+            c => c.to_string(),
         })
         .collect()
 }
@@ -278,8 +277,17 @@ fn hint(draft: &str, lab: &Lab, completions: &[&str]) -> Html {
         return html! { <>{ "Valid now: " }<strong>{ completions.join(", ") }</strong></> };
     }
     let word = draft.split([' ', ':']).next().unwrap_or_default();
-    if lab.phase() == Phase::Closed {
-        return html! { { "The connection is closed. Press Connect to start a new session." } };
+    match lab.phase() {
+        Phase::Closed => {
+            return html! { { "The connection is closed. Press Connect to start a new session." } }
+        }
+        Phase::Auth => {
+            return html! { { "The server waits for the base64 answer to its 334 challenge (* cancels). The AUTH helpers build it." } }
+        }
+        Phase::TlsHandshake => {
+            return html! { { "Press “Start TLS handshake”; the server reads nothing else until then." } }
+        }
+        _ => {}
     }
     if word.is_empty() {
         let valid: Vec<&str> = lab.accepted().iter().map(|v| v.name()).collect();
@@ -352,9 +360,9 @@ pub fn composer(props: &LabProps) -> Html {
     }
 }
 
-/// The bytes with CR and LF drawn, and dot-stuffed lines marked.
+/// The bytes with CR and LF written out as `\r\n`.
 fn show_wire(wire: &str) -> String {
-    wire.replace('\r', "␍").replace('\n', "␊\n")
+    wire.replace('\r', "\\r").replace('\n', "\\n\n")
 }
 
 fn warnings(text: &str) -> Vec<&'static str> {

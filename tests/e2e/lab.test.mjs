@@ -64,7 +64,7 @@ test("the smtplib flow by hand: STARTTLS, AUTH LOGIN with the helper, DATA with 
     await type("DATA");
     const message = page.getByRole("textbox", { name: "Message" });
     await message.fill("Subject: hello from the lab\n\n.a line that starts with a dot\nBye.");
-    assert.match(await page.getByLabel("Wire preview").textContent(), /\.\.a line that starts with a dot␍␊/);
+    assert.match(await page.getByLabel("Wire preview").textContent(), /\.\.a line that starts with a dot\\r\\n/);
     await page.getByRole("button", { name: "Send message" }).click();
     await log.getByText(/^250 2\.0\.0 Ok: queued as [0-9A-F]{10}$/).waitFor();
     await type("QUIT");
@@ -150,5 +150,19 @@ test("corrupt storage: a fresh lab, a clear message, and the broken data to down
   const link = alert.getByRole("link", { name: "Download the unreadable data" });
   assert.match(await link.getAttribute("href"), /^data:application\/json/);
   assert.equal(await log.locator('[data-from="server"] .text').first().textContent(), "220 mail.example.com ESMTP Postfix");
+  await page.close();
+});
+
+test("settings refuse invalid values with a clear message, and apply valid ones", async () => {
+  const { page, log, errors } = await open();
+  await page.getByRole("tab", { name: "Settings" }).click();
+  await page.getByRole("textbox", { name: "Recipient limit" }).fill("many");
+  await page.getByRole("button", { name: "Apply and reconnect" }).click();
+  assert.match(await page.getByRole("alert").textContent(), /recipients per message: "many" is not a whole number/);
+  await page.getByRole("textbox", { name: "Recipient limit" }).fill("2");
+  await page.getByRole("textbox", { name: "Host name" }).fill("mx.school.example");
+  await page.getByRole("button", { name: "Apply and reconnect" }).click();
+  await log.getByText("220 mx.school.example ESMTP Postfix").waitFor();
+  assert.deepEqual(errors, []);
   await page.close();
 });
