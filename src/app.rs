@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::components::auth::AuthHelpers;
 use crate::components::console::Console;
+use crate::components::diagrams::Diagrams;
 use crate::components::explain::Explain;
 use crate::components::mailboxes::Mailboxes;
 use crate::components::reference::{Codes, Commands};
@@ -144,6 +145,7 @@ pub fn app() -> Html {
                     <div id="panel" role="tabpanel" class="panel">{ panel }</div>
                 </aside>
             </div>
+            <Diagrams lab={lab.clone()} />
         </main>
     }
 }

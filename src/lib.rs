@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod components;
+pub mod diagram;
 pub mod state;
 pub mod storage;
 

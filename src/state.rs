@@ -44,6 +44,9 @@ pub struct Lab {
     /// The server said 220 to STARTTLS: the handshake button is live.
     pub tls_pending: bool,
     pub panel: Panel,
+    /// The last phase change, for the state diagram's highlight.
+    #[serde(default)]
+    pub last_transition: Option<(Phase, Phase)>,
     /// A message for the learner that is not part of the session (e.g. storage recovered).
     #[serde(skip)]
     pub notice: Option<String>,
@@ -111,6 +114,7 @@ impl Lab {
             selected: None,
             tls_pending: false,
             panel: Panel::Explain,
+            last_transition: None,
             notice: None,
         };
         lab.connect(now);
@@ -175,7 +179,12 @@ impl Lab {
     }
 
     fn feed(&mut self, input: Input, now: u64) {
-        if let Err(error) = self.session.handle_input(input) {
+        let before = self.phase();
+        let result = self.session.handle_input(input);
+        if self.phase() != before {
+            self.last_transition = Some((before, self.phase()));
+        }
+        if let Err(error) = result {
             self.note(
                 format!("Not sent: {error}. Press Reconnect to start a new session."),
                 now,

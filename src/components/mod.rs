@@ -2,6 +2,7 @@
 
 pub mod auth;
 pub mod console;
+pub mod diagrams;
 pub mod explain;
 pub mod mailboxes;
 pub mod reference;

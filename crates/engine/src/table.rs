@@ -149,3 +149,69 @@ impl Verb {
             .collect()
     }
 }
+
+/// What moves the session from one phase to another: a command, or an event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Trigger {
+    Command(Verb),
+    /// The lone dot (DATA) or `BDAT n LAST`: the message is complete.
+    EndOfMessage,
+    /// The driver finished the TLS handshake.
+    Handshake,
+    /// The client answered the last 334 (success, failure or `*`).
+    SaslAnswer,
+    /// The server accepted the connection and greeted.
+    Connect,
+}
+
+/// The phase changes the engine makes, drawn by the state diagram. Commands that leave
+/// the phase as it is (NOOP, VRFY, …) are not listed. `tests/states.rs` probes the engine
+/// for every phase and verb and fails when this table and the engine disagree.
+#[rustfmt::skip]
+pub const TRANSITIONS: &[(Phase, Trigger, Phase)] = &[
+    (Phase::Disconnected, Trigger::Connect, Phase::Connected),
+    (Phase::Connected, Trigger::Command(Verb::Ehlo), Phase::Greeted),
+    (Phase::Connected, Trigger::Command(Verb::Helo), Phase::Greeted),
+    (Phase::Connected, Trigger::Command(Verb::Mail), Phase::Mail),
+    (Phase::Connected, Trigger::Command(Verb::StartTls), Phase::TlsHandshake),
+    (Phase::Connected, Trigger::Command(Verb::Auth), Phase::Auth),
+    (Phase::Greeted, Trigger::Command(Verb::Mail), Phase::Mail),
+    (Phase::Greeted, Trigger::Command(Verb::StartTls), Phase::TlsHandshake),
+    (Phase::Greeted, Trigger::Command(Verb::Auth), Phase::Auth),
+    (Phase::TlsHandshake, Trigger::Handshake, Phase::Connected),
+    (Phase::Auth, Trigger::SaslAnswer, Phase::Greeted),
+    (Phase::Mail, Trigger::Command(Verb::Rcpt), Phase::Rcpt),
+    (Phase::Mail, Trigger::Command(Verb::Rset), Phase::Greeted),
+    (Phase::Mail, Trigger::Command(Verb::Ehlo), Phase::Greeted),
+    (Phase::Mail, Trigger::Command(Verb::Helo), Phase::Greeted),
+    (Phase::Mail, Trigger::Command(Verb::StartTls), Phase::TlsHandshake),
+    (Phase::Rcpt, Trigger::Command(Verb::Data), Phase::Data),
+    (Phase::Rcpt, Trigger::Command(Verb::Bdat), Phase::Bdat),
+    (Phase::Rcpt, Trigger::Command(Verb::Rset), Phase::Greeted),
+    (Phase::Rcpt, Trigger::Command(Verb::Ehlo), Phase::Greeted),
+    (Phase::Rcpt, Trigger::Command(Verb::Helo), Phase::Greeted),
+    (Phase::Rcpt, Trigger::Command(Verb::StartTls), Phase::TlsHandshake),
+    (Phase::Data, Trigger::EndOfMessage, Phase::Greeted),
+    (Phase::Bdat, Trigger::EndOfMessage, Phase::Greeted),
+    (Phase::Bdat, Trigger::Command(Verb::Rset), Phase::Greeted),
+    (Phase::Bdat, Trigger::Command(Verb::Ehlo), Phase::Greeted),
+    (Phase::Bdat, Trigger::Command(Verb::Helo), Phase::Greeted),
+    (Phase::Bdat, Trigger::Command(Verb::StartTls), Phase::TlsHandshake),
+    (Phase::Connected, Trigger::Command(Verb::Quit), Phase::Closed),
+    (Phase::Greeted, Trigger::Command(Verb::Quit), Phase::Closed),
+    (Phase::Mail, Trigger::Command(Verb::Quit), Phase::Closed),
+    (Phase::Rcpt, Trigger::Command(Verb::Quit), Phase::Closed),
+    (Phase::Bdat, Trigger::Command(Verb::Quit), Phase::Closed),
+];
+
+impl Trigger {
+    pub fn label(self) -> &'static str {
+        match self {
+            Trigger::Command(verb) => verb.name(),
+            Trigger::EndOfMessage => "end of message",
+            Trigger::Handshake => "TLS handshake",
+            Trigger::SaslAnswer => "answer to 334",
+            Trigger::Connect => "connect",
+        }
+    }
+}

@@ -330,3 +330,110 @@ fn bad_world_json_names_the_field() {
     let world = World::from_json(&World::reference().to_json()).unwrap();
     assert_eq!(world, World::reference());
 }
+
+mod transitions {
+    use super::*;
+    use smtplab_engine::table::{Trigger, TRANSITIONS};
+    use smtplab_engine::COMMANDS;
+
+    /// A session in `phase`, inside TLS or not.
+    fn in_phase(phase: Phase, tls: bool) -> Option<Lab> {
+        let mut lab = Lab::connected();
+        if tls {
+            lab.send("STARTTLS");
+            lab.handshake();
+        }
+        let script: &[&str] = match phase {
+            Phase::Connected => &[],
+            Phase::Greeted => &["EHLO a"],
+            Phase::Mail => &["EHLO a", "MAIL FROM:<a@example.org>"],
+            Phase::Rcpt | Phase::Bdat => &[
+                "EHLO a",
+                "MAIL FROM:<a@example.org>",
+                "RCPT TO:<alice@example.com>",
+            ],
+            _ => return None,
+        };
+        script.iter().for_each(|line| drop(lab.send(line)));
+        if phase == Phase::Bdat {
+            lab.send("BDAT 3");
+            lab.raw(b"abc");
+        }
+        assert_eq!(lab.session.phase(), phase);
+        Some(lab)
+    }
+
+    /// The phase after each verb's example command, sent from `phase`.
+    fn probe(phase: Phase, tls: bool, verb: Verb) -> Option<Phase> {
+        let mut lab = in_phase(phase, tls)?;
+        let example = match verb {
+            Verb::Bdat => "BDAT 0",
+            Verb::Auth => "AUTH LOGIN",
+            other => COMMANDS.iter().find(|c| c.verb == other).unwrap().example,
+        };
+        lab.now += 10;
+        lab.session
+            .handle_input(Input::Bytes {
+                now: lab.now,
+                data: format!("{example}\r\n").into_bytes(),
+            })
+            .ok()?;
+        lab.drain();
+        Some(lab.session.phase())
+    }
+
+    #[test]
+    fn every_phase_change_the_engine_makes_is_in_the_drawn_table_and_back() {
+        let command_phases = [
+            Phase::Connected,
+            Phase::Greeted,
+            Phase::Mail,
+            Phase::Rcpt,
+            Phase::Bdat,
+        ];
+        for phase in command_phases {
+            for spec in COMMANDS {
+                let declared = TRANSITIONS
+                    .iter()
+                    .find(|(f, t, _)| *f == phase && *t == Trigger::Command(spec.verb));
+                let after: Vec<Phase> = [false, true]
+                    .iter()
+                    .filter_map(|&tls| probe(phase, tls, spec.verb))
+                    .collect();
+                for &reached in &after {
+                    let allowed = reached == phase || declared.is_some_and(|(_, _, to)| *to == reached);
+                    assert!(allowed, "{phase:?} --{}--> {reached:?} is not drawn", spec.name);
+                }
+                if let Some((_, _, to)) = declared {
+                    assert!(
+                        after.contains(to),
+                        "{phase:?} --{}--> {to:?} is drawn but never happens",
+                        spec.name
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_event_transitions_hold() {
+        let mut data = in_data();
+        data.raw(b"x\r\n.\r\n");
+        assert_eq!(data.session.phase(), Phase::Greeted);
+        let mut tls = greeted();
+        tls.send("STARTTLS");
+        tls.handshake();
+        assert_eq!(tls.session.phase(), Phase::Connected);
+        let mut auth = in_tls();
+        auth.send("AUTH LOGIN");
+        assert_eq!(auth.session.phase(), Phase::Auth);
+        auth.send("*");
+        assert_eq!(auth.session.phase(), Phase::Greeted);
+        let mut bdat = in_phase(Phase::Bdat, false).unwrap();
+        bdat.send("BDAT 0 LAST");
+        assert_eq!(bdat.session.phase(), Phase::Greeted);
+        for (from, trigger, to) in TRANSITIONS {
+            assert_ne!(from, to, "{trigger:?}: self-loops are not drawn");
+        }
+    }
+}

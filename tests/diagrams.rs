@@ -1,0 +1,131 @@
+//! The diagrams' structure for known sessions: arrows, bands and their order, and the
+//! state diagram drawn from the engine's transition table.
+
+use std::rc::Rc;
+
+use smtplab_engine::table::TRANSITIONS;
+use smtplab_engine::Phase;
+use smtplab_web::diagram::{sequence, sequence_svg, state_svg, BandKind};
+use smtplab_web::state::{Action, Lab};
+use yew::Reducible;
+
+fn run(steps: &[&str]) -> Rc<Lab> {
+    let mut lab = Rc::new(Lab::connected(0, 1));
+    for step in steps {
+        lab = match *step {
+            "<handshake>" => lab.reduce(Action::Handshake { now: 1 }),
+            s if s.starts_with("<body>") => lab.reduce(Action::SendMessage {
+                text: s[6..].into(),
+                raw: false,
+                now: 1,
+            }),
+            s if s.contains('\n') => lab.reduce(Action::SendPipelined {
+                lines: s.lines().map(String::from).collect(),
+                now: 1,
+            }),
+            s => lab.reduce(Action::Send {
+                line: s.into(),
+                now: 1,
+            }),
+        };
+    }
+    lab
+}
+
+#[test]
+fn a_tls_auth_session_with_two_transactions_has_its_arrows_and_bands_in_order() {
+    let lab = run(&[
+        "EHLO c",
+        "STARTTLS",
+        "<handshake>",
+        "EHLO c",
+        "AUTH LOGIN",
+        "YWxpY2U=",
+        "d3Jvbmc=",
+        "AUTH PLAIN AGFsaWNlAHMzY3JldA==",
+        "MAIL FROM:<alice@example.com>\nRCPT TO:<ghost@example.com>\nRCPT TO:<bob@example.com>\nDATA",
+        "<body>Subject: one\n\n.dot\nline",
+        "MAIL FROM:<alice@example.com>",
+        "RCPT TO:<bob@example.com>",
+        "DATA",
+        "<body>Subject: two\n\nx",
+        "QUIT",
+    ]);
+    let (arrows, bands) = sequence(&lab.entries);
+    let commands = arrows.iter().filter(|a| a.to_server).count();
+    let replies = arrows.iter().filter(|a| !a.to_server).count();
+    // 15 command lines + 2 collapsed bodies; the greeting, one reply per command line, 2 after bodies.
+    assert_eq!((commands, replies), (17, 18), "{arrows:#?}");
+    assert!(
+        arrows.iter().any(|a| a.label.starts_with("message: 4 lines")),
+        "the body is one arrow"
+    );
+    let rejected = arrows
+        .iter()
+        .find(|a| a.code == Some(550))
+        .expect("the rejected RCPT");
+    assert!(rejected.full.contains("User unknown"));
+    let kinds: Vec<BandKind> = bands.iter().map(|b| b.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            BandKind::Greeting,
+            BandKind::Tls,
+            BandKind::Auth,
+            BandKind::Auth,
+            BandKind::Transaction,
+            BandKind::Transaction,
+            BandKind::Quit
+        ]
+    );
+    let tls = bands.iter().find(|b| b.kind == BandKind::Tls).unwrap();
+    assert_eq!(tls.last, arrows.len() - 1, "the encrypted band lasts to the end");
+    // Pipelined: the four commands come as one batch, then their four replies.
+    let mail = arrows
+        .iter()
+        .position(|a| a.full.starts_with("MAIL FROM"))
+        .unwrap();
+    assert!(
+        arrows[mail..mail + 4].iter().all(|a| a.to_server)
+            && arrows[mail + 4..mail + 8].iter().all(|a| !a.to_server)
+    );
+    let svg = sequence_svg(&lab.entries, None);
+    assert_eq!(svg.matches(r#"class="arrow "#).count(), arrows.len());
+    assert_eq!(svg.matches(r#"data-band="tls""#).count(), 1);
+}
+
+#[test]
+fn long_texts_are_elided_but_kept_whole_in_the_tooltip() {
+    let long = format!("NOOP {}", "x".repeat(80));
+    let lab = run(&[&long]);
+    let (arrows, _) = sequence(&lab.entries);
+    let arrow = arrows.iter().find(|a| a.full == long).unwrap();
+    assert!(arrow.label.ends_with('…') && arrow.label.chars().count() <= 34);
+    assert!(sequence_svg(&lab.entries, None).contains(&format!("<title>{long}</title>")));
+}
+
+#[test]
+fn the_state_diagram_draws_every_transition_and_marks_the_current_phase() {
+    let svg = state_svg(Phase::Rcpt, Some((Phase::Mail, Phase::Rcpt)));
+    let in_cluster = |p: &Phase| matches!(p, Phase::Mail | Phase::Rcpt | Phase::Data | Phase::Bdat);
+    for (from, trigger, to) in TRANSITIONS.iter().filter(|(_, _, to)| *to != Phase::Closed) {
+        let own = format!(r#"data-from="{from:?}" data-to="{to:?}""#);
+        let shared = format!(r#"data-from="transaction" data-to="{to:?}""#);
+        let drawn = svg.contains(&own) || (in_cluster(from) && svg.contains(&shared));
+        assert!(drawn, "{from:?} --{}--> {to:?} is not drawn", trigger.label());
+    }
+    let edges = svg.matches(r#"class="edge"#).count();
+    assert!(
+        (10..TRANSITIONS.len()).contains(&edges),
+        "{edges} edges: shared ones are drawn once"
+    );
+    assert_eq!(svg.matches("aria-current").count(), 1);
+    assert!(svg.contains(r#"class="node current" data-phase="Rcpt" aria-current="step""#));
+    assert!(svg.contains(r#"class="edge taken" data-from="Mail" data-to="Rcpt""#));
+}
+
+#[test]
+fn the_lab_records_the_transition_just_taken() {
+    let lab = run(&["EHLO c", "MAIL FROM:<a@example.org>"]);
+    assert_eq!(lab.last_transition, Some((Phase::Greeted, Phase::Mail)));
+}

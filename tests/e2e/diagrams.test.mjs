@@ -1,0 +1,59 @@
+// The live diagrams: the sequence diagram follows the session (with its TLS band), an
+// arrow opens its explanation, and the state diagram marks the current phase.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir } from "node:fs/promises";
+import { serve, launch, dist, shots } from "./harness.mjs";
+
+let site, browser;
+before(async () => {
+  site = await serve(dist);
+  browser = await launch();
+  await mkdir(shots, { recursive: true });
+});
+after(async () => {
+  await browser?.close();
+  site?.close();
+});
+
+test("sequence and state diagrams follow the smtplib flow; the 535 arrow explains itself", async () => {
+  for (const [name, viewport] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]]) {
+    const page = await browser.newPage({ viewport });
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    await page.goto(site.url);
+    const log = page.getByRole("log", { name: "Transcript" });
+    await log.locator('[data-from="server"]').first().waitFor();
+    const input = page.getByRole("textbox", { name: "SMTP command" });
+    const type = async (line) => {
+      const before = await log.locator('[data-from="server"]').count();
+      await input.fill(line);
+      await input.press("Enter");
+      await log.locator('[data-from="server"]').nth(before).waitFor();
+    };
+    await type("EHLO client.example.org");
+    await type("STARTTLS");
+    await page.getByRole("button", { name: "Start TLS handshake" }).click();
+    for (const line of ["EHLO client.example.org", "AUTH LOGIN", "YWxpY2U=", "d3Jvbmc=", "AUTH LOGIN", "YWxpY2U=", "czNjcmV0",
+      "MAIL FROM:<alice@example.com>", "RCPT TO:<bob@example.com>"]) {
+      await type(line);
+    }
+    const sequence = page.getByRole("figure", { name: "Sequence diagram" });
+    const arrows = sequence.locator("g.arrow");
+    assert.equal(await arrows.count(), 23, "11 commands, 11 replies and the greeting");
+    assert.equal(await sequence.locator('[data-band="tls"]').count(), 1);
+    assert.equal(await sequence.locator('[data-band="auth"]').count(), 2);
+    const states = page.getByRole("figure", { name: "State diagram" });
+    assert.equal(await states.locator('[aria-current="step"]').getAttribute("data-phase"), "Rcpt");
+    assert.equal(await states.locator(".edge.taken").getAttribute("data-from"), "Mail");
+
+    await sequence.locator("g.arrow.c5").first().click();
+    const explanation = page.getByRole("article", { name: "Explanation" });
+    await explanation.waitFor();
+    assert.match(await explanation.textContent(), /535 5\.7\.8 Error: authentication failed: authentication failure/);
+    assert.equal(await log.locator(".reply.selected .text").first().textContent(), "535 5.7.8 Error: authentication failed: authentication failure");
+    await page.getByRole("region", { name: "Diagrams" }).screenshot({ path: `${shots}diagrams-${name}.png` });
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
