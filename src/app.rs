@@ -10,6 +10,7 @@ use crate::components::explain::Explain;
 use crate::components::mailboxes::Mailboxes;
 use crate::components::reference::{Codes, Commands};
 use crate::components::settings::Settings;
+use crate::components::timeline::Timeline;
 use crate::now_ms;
 use crate::state::{Action, Lab, Panel};
 use crate::storage::{self, Loaded};
@@ -145,6 +146,7 @@ pub fn app() -> Html {
                     <div id="panel" role="tabpanel" class="panel">{ panel }</div>
                 </aside>
             </div>
+            <Timeline lab={lab.clone()} />
             <Diagrams lab={lab.clone()} />
         </main>
     }

@@ -47,6 +47,14 @@ pub struct Lab {
     /// The last phase change, for the state diagram's highlight.
     #[serde(default)]
     pub last_transition: Option<(Phase, Phase)>,
+    /// Where the recording starts: the world and seed of the first session, and when.
+    pub origin: (World, u64, u64),
+    /// Everything the learner did, in order: replaying it from `origin` rebuilds the lab
+    /// at any step (the engine is deterministic).
+    pub steps: Vec<Step>,
+    /// While stepping back: the step shown and the lab as it was then.
+    #[serde(skip)]
+    pub view: Option<(usize, Box<Lab>)>,
     /// A message for the learner that is not part of the session (e.g. storage recovered).
     #[serde(skip)]
     pub notice: Option<String>,
@@ -97,6 +105,39 @@ pub enum Action {
         now: u64,
     },
     DismissNotice,
+    /// Shows the lab as it was after this many steps; `None` returns to the live end.
+    View(Option<usize>),
+}
+
+/// One recorded thing the learner did (the part of [`Action`] that changes the session).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Step {
+    Send { line: String, now: u64 },
+    Pipelined { lines: Vec<String>, now: u64 },
+    Message { text: String, raw: bool, now: u64 },
+    Handshake { now: u64 },
+    Connect { now: u64 },
+    Disconnect { now: u64 },
+    Clear,
+    World { world: World, seed: u64, now: u64 },
+    Import { entries: Vec<Entry>, now: u64 },
+}
+
+impl Step {
+    fn from_action(action: Action) -> Result<Step, Action> {
+        Ok(match action {
+            Action::Send { line, now } => Step::Send { line, now },
+            Action::SendPipelined { lines, now } => Step::Pipelined { lines, now },
+            Action::SendMessage { text, raw, now } => Step::Message { text, raw, now },
+            Action::Handshake { now } => Step::Handshake { now },
+            Action::Connect { now } => Step::Connect { now },
+            Action::Disconnect { now } => Step::Disconnect { now },
+            Action::Clear => Step::Clear,
+            Action::ApplyWorld { world, seed, now } => Step::World { world, seed, now },
+            Action::Import { entries, now } => Step::Import { entries, now },
+            other => return Err(other),
+        })
+    }
 }
 
 impl Lab {
@@ -107,7 +148,7 @@ impl Lab {
 
     pub fn with_world(world: World, seed: u64, now: u64) -> Lab {
         let mut lab = Lab {
-            session: Session::new(world, seed),
+            session: Session::new(world.clone(), seed),
             seed,
             entries: Vec::new(),
             history: Vec::new(),
@@ -115,9 +156,30 @@ impl Lab {
             tls_pending: false,
             panel: Panel::Explain,
             last_transition: None,
+            origin: (world.clone(), seed, now),
+            steps: Vec::new(),
+            view: None,
             notice: None,
         };
         lab.connect(now);
+        lab
+    }
+
+    /// The lab to show: the live one, or the one at the step being viewed.
+    pub fn shown(&self) -> &Lab {
+        self.view.as_ref().map_or(self, |(_, lab)| lab)
+    }
+
+    /// The lab as it was after the first `count` steps, rebuilt by replaying them.
+    pub fn replayed(&self, count: usize) -> Lab {
+        let (world, seed, now) = self.origin.clone();
+        let mut lab = Lab::with_world(world, seed, now);
+        for step in &self.steps[..count.min(self.steps.len())] {
+            lab.apply(step.clone());
+        }
+        lab.steps = self.steps[..count.min(self.steps.len())].to_vec();
+        lab.origin = self.origin.clone();
+        lab.panel = self.panel;
         lab
     }
 
@@ -220,6 +282,66 @@ impl Lab {
         }
     }
 
+    /// Carries out one step: the reducer's work, also used to replay.
+    fn apply(&mut self, step: Step) {
+        match step {
+            Step::Send { line, now } => {
+                self.remember(&line);
+                self.send(format!("{line}\r\n").into_bytes(), vec![line], now);
+            }
+            Step::Pipelined { lines, now } => {
+                lines.iter().for_each(|l| self.remember(l));
+                let bytes: String = lines.iter().map(|l| format!("{l}\r\n")).collect();
+                self.note(format!("Sent {} lines as one pipelined chunk.", lines.len()), now);
+                self.send(bytes.into_bytes(), lines, now);
+            }
+            Step::Message { text, raw, now } => {
+                let bytes = if raw { text } else { dot_stuff(&text) };
+                let shown = bytes
+                    .trim_end_matches(['\r', '\n'])
+                    .split('\n')
+                    .map(|l| l.trim_end_matches('\r').to_string());
+                let shown = shown.collect();
+                self.send(bytes.into_bytes(), shown, now);
+            }
+            Step::Handshake { now } => {
+                self.tls_pending = false;
+                self.note(
+                    "TLS handshake done (simulated): from here on the connection is encrypted.".into(),
+                    now,
+                );
+                self.feed(Input::TlsEstablished { now }, now);
+            }
+            Step::Connect { now } => self.connect(now),
+            Step::Disconnect { now } => {
+                self.tls_pending = false;
+                self.note("You closed the connection.".into(), now);
+                self.feed(Input::PeerClosed { now }, now);
+            }
+            Step::Clear => {
+                self.entries.clear();
+                self.selected = None;
+            }
+            Step::World { world, seed, now } => {
+                self.seed = seed;
+                self.session = Session::new(world, seed);
+                self.note(
+                    "Settings applied: a new session with the new world (mailboxes kept).".into(),
+                    now,
+                );
+                self.connect(now);
+            }
+            Step::Import { entries, now } => {
+                self.entries = entries;
+                self.selected = None;
+                self.note(
+                    "Transcript imported. It is shown as recorded; the live session goes on below.".into(),
+                    now,
+                );
+            }
+        }
+    }
+
     fn note(&mut self, text: String, at: u64) {
         self.entries.push(Entry::Event { text, at });
     }
@@ -252,64 +374,29 @@ impl Reducible for Lab {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut lab = (*self).clone();
-        match action {
-            Action::Send { line, now } => {
-                lab.remember(&line);
-                // Inside a SASL exchange the line is a secret; it is shown, as swaks does not hide by default.
-                lab.send(format!("{line}\r\n").into_bytes(), vec![line], now);
+        match Step::from_action(action) {
+            Ok(step) => {
+                if let Some((count, _)) = lab.view.take() {
+                    // Acting on a past step branches from it: later steps are dropped.
+                    let mut past = lab.replayed(count);
+                    past.notice = Some(format!(
+                        "Branched from step {count}: the later steps were dropped."
+                    ));
+                    lab = past;
+                }
+                lab.steps.push(step.clone());
+                lab.apply(step);
             }
-            Action::SendPipelined { lines, now } => {
-                lines.iter().for_each(|l| lab.remember(l));
-                let bytes: String = lines.iter().map(|l| format!("{l}\r\n")).collect();
-                lab.note(format!("Sent {} lines as one pipelined chunk.", lines.len()), now);
-                lab.send(bytes.into_bytes(), lines, now);
-            }
-            Action::SendMessage { text, raw, now } => {
-                let bytes = if raw { text.clone() } else { dot_stuff(&text) };
-                let shown = bytes
-                    .trim_end_matches(['\r', '\n'])
-                    .split('\n')
-                    .map(|l| l.trim_end_matches('\r').to_string());
-                lab.send(bytes.clone().into_bytes(), shown.collect(), now);
-            }
-            Action::Handshake { now } => {
-                lab.tls_pending = false;
-                lab.note(
-                    "TLS handshake done (simulated): from here on the connection is encrypted.".into(),
-                    now,
-                );
-                lab.feed(Input::TlsEstablished { now }, now);
-            }
-            Action::Connect { now } => lab.connect(now),
-            Action::Disconnect { now } => {
-                lab.tls_pending = false;
-                lab.note("You closed the connection.".into(), now);
-                lab.feed(Input::PeerClosed { now }, now);
-            }
-            Action::Clear => {
-                lab.entries.clear();
+            Err(Action::Select(i)) => lab.selected = i,
+            Err(Action::Open(panel)) => lab.panel = panel,
+            Err(Action::DismissNotice) => lab.notice = None,
+            Err(Action::View(count)) => {
+                lab.view = count
+                    .filter(|&c| c < lab.steps.len())
+                    .map(|c| (c, Box::new(lab.replayed(c))));
                 lab.selected = None;
             }
-            Action::Select(i) => lab.selected = i,
-            Action::Open(panel) => lab.panel = panel,
-            Action::ApplyWorld { world, seed, now } => {
-                lab.seed = seed;
-                lab.session = Session::new(world, seed);
-                lab.note(
-                    "Settings applied: a new session with the new world (mailboxes kept).".into(),
-                    now,
-                );
-                lab.connect(now);
-            }
-            Action::Import { entries, now } => {
-                lab.entries = entries;
-                lab.selected = None;
-                lab.note(
-                    "Transcript imported. It is shown as recorded; the live session goes on below.".into(),
-                    now,
-                );
-            }
-            Action::DismissNotice => lab.notice = None,
+            Err(_) => {}
         }
         Rc::new(lab)
     }

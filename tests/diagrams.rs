@@ -129,3 +129,48 @@ fn the_lab_records_the_transition_just_taken() {
     let lab = run(&["EHLO c", "MAIL FROM:<a@example.org>"]);
     assert_eq!(lab.last_transition, Some((Phase::Greeted, Phase::Mail)));
 }
+
+#[test]
+fn replaying_every_step_rebuilds_the_live_lab_exactly() {
+    let lab = run(&[
+        "EHLO c",
+        "STARTTLS",
+        "<handshake>",
+        "EHLO c",
+        "AUTH PLAIN AGFsaWNlAHMzY3JldA==",
+        "MAIL FROM:<alice@example.com>",
+        "RCPT TO:<bob@example.com>",
+        "DATA",
+        "<body>Subject: s\n\nhi",
+    ]);
+    let again = lab.replayed(lab.steps.len());
+    assert_eq!(again.entries, lab.entries);
+    assert_eq!(again.session, lab.session, "the same session, mailboxes included");
+}
+
+#[test]
+fn stepping_back_shows_the_earlier_state_and_typing_there_branches() {
+    let lab = run(&[
+        "EHLO c",
+        "MAIL FROM:<a@example.org>",
+        "RCPT TO:<bob@example.com>",
+        "DATA",
+    ]);
+    assert_eq!(lab.phase(), Phase::Data);
+    let back = lab.clone().reduce(Action::View(Some(lab.steps.len() - 3)));
+    assert_eq!(back.shown().phase(), Phase::Greeted, "after EHLO only");
+    assert_eq!(back.phase(), Phase::Data, "the live lab is untouched");
+    let live = back.clone().reduce(Action::View(None));
+    assert!(live.view.is_none() && live.shown().phase() == Phase::Data);
+    let branched = back.reduce(Action::Send {
+        line: "QUIT".into(),
+        now: 9,
+    });
+    assert_eq!(branched.phase(), Phase::Closed);
+    assert_eq!(branched.steps.len(), 2, "EHLO, then the new QUIT");
+    assert!(branched
+        .notice
+        .as_deref()
+        .unwrap_or_default()
+        .contains("Branched"));
+}

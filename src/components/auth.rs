@@ -45,6 +45,7 @@ pub fn auth_helpers(props: &AuthProps) -> Html {
     let decoded = decode(b64_text.trim()).map(|d| String::from_utf8_lossy(&d).into_owned());
     let challenge = props
         .lab
+        .shown()
         .cram_challenge()
         .unwrap_or_else(|| (*manual_challenge).clone());
     let digest = cram_digest(&password, &challenge);
@@ -75,7 +76,7 @@ pub fn auth_helpers(props: &AuthProps) -> Html {
             </section>
             <section aria-label="CRAM-MD5 calculator">
                 <h3>{ "CRAM-MD5, step by step" }</h3>
-                if props.lab.cram_challenge().is_none() {
+                if props.lab.shown().cram_challenge().is_none() {
                     <label>{ "Challenge (send AUTH CRAM-MD5 to get one) " }
                         <input value={(*manual_challenge).clone()} oninput={field(&manual_challenge)} aria-label="Challenge" /></label>
                 }

@@ -29,7 +29,8 @@ pub fn console(props: &ConsoleProps) -> Html {
         let lab = lab.clone();
         Callback::from(move |_: MouseEvent| lab.dispatch(Action::Clear))
     };
-    let closed = lab.phase() == Phase::Closed;
+    let shown = lab.shown();
+    let closed = shown.phase() == Phase::Closed;
     html! {
         <section class="console" aria-label="Console">
             <div class="controls" role="toolbar" aria-label="Connection">
@@ -42,7 +43,7 @@ pub fn console(props: &ConsoleProps) -> Html {
                 <Export lab={lab.clone()} />
             </div>
             <Transcript lab={lab.clone()} />
-            if lab.phase() == Phase::Data {
+            if shown.phase() == Phase::Data {
                 <Composer lab={lab.clone()} />
             } else {
                 <CommandLine lab={lab.clone()} draft={props.draft.clone()} />
@@ -60,7 +61,8 @@ pub struct LabProps {
 /// The conversation, swaks style: `->`/`<-`, and `~>`/`<~` once TLS is active.
 #[function_component(Transcript)]
 pub fn transcript(props: &LabProps) -> Html {
-    let lab = &props.lab;
+    let handle = &props.lab;
+    let lab = handle.shown();
     let show_all = use_state(|| false);
     let list = use_node_ref();
     {
@@ -88,7 +90,7 @@ pub fn transcript(props: &LabProps) -> Html {
                 <button class="earlier" onclick={earlier}>{ format!("Show {first} earlier entries") }</button>
             }
             <ol class="transcript" role="log" aria-label="Transcript" aria-live="polite" ref={list}>
-                { for lab.entries[first..].iter().enumerate().map(|(i, entry)| row(lab, first + i, entry)) }
+                { for lab.entries[first..].iter().enumerate().map(|(i, entry)| row(handle, first + i, entry)) }
             </ol>
         </>
     }
@@ -112,7 +114,7 @@ fn row(lab: &UseReducerHandle<Lab>, index: usize, entry: &Entry) -> Html {
             </li>
         },
         Entry::Server { reply, at, tls } => {
-            let selected = lab.explained().is_some_and(|(i, _)| i == index);
+            let selected = lab.shown().explained().is_some_and(|(i, _)| i == index);
             let onclick = {
                 let lab = lab.clone();
                 Callback::from(move |_: MouseEvent| lab.dispatch(Action::Select(Some(index))))
@@ -192,7 +194,8 @@ pub fn command_line(props: &CommandLineProps) -> Html {
             }
             "ArrowUp" | "ArrowDown" => {
                 e.prevent_default();
-                let len = lab.history.len();
+                let history = &lab.shown().history;
+                let len = history.len();
                 let at = match (e.key().as_str(), *history_at) {
                     ("ArrowUp", None) if len > 0 => Some(len - 1),
                     ("ArrowUp", Some(i)) => Some(i.saturating_sub(1)),
@@ -200,11 +203,11 @@ pub fn command_line(props: &CommandLineProps) -> Html {
                     _ => None,
                 };
                 history_at.set(at);
-                draft.set(at.and_then(|i| lab.history.get(i)).cloned().unwrap_or_default());
+                draft.set(at.and_then(|i| history.get(i)).cloned().unwrap_or_default());
             }
             "Tab" if !draft.contains(' ') && !draft.is_empty() => {
                 e.prevent_default();
-                let options = complete(&draft, &lab.accepted());
+                let options = complete(&draft, &lab.shown().accepted());
                 if let [only] = options[..] {
                     draft.set(completion_text(only));
                 }
@@ -228,12 +231,12 @@ pub fn command_line(props: &CommandLineProps) -> Html {
     html! {
         <div class="command">
             <label class="prompt">
-                <span class="prompt-sign" aria-hidden="true">{ if lab.session.tls_active() { "~>" } else { "->" } }</span>
+                <span class="prompt-sign" aria-hidden="true">{ if lab.shown().session.tls_active() { "~>" } else { "->" } }</span>
                 <input type="text" aria-label="SMTP command" aria-describedby="hint" autocomplete="off"
                     spellcheck="false" autocapitalize="off" placeholder="e.g. EHLO client.example.org, then Enter"
                     value={(*draft).clone()} {oninput} {onkeydown} {onpaste} />
             </label>
-            <p id="hint" class="hint" aria-live="polite">{ hint(&draft, &lab, &completions) }</p>
+            <p id="hint" class="hint" aria-live="polite">{ hint(&draft, lab.shown(), &completions) }</p>
         </div>
     }
 }
@@ -385,7 +388,7 @@ fn warnings(text: &str) -> Vec<&'static str> {
 
 #[function_component(Status)]
 fn status(props: &LabProps) -> Html {
-    let lab = &props.lab;
+    let lab = props.lab.shown();
     let user = lab
         .session
         .authenticated_as()
@@ -436,7 +439,7 @@ fn export(props: &LabProps) -> Html {
         )
     };
     let links = if *open {
-        let entries = &props.lab.entries;
+        let entries = &props.lab.shown().entries;
         let swaks = storage::data_url("text/plain", &transcript_text(entries, true));
         let cs = storage::data_url("text/plain", &transcript_text(entries, false));
         let json = storage::data_url(

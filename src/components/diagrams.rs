@@ -35,11 +35,13 @@ fn entry_of(e: &Event) -> Option<usize> {
 
 #[function_component(Diagrams)]
 pub fn diagrams(props: &DiagramsProps) -> Html {
-    let lab = &props.lab;
+    let handle = &props.lab;
+    let lab = handle.shown();
+    let viewing = handle.view.as_ref().map(|(count, _)| *count);
     let selected = lab.explained().map(|(i, _)| i);
     let sequence = {
         let entries = lab.entries.clone();
-        use_memo((lab.entries.len(), selected), move |_| {
+        use_memo((lab.entries.len(), selected, viewing), move |_| {
             sequence_svg(&entries, selected)
         })
     };
@@ -56,7 +58,7 @@ pub fn diagrams(props: &DiagramsProps) -> Html {
         });
     }
     let select = {
-        let lab = lab.clone();
+        let lab = handle.clone();
         move |e: &Event| {
             if let Some(i) = entry_of(e) {
                 lab.dispatch(Action::Select(Some(i)));

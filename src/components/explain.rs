@@ -12,7 +12,7 @@ pub struct ExplainProps {
 
 #[function_component(Explain)]
 pub fn explain(props: &ExplainProps) -> Html {
-    let lab = &props.lab;
+    let lab = props.lab.shown();
     let Some((_, reply)) = lab.explained() else {
         return html! { <p>{ "Send a command; then select any reply to see what it means." }</p> };
     };

@@ -12,7 +12,7 @@ pub struct MailboxesProps {
 
 #[function_component(Mailboxes)]
 pub fn mailboxes(props: &MailboxesProps) -> Html {
-    let world = props.lab.session.world();
+    let world = props.lab.shown().session.world();
     let open = use_state(|| None::<(String, usize)>);
     let users = world.users.iter().map(|user| {
         let items = user.mailbox.iter().enumerate().rev().map(|(i, message)| {

@@ -7,6 +7,7 @@ pub mod explain;
 pub mod mailboxes;
 pub mod reference;
 pub mod settings;
+pub mod timeline;
 
 /// `HH:MM:SS` of a simulated time (UTC).
 pub fn clock(ms: u64) -> String {

@@ -15,7 +15,7 @@ pub struct CommandsProps {
 
 #[function_component(Commands)]
 pub fn commands(props: &CommandsProps) -> Html {
-    let accepted = props.lab.accepted();
+    let accepted = props.lab.shown().accepted();
     html! {
         <ul class="commands" aria-label="Command reference">
             { for COMMANDS.iter().map(|c| {

@@ -53,6 +53,17 @@ test("sequence and state diagrams follow the smtplib flow; the 535 arrow explain
     assert.match(await explanation.textContent(), /535 5\.7\.8 Error: authentication failed: authentication failure/);
     assert.equal(await log.locator(".reply.selected .text").first().textContent(), "535 5.7.8 Error: authentication failed: authentication failure");
     await page.getByRole("region", { name: "Diagrams" }).screenshot({ path: `${shots}diagrams-${name}.png` });
+
+    // Three steps back: before AUTH's password, so the state diagram shows the AUTH exchange.
+    const timeline = page.getByRole("region", { name: "Timeline" });
+    for (let i = 0; i < 3; i++) await timeline.getByRole("button", { name: "◀ Step back" }).click();
+    await timeline.getByText(/Viewing step 9 of 12/).waitFor();
+    assert.equal(await states.locator('[aria-current="step"]').getAttribute("data-phase"), "Auth");
+    assert.equal(await arrows.count(), 17, "the sequence diagram shows the session as it was");
+    await timeline.getByRole("button", { name: "Back to live" }).click();
+    await timeline.getByText("Live: 12 steps").waitFor();
+    assert.equal(await states.locator('[aria-current="step"]').getAttribute("data-phase"), "Rcpt");
+    assert.equal(await arrows.count(), 23);
     assert.deepEqual(errors, []);
     await page.close();
   }
