@@ -124,6 +124,8 @@ pub enum Step {
 }
 
 impl Step {
+    /// The recorded form of an action, or the action back when it only changes the view.
+    #[allow(clippy::result_large_err)]
     fn from_action(action: Action) -> Result<Step, Action> {
         Ok(match action {
             Action::Send { line, now } => Step::Send { line, now },
