@@ -12,7 +12,7 @@ use smtplab_engine::{Phase, Verb};
 use crate::state::Entry;
 
 /// How many arrows are drawn; older ones are summarised (keeps long sessions smooth).
-pub const MAX_ARROWS: usize = 400;
+pub const MAX_ARROWS: usize = 250;
 
 const ROW: usize = 26;
 const TOP: usize = 44;
@@ -54,6 +54,15 @@ pub fn sequence(entries: &[Entry]) -> (Vec<Arrow>, Vec<Band>) {
     let mut bands = Vec::new();
     let mut open: Vec<(BandKind, usize)> = Vec::new();
     let mut in_body: Option<(usize, usize, usize)> = None; // (entry, lines, bytes)
+                                                           // Arrows this far back are not drawn: give them no text (long sessions stay fast).
+    let texts_from = entries.len().saturating_sub(2 * MAX_ARROWS);
+    let describe = |index: usize, make: &dyn Fn() -> String| {
+        if index >= texts_from {
+            make()
+        } else {
+            String::new()
+        }
+    };
     let close = |open: &mut Vec<(BandKind, usize)>, bands: &mut Vec<Band>, kind: BandKind, last: usize| {
         if let Some(pos) = open.iter().rposition(|(k, _)| *k == kind) {
             let (_, first) = open.remove(pos);
@@ -85,8 +94,8 @@ pub fn sequence(entries: &[Entry]) -> (Vec<Arrow>, Vec<Band>) {
                 arrows.push(Arrow {
                     entry: index,
                     to_server: true,
-                    label: elide(text, 34),
-                    full: text.clone(),
+                    label: describe(index, &|| elide(text, 34)),
+                    full: describe(index, &|| text.clone()),
                     code: None,
                 });
             }
@@ -101,13 +110,13 @@ pub fn sequence(entries: &[Entry]) -> (Vec<Arrow>, Vec<Band>) {
                         code: None,
                     });
                 }
-                let text = reply.text_lines().last().cloned().unwrap_or_default();
+                let last_line = reply.lines.last().map_or("", String::as_str);
                 let here = arrows.len();
                 arrows.push(Arrow {
                     entry: index,
                     to_server: false,
-                    label: elide(&text, 38),
-                    full: reply.text_lines().join("\n"),
+                    label: describe(index, &|| elide(&format!("{} {last_line}", reply.code), 38)),
+                    full: describe(index, &|| full_reply(reply)),
                     code: Some(reply.code),
                 });
                 if reply.code == 354 {
@@ -119,7 +128,7 @@ pub fn sequence(entries: &[Entry]) -> (Vec<Arrow>, Vec<Band>) {
                 if reply.code != 334 {
                     close(&mut open, &mut bands, BandKind::Auth, here);
                 }
-                if text.contains("queued as") || (reply.code >= 500 && in_transaction_end(reply.code)) {
+                if last_line.contains("queued as") || (reply.code >= 500 && in_transaction_end(reply.code)) {
                     close(&mut open, &mut bands, BandKind::Transaction, here);
                 }
             }
@@ -137,6 +146,14 @@ pub fn sequence(entries: &[Entry]) -> (Vec<Arrow>, Vec<Band>) {
     bands.retain(|b| b.first <= b.last && b.first < arrows.len());
     bands.sort_by_key(|b| (b.first, b.kind as u8));
     (arrows, bands)
+}
+
+/// Every line of a reply, as sent (for tooltips and screen readers).
+fn full_reply(reply: &smtplab_engine::Reply) -> String {
+    if reply.lines.len() == 1 {
+        return format!("{} {}", reply.code, reply.lines[0]);
+    }
+    reply.text_lines().join("\n")
 }
 
 /// A 552 after the message ends the transaction; other 5xx (a bad RCPT) do not.

@@ -95,10 +95,16 @@ pub fn write(key: &str, value: &str) -> Result<(), String> {
 /// A `data:` URL for downloading text.
 pub fn data_url(mime: &str, text: &str) -> String {
     let mut out = format!("data:{mime};charset=utf-8,");
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    out.reserve(text.len() * 2);
     for byte in text.bytes() {
         match byte {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(byte as char),
-            _ => out.push_str(&format!("%{byte:02X}")),
+            _ => {
+                out.push('%');
+                out.push(HEX[usize::from(byte >> 4)] as char);
+                out.push(HEX[usize::from(byte & 15)] as char);
+            }
         }
     }
     out

@@ -39,15 +39,15 @@ pub fn diagrams(props: &DiagramsProps) -> Html {
     let lab = handle.shown();
     let viewing = handle.view.as_ref().map(|(count, _)| *count);
     let selected = lab.explained().map(|(i, _)| i);
-    let sequence = {
-        let entries = lab.entries.clone();
-        use_memo((lab.entries.len(), selected, viewing), move |_| {
-            sequence_svg(&entries, selected)
-        })
-    };
+    // Rebuilt only when the transcript, the selection or the viewed step changes.
+    let sequence = use_memo((lab.entries.len(), selected, viewing), |_| {
+        sequence_svg(&lab.entries, selected)
+    });
+    let sequence_url = use_memo(sequence.clone(), |svg| storage::data_url("image/svg+xml", svg));
     let states = use_memo((lab.phase(), lab.last_transition), |(phase, last)| {
         state_svg(*phase, *last)
     });
+    let states_url = use_memo(states.clone(), |svg| storage::data_url("image/svg+xml", svg));
     let scroller = use_node_ref();
     {
         let scroller = scroller.clone();
@@ -86,7 +86,7 @@ pub fn diagrams(props: &DiagramsProps) -> Html {
         <section class="diagrams" aria-label="Diagrams">
             <figure class="diagram" aria-label="Sequence diagram">
                 <figcaption>{ "Sequence diagram " }
-                    <a download="smtplab-sequence.svg" href={storage::data_url("image/svg+xml", &sequence)}>{ "Export SVG" }</a>
+                    <a download="smtplab-sequence.svg" href={(*sequence_url).clone()}>{ "Export SVG" }</a>
                 </figcaption>
                 <div class="svg-scroll" ref={scroller} {onclick} {onkeydown}>
                     { Html::from_html_unchecked(AttrValue::from((*sequence).clone())) }
@@ -94,7 +94,7 @@ pub fn diagrams(props: &DiagramsProps) -> Html {
             </figure>
             <figure class="diagram" aria-label="State diagram">
                 <figcaption>{ "State diagram " }
-                    <a download="smtplab-states.svg" href={storage::data_url("image/svg+xml", &states)}>{ "Export SVG" }</a>
+                    <a download="smtplab-states.svg" href={(*states_url).clone()}>{ "Export SVG" }</a>
                 </figcaption>
                 <div class="svg-scroll">{ Html::from_html_unchecked(AttrValue::from((*states).clone())) }</div>
                 <p class="badges">
