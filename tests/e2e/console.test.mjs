@@ -1,19 +1,9 @@
 // The console: greeting, EHLO by hand, replies grouped and marked by origin, in a named log.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir } from "node:fs/promises";
-import { serve, launch, dist, shots } from "./harness.mjs";
+import { suite } from "./harness.mjs";
 
-let site, browser;
-before(async () => {
-  site = await serve(dist);
-  browser = await launch();
-  await mkdir(shots, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  site?.close();
-});
+const state = suite({ before, after });
 
 const EHLO_REPLY = [
   "250-mail.example.com", "250-PIPELINING", "250-SIZE 10240000", "250-VRFY", "250-ETRN", "250-STARTTLS",
@@ -21,10 +11,10 @@ const EHLO_REPLY = [
 ];
 
 test("greeting and EHLO in the transcript", async () => {
-  const page = await browser.newPage();
+  const page = await state.browser.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(site.url);
+  await page.goto(state.site.url);
   const log = page.getByRole("log", { name: "Transcript" });
   const server = log.locator('[data-from="server"] .text');
   await server.first().waitFor();
@@ -43,8 +33,8 @@ test("greeting and EHLO in the transcript", async () => {
 });
 
 test("binary garbage gets Postfix's hang-up and the page keeps working", async () => {
-  const page = await browser.newPage();
-  await page.goto(site.url);
+  const page = await state.browser.newPage();
+  await page.goto(state.site.url);
   const log = page.getByRole("log", { name: "Transcript" });
   const input = page.getByRole("textbox", { name: "SMTP command" });
   await log.locator('[data-from="server"]').first().waitFor();

@@ -2,35 +2,13 @@
 // arrow opens its explanation, and the state diagram marks the current phase.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir } from "node:fs/promises";
-import { serve, launch, dist, shots } from "./harness.mjs";
+import { suite, openLab, shots } from "./harness.mjs";
 
-let site, browser;
-before(async () => {
-  site = await serve(dist);
-  browser = await launch();
-  await mkdir(shots, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  site?.close();
-});
+const state = suite({ before, after });
 
 test("sequence and state diagrams follow the smtplib flow; the 535 arrow explains itself", async () => {
   for (const [name, viewport] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]]) {
-    const page = await browser.newPage({ viewport });
-    const errors = [];
-    page.on("pageerror", (e) => errors.push(String(e)));
-    await page.goto(site.url);
-    const log = page.getByRole("log", { name: "Transcript" });
-    await log.locator('[data-from="server"]').first().waitFor();
-    const input = page.getByRole("textbox", { name: "SMTP command" });
-    const type = async (line) => {
-      const before = await log.locator('[data-from="server"]').count();
-      await input.fill(line);
-      await input.press("Enter");
-      await log.locator('[data-from="server"]').nth(before).waitFor();
-    };
+    const { page, log, type, errors } = await openLab(state, viewport);
     await type("EHLO client.example.org");
     await type("STARTTLS");
     await page.getByRole("button", { name: "Start TLS handshake" }).click();

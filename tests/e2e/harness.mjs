@@ -36,3 +36,39 @@ export async function launch() {
 
 export const dist = process.env.SMTPLAB_DIST ?? new URL("../../dist", import.meta.url).pathname;
 export const shots = new URL("../../target/screenshots/", import.meta.url).pathname;
+
+/** Registers the suite's set-up: a loopback server for dist/ and a browser, closed after. */
+export function suite(hooks) {
+  const state = {};
+  hooks.before(async () => {
+    state.site = await serve(dist);
+    state.browser = await launch();
+    const { mkdir } = await import("node:fs/promises");
+    await mkdir(shots, { recursive: true });
+  });
+  hooks.after(async () => {
+    await state.browser?.close();
+    state.site?.close();
+  });
+  return state;
+}
+
+/** Opens the lab, waits for the greeting, and returns helpers to drive it by role. */
+export async function openLab(state, viewport = { width: 1280, height: 800 }) {
+  const page = await state.browser.newPage({ viewport });
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(state.site.url);
+  const log = page.getByRole("log", { name: "Transcript" });
+  await log.locator('[data-from="server"]').first().waitFor();
+  const input = page.getByRole("textbox", { name: "SMTP command" });
+  /** Sends a line and waits for the reply group it causes. */
+  const type = async (line) => {
+    const before = await log.locator('[data-from="server"]').count();
+    await input.fill(line);
+    await input.press("Enter");
+    await log.locator('[data-from="server"]').nth(before).waitFor();
+  };
+  const lastReply = async () => (await log.locator('[data-from="server"]').last().locator(".text").allTextContents()).at(-1);
+  return { page, log, input, type, lastReply, errors };
+}

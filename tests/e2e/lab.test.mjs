@@ -2,37 +2,10 @@
 // a 503 explained, Tab completion, reload, corrupt storage; screenshots at two sizes.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir } from "node:fs/promises";
-import { serve, launch, dist, shots } from "./harness.mjs";
+import { suite, openLab, shots } from "./harness.mjs";
 
-let site, browser;
-before(async () => {
-  site = await serve(dist);
-  browser = await launch();
-  await mkdir(shots, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  site?.close();
-});
-
-async function open(viewport = { width: 1280, height: 800 }) {
-  const page = await browser.newPage({ viewport });
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(site.url);
-  const log = page.getByRole("log", { name: "Transcript" });
-  await log.locator('[data-from="server"]').first().waitFor();
-  const input = page.getByRole("textbox", { name: "SMTP command" });
-  const type = async (line) => {
-    const before = await log.locator('[data-from="server"]').count();
-    await input.fill(line);
-    await input.press("Enter");
-    await log.locator('[data-from="server"]').nth(before).waitFor();
-  };
-  const lastReply = async () => (await log.locator('[data-from="server"]').last().locator(".text").allTextContents()).at(-1);
-  return { page, log, input, type, lastReply, errors };
-}
+const state = suite({ before, after });
+const open = (viewport) => openLab(state, viewport);
 
 test("the smtplib flow by hand: STARTTLS, AUTH LOGIN with the helper, DATA with a dot line, bob's mailbox", async () => {
   for (const [name, viewport] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]]) {
@@ -139,10 +112,10 @@ test("a reload keeps the transcript, the mailboxes, the history and the draft", 
 });
 
 test("corrupt storage: a fresh lab, a clear message, and the broken data to download", async () => {
-  const page = await browser.newPage();
+  const page = await state.browser.newPage();
   // Storage corrupted before the app starts (by another tab, an old version, a full disk).
   await page.addInitScript(() => localStorage.setItem("smtplab.lab", '{"version":1,"lab":{"broken'));
-  await page.goto(site.url);
+  await page.goto(state.site.url);
   const log = page.getByRole("log", { name: "Transcript" });
   const alert = page.getByRole("alert");
   await alert.waitFor();
