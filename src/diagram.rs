@@ -29,6 +29,8 @@ pub struct Arrow {
     pub label: String,
     pub full: String,
     pub code: Option<u16>,
+    /// A DATA body drawn as one arrow (or its end, when expanded): a click toggles it.
+    pub body: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,12 +51,14 @@ pub struct Band {
 }
 
 /// The sequence model: arrows in order, and the bands over them.
-pub fn sequence(entries: &[Entry]) -> (Vec<Arrow>, Vec<Band>) {
+/// `expanded` lists the DATA bodies (by their first entry) to draw line by line.
+pub fn sequence(entries: &[Entry], expanded: &[usize]) -> (Vec<Arrow>, Vec<Band>) {
     let mut arrows: Vec<Arrow> = Vec::new();
     let mut bands = Vec::new();
     let mut open: Vec<(BandKind, usize)> = Vec::new();
-    let mut in_body: Option<(usize, usize, usize)> = None; // (entry, lines, bytes)
-                                                           // Arrows this far back are not drawn: give them no text (long sessions stay fast).
+    // The DATA body being read: (its first entry, lines, bytes).
+    let mut in_body: Option<(usize, usize, usize)> = None;
+    // Arrows this far back are not drawn: give them no text (long sessions stay fast).
     let texts_from = entries.len().saturating_sub(2 * MAX_ARROWS);
     let describe = |index: usize, make: &dyn Fn() -> String| {
         if index >= texts_from {
@@ -72,9 +76,23 @@ pub fn sequence(entries: &[Entry]) -> (Vec<Arrow>, Vec<Band>) {
     for (index, entry) in entries.iter().enumerate() {
         match entry {
             Entry::Client { text, .. } if in_body.is_some() => {
-                let (_, lines, bytes) = in_body.as_mut().expect("checked");
+                let (first, lines, bytes) = in_body.as_mut().expect("checked");
                 *lines += 1;
                 *bytes += text.len() + 2;
+                if expanded.contains(first) {
+                    let (label, full) = (
+                        describe(index, &|| elide(text, 34)),
+                        describe(index, &|| text.clone()),
+                    );
+                    arrows.push(Arrow {
+                        entry: index,
+                        to_server: true,
+                        label,
+                        full,
+                        code: None,
+                        body: false,
+                    });
+                }
             }
             Entry::Client { text, .. } => {
                 let verb = text.split([' ', ':']).next().and_then(Verb::parse);
@@ -97,17 +115,24 @@ pub fn sequence(entries: &[Entry]) -> (Vec<Arrow>, Vec<Band>) {
                     label: describe(index, &|| elide(text, 34)),
                     full: describe(index, &|| text.clone()),
                     code: None,
+                    body: false,
                 });
             }
             Entry::Server { reply, .. } => {
                 if let Some((first, lines, bytes)) = in_body.take() {
-                    let label = format!("message: {} lines, {bytes} bytes", lines.saturating_sub(1));
+                    let size = format!("{} lines, {bytes} bytes", lines.saturating_sub(1));
+                    let label = if expanded.contains(&first) {
+                        format!("end of message ({size}): collapse")
+                    } else {
+                        format!("message: {size}")
+                    };
                     arrows.push(Arrow {
                         entry: first,
                         to_server: true,
                         full: label.clone(),
                         label,
                         code: None,
+                        body: true,
                     });
                 }
                 let last_line = reply.lines.last().map_or("", String::as_str);
@@ -118,6 +143,7 @@ pub fn sequence(entries: &[Entry]) -> (Vec<Arrow>, Vec<Band>) {
                     label: describe(index, &|| elide(&format!("{} {last_line}", reply.code), 38)),
                     full: describe(index, &|| full_reply(reply)),
                     code: Some(reply.code),
+                    body: false,
                 });
                 if reply.code == 354 {
                     in_body = Some((index + 1, 0, 0));
@@ -185,8 +211,8 @@ fn esc(text: &str) -> String {
 }
 
 /// The sequence diagram as SVG; `selected` is the selected transcript entry.
-pub fn sequence_svg(entries: &[Entry], selected: Option<usize>) -> String {
-    let (arrows, bands) = sequence(entries);
+pub fn sequence_svg(entries: &[Entry], selected: Option<usize>, expanded: &[usize]) -> String {
+    let (arrows, bands) = sequence(entries, expanded);
     let skip = arrows.len().saturating_sub(MAX_ARROWS);
     let shown = &arrows[skip..];
     let height = TOP + shown.len().max(1) * ROW + 20;
@@ -254,8 +280,13 @@ pub fn sequence_svg(entries: &[Entry], selected: Option<usize>) -> String {
         let tip = if x2 > x1 { x2 - 6 } else { x2 + 6 };
         let _ = write!(
             svg,
-            r#"<g class="arrow {dir} {class}{selected}" data-entry="{}" tabindex="0" role="button" aria-label="{}"><title>{}</title><rect class="hit" x="{}" y="{}" width="{}" height="{ROW}"/><line x1="{x1}" y1="{y}" x2="{x2}" y2="{y}"/><path d="M{x2} {y} L{tip} {} L{tip} {} Z"/><text x="{}" y="{}" text-anchor="middle">{}</text></g>"#,
+            r#"<g class="arrow {dir} {class}{selected}" data-entry="{}"{} tabindex="0" role="button" aria-label="{}"><title>{}</title><rect class="hit" x="{}" y="{}" width="{}" height="{ROW}"/><line x1="{x1}" y1="{y}" x2="{x2}" y2="{y}"/><path d="M{x2} {y} L{tip} {} L{tip} {} Z"/><text x="{}" y="{}" text-anchor="middle">{}</text></g>"#,
             arrow.entry,
+            if arrow.body {
+                format!(r#" data-expand="{}""#, arrow.entry)
+            } else {
+                String::new()
+            },
             esc(&arrow.full),
             esc(&arrow.full),
             CLIENT_X,

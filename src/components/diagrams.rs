@@ -13,18 +13,18 @@ pub struct DiagramsProps {
     pub lab: UseReducerHandle<Lab>,
 }
 
-/// The transcript entry an event happened on, from the arrow's `data-entry`.
-fn entry_of(e: &Event) -> Option<usize> {
+/// What an event on the diagram hit: the arrow's `data-expand` (a DATA body), else its
+/// `data-entry` (a transcript entry).
+fn hit(e: &Event) -> Option<(bool, usize)> {
     #[cfg(target_arch = "wasm32")]
     {
         use wasm_bindgen::JsCast;
         let target = e.target()?.dyn_into::<web_sys::Element>().ok()?;
-        target
-            .closest("[data-entry]")
-            .ok()??
-            .get_attribute("data-entry")?
-            .parse()
-            .ok()
+        let arrow = target.closest("[data-entry]").ok()??;
+        if let Some(body) = arrow.get_attribute("data-expand") {
+            return Some((true, body.parse().ok()?));
+        }
+        Some((false, arrow.get_attribute("data-entry")?.parse().ok()?))
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -33,6 +33,56 @@ fn entry_of(e: &Event) -> Option<usize> {
     }
 }
 
+/// Draws an SVG onto a canvas and downloads it as PNG (for slides and handouts).
+#[cfg(target_arch = "wasm32")]
+fn download_png(svg: &str, name: &'static str) {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(image) = web_sys::HtmlImageElement::new() else {
+        return;
+    };
+    let loaded = image.clone();
+    let onload = Closure::once_into_js(move || {
+        let Ok(canvas) = document.create_element("canvas") else {
+            return;
+        };
+        let Ok(canvas) = canvas.dyn_into::<web_sys::HtmlCanvasElement>() else {
+            return;
+        };
+        let scale = 2; // sharp on slides
+        canvas.set_width(loaded.natural_width() * scale);
+        canvas.set_height(loaded.natural_height() * scale);
+        let Some(context) = canvas.get_context("2d").ok().flatten() else {
+            return;
+        };
+        let Ok(context) = context.dyn_into::<web_sys::CanvasRenderingContext2d>() else {
+            return;
+        };
+        context.set_fill_style_str("#ffffff");
+        context.fill_rect(0.0, 0.0, canvas.width().into(), canvas.height().into());
+        let (w, h) = (canvas.width().into(), canvas.height().into());
+        let _ = context.draw_image_with_html_image_element_and_dw_and_dh(&loaded, 0.0, 0.0, w, h);
+        let Ok(url) = canvas.to_data_url_with_type("image/png") else {
+            return;
+        };
+        let Ok(link) = document.create_element("a") else {
+            return;
+        };
+        let _ = link.set_attribute("href", &url);
+        let _ = link.set_attribute("download", name);
+        if let Some(link) = link.dyn_ref::<web_sys::HtmlElement>() {
+            link.click();
+        }
+    });
+    image.set_onload(Some(onload.unchecked_ref()));
+    image.set_src(&storage::data_url("image/svg+xml", svg));
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn download_png(_: &str, _: &'static str) {}
+
 #[function_component(Diagrams)]
 pub fn diagrams(props: &DiagramsProps) -> Html {
     let handle = &props.lab;
@@ -40,9 +90,11 @@ pub fn diagrams(props: &DiagramsProps) -> Html {
     let viewing = handle.view.as_ref().map(|(count, _)| *count);
     let selected = lab.explained().map(|(i, _)| i);
     // Rebuilt only when the transcript, the selection or the viewed step changes.
-    let sequence = use_memo((lab.entries.len(), selected, viewing), |_| {
-        sequence_svg(&lab.entries, selected)
-    });
+    let expanded = use_state(Vec::<usize>::new);
+    let sequence = use_memo(
+        (lab.entries.len(), selected, viewing, (*expanded).clone()),
+        |(_, _, _, open)| sequence_svg(&lab.entries, selected, open),
+    );
     let sequence_url = use_memo(sequence.clone(), |svg| storage::data_url("image/svg+xml", svg));
     let states = use_memo((lab.phase(), lab.last_transition), |(phase, last)| {
         state_svg(*phase, *last)
@@ -58,13 +110,25 @@ pub fn diagrams(props: &DiagramsProps) -> Html {
         });
     }
     let select = {
-        let lab = handle.clone();
-        move |e: &Event| {
-            if let Some(i) = entry_of(e) {
-                lab.dispatch(Action::Select(Some(i)));
+        let (lab, expanded) = (handle.clone(), expanded.clone());
+        move |e: &Event| match hit(e) {
+            Some((true, body)) => {
+                let mut open = (*expanded).clone();
+                match open.iter().position(|&b| b == body) {
+                    Some(at) => drop(open.remove(at)),
+                    None => open.push(body),
+                }
+                expanded.set(open);
+            }
+            Some((false, entry)) => {
+                lab.dispatch(Action::Select(Some(entry)));
                 lab.dispatch(Action::Open(Panel::Explain));
             }
+            None => {}
         }
+    };
+    let png = |svg: std::rc::Rc<String>, name: &'static str| {
+        Callback::from(move |_: MouseEvent| download_png(&svg, name))
     };
     let onclick = {
         let select = select.clone();
@@ -87,6 +151,7 @@ pub fn diagrams(props: &DiagramsProps) -> Html {
             <figure class="diagram" aria-label="Sequence diagram">
                 <figcaption>{ "Sequence diagram " }
                     <a download="smtplab-sequence.svg" href={(*sequence_url).clone()}>{ "Export SVG" }</a>
+                    <button class="link" onclick={png(sequence.clone(), "smtplab-sequence.png")}>{ "Export PNG" }</button>
                 </figcaption>
                 <div class="svg-scroll" ref={scroller} {onclick} {onkeydown}>
                     { Html::from_html_unchecked(AttrValue::from((*sequence).clone())) }
@@ -95,6 +160,7 @@ pub fn diagrams(props: &DiagramsProps) -> Html {
             <figure class="diagram" aria-label="State diagram">
                 <figcaption>{ "State diagram " }
                     <a download="smtplab-states.svg" href={(*states_url).clone()}>{ "Export SVG" }</a>
+                    <button class="link" onclick={png(states.clone(), "smtplab-states.png")}>{ "Export PNG" }</button>
                 </figcaption>
                 <div class="svg-scroll">{ Html::from_html_unchecked(AttrValue::from((*states).clone())) }</div>
                 <p class="badges">

@@ -42,6 +42,26 @@ test("sequence and state diagrams follow the smtplib flow; the 535 arrow explain
     await timeline.getByText("Live: 12 steps").waitFor();
     assert.equal(await states.locator('[aria-current="step"]').getAttribute("data-phase"), "Rcpt");
     assert.equal(await arrows.count(), 23);
+
+    // The DATA body is one arrow; a click expands it line by line, another collapses it.
+    await type("DATA");
+    await page.getByRole("textbox", { name: "Message" }).fill("Subject: s\n\nline one\nline two");
+    await page.getByRole("button", { name: "Send message" }).click();
+    await log.getByText(/queued as/).waitFor();
+    const body = sequence.locator("g.arrow[data-expand]");
+    assert.match(await body.getAttribute("aria-label"), /^message: 4 lines/);
+    const before = await arrows.count();
+    await body.click();
+    await sequence.locator("g.arrow[data-expand] text").getByText(/end of message/).waitFor();
+    assert.equal(await arrows.count(), before + 5, "the four lines and the final dot are drawn");
+    await sequence.locator("g.arrow[data-expand]").click();
+    await sequence.locator("g.arrow[data-expand] text").getByText(/^message: 4 lines/).waitFor();
+
+    if (name === "desktop") {
+      const download = page.waitForEvent("download");
+      await states.getByRole("button", { name: "Export PNG" }).click();
+      assert.equal((await download).suggestedFilename(), "smtplab-states.png");
+    }
     assert.deepEqual(errors, []);
     await page.close();
   }
