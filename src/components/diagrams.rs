@@ -169,7 +169,13 @@ pub fn diagrams(props: &DiagramsProps) -> Html {
                     <span class="pill">{ user }</span>
                     <span class="pill">{ format!("errors: {}", lab.session.error_count()) }</span>
                 </p>
-                <p class="small">{ if lab.phase() == Phase::Closed { "Closed: press Connect.".to_string() } else { format!("Valid from here: {}", valid.join(", ")) } }</p>
+                <p class="small">{ match lab.phase() {
+                    Phase::Closed => "Closed: press Connect.".to_string(),
+                    Phase::Data => "Receiving the message: a line with a single dot ends it.".to_string(),
+                    Phase::Auth => "In the AUTH exchange: answer the 334 in base64, or * to cancel.".to_string(),
+                    Phase::TlsHandshake => "Waiting for the TLS handshake.".to_string(),
+                    _ => format!("Valid from here: {}", valid.join(", ")),
+                } }</p>
             </figure>
         </section>
     }
