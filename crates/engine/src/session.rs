@@ -182,6 +182,10 @@ pub struct Session {
     tls: bool,
     user: Option<String>,
     errors: u32,
+    /// HELO/EHLO/RSET/NOOP/VRFY/ETRN seen so far (Postfix's "junk" commands).
+    junk: u32,
+    /// The reply being made is for a junk command past the limit: it counts as an error.
+    junk_excess: bool,
     peer: Peer,
     now: u64,
     last_activity: u64,
@@ -209,6 +213,8 @@ impl Session {
             tls: false,
             user: None,
             errors: 0,
+            junk: 0,
+            junk_excess: false,
             peer: Peer::default(),
             now: 0,
             last_activity: 0,
@@ -509,6 +515,15 @@ impl Session {
             Parsed::Command(_) | Parsed::Invalid(..) => verb_of(&parsed),
             _ => None,
         };
+        if matches!(
+            self.verb,
+            Some(Verb::Helo | Verb::Ehlo | Verb::Rset | Verb::Noop | Verb::Vrfy | Verb::Etrn)
+        ) {
+            // Postfix smtpd_junk_command_limit: a client that only idles or probes runs
+            // into the error limits too.
+            self.junk += 1;
+            self.junk_excess = self.junk > self.world.limits.junk_commands + 1;
+        }
         if let Some(kind) = self.verb.and_then(|verb| self.sequence_error(verb)) {
             return self.reply(kind);
         }
@@ -902,9 +917,7 @@ impl Session {
         } else {
             0
         };
-        if reply.is_error() {
-            self.errors += 1;
-        }
+        self.errors += u32::from(reply.is_error()) + u32::from(std::mem::take(&mut self.junk_excess));
         let closes = reply.kind.closes();
         self.outputs.push_back(Output::Reply {
             reply,

@@ -66,6 +66,9 @@ pub struct Limits {
     pub idle_timeout_secs: u64,
     /// `line_length_limit`: longer command lines are cut here.
     pub line_length: usize,
+    /// `smtpd_junk_command_limit`: past this many HELO/EHLO/RSET/NOOP/VRFY/ETRN, each
+    /// one counts as an error too.
+    pub junk_commands: u32,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -110,6 +113,7 @@ impl Default for Limits {
             error_delay_ms: 1000,
             idle_timeout_secs: 300,
             line_length: 2048,
+            junk_commands: 100,
         }
     }
 }

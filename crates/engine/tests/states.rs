@@ -266,6 +266,32 @@ mod limits {
     }
 
     #[test]
+    fn junk_commands_past_the_limit_count_as_errors_as_in_postfix() {
+        let mut lab = Lab::connected();
+        let mut delayed = Vec::new();
+        for n in 1..=121 {
+            lab.now += 1;
+            lab.session
+                .handle_input(Input::Bytes {
+                    now: lab.now,
+                    data: b"NOOP\r\n".to_vec(),
+                })
+                .unwrap();
+            if let Some(Output::Reply { due, .. }) = lab.session.poll_output() {
+                if due > lab.now {
+                    delayed.push(n);
+                }
+            }
+        }
+        // Recorded from Postfix 3.7: replies 112 to 121 wait a second, the 122nd command gets 421.
+        assert_eq!(delayed, (112..=121).collect::<Vec<_>>());
+        assert_eq!(
+            lab.last("NOOP"),
+            "421 4.7.0 mail.example.com Error: too many errors"
+        );
+    }
+
+    #[test]
     fn an_overlong_command_is_cut_at_2048_octets() {
         let mut lab = greeted();
         let line = format!("NOOP {}", "x".repeat(5000));

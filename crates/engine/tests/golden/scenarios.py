@@ -145,6 +145,7 @@ sc("pipelining-before-greeting-ok", {"raw": "NOOP\r\nNOOP\r\n", "replies": 2}, "
 sc("bare-lf-commands", {"raw": "EHLO client.example.org\n", "replies": 1}, {"raw": "MAIL FROM:<sender@example.org>\n", "replies": 1}, {"raw": "QUIT\n", "replies": 1})
 # --- limits
 sc("too-many-errors", E, *["FOO%d" % i for i in range(1, 22)])
+sc("junk-command-limit", {"raw": "NOOP\r\n" * 130, "replies": 122})
 sc("recipient-limit", E, M, {"raw": "".join("RCPT TO:<alice@example.com>\r\n" for _ in range(102)), "replies": 102}, "DATA", {"data": ["Subject: many", "", "x"]}, "QUIT")
 sc("long-command-line", E, "NOOP " + "x" * 3000, "MAIL FROM:<" + "a" * 2100 + "@example.org>", "QUIT")
 sc("long-address", E, "MAIL FROM:<" + "a" * 300 + "@example.org>", "RCPT TO:<" + "b" * 70 + "@example.com>", "QUIT")
