@@ -5,13 +5,7 @@ use smtplab_engine::sasl::{cram_digest, decode, encode};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::state::Lab;
-
-#[derive(Properties, PartialEq)]
-pub struct AuthProps {
-    pub lab: UseReducerHandle<Lab>,
-    pub insert: Callback<String>,
-}
+use super::InsertProps;
 
 fn field(state: &UseStateHandle<String>) -> Callback<InputEvent> {
     let state = state.clone();
@@ -29,7 +23,7 @@ fn insert_button(insert: &Callback<String>, text: String, label: &str) -> Html {
 }
 
 #[function_component(AuthHelpers)]
-pub fn auth_helpers(props: &AuthProps) -> Html {
+pub fn auth_helpers(props: &InsertProps) -> Html {
     let (authzid, user, password) = (
         use_state(String::new),
         use_state(|| "alice".to_string()),

@@ -5,7 +5,7 @@ use smtplab_engine::{Phase, Verb, COMMANDS};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use super::{class_label, clock};
+use super::{class_label, clock, LabProps};
 use crate::state::{dot_stuff, Action, Entry, Lab};
 use crate::{now_ms, storage};
 
@@ -51,11 +51,6 @@ pub fn console(props: &ConsoleProps) -> Html {
             <Status lab={lab.clone()} />
         </section>
     }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct LabProps {
-    pub lab: UseReducerHandle<Lab>,
 }
 
 /// The conversation, swaks style: `->`/`<-`, and `~>`/`<~` once TLS is active.

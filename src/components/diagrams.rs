@@ -4,14 +4,11 @@
 use smtplab_engine::Phase;
 use yew::prelude::*;
 
-use crate::diagram::{phase_name, sequence_svg, state_svg};
-use crate::state::{Action, Lab, Panel};
-use crate::storage;
+use super::LabProps;
 
-#[derive(Properties, PartialEq)]
-pub struct DiagramsProps {
-    pub lab: UseReducerHandle<Lab>,
-}
+use crate::diagram::{phase_name, sequence_svg, state_svg};
+use crate::state::{Action, Panel};
+use crate::storage;
 
 /// What an event on the diagram hit: the arrow's `data-expand` (a DATA body), else its
 /// `data-entry` (a transcript entry).
@@ -84,7 +81,7 @@ fn download_png(svg: &str, name: &'static str) {
 fn download_png(_: &str, _: &'static str) {}
 
 #[function_component(Diagrams)]
-pub fn diagrams(props: &DiagramsProps) -> Html {
+pub fn diagrams(props: &LabProps) -> Html {
     let handle = &props.lab;
     let lab = handle.shown();
     let viewing = handle.view.as_ref().map(|(count, _)| *count);

@@ -3,15 +3,10 @@
 
 use yew::prelude::*;
 
-use crate::state::Lab;
-
-#[derive(Properties, PartialEq)]
-pub struct ExplainProps {
-    pub lab: UseReducerHandle<Lab>,
-}
+use super::LabProps;
 
 #[function_component(Explain)]
-pub fn explain(props: &ExplainProps) -> Html {
+pub fn explain(props: &LabProps) -> Html {
     let lab = props.lab.shown();
     let Some((_, reply)) = lab.explained() else {
         return html! { <p>{ "Send a command; then select any reply to see what it means." }</p> };

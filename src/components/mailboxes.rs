@@ -3,15 +3,10 @@
 
 use yew::prelude::*;
 
-use crate::state::Lab;
-
-#[derive(Properties, PartialEq)]
-pub struct MailboxesProps {
-    pub lab: UseReducerHandle<Lab>,
-}
+use super::LabProps;
 
 #[function_component(Mailboxes)]
-pub fn mailboxes(props: &MailboxesProps) -> Html {
+pub fn mailboxes(props: &LabProps) -> Html {
     let world = props.lab.shown().session.world();
     let open = use_state(|| None::<(String, usize)>);
     let users = world.users.iter().map(|user| {

@@ -9,6 +9,23 @@ pub mod reference;
 pub mod settings;
 pub mod timeline;
 
+use yew::prelude::*;
+
+use crate::state::Lab;
+
+/// The props of every component that shows or changes the lab.
+#[derive(Properties, PartialEq)]
+pub struct LabProps {
+    pub lab: UseReducerHandle<Lab>,
+}
+
+/// The lab, and a way to put text into the command input.
+#[derive(Properties, PartialEq)]
+pub struct InsertProps {
+    pub lab: UseReducerHandle<Lab>,
+    pub insert: Callback<String>,
+}
+
 /// `HH:MM:SS` of a simulated time (UTC).
 pub fn clock(ms: u64) -> String {
     let secs = ms / 1000;

@@ -5,16 +5,10 @@ use smtplab_engine::{reply::catalog, COMMANDS};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::state::Lab;
-
-#[derive(Properties, PartialEq)]
-pub struct CommandsProps {
-    pub lab: UseReducerHandle<Lab>,
-    pub insert: Callback<String>,
-}
+use super::InsertProps;
 
 #[function_component(Commands)]
-pub fn commands(props: &CommandsProps) -> Html {
+pub fn commands(props: &InsertProps) -> Html {
     let accepted = props.lab.shown().accepted();
     html! {
         <ul class="commands" aria-label="Command reference">

@@ -6,16 +6,13 @@ use smtplab_engine::World;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::now_ms;
-use crate::state::{Action, Lab};
+use super::LabProps;
 
-#[derive(Properties, PartialEq)]
-pub struct SettingsProps {
-    pub lab: UseReducerHandle<Lab>,
-}
+use crate::now_ms;
+use crate::state::Action;
 
 #[function_component(Settings)]
-pub fn settings(props: &SettingsProps) -> Html {
+pub fn settings(props: &LabProps) -> Html {
     let lab = props.lab.clone();
     let world = lab.session.world().clone();
     let host = use_state(|| world.hostname.clone());

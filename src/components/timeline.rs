@@ -8,15 +8,12 @@ use gloo::timers::callback::Interval;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::state::{Action, Lab};
+use super::LabProps;
 
-#[derive(Properties, PartialEq)]
-pub struct TimelineProps {
-    pub lab: UseReducerHandle<Lab>,
-}
+use crate::state::Action;
 
 #[function_component(Timeline)]
-pub fn timeline(props: &TimelineProps) -> Html {
+pub fn timeline(props: &LabProps) -> Html {
     let lab = props.lab.clone();
     let total = lab.steps.len();
     let at = lab.view.as_ref().map_or(total, |(count, _)| *count);

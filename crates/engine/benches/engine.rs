@@ -5,6 +5,18 @@
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use smtplab_engine::{Input, Peer, Session, World};
 
+/// A session that has just greeted (counted in the measurement, as for a real client).
+fn connected(world: &World) -> Session {
+    let mut session = Session::new(world.clone(), 1);
+    session
+        .handle_input(Input::Connected {
+            now: 0,
+            peer: Peer::default(),
+        })
+        .unwrap();
+    session
+}
+
 fn session_commands(c: &mut Criterion) {
     let script: Vec<&[u8]> = vec![
         b"EHLO client.example.org\r\n",
@@ -20,13 +32,7 @@ fn session_commands(c: &mut Criterion) {
     let world = World::reference();
     group.bench_function("ehlo-mail-rcpt-rcpt-data-body-quit", |b| {
         b.iter(|| {
-            let mut session = Session::new(world.clone(), 1);
-            session
-                .handle_input(Input::Connected {
-                    now: 0,
-                    peer: Peer::default(),
-                })
-                .unwrap();
+            let mut session = connected(&world);
             for (i, bytes) in script.iter().enumerate() {
                 session
                     .handle_input(Input::Bytes {
@@ -57,13 +63,7 @@ fn data_ingestion(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(body.len() as u64));
     group.bench_function("10MB-dot-stuffed-64KB-packets", |b| {
         b.iter(|| {
-            let mut session = Session::new(world.clone(), 1);
-            session
-                .handle_input(Input::Connected {
-                    now: 0,
-                    peer: Peer::default(),
-                })
-                .unwrap();
+            let mut session = connected(&world);
             let start =
                 b"EHLO a\r\nMAIL FROM:<a@example.org>\r\nRCPT TO:<bob@example.com>\r\nDATA\r\n".to_vec();
             session
