@@ -1,8 +1,13 @@
 //! The page: the console on one side, the panels (explanation, references, AUTH helpers,
-//! mailboxes, settings) on the other. Loading and saving the lab happen here.
+//! mailboxes, settings) on the other; or, embedded in a course page (`?embed=1`), the
+//! console alone with optional panes. How the lab starts (stored, from a share link, or
+//! as the URL's parameters ask), and loading and saving it, happen here.
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::bridge::use_bridge;
 use crate::components::auth::AuthHelpers;
 use crate::components::console::Console;
 use crate::components::diagrams::Diagrams;
@@ -10,59 +15,217 @@ use crate::components::explain::Explain;
 use crate::components::mailboxes::Mailboxes;
 use crate::components::reference::{Codes, Commands};
 use crate::components::settings::Settings;
+use crate::components::share::{full_lab_url, Share};
 use crate::components::timeline::Timeline;
+use crate::embed::{Start, Theme, WorldSource};
 use crate::now_ms;
+use crate::share;
 use crate::state::{Action, Lab, Panel};
 use crate::storage::{self, Loaded};
 
-/// The lab from storage, or a fresh one with a notice saying why.
-fn initial_lab() -> (Lab, Option<String>) {
-    match storage::decode(storage::read(storage::KEY)) {
-        Loaded::Restored(lab) => (*lab, None),
-        Loaded::Nothing => (Lab::connected(now_ms(), now_ms()), None),
-        Loaded::Broken { raw, why } => {
-            let mut lab = Lab::connected(now_ms(), now_ms());
-            lab.notice = Some(format!(
-                "Your saved lab could not be read ({why}), so a fresh one was started."
-            ));
-            (lab, Some(raw))
+/// How the page was opened: its parameters, read once.
+#[derive(PartialEq)]
+pub struct Opened {
+    pub start: Rc<Start>,
+    /// Where this lab is saved: embedded labs keep one save per setup.
+    pub key: String,
+    /// The share-link payload in the fragment, if any.
+    pub shared: Option<String>,
+}
+
+impl Opened {
+    fn read() -> Opened {
+        let (query, fragment, origin) = location();
+        let start = Start::from_query(&query, &origin);
+        let key = start.storage_key(&query).unwrap_or_else(|| storage::KEY.into());
+        let shared = share::payload(&fragment).map(str::to_string);
+        Opened {
+            start: Rc::new(start),
+            key,
+            shared,
         }
     }
 }
 
+/// The query, the fragment and the origin of the page.
+fn location() -> (String, String, String) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(location) = web_sys::window().map(|w| w.location()) {
+        return (
+            location.search().unwrap_or_default(),
+            location.hash().unwrap_or_default(),
+            location.origin().unwrap_or_default(),
+        );
+    }
+    Default::default()
+}
+
+/// Drops the fragment from the address, so that a reload shows the saved lab.
+fn forget_fragment() {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(window) = web_sys::window() {
+        let location = window.location();
+        let url = format!(
+            "{}{}",
+            location.pathname().unwrap_or_default(),
+            location.search().unwrap_or_default()
+        );
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+    }
+}
+
+/// What starting found: the lab, the unreadable save (for download), and whether the
+/// learner's own lab was put aside for a shared one.
+struct Started {
+    lab: Lab,
+    broken: Option<String>,
+    put_aside: bool,
+    /// The commands the URL asks for that still have to run (after a world is fetched,
+    /// or typed out one by one); `None` when the lab was not started fresh.
+    script: Option<Vec<String>>,
+}
+
+fn start_lab(opened: &Opened) -> Started {
+    let stored = storage::read(&opened.key);
+    if let Some(payload) = &opened.shared {
+        forget_fragment();
+        match share::decode(payload) {
+            Ok(mut lab) => {
+                let put_aside = stored.is_some();
+                if let Some(own) = stored {
+                    let _ = storage::write(&previous_key(&opened.key), &own);
+                }
+                lab.notice = Some(format!(
+                    "Opened a shared session ({} steps), replayed to where it was shared.{}",
+                    lab.steps.len(),
+                    if put_aside {
+                        " Your own lab was put aside."
+                    } else {
+                        ""
+                    }
+                ));
+                return Started {
+                    lab,
+                    broken: None,
+                    put_aside,
+                    script: None,
+                };
+            }
+            Err(why) => {
+                let mut started = from_storage(opened, stored);
+                started.lab.notice = Some(format!("This share link could not be opened: {why}."));
+                return started;
+            }
+        }
+    }
+    from_storage(opened, stored)
+}
+
+fn previous_key(key: &str) -> String {
+    format!("{key}.previous")
+}
+
+fn from_storage(opened: &Opened, stored: Option<String>) -> Started {
+    let start = &opened.start;
+    let mut started = Started {
+        lab: fresh(start),
+        broken: None,
+        put_aside: false,
+        script: None,
+    };
+    match storage::decode(stored) {
+        Loaded::Restored(lab) => started.lab = *lab,
+        Loaded::Nothing => {
+            if start.animate || matches!(start.world, Some(WorldSource::Url(_))) {
+                started.script = Some(start.script.clone());
+            } else {
+                let mut lab = Rc::new(started.lab);
+                for line in &start.script {
+                    lab = lab.reduce(Action::Send {
+                        line: line.clone(),
+                        now: now_ms(),
+                    });
+                }
+                started.lab = Rc::try_unwrap(lab).unwrap_or_else(|lab| (*lab).clone());
+            }
+        }
+        Loaded::Broken { raw, why } => {
+            started.lab.notice = Some(format!(
+                "Your saved lab could not be read ({why}), so a fresh one was started."
+            ));
+            started.broken = Some(raw);
+        }
+    }
+    started
+}
+
+/// A new lab as the parameters ask: their world, profile and seed.
+fn fresh(start: &Start) -> Lab {
+    let mut world = match &start.world {
+        Some(WorldSource::Inline(world)) => (**world).clone(),
+        _ => smtplab_engine::World::reference(),
+    };
+    if let Some(profile) = start.profile {
+        world.profile = profile;
+    }
+    Lab::with_world(world, start.seed.unwrap_or_else(now_ms), now_ms())
+}
+
 /// Writes the lab if it changed since the last write.
 fn save(
+    key: &str,
     unsaved: &std::rc::Rc<std::cell::RefCell<Option<UseReducerHandle<Lab>>>>,
 ) -> Option<Result<(), String>> {
     let lab = unsaved.borrow_mut().take()?;
-    Some(storage::write(storage::KEY, &storage::encode(&lab)))
+    Some(storage::write(key, &storage::encode(&lab)))
 }
 
 #[function_component(App)]
 pub fn app() -> Html {
+    let opened = use_memo((), |_| Opened::read());
     let broken = use_state(|| None::<String>);
+    let put_aside = use_state(|| false);
+    let script = use_mut_ref(|| None::<Vec<String>>);
     let lab = {
-        let broken = broken.clone();
+        let (opened, broken, put_aside, script) =
+            (opened.clone(), broken.clone(), put_aside.clone(), script.clone());
         use_reducer(move || {
-            let (lab, raw) = initial_lab();
-            if raw.is_some() {
-                broken.set(raw);
+            let started = start_lab(&opened);
+            if started.broken.is_some() {
+                broken.set(started.broken);
             }
-            lab
+            if started.put_aside {
+                put_aside.set(true);
+            }
+            *script.borrow_mut() = started.script;
+            started.lab
         })
     };
-    let draft = use_state(|| storage::read(storage::DRAFT_KEY).unwrap_or_default());
+    let start = opened.start.clone();
+    let key = opened.key.clone();
+    let draft_key = if start.embed {
+        format!("{key}.draft")
+    } else {
+        storage::DRAFT_KEY.into()
+    };
+    let draft = {
+        let draft_key = draft_key.clone();
+        use_state(move || storage::read(&draft_key).unwrap_or_default())
+    };
+    let problems = use_state(|| start.problems.iter().map(ToString::to_string).collect::<Vec<_>>());
     let save_error = use_state(|| None::<String>);
     let pending_save = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
     let unsaved = use_mut_ref(|| None::<UseReducerHandle<Lab>>);
     {
         // Saving serialises the whole lab: do it once typing pauses, not on every reply,
         // and at once when the page is hidden or closed.
-        let (save_error, unsaved) = (save_error.clone(), unsaved.clone());
+        let (save_error, unsaved, key) = (save_error.clone(), unsaved.clone(), key.clone());
         use_effect_with(lab.clone(), move |lab| {
             *unsaved.borrow_mut() = Some(lab.clone());
             let timer = gloo::timers::callback::Timeout::new(400, move || {
-                if let Some(result) = save(&unsaved) {
+                if let Some(result) = save(&key, &unsaved) {
                     if result.as_ref().err() != save_error.as_ref() {
                         save_error.set(result.err());
                     }
@@ -72,26 +235,97 @@ pub fn app() -> Html {
         });
     }
     {
-        let unsaved = unsaved.clone();
+        let (unsaved, key) = (unsaved.clone(), key.clone());
         use_effect_with((), move |_| {
             let listeners = web_sys::window().map(|window| {
                 ["pagehide", "visibilitychange"].map(|name| {
-                    let unsaved = unsaved.clone();
+                    let (unsaved, key) = (unsaved.clone(), key.clone());
                     gloo::events::EventListener::new(&window, name, move |_| {
-                        save(&unsaved);
+                        save(&key, &unsaved);
                     })
                 })
             });
             move || drop(listeners)
         });
     }
-    use_effect_with((*draft).clone(), |draft| {
-        let _ = storage::write(storage::DRAFT_KEY, draft);
+    use_effect_with((*draft).clone(), move |draft| {
+        let _ = storage::write(&draft_key, draft);
     });
+    use_theme(start.theme);
+    use_script(&lab, &draft, &start, &script, &problems);
+    let ignored = use_bridge(&lab, start.clone());
     let insert = {
         let draft = draft.clone();
         Callback::from(move |text: String| draft.set(text))
     };
+    let dismiss = {
+        let lab = lab.clone();
+        Callback::from(move |_: MouseEvent| lab.dispatch(Action::DismissNotice))
+    };
+    let restore = {
+        let (lab, key, put_aside) = (lab.clone(), key.clone(), put_aside.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Loaded::Restored(own) = storage::decode(storage::read(&previous_key(&key))) {
+                lab.dispatch(Action::Replace(own));
+            }
+            put_aside.set(false);
+        })
+    };
+    let open_lab = {
+        let (lab, key, put_aside) = (lab.clone(), key.clone(), put_aside.clone());
+        Callback::from(move |mut opened: Box<Lab>| {
+            if storage::write(&previous_key(&key), &storage::encode(&lab)).is_ok() {
+                put_aside.set(true);
+            }
+            opened.notice = Some(format!(
+                "Lab file opened ({} steps). Your lab before it was put aside.",
+                opened.steps.len()
+            ));
+            lab.dispatch(Action::Replace(opened));
+        })
+    };
+    let notices = html! {
+        <>
+            if !problems.is_empty() {
+                <div class="notice problems" role="alert">
+                    <ul>{ for problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
+                </div>
+            }
+            if let Some(notice) = &lab.notice {
+                <div class="notice" role="alert">
+                    { notice }
+                    if let Some(raw) = &*broken {
+                        { " " }<a download="smtplab-unreadable-save.json" href={storage::data_url("application/json", raw)}>
+                            { "Download the unreadable data" }</a>
+                    }
+                    if *put_aside {
+                        { " " }<button onclick={restore}>{ "Bring back my own lab" }</button>
+                    }
+                    { " " }<button onclick={dismiss}>{ "Dismiss" }</button>
+                </div>
+            }
+            if let Some(problem) = &*save_error {
+                <div class="notice" role="alert">{ format!("Your lab is not being saved: {problem}. Export the transcript to keep it.") }</div>
+            }
+        </>
+    };
+    if start.embed {
+        return html! {
+            <main class="lab embed" data-ignored-messages={ignored.to_string()}>
+                { notices }
+                <Console lab={lab.clone()} draft={draft.clone()} />
+                if start.explain_pane {
+                    <section class="pane" aria-label="Explanation pane"><Explain lab={lab.clone()} /></section>
+                }
+                if start.sequence_pane {
+                    <Diagrams lab={lab.clone()} states={false} />
+                }
+                <p class="open-full">
+                    <a href={full_lab_url(&lab)} target="_blank" rel="noopener">{ "Open in full lab" }</a>
+                </p>
+            </main>
+        };
+    }
     let tab = |panel: Panel, label: &'static str| {
         let lab = lab.clone();
         let selected = lab.panel == panel;
@@ -109,29 +343,15 @@ pub fn app() -> Html {
         Panel::Mailboxes => html! { <Mailboxes lab={lab.clone()} /> },
         Panel::Settings => html! { <Settings lab={lab.clone()} /> },
     };
-    let dismiss = {
-        let lab = lab.clone();
-        Callback::from(move |_: MouseEvent| lab.dispatch(Action::DismissNotice))
-    };
     html! {
-        <main class="lab">
+        <main class="lab" data-ignored-messages={ignored.to_string()}>
             <header class="lab-header">
                 <h1>{ "smtplab" }</h1>
                 <p class="tagline">{ "Type SMTP to a simulated mail server. It answers like Postfix 3.7, and explains every reply." }</p>
+                <Share lab={lab.clone()} {open_lab} />
             </header>
-            if let Some(notice) = &lab.notice {
-                <div class="notice" role="alert">
-                    { notice }
-                    if let Some(raw) = &*broken {
-                        { " " }<a download="smtplab-unreadable-save.json" href={storage::data_url("application/json", raw)}>
-                            { "Download the unreadable data" }</a>
-                    }
-                    { " " }<button onclick={dismiss}>{ "Dismiss" }</button>
-                </div>
-            }
-            if let Some(problem) = &*save_error {
-                <div class="notice" role="alert">{ format!("Your lab is not being saved: {problem}. Export the transcript to keep it.") }</div>
-            }
+            <crate::components::update::UpdateBanner />
+            { notices }
             <div class="columns">
                 <Console lab={lab.clone()} draft={draft.clone()} />
                 <aside class="panels" aria-label="Help">
@@ -150,4 +370,108 @@ pub fn app() -> Html {
             <Diagrams lab={lab.clone()} />
         </main>
     }
+}
+
+/// Forces the colour scheme when the URL asks for one.
+#[hook]
+fn use_theme(theme: Theme) {
+    use_effect_with(theme, |theme| {
+        let name = match theme {
+            Theme::Auto => return,
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        };
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute("data-theme", name);
+        }
+    });
+}
+
+/// Runs the URL's script when it could not run at start: after fetching the world it
+/// names, and typed out one character at a time with `animate=1`.
+#[hook]
+fn use_script(
+    lab: &UseReducerHandle<Lab>,
+    draft: &UseStateHandle<String>,
+    start: &Rc<Start>,
+    script: &Rc<std::cell::RefCell<Option<Vec<String>>>>,
+    problems: &UseStateHandle<Vec<String>>,
+) {
+    let (lab, draft, start, script, problems) = (
+        lab.clone(),
+        draft.clone(),
+        start.clone(),
+        script.clone(),
+        problems.clone(),
+    );
+    use_effect_with((), move |_| {
+        // `None`: the lab was restored or replayed, and the URL's start is not for it.
+        let Some(lines) = script.borrow_mut().take() else {
+            return;
+        };
+        let animate = start.animate;
+        let run = move |lab: UseReducerHandle<Lab>| {
+            if animate {
+                type_out(lab, draft, lines.into(), 0);
+            } else {
+                for line in lines {
+                    lab.dispatch(Action::Send { line, now: now_ms() });
+                }
+            }
+        };
+        match start.world.clone() {
+            Some(WorldSource::Url(url)) => {
+                storage::fetch_text(url.clone(), move |result| {
+                    match result.and_then(|text| smtplab_engine::World::from_json(&text).map_err(|e| e.0)) {
+                        Ok(mut world) => {
+                            if let Some(profile) = start.profile {
+                                world.profile = profile;
+                            }
+                            let seed = start.seed.unwrap_or(lab.seed);
+                            lab.dispatch(Action::ApplyWorld {
+                                world,
+                                seed,
+                                now: now_ms(),
+                            });
+                        }
+                        Err(why) => {
+                            let mut list = (*problems).clone();
+                            list.push(format!("Parameter 'world': {url} could not be loaded: {why}."));
+                            problems.set(list);
+                        }
+                    }
+                    run(lab);
+                });
+            }
+            _ => run(lab),
+        }
+    });
+}
+
+/// Types each line into the input, then sends it: a script shown as a learner would type it.
+fn type_out(
+    lab: UseReducerHandle<Lab>,
+    draft: UseStateHandle<String>,
+    mut lines: std::collections::VecDeque<String>,
+    typed: usize,
+) {
+    let Some(line) = lines.front() else {
+        return;
+    };
+    let count = line.chars().count();
+    gloo::timers::callback::Timeout::new(if typed == 0 { 300 } else { 35 }, move || {
+        if typed < count {
+            let shown = lines.front().map(|l| l.chars().take(typed + 1).collect());
+            draft.set(shown.unwrap_or_default());
+            return type_out(lab, draft, lines, typed + 1);
+        }
+        let line = lines.pop_front().unwrap_or_default();
+        draft.set(String::new());
+        lab.dispatch(Action::Send { line, now: now_ms() });
+        type_out(lab, draft, lines, 0);
+    })
+    .forget();
 }

@@ -1,13 +1,17 @@
 //! smtplab's browser UI: a thin Yew layer over the engine.
 //!
 //! [`state`] holds the lab (an engine session plus the transcript drawn from its outputs)
-//! and its reducer; [`storage`] saves and restores it; [`app`] and [`components`] render
-//! it. No protocol logic lives here: every reply, its code and its meaning come from
+//! and its reducer; [`storage`] saves and restores it; [`share`] packs it into a link;
+//! [`embed`] reads the URL's parameters and [`bridge`] talks to a course page that embeds
+//! the lab; [`app`] and [`components`] render it. No protocol logic lives here: every reply, its code and its meaning come from
 //! `smtplab_engine`.
 
 pub mod app;
+pub mod bridge;
 pub mod components;
 pub mod diagram;
+pub mod embed;
+pub mod share;
 pub mod state;
 pub mod storage;
 

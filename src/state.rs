@@ -6,6 +6,9 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 use smtplab_engine::{Input, Output, Peer, Phase, Reply, Session, Verb, World};
+
+/// How many [`Happened`] items a lab keeps for observers that have not seen them yet.
+const HAPPENED_KEPT: usize = 64;
 use yew::Reducible;
 
 /// One item of the transcript.
@@ -17,6 +20,30 @@ pub enum Entry {
     Server { reply: Reply, at: u64, tls: bool },
     /// Something that happened to the connection: TLS, a delivery, a close, a note.
     Event { text: String, at: u64 },
+}
+
+/// Something that happened in the session, typed, for observers such as the embedding
+/// API. Built from the engine's outputs and its phase, never from a reply's text.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Happened {
+    /// A reply, and the line whose input produced it (`None` for the greeting, a
+    /// pipelined chunk, or a handshake).
+    Reply {
+        reply: Reply,
+        command: Option<String>,
+    },
+    PhaseChanged {
+        from: Phase,
+        to: Phase,
+    },
+    Delivered {
+        queue_id: String,
+        /// The local user; `None` when relayed.
+        mailbox: Option<String>,
+        from: String,
+        recipients: Vec<String>,
+        bytes: usize,
+    },
 }
 
 /// The side panels.
@@ -58,6 +85,57 @@ pub struct Lab {
     /// A message for the learner that is not part of the session (e.g. storage recovered).
     #[serde(skip)]
     pub notice: Option<String>,
+    /// What happened lately, for observers (the embedding API); not saved.
+    #[serde(skip)]
+    pub happened: Happenings,
+}
+
+/// The latest [`Happened`] items (at most `HAPPENED_KEPT`, newest last) and how many
+/// there have been, so that an observer who remembers the count sees each one once.
+///
+/// A log for observers, not part of the lab: two labs that differ only here are equal.
+#[derive(Clone, Debug, Default)]
+pub struct Happenings {
+    kept: Vec<Happened>,
+    total: u64,
+}
+
+impl PartialEq for Happenings {
+    fn eq(&self, _: &Happenings) -> bool {
+        true
+    }
+}
+
+impl Happenings {
+    /// How many things have happened so far: the sequence number of the next.
+    pub fn total(&self) -> u64 {
+        self.total
+    }
+
+    /// Those after the first `seen`, oldest first (as far as they are still kept).
+    pub fn since(&self, seen: u64) -> &[Happened] {
+        let first = self.total - self.kept.len() as u64;
+        let skip = seen.saturating_sub(first).min(self.kept.len() as u64);
+        &self.kept[skip as usize..]
+    }
+
+    pub fn last(&self) -> Option<&Happened> {
+        self.kept.last()
+    }
+
+    fn push(&mut self, what: Happened) {
+        if self.kept.len() == HAPPENED_KEPT {
+            self.kept.remove(0);
+        }
+        self.kept.push(what);
+        self.total += 1;
+    }
+
+    /// Forgets what is kept but goes on counting from `total` (a replay is not news).
+    fn restart_at(&mut self, total: u64) {
+        self.kept.clear();
+        self.total = total;
+    }
 }
 
 pub enum Action {
@@ -105,6 +183,13 @@ pub enum Action {
         now: u64,
     },
     DismissNotice,
+    /// The current world, spoken by another server profile: a new session starts.
+    SetProfile {
+        profile: smtplab_engine::world::Profile,
+        now: u64,
+    },
+    /// Replaces the whole lab (a lab file opened, or the learner's own lab brought back).
+    Replace(Box<Lab>),
     /// Shows the lab as it was after this many steps; `None` returns to the live end.
     View(Option<usize>),
 }
@@ -162,6 +247,7 @@ impl Lab {
             steps: Vec::new(),
             view: None,
             notice: None,
+            happened: Happenings::default(),
         };
         lab.connect(now);
         lab
@@ -182,6 +268,8 @@ impl Lab {
         lab.steps = self.steps[..count.min(self.steps.len())].to_vec();
         lab.origin = self.origin.clone();
         lab.panel = self.panel;
+        // What the replay did has happened before: observers must not see it again.
+        lab.happened.restart_at(self.happened.total());
         lab
     }
 
@@ -231,23 +319,22 @@ impl Lab {
                 peer: Peer::default(),
             },
             now,
+            None,
         );
     }
 
-    fn send(&mut self, bytes: Vec<u8>, shown: Vec<String>, now: u64) {
+    /// Sends bytes shown as `shown` lines; `command` is the one line they are, if so.
+    fn send(&mut self, bytes: Vec<u8>, shown: Vec<String>, now: u64, command: Option<&str>) {
         let tls = self.session.tls_active();
         for text in shown {
             self.entries.push(Entry::Client { text, at: now, tls });
         }
-        self.feed(Input::Bytes { now, data: bytes }, now);
+        self.feed(Input::Bytes { now, data: bytes }, now, command);
     }
 
-    fn feed(&mut self, input: Input, now: u64) {
+    fn feed(&mut self, input: Input, now: u64, command: Option<&str>) {
         let before = self.phase();
         let result = self.session.handle_input(input);
-        if self.phase() != before {
-            self.last_transition = Some((before, self.phase()));
-        }
         if let Err(error) = result {
             self.note(
                 format!("Not sent: {error}. Press Reconnect to start a new session."),
@@ -256,14 +343,26 @@ impl Lab {
             return;
         }
         while let Some(output) = self.session.poll_output() {
-            self.show(output, now);
+            self.show(output, now, command);
+        }
+        let after = self.phase();
+        if after != before {
+            self.last_transition = Some((before, after));
+            self.happened.push(Happened::PhaseChanged {
+                from: before,
+                to: after,
+            });
         }
     }
 
-    fn show(&mut self, output: Output, now: u64) {
+    fn show(&mut self, output: Output, now: u64, command: Option<&str>) {
         match output {
             Output::Reply { reply, due } => {
                 let tls = self.session.tls_active();
+                self.happened.push(Happened::Reply {
+                    reply: reply.clone(),
+                    command: command.map(str::to_string),
+                });
                 self.entries.push(Entry::Server { reply, at: due, tls });
             }
             Output::StartTls => {
@@ -274,6 +373,13 @@ impl Lab {
                 );
             }
             Output::Delivered { user, message } => {
+                self.happened.push(Happened::Delivered {
+                    queue_id: message.queue_id.clone(),
+                    mailbox: user.clone(),
+                    from: message.mail_from.clone(),
+                    recipients: message.rcpt_to.clone(),
+                    bytes: message.source.len(),
+                });
                 let to = user.map_or("a remote server (relayed)".to_string(), |u| {
                     format!("{u}'s mailbox")
                 });
@@ -289,13 +395,14 @@ impl Lab {
         match step {
             Step::Send { line, now } => {
                 self.remember(&line);
-                self.send(format!("{line}\r\n").into_bytes(), vec![line], now);
+                let bytes = format!("{line}\r\n").into_bytes();
+                self.send(bytes, vec![line.clone()], now, Some(&line));
             }
             Step::Pipelined { lines, now } => {
                 lines.iter().for_each(|l| self.remember(l));
                 let bytes: String = lines.iter().map(|l| format!("{l}\r\n")).collect();
                 self.note(format!("Sent {} lines as one pipelined chunk.", lines.len()), now);
-                self.send(bytes.into_bytes(), lines, now);
+                self.send(bytes.into_bytes(), lines, now, None);
             }
             Step::Message { text, raw, now } => {
                 let bytes = if raw { text } else { dot_stuff(&text) };
@@ -304,7 +411,7 @@ impl Lab {
                     .split('\n')
                     .map(|l| l.trim_end_matches('\r').to_string());
                 let shown = shown.collect();
-                self.send(bytes.into_bytes(), shown, now);
+                self.send(bytes.into_bytes(), shown, now, None);
             }
             Step::Handshake { now } => {
                 self.tls_pending = false;
@@ -312,13 +419,13 @@ impl Lab {
                     "TLS handshake done (simulated): from here on the connection is encrypted.".into(),
                     now,
                 );
-                self.feed(Input::TlsEstablished { now }, now);
+                self.feed(Input::TlsEstablished { now }, now, None);
             }
             Step::Connect { now } => self.connect(now),
             Step::Disconnect { now } => {
                 self.tls_pending = false;
                 self.note("You closed the connection.".into(), now);
-                self.feed(Input::PeerClosed { now }, now);
+                self.feed(Input::PeerClosed { now }, now, None);
             }
             Step::Clear => {
                 self.entries.clear();
@@ -375,6 +482,23 @@ impl Reducible for Lab {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let action = match action {
+            Action::SetProfile { profile, now } => {
+                let mut world = self.session.world().clone();
+                world.profile = profile;
+                Action::ApplyWorld {
+                    world,
+                    seed: self.seed,
+                    now,
+                }
+            }
+            Action::Replace(mut lab) => {
+                // Observers go on counting from where they were.
+                lab.happened.restart_at(self.happened.total());
+                return Rc::new(*lab);
+            }
+            other => other,
+        };
         let mut lab = (*self).clone();
         match Step::from_action(action) {
             Ok(step) => {

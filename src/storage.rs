@@ -109,3 +109,51 @@ pub fn data_url(mime: &str, text: &str) -> String {
     }
     out
 }
+
+/// Reads a file the learner picked, as text; `done` gets it or why not.
+#[cfg(target_arch = "wasm32")]
+pub fn read_file(file: web_sys::File, done: impl FnOnce(Result<String, String>) + 'static) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+        done(
+            text.ok()
+                .and_then(|t| t.as_string())
+                .ok_or_else(|| "the browser could not read it as text".to_string()),
+        );
+    });
+}
+
+/// Fetches a same-origin URL as text; `done` gets it or why not.
+#[cfg(target_arch = "wasm32")]
+pub fn fetch_text(url: String, done: impl FnOnce(Result<String, String>) + 'static) {
+    use wasm_bindgen::JsCast;
+    wasm_bindgen_futures::spawn_local(async move {
+        let result = async {
+            let window = web_sys::window().ok_or("no window")?;
+            let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(&url))
+                .await
+                .map_err(|_| "the request failed (offline, or blocked)".to_string())?;
+            let response: web_sys::Response = response.dyn_into().map_err(|_| "no response")?;
+            if !response.ok() {
+                return Err(format!("the server answered {}", response.status()));
+            }
+            let text = response.text().map_err(|_| "no body")?;
+            wasm_bindgen_futures::JsFuture::from(text)
+                .await
+                .ok()
+                .and_then(|t| t.as_string())
+                .ok_or_else(|| "the body is not text".to_string())
+        };
+        done(result.await);
+    });
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn read_file(_: web_sys::File, done: impl FnOnce(Result<String, String>) + 'static) {
+    done(Err("files are read only in the browser".into()));
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn fetch_text(_: String, done: impl FnOnce(Result<String, String>) + 'static) {
+    done(Err("URLs are fetched only in the browser".into()));
+}

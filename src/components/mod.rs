@@ -7,7 +7,9 @@ pub mod explain;
 pub mod mailboxes;
 pub mod reference;
 pub mod settings;
+pub mod share;
 pub mod timeline;
+pub mod update;
 
 use yew::prelude::*;
 

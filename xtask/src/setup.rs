@@ -54,6 +54,11 @@ impl Toolchain {
         command
     }
 
+    /// Is the wasm32 std rustup's (so clippy can check wasm32 code without build-std)?
+    pub fn rustup_wasm(&self) -> bool {
+        matches!(self.wasm, WasmPath::Rustup)
+    }
+
     fn apply_wasm_env(&self, command: &mut Command) {
         if let WasmPath::DebianWeb { rustc, linker } = &self.wasm {
             command

@@ -361,7 +361,9 @@ impl Session {
     fn on_tick(&mut self, now: u64) {
         self.now = self.now.max(now);
         let idle = self.now.saturating_sub(self.last_activity);
-        if self.state != State::TlsHandshake && idle >= self.world.limits.idle_timeout_secs * 1000 {
+        if self.state != State::TlsHandshake
+            && idle >= self.world.limits.idle_timeout_secs.saturating_mul(1000)
+        {
             self.verb = None;
             self.reply(ReplyKind::Timeout);
         }
@@ -522,7 +524,7 @@ impl Session {
             // Postfix smtpd_junk_command_limit: a client that only idles or probes runs
             // into the error limits too.
             self.junk += 1;
-            self.junk_excess = self.junk > self.world.limits.junk_commands + 1;
+            self.junk_excess = self.junk > self.world.limits.junk_commands.saturating_add(1);
         }
         if let Some(kind) = self.verb.and_then(|verb| self.sequence_error(verb)) {
             return self.reply(kind);
@@ -921,7 +923,7 @@ impl Session {
         let closes = reply.kind.closes();
         self.outputs.push_back(Output::Reply {
             reply,
-            due: self.now + delay,
+            due: self.now.saturating_add(delay),
         });
         if closes {
             self.state = State::Closed;

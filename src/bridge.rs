@@ -1,0 +1,342 @@
+//! The embedding API: the lab in an `<iframe>` talks to its course page by `postMessage`.
+//!
+//! Every message is an envelope `{source: "smtplab", v: 1, type, payload}`
+//! (`docs/embedding.md`). Out: `ready`, then `reply`, `phase-changed` and
+//! `message-delivered` as they happen (from the lab's typed [`Happened`] log, never from
+//! reply text), `error` for a request that cannot be carried out, and Canvas's
+//! `{subject: "lti.frameResize", height}` whenever the page's height changes. In:
+//! `send-command`, `reset`, `load-lesson`, `set-profile`, accepted only from the origins
+//! that `allow-origin` lists (and the lab's own); others are ignored and counted.
+//!
+//! Building and checking messages is pure and tested natively; [`use_bridge`] wires them
+//! to the window.
+
+use serde_json::{json, Value};
+use smtplab_engine::world::Profile;
+
+use crate::state::{Happened, Lab};
+
+pub const SOURCE: &str = "smtplab";
+pub const VERSION: u64 = 1;
+/// Longest command a parent may send in one `send-command`.
+const MAX_COMMAND: usize = 4096;
+
+/// A request from the parent page, checked.
+#[derive(Debug, PartialEq)]
+pub enum Request {
+    SendCommand(String),
+    Reset,
+    LoadLesson(String),
+    SetProfile(Profile),
+}
+
+pub fn envelope(kind: &str, payload: Value) -> Value {
+    json!({ "source": SOURCE, "v": VERSION, "type": kind, "payload": payload })
+}
+
+pub fn ready(lab: &Lab, lang: &str) -> Value {
+    envelope(
+        "ready",
+        json!({
+            "version": env!("CARGO_PKG_VERSION"),
+            "profile": lab.session.world().profile,
+            "lang": lang,
+        }),
+    )
+}
+
+pub fn error(message: &str) -> Value {
+    envelope("error", json!({ "message": message }))
+}
+
+/// Canvas's resize request (not enveloped: Canvas reads `subject`).
+pub fn frame_resize(height: u32) -> Value {
+    json!({ "subject": "lti.frameResize", "height": height })
+}
+
+/// The event for something that happened.
+pub fn event(what: &Happened) -> Value {
+    match what {
+        Happened::Reply { reply, command } => {
+            let wire = String::from_utf8_lossy(&reply.to_bytes()).into_owned();
+            let lines: Vec<&str> = wire.split_terminator("\r\n").collect();
+            envelope(
+                "reply",
+                json!({ "code": reply.code, "lines": lines, "command": command }),
+            )
+        }
+        Happened::PhaseChanged { from, to } => envelope("phase-changed", json!({ "from": from, "to": to })),
+        Happened::Delivered {
+            queue_id,
+            mailbox,
+            from,
+            recipients,
+            bytes,
+        } => envelope(
+            "message-delivered",
+            json!({
+                "queue_id": queue_id,
+                "mailbox": mailbox,
+                "from": from,
+                "recipients": recipients,
+                "bytes": bytes,
+            }),
+        ),
+    }
+}
+
+/// Reads a message from the parent. `Ok(None)`: not an smtplab message (pages and
+/// extensions post their own; those are left alone). `Err`: an smtplab message that is
+/// wrong, with the reason to send back.
+pub fn request(data: &Value) -> Result<Option<Request>, String> {
+    let Some(object) = data.as_object() else {
+        return Ok(None);
+    };
+    if object.get("source").and_then(Value::as_str) != Some(SOURCE) {
+        return Ok(None);
+    }
+    match object.get("v").and_then(Value::as_u64) {
+        Some(VERSION) => {}
+        other => {
+            return Err(format!(
+                "unsupported message version {other:?}; this lab speaks v1"
+            ))
+        }
+    }
+    let kind = object.get("type").and_then(Value::as_str).unwrap_or("");
+    let payload = object.get("payload").unwrap_or(&Value::Null);
+    let text = |field: &str| -> Result<String, String> {
+        payload
+            .get(field)
+            .and_then(Value::as_str)
+            .map(str::to_string)
+            .ok_or_else(|| format!("{kind}: payload.{field} must be a string"))
+    };
+    Ok(Some(match kind {
+        "send-command" => {
+            let command = text("command")?;
+            if command.len() > MAX_COMMAND {
+                return Err(format!("send-command: longer than {MAX_COMMAND} bytes"));
+            }
+            if command.contains(['\r', '\n']) {
+                return Err("send-command: one line per message, without CR or LF".into());
+            }
+            Request::SendCommand(command)
+        }
+        "reset" => Request::Reset,
+        "load-lesson" => Request::LoadLesson(text("id")?),
+        "set-profile" => {
+            let name = text("profile")?;
+            let profile = serde_json::from_value(Value::String(name.clone()))
+                .map_err(|_| format!("set-profile: unknown profile '{name}'; available: postfix"))?;
+            Request::SetProfile(profile)
+        }
+        other => return Err(format!("unknown message type '{other}'")),
+    }))
+}
+
+/// Where events go: the allowed origins; with none, the embedding page's origin when the
+/// referrer tells it; only when nothing is known, `*`.
+pub fn targets(allowed: &[String], referrer: &str) -> Vec<String> {
+    if !allowed.is_empty() {
+        return allowed.to_vec();
+    }
+    match origin_of(referrer) {
+        Some(origin) => vec![origin],
+        None => vec!["*".into()],
+    }
+}
+
+/// `scheme://host[:port]` of an absolute http(s) URL.
+fn origin_of(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    if !matches!(scheme, "http" | "https") {
+        return None;
+    }
+    let host = rest.split(['/', '?', '#']).next()?;
+    (!host.is_empty()).then(|| format!("{scheme}://{host}"))
+}
+
+#[cfg(target_arch = "wasm32")]
+pub use wiring::use_bridge;
+
+#[cfg(not(target_arch = "wasm32"))]
+#[yew::hook]
+pub fn use_bridge(_lab: &yew::UseReducerHandle<Lab>, _start: std::rc::Rc<crate::embed::Start>) -> u32 {
+    0
+}
+
+#[cfg(target_arch = "wasm32")]
+mod wiring {
+    use std::cell::Cell;
+    use std::rc::Rc;
+
+    use serde_json::Value;
+    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+    use yew::prelude::*;
+
+    use super::{error, event, frame_resize, ready, request, targets, Request};
+    use crate::embed::Start;
+    use crate::now_ms;
+    use crate::state::{Action, Lab};
+
+    fn post(to: &[String], message: &Value) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let Ok(Some(parent)) = window.parent() else {
+            return;
+        };
+        let Ok(data) = js_sys::JSON::parse(&message.to_string()) else {
+            return;
+        };
+        for origin in to {
+            let _ = parent.post_message(&data, origin);
+        }
+    }
+
+    /// Is this page inside a frame (someone to talk to)?
+    fn in_frame(window: &web_sys::Window) -> bool {
+        window
+            .parent()
+            .ok()
+            .flatten()
+            .is_some_and(|parent| JsValue::from(parent) != JsValue::from(window.clone()))
+    }
+
+    /// Connects the lab to its parent page; returns how many messages were ignored.
+    #[hook]
+    pub fn use_bridge(lab: &UseReducerHandle<Lab>, start: Rc<Start>) -> u32 {
+        let ignored = use_state(|| 0u32);
+        let posted = use_mut_ref(|| 0u64);
+        let to = use_memo((), |_| {
+            let referrer = web_sys::window()
+                .and_then(|w| w.document())
+                .map(|d| d.referrer())
+                .unwrap_or_default();
+            targets(&start.allow_origins, &referrer)
+        });
+        {
+            let (lab, to, ignored, start) = (lab.clone(), to.clone(), ignored.clone(), start.clone());
+            use_effect_with((), move |_| {
+                let window = web_sys::window().expect("a browser window");
+                let wired = in_frame(&window).then(|| {
+                    post(&to, &ready(&lab, start.lang));
+                    let listener = listen(&window, lab, start, to.clone(), ignored);
+                    (listener, HeightWatch::new(&window, to))
+                });
+                move || drop(wired)
+            });
+        }
+        {
+            let to = to.clone();
+            use_effect_with(lab.clone(), move |lab| {
+                let seen = *posted.borrow();
+                if lab.happened.total() >= seen {
+                    let in_frame = web_sys::window().is_some_and(|w| in_frame(&w));
+                    for what in lab.happened.since(seen).iter().filter(|_| in_frame) {
+                        post(&to, &event(what));
+                    }
+                }
+                *posted.borrow_mut() = lab.happened.total();
+            });
+        }
+        *ignored
+    }
+
+    /// Takes requests from allowed origins, counts the others.
+    fn listen(
+        window: &web_sys::Window,
+        lab: UseReducerHandle<Lab>,
+        start: Rc<Start>,
+        to: Rc<Vec<String>>,
+        ignored: UseStateHandle<u32>,
+    ) -> gloo::events::EventListener {
+        let own = window.location().origin().unwrap_or_default();
+        let count = Cell::new(0u32);
+        gloo::events::EventListener::new(window, "message", move |e| {
+            let Some(e) = e.dyn_ref::<web_sys::MessageEvent>() else {
+                return;
+            };
+            let origin = e.origin();
+            if origin != own && !start.allow_origins.contains(&origin) {
+                count.set(count.get() + 1);
+                ignored.set(count.get());
+                return;
+            }
+            let data = js_sys::JSON::stringify(&e.data())
+                .ok()
+                .and_then(|s| s.as_string())
+                .and_then(|s| serde_json::from_str::<Value>(&s).ok())
+                .unwrap_or(Value::Null);
+            match request(&data) {
+                Ok(Some(request)) => carry_out(&lab, request, &to),
+                Ok(None) => {}
+                Err(why) => post(&to, &error(&why)),
+            }
+        })
+    }
+
+    /// Posts Canvas's `lti.frameResize` whenever the page's height changes.
+    struct HeightWatch {
+        observer: Option<web_sys::ResizeObserver>,
+        _changed: Closure<dyn FnMut()>,
+    }
+
+    impl HeightWatch {
+        fn new(window: &web_sys::Window, to: Rc<Vec<String>>) -> HeightWatch {
+            let last = Cell::new(0u32);
+            let changed = Closure::<dyn FnMut()>::new(move || {
+                let height = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.document_element())
+                    .map_or(0, |e| e.scroll_height().max(0) as u32);
+                if height != last.replace(height) {
+                    post(&to, &frame_resize(height));
+                }
+            });
+            let observer = web_sys::ResizeObserver::new(changed.as_ref().unchecked_ref()).ok();
+            if let (Some(observer), Some(body)) = (&observer, window.document().and_then(|d| d.body())) {
+                observer.observe(&body);
+            }
+            HeightWatch {
+                observer,
+                _changed: changed,
+            }
+        }
+    }
+
+    impl Drop for HeightWatch {
+        fn drop(&mut self) {
+            if let Some(observer) = &self.observer {
+                observer.disconnect();
+            }
+        }
+    }
+
+    fn carry_out(lab: &UseReducerHandle<Lab>, request: Request, to: &[String]) {
+        let now = now_ms();
+        match request {
+            Request::SendCommand(line) => lab.dispatch(Action::Send { line, now }),
+            Request::Reset => {
+                lab.dispatch(Action::Clear);
+                lab.dispatch(Action::Connect { now });
+            }
+            Request::LoadLesson(id) => post(
+                to,
+                &error(&format!(
+                    "load-lesson: unknown lesson '{id}': this smtplab has no lessons yet"
+                )),
+            ),
+            Request::SetProfile(profile) => {
+                let mut world = lab.session.world().clone();
+                world.profile = profile;
+                lab.dispatch(Action::ApplyWorld {
+                    world,
+                    seed: lab.seed,
+                    now,
+                });
+            }
+        }
+    }
+}

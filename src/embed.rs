@@ -1,0 +1,271 @@
+//! How the lab starts: the URL's query parameters, read once, and checked.
+//!
+//! A course page embeds the lab in an `<iframe>` and sets it up with parameters
+//! (`docs/embedding.md` lists them). Reading them is pure: [`Start::from_query`] turns
+//! the query string into a [`Start`] and a list of [`Problem`]s, each naming its
+//! parameter, which the page shows inside the frame. A wrong parameter never blanks the
+//! frame: it is reported and ignored.
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine as _;
+use serde::de::IntoDeserializer;
+use serde::Deserialize;
+use smtplab_engine::world::Profile;
+use smtplab_engine::World;
+
+/// Longest `world=` value read (base64url), and longest `script=`.
+const MAX_PARAM: usize = 65_536;
+/// Most commands a `script=` may pre-run.
+const MAX_SCRIPT_LINES: usize = 200;
+
+/// The colour scheme: the system's, or forced.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+/// Where the world comes from, when a parameter names one.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WorldSource {
+    Inline(Box<World>),
+    /// A same-origin URL (already checked), fetched at start.
+    Url(String),
+}
+
+/// Everything the URL asked for. The defaults are the full lab.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Start {
+    /// The compact layout for iframes.
+    pub embed: bool,
+    pub explain_pane: bool,
+    pub sequence_pane: bool,
+    pub theme: Theme,
+    pub lang: &'static str,
+    pub profile: Option<Profile>,
+    pub seed: Option<u64>,
+    pub world: Option<WorldSource>,
+    /// Commands to send when the lab starts, in order.
+    pub script: Vec<String>,
+    /// Type the script out one command at a time instead of sending it at once.
+    pub animate: bool,
+    /// Parent origins whose messages are accepted and to which events go.
+    pub allow_origins: Vec<String>,
+    /// What was wrong with the parameters, for the learner.
+    pub problems: Vec<Problem>,
+}
+
+/// A parameter that was not understood, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub parameter: String,
+    pub why: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Parameter '{}': {}", self.parameter, self.why)
+    }
+}
+
+/// The languages the interface speaks.
+const LANGUAGES: [&str; 1] = ["en"];
+
+impl Start {
+    /// Reads a query string (`?a=b&c=d` or `a=b&c=d`) of a page at `own_origin`.
+    pub fn from_query(query: &str, own_origin: &str) -> Start {
+        let mut start = Start {
+            explain_pane: true,
+            lang: "en",
+            ..Start::default()
+        };
+        let query = query.trim_start_matches('?');
+        for (name, value) in form_urlencoded::parse(query.as_bytes()) {
+            if let Err(why) = start.set(&name, &value, own_origin) {
+                start.problems.push(Problem {
+                    parameter: name.chars().take(40).collect(),
+                    why,
+                });
+            }
+        }
+        start
+    }
+
+    /// The storage key of this start: embedded labs keep their own session per setup,
+    /// so that two labs on one course page do not share (or overwrite) one save.
+    pub fn storage_key(&self, query: &str) -> Option<String> {
+        self.embed.then(|| {
+            // FNV-1a: stable, short, and not a security boundary.
+            let hash = query.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+                (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+            });
+            format!("smtplab.embed.{hash:016x}")
+        })
+    }
+
+    fn set(&mut self, name: &str, value: &str, own_origin: &str) -> Result<(), String> {
+        match name {
+            "embed" => self.embed = flag(value)?,
+            "panes" => self.panes(value)?,
+            "theme" => {
+                self.theme = match value {
+                    "auto" => Theme::Auto,
+                    "light" => Theme::Light,
+                    "dark" => Theme::Dark,
+                    _ => return Err(expected("light, dark or auto", value)),
+                }
+            }
+            "lang" => {
+                if !LANGUAGES.contains(&value) {
+                    return Err(format!(
+                        "the interface is not available in '{}' yet; English is shown.",
+                        shorten(value)
+                    ));
+                }
+            }
+            "profile" => {
+                let profile = Profile::deserialize(value.into_deserializer()).map_err(
+                    |_: serde::de::value::Error| {
+                        format!("unknown server profile '{}'; available: postfix.", shorten(value))
+                    },
+                )?;
+                self.profile = Some(profile);
+            }
+            "seed" => {
+                self.seed = Some(
+                    value
+                        .parse()
+                        .map_err(|_| expected("a whole number from 0 to 18446744073709551615", value))?,
+                )
+            }
+            "world" => self.world = Some(world(value, own_origin)?),
+            "script" => self.script(value)?,
+            "animate" => self.animate = flag(value)?,
+            "allow-origin" => {
+                for origin in value.split(',').map(str::trim).filter(|o| !o.is_empty()) {
+                    if !is_origin(origin) {
+                        return Err(expected("origins such as https://moodle.example.edu", origin));
+                    }
+                    self.allow_origins.push(origin.to_string());
+                }
+            }
+            "lesson" => {
+                return Err(format!(
+                    "unknown lesson '{}': this smtplab has no lessons yet.",
+                    shorten(value)
+                ))
+            }
+            "scenario" => {
+                return Err(format!(
+                    "unknown scenario '{}': this smtplab has no scenarios yet.",
+                    shorten(value)
+                ))
+            }
+            _ => return Err("not a parameter smtplab knows; see docs/embedding.md.".into()),
+        }
+        Ok(())
+    }
+
+    fn panes(&mut self, value: &str) -> Result<(), String> {
+        let (mut explain, mut sequence) = (false, false);
+        for pane in value.split(',').map(str::trim) {
+            match pane {
+                "explain" => explain = true,
+                "sequence" => sequence = true,
+                "none" | "" => {}
+                other => return Err(expected("a list of explain, sequence (or none)", other)),
+            }
+        }
+        (self.explain_pane, self.sequence_pane) = (explain, sequence);
+        Ok(())
+    }
+
+    fn script(&mut self, value: &str) -> Result<(), String> {
+        if value.len() > MAX_PARAM {
+            return Err(format!("longer than {MAX_PARAM} characters."));
+        }
+        let lines: Vec<String> = value
+            .split('\n')
+            .map(|l| l.trim_end_matches('\r').to_string())
+            .filter(|l| !l.is_empty())
+            .collect();
+        if lines.len() > MAX_SCRIPT_LINES {
+            return Err(format!(
+                "{} commands; at most {MAX_SCRIPT_LINES} are pre-run.",
+                lines.len()
+            ));
+        }
+        self.script = lines;
+        Ok(())
+    }
+}
+
+fn flag(value: &str) -> Result<bool, String> {
+    match value {
+        "1" | "true" | "" => Ok(true),
+        "0" | "false" => Ok(false),
+        _ => Err(expected("1 or 0", value)),
+    }
+}
+
+/// A world given inline (base64url of its JSON) or as a same-origin URL.
+fn world(value: &str, own_origin: &str) -> Result<WorldSource, String> {
+    if value.len() > MAX_PARAM {
+        return Err(format!("longer than {MAX_PARAM} characters."));
+    }
+    if value.contains(['/', '.', ':']) {
+        return same_origin_url(value, own_origin).map(WorldSource::Url);
+    }
+    let bytes = URL_SAFE_NO_PAD
+        .decode(value.trim_end_matches('='))
+        .map_err(|_| "not base64url (the world's JSON, encoded) nor a .json URL.".to_string())?;
+    let text = String::from_utf8(bytes).map_err(|_| "the decoded world is not text.".to_string())?;
+    World::from_json(&text)
+        .map(|w| WorldSource::Inline(Box::new(w)))
+        .map_err(|e| format!("the world is not valid: {}.", e.0))
+}
+
+/// Accepts relative URLs and absolute ones on `own_origin`; refuses any other host.
+fn same_origin_url(value: &str, own_origin: &str) -> Result<String, String> {
+    let lower = value.to_ascii_lowercase();
+    let absolute = lower.starts_with("http:") || lower.starts_with("https:") || lower.starts_with("//");
+    let scheme = lower.split_once(':').map(|(s, _)| s).filter(|s| !s.contains('/'));
+    if absolute || scheme.is_some() {
+        let on_own = value
+            .strip_prefix(own_origin)
+            .is_some_and(|rest| rest.starts_with('/'));
+        if !on_own {
+            return Err(format!(
+                "a world URL must be on this site ({own_origin}); '{}' is not.",
+                shorten(value)
+            ));
+        }
+    }
+    if !lower.split(['?', '#']).next().unwrap_or("").ends_with(".json") {
+        return Err(expected("a .json URL or the world's JSON in base64url", value));
+    }
+    Ok(value.to_string())
+}
+
+/// `scheme://host[:port]` with nothing after it.
+fn is_origin(value: &str) -> bool {
+    let Some((scheme, rest)) = value.split_once("://") else {
+        return false;
+    };
+    matches!(scheme, "http" | "https") && !rest.is_empty() && !rest.contains(['/', '?', '#', '@', ' '])
+}
+
+fn expected(what: &str, got: &str) -> String {
+    format!("expected {what}, got '{}'.", shorten(got))
+}
+
+/// A value as shown in a message: at most 60 characters.
+fn shorten(value: &str) -> String {
+    let mut short: String = value.chars().take(60).collect();
+    if short.len() < value.len() {
+        short.push('…');
+    }
+    short
+}

@@ -1,0 +1,303 @@
+//! Share links: a lab session packed into a URL fragment, and unpacked defensively.
+//!
+//! A link holds what replaying needs and nothing else: the world and seed of the first
+//! session, when it started, and every step the learner took (the engine is
+//! deterministic, so replaying the steps rebuilds the lab exactly). The JSON is
+//! compressed with raw deflate and written as base64url: `#s=<payload>`.
+//!
+//! A link is data from a stranger. Decoding checks, in order: the length of the text,
+//! base64url, the size of the data after inflating (capped while inflating, so a small
+//! bomb cannot grow), UTF-8, the nesting depth (before any parsing), the format version,
+//! a strict schema (unknown fields are errors), and then what the schema cannot say: the
+//! number of steps, times that stay in range, a valid world. Every failure is a
+//! [`LinkError`] that says what is wrong in words; nothing from a link is rendered as HTML.
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine as _;
+use serde::{Deserialize, Serialize};
+use smtplab_engine::World;
+
+use crate::state::{Lab, Step};
+
+/// The fragment key: `#s=...`.
+pub const FRAGMENT_KEY: &str = "s=";
+/// The format written today.
+const VERSION: u32 = 1;
+/// Longest link text accepted (characters after `#s=`).
+pub const MAX_LINK_CHARS: usize = 65_536;
+/// Largest JSON a link may inflate to.
+pub const MAX_JSON_BYTES: usize = 1 << 20;
+/// Deepest nesting of arrays and objects (a world with mailboxes needs about 8).
+const MAX_DEPTH: usize = 16;
+/// Most steps a link may hold.
+pub const MAX_STEPS: usize = 5_000;
+/// Times stay where JavaScript represents them exactly (2^53 ms is year 287,396).
+const MAX_TIME: u64 = 1 << 53;
+
+/// The JSON inside a link. Short names: a link should fit in a chat message.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Packed {
+    /// Format version.
+    v: u32,
+    /// The world of the first session; absent for the reference world.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    w: Option<World>,
+    /// Seed of the first session.
+    s: u64,
+    /// When the first session started (ms since the epoch).
+    t: u64,
+    /// The steps; each time is relative to the step before.
+    p: Vec<PackedStep>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+enum PackedStep {
+    #[serde(rename = "c")]
+    Send(i64, String),
+    #[serde(rename = "p")]
+    Pipelined(i64, Vec<String>),
+    #[serde(rename = "m")]
+    Message(i64, String, bool),
+    #[serde(rename = "h")]
+    Handshake(i64),
+    #[serde(rename = "o")]
+    Connect(i64),
+    #[serde(rename = "x")]
+    Disconnect(i64),
+    #[serde(rename = "k")]
+    Clear,
+    #[serde(rename = "w")]
+    World(i64, Box<World>, u64),
+}
+
+/// Why a link could not be opened, for the learner.
+#[derive(Debug, PartialEq, Eq)]
+pub enum LinkError {
+    Empty,
+    TooLong { chars: usize },
+    BadBase64 { position: Option<usize> },
+    Truncated,
+    Damaged,
+    TooBig,
+    NotText,
+    TooDeep,
+    Version { found: u64 },
+    Schema(String),
+    TooManySteps { steps: usize },
+    TimeOutOfRange,
+    World(String),
+}
+
+impl std::fmt::Display for LinkError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LinkError::Empty => write!(f, "the link holds no session"),
+            LinkError::TooLong { chars } => write!(
+                f,
+                "the link is too long ({chars} characters; at most {MAX_LINK_CHARS} are read)"
+            ),
+            LinkError::BadBase64 { position: Some(at) } => write!(
+                f,
+                "the link is damaged: character {} is not part of a share link",
+                at + 1
+            ),
+            LinkError::BadBase64 { position: None } => {
+                write!(f, "the link is cut short (its last characters are missing)")
+            }
+            LinkError::Truncated => {
+                write!(f, "the link is cut short: the compressed session ends too early")
+            }
+            LinkError::Damaged => write!(f, "the link is damaged: its compressed data is corrupt"),
+            LinkError::TooBig => write!(
+                f,
+                "the link's data grows past {} KB when unpacked, so it was not opened",
+                MAX_JSON_BYTES / 1024
+            ),
+            LinkError::NotText => write!(f, "the link's data is not text"),
+            LinkError::TooDeep => write!(
+                f,
+                "the link's data is nested more than {MAX_DEPTH} levels deep, so it was not read"
+            ),
+            LinkError::Version { found } => write!(
+                f,
+                "the link was made in share format {found}; this smtplab reads format {VERSION}"
+            ),
+            LinkError::Schema(why) => write!(f, "the link's data is not a smtplab session: {why}"),
+            LinkError::TooManySteps { steps } => write!(
+                f,
+                "the link holds {steps} steps; at most {MAX_STEPS} are replayed"
+            ),
+            LinkError::TimeOutOfRange => write!(f, "the link's times are out of range"),
+            LinkError::World(why) => write!(f, "the link's world is not valid: {why}"),
+        }
+    }
+}
+
+/// The fragment payload (without `#s=`) that replays `lab`. Imported transcripts are
+/// views, not steps of the session, and are left out.
+pub fn encode(lab: &Lab) -> String {
+    let (world, seed, start) = &lab.origin;
+    let mut last = *start;
+    let mut delta = |now: u64| {
+        let d = now as i64 - last as i64;
+        last = now;
+        d
+    };
+    let steps = lab.steps.iter().filter_map(|step| {
+        Some(match step {
+            Step::Send { line, now } => PackedStep::Send(delta(*now), line.clone()),
+            Step::Pipelined { lines, now } => PackedStep::Pipelined(delta(*now), lines.clone()),
+            Step::Message { text, raw, now } => PackedStep::Message(delta(*now), text.clone(), *raw),
+            Step::Handshake { now } => PackedStep::Handshake(delta(*now)),
+            Step::Connect { now } => PackedStep::Connect(delta(*now)),
+            Step::Disconnect { now } => PackedStep::Disconnect(delta(*now)),
+            Step::Clear => PackedStep::Clear,
+            Step::World { world, seed, now } => {
+                PackedStep::World(delta(*now), Box::new(world.clone()), *seed)
+            }
+            Step::Import { .. } => return None,
+        })
+    });
+    let packed = Packed {
+        v: VERSION,
+        w: (*world != World::reference()).then(|| world.clone()),
+        s: *seed,
+        t: *start,
+        p: steps.collect(),
+    };
+    let json = serde_json::to_vec(&packed).expect("a session always serialises");
+    URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(&json, 9))
+}
+
+/// The lab a link's payload (without `#s=`) replays to, or why it cannot be opened.
+pub fn decode(text: &str) -> Result<Lab, LinkError> {
+    let json = unpack(text)?;
+    let packed = parse(&json)?;
+    replay(packed)
+}
+
+/// The payload of a URL fragment (`#s=...` or `s=...`), if it holds a share link.
+pub fn payload(fragment: &str) -> Option<&str> {
+    fragment.trim_start_matches('#').strip_prefix(FRAGMENT_KEY)
+}
+
+fn unpack(text: &str) -> Result<Vec<u8>, LinkError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(LinkError::Empty);
+    }
+    let chars = text.chars().count();
+    if chars > MAX_LINK_CHARS {
+        return Err(LinkError::TooLong { chars });
+    }
+    if let Some(position) = text
+        .chars()
+        .position(|c| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+    {
+        return Err(LinkError::BadBase64 {
+            position: Some(position),
+        });
+    }
+    let compressed = URL_SAFE_NO_PAD
+        .decode(text)
+        .map_err(|_| LinkError::BadBase64 { position: None })?;
+    miniz_oxide::inflate::decompress_to_vec_with_limit(&compressed, MAX_JSON_BYTES).map_err(|e| {
+        match e.status {
+            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => LinkError::TooBig,
+            miniz_oxide::inflate::TINFLStatus::FailedCannotMakeProgress => LinkError::Truncated,
+            _ => LinkError::Damaged,
+        }
+    })
+}
+
+fn parse(json: &[u8]) -> Result<Packed, LinkError> {
+    let json = std::str::from_utf8(json).map_err(|_| LinkError::NotText)?;
+    if depth(json) > MAX_DEPTH {
+        return Err(LinkError::TooDeep);
+    }
+    // The version first, so that a newer format gets its own message, not a schema error.
+    #[derive(Deserialize)]
+    struct Versioned {
+        v: Option<serde_json::Number>,
+    }
+    let versioned: Versioned = serde_json::from_str(json).map_err(|e| LinkError::Schema(e.to_string()))?;
+    match versioned.v {
+        Some(v) if v.as_u64() == Some(u64::from(VERSION)) => {}
+        Some(v) => {
+            return Err(LinkError::Version {
+                found: v.as_u64().unwrap_or(0),
+            })
+        }
+        None => return Err(LinkError::Schema("missing field `v`".into())),
+    }
+    serde_json::from_str(json).map_err(|e| LinkError::Schema(e.to_string()))
+}
+
+/// The deepest nesting of `[` and `{` outside strings: checked before serde recurses.
+fn depth(json: &str) -> usize {
+    let (mut depth, mut deepest, mut in_string, mut escaped) = (0usize, 0, false, false);
+    for byte in json.bytes() {
+        match (in_string, byte) {
+            (true, _) if escaped => escaped = false,
+            (true, b'\\') => escaped = true,
+            (true, b'"') | (false, b'"') => in_string = !in_string,
+            (false, b'[' | b'{') => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            (false, b']' | b'}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}
+
+fn replay(packed: Packed) -> Result<Lab, LinkError> {
+    if packed.p.len() > MAX_STEPS {
+        return Err(LinkError::TooManySteps {
+            steps: packed.p.len(),
+        });
+    }
+    let world = packed.w.unwrap_or_else(World::reference);
+    world.validate().map_err(|e| LinkError::World(e.0))?;
+    if packed.t > MAX_TIME {
+        return Err(LinkError::TimeOutOfRange);
+    }
+    let mut now = packed.t;
+    let mut at = |d: i64| -> Result<u64, LinkError> {
+        now = now
+            .checked_add_signed(d)
+            .filter(|&t| t <= MAX_TIME)
+            .ok_or(LinkError::TimeOutOfRange)?;
+        Ok(now)
+    };
+    let mut steps = Vec::with_capacity(packed.p.len());
+    for step in packed.p {
+        steps.push(match step {
+            PackedStep::Send(d, line) => Step::Send { line, now: at(d)? },
+            PackedStep::Pipelined(d, lines) => Step::Pipelined { lines, now: at(d)? },
+            PackedStep::Message(d, text, raw) => Step::Message {
+                text,
+                raw,
+                now: at(d)?,
+            },
+            PackedStep::Handshake(d) => Step::Handshake { now: at(d)? },
+            PackedStep::Connect(d) => Step::Connect { now: at(d)? },
+            PackedStep::Disconnect(d) => Step::Disconnect { now: at(d)? },
+            PackedStep::Clear => Step::Clear,
+            PackedStep::World(d, world, seed) => {
+                world.validate().map_err(|e| LinkError::World(e.0))?;
+                Step::World {
+                    world: *world,
+                    seed,
+                    now: at(d)?,
+                }
+            }
+        });
+    }
+    let mut lab = Lab::with_world(world, packed.s, packed.t);
+    lab.steps = steps;
+    Ok(lab.replayed(lab.steps.len()))
+}
