@@ -2,7 +2,8 @@
 //! diagram from the transcript, and a state diagram from the engine's transition table.
 //!
 //! Both are pure functions of their inputs, so native tests check their structure and
-//! the same text is shown on the page and exported. No charting library.
+//! the same text is shown on the page and, with its styles inside ([`for_export`]),
+//! exported. No charting library.
 
 use std::fmt::Write;
 
@@ -221,7 +222,6 @@ pub fn sequence_svg(entries: &[Entry], selected: Option<usize>, expanded: &[usiz
         svg,
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" class="sequence" font-family="ui-monospace, Menlo, Consolas, monospace" font-size="12">"#
     );
-    svg.push_str(r#"<style>.band rect{opacity:.16}.band.tls rect{fill:#2e7d32}.band.auth rect{fill:#6a1b9a}.band.transaction rect{fill:#1565c0}.band.greeting rect{fill:#546e7a}.band.quit rect{fill:#b71c1c}.band text{font:11px system-ui,sans-serif;fill:#555}.life{stroke:#888;stroke-dasharray:4 3}.arrow line{stroke-width:1.6}.c2 line,.c2 text{stroke:#17692f;fill:#17692f}.c3 line,.c3 text{stroke:#0a56a3;fill:#0a56a3}.c4 line,.c4 text{stroke:#8a5a00;fill:#8a5a00}.c5 line,.c5 text{stroke:#b3261e;fill:#b3261e}.cmd line{stroke:#333}.cmd text{fill:#111}.arrow text{stroke:none}.arrow{cursor:pointer}.arrow.selected rect.hit{fill:#ffe58f;opacity:.6}.arrow rect.hit{fill:transparent}.head{font:600 13px system-ui,sans-serif}</style>"#);
     let _ = write!(
         svg,
         r#"<text class="head" x="{CLIENT_X}" y="18" text-anchor="middle">Client</text><text class="head" x="{SERVER_X}" y="18" text-anchor="middle">Server</text>"#
@@ -303,6 +303,28 @@ pub fn sequence_svg(entries: &[Entry], selected: Option<usize>, expanded: &[usiz
     svg
 }
 
+/// The sequence diagram's own styles, for the exported file only: on the page, app.css
+/// styles the diagrams (a `<style>` inside inserted SVG is inline style, which the CSP
+/// `style-src 'self'` blocks), with the page's colours for light and dark.
+const SEQUENCE_STYLE: &str = ".band rect{opacity:.16}.band.tls rect{fill:#2e7d32}.band.auth rect{fill:#6a1b9a}.band.transaction rect{fill:#1565c0}.band.greeting rect{fill:#546e7a}.band.quit rect{fill:#b71c1c}.band text{font:11px system-ui,sans-serif;fill:#555}.life{stroke:#888;stroke-dasharray:4 3}.arrow line{stroke-width:1.6}.c2 line,.c2 text{stroke:#17692f;fill:#17692f}.c3 line,.c3 text{stroke:#0a56a3;fill:#0a56a3}.c4 line,.c4 text{stroke:#8a5a00;fill:#8a5a00}.c5 line,.c5 text{stroke:#b3261e;fill:#b3261e}.cmd line{stroke:#333}.cmd text{fill:#111}.arrow text{stroke:none}.arrow{cursor:pointer}.arrow.selected rect.hit{fill:#ffe58f;opacity:.6}.arrow rect.hit{fill:transparent}.head{font:600 13px system-ui,sans-serif}";
+
+/// The state diagram's own styles, for the exported file only (see [`SEQUENCE_STYLE`]).
+const STATE_STYLE: &str = ".edge path{stroke:#666;fill:none;stroke-width:1.3}.edge text{fill:#333;paint-order:stroke;stroke:#fff;stroke-width:4px;stroke-linejoin:round}.edge.taken path{stroke:#d97706;stroke-width:3}.node rect{fill:#fff;stroke:#555;stroke-width:1.4}.node text{font-weight:600;fill:#222}.node.current rect{fill:#fde68a;stroke:#b45309;stroke-width:3}.cluster rect{fill:#eef4fb;stroke:#9db4cc;stroke-dasharray:5 4}.cluster text{fill:#456;font-style:italic}@media (prefers-reduced-motion:no-preference){.edge.taken path{stroke-dasharray:6 4;animation:flow 1s linear infinite}}@keyframes flow{to{stroke-dashoffset:-20}}";
+
+/// A diagram from [`sequence_svg`] or [`state_svg`] as a standalone file (SVG download,
+/// PNG export): the same drawing with its styles inside, in light colours.
+pub fn for_export(svg: &str) -> String {
+    let style = if svg.contains(r#"class="states""#) {
+        STATE_STYLE
+    } else {
+        SEQUENCE_STYLE
+    };
+    match svg.find('>') {
+        Some(end) => format!("{}<style>{style}</style>{}", &svg[..=end], &svg[end + 1..]),
+        None => svg.to_string(),
+    }
+}
+
 /// Where each phase sits in the state diagram (box centres).
 fn position(phase: Phase) -> (i32, i32) {
     match phase {
@@ -378,7 +400,7 @@ fn edges() -> Vec<(Source, Phase, Vec<&'static str>)> {
 pub fn state_svg(current: Phase, last: Option<(Phase, Phase)>) -> String {
     let mut svg = String::new();
     svg.push_str(r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 820 400" width="820" height="400" class="states" font-family="system-ui, sans-serif" font-size="11">"#);
-    svg.push_str(r##"<defs><marker id="tip" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 Z" fill="#555"/></marker></defs><style>.edge path{stroke:#666;fill:none;stroke-width:1.3}.edge text{fill:#333;paint-order:stroke;stroke:#fff;stroke-width:4px;stroke-linejoin:round}.edge.taken path{stroke:#d97706;stroke-width:3}.node rect{fill:#fff;stroke:#555;stroke-width:1.4}.node text{font-weight:600;fill:#222}.node.current rect{fill:#fde68a;stroke:#b45309;stroke-width:3}.cluster rect{fill:#eef4fb;stroke:#9db4cc;stroke-dasharray:5 4}.cluster text{fill:#456;font-style:italic}@media (prefers-reduced-motion:no-preference){.edge.taken path{stroke-dasharray:6 4;animation:flow 1s linear infinite}}@keyframes flow{to{stroke-dashoffset:-20}}</style>"##);
+    svg.push_str(r##"<defs><marker id="tip" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 Z" fill="#555"/></marker></defs>"##);
     let (l, t, r, b) = CLUSTER;
     let _ = write!(
         svg,

@@ -4,10 +4,8 @@
 use smtplab_engine::Phase;
 use yew::prelude::*;
 
-use super::LabProps;
-
-use crate::diagram::{phase_name, sequence_svg, state_svg};
-use crate::state::{Action, Panel};
+use crate::diagram::{for_export, phase_name, sequence_svg, state_svg};
+use crate::state::{Action, Lab, Panel};
 use crate::storage;
 
 /// What an event on the diagram hit: the arrow's `data-expand` (a DATA body), else its
@@ -74,14 +72,22 @@ fn download_png(svg: &str, name: &'static str) {
         }
     });
     image.set_onload(Some(onload.unchecked_ref()));
-    image.set_src(&storage::data_url("image/svg+xml", svg));
+    image.set_src(&storage::data_url("image/svg+xml", &for_export(svg)));
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 fn download_png(_: &str, _: &'static str) {}
 
+#[derive(Properties, PartialEq)]
+pub struct DiagramsProps {
+    pub lab: UseReducerHandle<Lab>,
+    /// Draw the state diagram too (an embedded lab may show the sequence alone).
+    #[prop_or(true)]
+    pub states: bool,
+}
+
 #[function_component(Diagrams)]
-pub fn diagrams(props: &LabProps) -> Html {
+pub fn diagrams(props: &DiagramsProps) -> Html {
     let handle = &props.lab;
     let lab = handle.shown();
     let viewing = handle.view.as_ref().map(|(count, _)| *count);
@@ -92,11 +98,15 @@ pub fn diagrams(props: &LabProps) -> Html {
         (lab.entries.len(), selected, viewing, (*expanded).clone()),
         |(_, _, _, open)| sequence_svg(&lab.entries, selected, open),
     );
-    let sequence_url = use_memo(sequence.clone(), |svg| storage::data_url("image/svg+xml", svg));
+    let sequence_url = use_memo(sequence.clone(), |svg| {
+        storage::data_url("image/svg+xml", &for_export(svg))
+    });
     let states = use_memo((lab.phase(), lab.last_transition), |(phase, last)| {
         state_svg(*phase, *last)
     });
-    let states_url = use_memo(states.clone(), |svg| storage::data_url("image/svg+xml", svg));
+    let states_url = use_memo(states.clone(), |svg| {
+        storage::data_url("image/svg+xml", &for_export(svg))
+    });
     let scroller = use_node_ref();
     {
         let scroller = scroller.clone();
@@ -154,6 +164,7 @@ pub fn diagrams(props: &LabProps) -> Html {
                     { Html::from_html_unchecked(AttrValue::from((*sequence).clone())) }
                 </div>
             </figure>
+            if props.states {
             <figure class="diagram" aria-label="State diagram">
                 <figcaption>{ "State diagram " }
                     <a download="smtplab-states.svg" href={(*states_url).clone()}>{ "Export SVG" }</a>
@@ -174,6 +185,7 @@ pub fn diagrams(props: &LabProps) -> Html {
                     _ => format!("Valid from here: {}", valid.join(", ")),
                 } }</p>
             </figure>
+            }
         </section>
     }
 }

@@ -70,6 +70,23 @@ fn test() -> Result<()> {
         "cargo clippy",
         cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]),
     )?;
+    // The browser-only code (postMessage, service worker, files) compiles only for wasm32.
+    let mut web_clippy = tools.wasm_cargo();
+    web_clippy.args([
+        "clippy",
+        "-p",
+        "smtplab-web",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--",
+        "-D",
+        "warnings",
+    ]);
+    if tools.rustup_wasm() {
+        step("cargo clippy of the app for wasm32", &mut web_clippy)?;
+    } else {
+        println!("xtask: wasm32 clippy skipped (it needs rustup's wasm32 target)");
+    }
     if std::env::var("CI").is_ok_and(|v| v == "true") {
         setup::postfix();
     }
@@ -127,10 +144,23 @@ fn e2e(tools: &Toolchain) -> Result<()> {
         println!("xtask: SKIPPED end-to-end tests: no Chromium (CI=true makes this an error)");
         return Ok(());
     };
+    // Named one by one: `node --test DIR` would also run harness.mjs and perf.mjs as tests.
+    let dir = root().join("tests/e2e");
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .flatten()
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".test.mjs"))
+        .map(|name| format!("tests/e2e/{name}"))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(format!("no *.test.mjs in {}", dir.display()));
+    }
     let mut node = Command::new("node");
     node.arg("--test")
         .arg("--test-concurrency=1")
-        .arg("tests/e2e/")
+        .args(&files)
         .env("SMTPLAB_DIST", root().join("dist"))
         .env("SMTPLAB_CHROMIUM", chromium)
         .env("NODE_PATH", root().join("node_modules"));
