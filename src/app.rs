@@ -89,38 +89,41 @@ struct Started {
 
 fn start_lab(opened: &Opened) -> Started {
     let stored = storage::read(&opened.key);
-    if let Some(payload) = &opened.shared {
-        forget_fragment();
-        match share::decode(payload) {
-            Ok(mut lab) => {
-                let put_aside = stored.is_some();
-                if let Some(own) = stored {
-                    let _ = storage::write(&previous_key(&opened.key), &own);
-                }
-                lab.notice = Some(format!(
-                    "Opened a shared session ({} steps), replayed to where it was shared.{}",
-                    lab.steps.len(),
-                    if put_aside {
-                        " Your own lab was put aside."
-                    } else {
-                        ""
-                    }
-                ));
-                return Started {
-                    lab,
-                    broken: None,
-                    put_aside,
-                    script: None,
-                };
-            }
-            Err(why) => {
-                let mut started = from_storage(opened, stored);
-                started.lab.notice = Some(format!("This share link could not be opened: {why}."));
-                return started;
-            }
+    let Some(payload) = &opened.shared else {
+        return from_storage(opened, stored);
+    };
+    forget_fragment();
+    match open_link(payload, stored.clone(), &opened.key) {
+        Ok((lab, put_aside)) => Started {
+            lab,
+            broken: None,
+            put_aside,
+            script: None,
+        },
+        Err(message) => {
+            let mut started = from_storage(opened, stored);
+            started.lab.notice = Some(message);
+            started
         }
     }
-    from_storage(opened, stored)
+}
+
+/// Opens a share link's payload: the replayed lab, saying so, with the learner's own lab
+/// (`own`, as saved under `key`) put aside first; whether it was. Err: what to tell.
+fn open_link(payload: &str, own: Option<String>, key: &str) -> Result<(Lab, bool), String> {
+    let mut lab =
+        share::decode(payload).map_err(|why| format!("This share link could not be opened: {why}."))?;
+    let put_aside = own.is_some_and(|own| storage::write(&previous_key(key), &own).is_ok());
+    lab.notice = Some(format!(
+        "Opened a shared session ({} steps), replayed to where it was shared.{}",
+        lab.steps.len(),
+        if put_aside {
+            " Your own lab was put aside."
+        } else {
+            ""
+        }
+    ));
+    Ok((lab, put_aside))
 }
 
 fn previous_key(key: &str) -> String {
@@ -246,6 +249,31 @@ pub fn app() -> Html {
                 })
             });
             move || drop(listeners)
+        });
+    }
+    {
+        // A share link pasted into the address bar of an open lab changes only the
+        // fragment: no reload, so open it here.
+        let (lab, key, unsaved, put_aside) = (lab.clone(), key.clone(), unsaved.clone(), put_aside.clone());
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|window| {
+                gloo::events::EventListener::new(&window, "hashchange", move |_| {
+                    let (_, fragment, _) = location();
+                    let Some(payload) = share::payload(&fragment).map(str::to_string) else {
+                        return;
+                    };
+                    forget_fragment();
+                    save(&key, &unsaved);
+                    match open_link(&payload, storage::read(&key), &key) {
+                        Ok((opened, aside)) => {
+                            put_aside.set(aside);
+                            lab.dispatch(Action::Replace(Box::new(opened)));
+                        }
+                        Err(message) => lab.dispatch(Action::Notify(message)),
+                    }
+                })
+            });
+            move || drop(listener)
         });
     }
     use_effect_with((*draft).clone(), move |draft| {

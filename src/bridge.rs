@@ -286,18 +286,24 @@ mod wiring {
     impl HeightWatch {
         fn new(window: &web_sys::Window, to: Rc<Vec<String>>) -> HeightWatch {
             let last = Cell::new(0u32);
+            // The lab's own height (`<main>`), not the document's: that is never less than
+            // the frame, so a frame could grow but never shrink.
+            let main = window
+                .document()
+                .and_then(|d| d.query_selector("main").ok().flatten())
+                .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok());
+            let measured = main.clone();
             let changed = Closure::<dyn FnMut()>::new(move || {
-                let height = web_sys::window()
-                    .and_then(|w| w.document())
-                    .and_then(|d| d.document_element())
-                    .map_or(0, |e| e.scroll_height().max(0) as u32);
+                let height = measured
+                    .as_ref()
+                    .map_or(0, |m| (m.offset_top() + m.offset_height()).max(0) as u32);
                 if height != last.replace(height) {
                     post(&to, &frame_resize(height));
                 }
             });
             let observer = web_sys::ResizeObserver::new(changed.as_ref().unchecked_ref()).ok();
-            if let (Some(observer), Some(body)) = (&observer, window.document().and_then(|d| d.body())) {
-                observer.observe(&body);
+            if let (Some(observer), Some(main)) = (&observer, &main) {
+                observer.observe(main);
             }
             HeightWatch {
                 observer,

@@ -183,6 +183,8 @@ pub enum Action {
         now: u64,
     },
     DismissNotice,
+    /// Shows a message that is not part of the session.
+    Notify(String),
     /// The current world, spoken by another server profile: a new session starts.
     SetProfile {
         profile: smtplab_engine::world::Profile,
@@ -516,6 +518,7 @@ impl Reducible for Lab {
             Err(Action::Select(i)) => lab.selected = i,
             Err(Action::Open(panel)) => lab.panel = panel,
             Err(Action::DismissNotice) => lab.notice = None,
+            Err(Action::Notify(text)) => lab.notice = Some(text),
             Err(Action::View(count)) => {
                 lab.view = count
                     .filter(|&c| c < lab.steps.len())

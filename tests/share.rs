@@ -144,7 +144,8 @@ fn hostile_links_each_get_their_own_error() {
         &[0xff, 0xfe, 0x00, 0x80],
         9,
     ));
-    let cases: Vec<(&str, String, fn(&LinkError) -> bool)> = vec![
+    type Case = (&'static str, String, fn(&LinkError) -> bool);
+    let cases: Vec<Case> = vec![
         ("empty", String::new(), |e| *e == LinkError::Empty),
         ("too long", "A".repeat(MAX_LINK_CHARS + 1), |e| {
             matches!(e, LinkError::TooLong { .. })

@@ -113,12 +113,12 @@ export function suite(hooks) {
 }
 
 /** Opens the lab, waits for the greeting, and returns helpers to drive it by role. */
-export async function openLab(state, viewport = { width: 1280, height: 800 }) {
+export async function openLab(state, viewport = { width: 1280, height: 800 }, url = state.site.url) {
   const page = await state.browser.newPage({ viewport });
   const errors = [];
   pageErrors.set(page, errors);
   page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(state.site.url);
+  await page.goto(url);
   const log = page.getByRole("log", { name: "Transcript" });
   await log.locator('[data-from="server"]').first().waitFor();
   const input = page.getByRole("textbox", { name: "SMTP command" });
