@@ -164,10 +164,14 @@ test("installable: Chromium reports no installability errors", async () => {
   assertNoCspViolations({ cspViolations: violations });
 });
 
-test("offline: with the server gone, the lab reloads from the service worker and answers EHLO", async () => {
+test("offline: with the server gone, the lab reloads from the service worker, answers EHLO, opens a share link", async () => {
   const site = await serve(dist);
   const { page, type, lastReply, log, errors } = await openLab({ browser: state.browser, site });
   await controlled(page);
+  await type("EHLO client.example.org");
+  await page.getByText("Share / save").click();
+  const link = await page.getByRole("textbox", { name: "Link that replays this session" }).inputValue();
+  assert.match(link, /#s=./);
   site.close();
   await page.context().setOffline(true);
   await page.reload();
@@ -180,6 +184,9 @@ test("offline: with the server gone, the lab reloads from the service worker and
     await page.locator('[data-from="server"]').first().waitFor();
     assert.equal(await page.locator('[data-from="server"] .text').first().textContent(), "220 mail.example.com ESMTP Postfix", suffix);
   }
+  // A share link opens offline too.
+  await page.goto(link);
+  await page.getByText(/Opened a shared session \(\d+ steps\)/).waitFor();
   // Another path is not the app: offline, the navigation fails instead of showing the lab.
   await assert.rejects(page.goto(`${site.url}not-the-lab.html`));
   assert.deepEqual(errors, []);
