@@ -17,6 +17,7 @@ use crate::components::reference::{Codes, Commands};
 use crate::components::settings::Settings;
 use crate::components::share::{full_lab_url, Share};
 use crate::components::timeline::Timeline;
+use crate::components::update::UpdateBanner;
 use crate::embed::{Start, Theme, WorldSource};
 use crate::now_ms;
 use crate::share;
@@ -340,6 +341,7 @@ pub fn app() -> Html {
     if start.embed {
         return html! {
             <main class="lab embed" data-ignored-messages={ignored.to_string()}>
+                <UpdateBanner />
                 { notices }
                 <Console lab={lab.clone()} draft={draft.clone()} />
                 if start.explain_pane {
@@ -378,7 +380,7 @@ pub fn app() -> Html {
                 <p class="tagline">{ "Type SMTP to a simulated mail server. It answers like Postfix 3.7, and explains every reply." }</p>
                 <Share lab={lab.clone()} {open_lab} />
             </header>
-            <crate::components::update::UpdateBanner />
+            <UpdateBanner />
             { notices }
             <div class="columns">
                 <Console lab={lab.clone()} draft={draft.clone()} />
