@@ -21,6 +21,7 @@
 
 pub mod command;
 pub mod delivery;
+pub mod events;
 pub mod reply;
 pub mod sasl;
 pub mod session;
@@ -30,6 +31,7 @@ pub mod world;
 
 pub use command::{parse, Address, Command, Parsed};
 pub use delivery::Message;
+pub use events::Event;
 pub use reply::{EnhancedCode, Explanation, Reply, ReplyKind};
 pub use session::{EngineError, Input, Output, Peer, Session, State};
 pub use table::{CommandSpec, Flags, Phase, Verb, COMMANDS};

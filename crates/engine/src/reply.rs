@@ -41,16 +41,29 @@ pub struct SequenceContext {
 pub enum ReplyKind {
     Greeting,
     Helo,
-    Ehlo { extensions: Vec<String> },
-    HeloSyntax { ehlo: bool },
+    Ehlo {
+        extensions: Vec<String>,
+    },
+    HeloSyntax {
+        ehlo: bool,
+    },
     Ok,
     Bye,
     MailOk,
     RcptOk,
     StartData,
-    Queued { queue_id: String },
-    BdatChunkOk { bytes: u64 },
-    BdatQueued { bytes: u64, queue_id: String },
+    /// `bytes`: the message's size as received (not in Postfix's text; events carry it).
+    Queued {
+        queue_id: String,
+        bytes: u64,
+    },
+    BdatChunkOk {
+        bytes: u64,
+    },
+    BdatQueued {
+        bytes: u64,
+        queue_id: String,
+    },
     SendHeloFirst,
     NestedMail,
     NeedMail,
@@ -62,7 +75,9 @@ pub enum ReplyKind {
     RcptSyntax,
     BadSender,
     BadRecipient,
-    NoArguments { verb: Verb },
+    NoArguments {
+        verb: Verb,
+    },
     BadSizeSyntax,
     SizeOverflow,
     SizeExceeded,
@@ -71,16 +86,26 @@ pub enum ReplyKind {
     BadEnvid,
     BadNotify,
     BadOrcpt,
-    UnsupportedOption { option: String },
+    UnsupportedOption {
+        option: String,
+    },
     TooManyRecipients,
-    UserUnknown { address: String },
-    RelayDenied { address: String },
+    UserUnknown {
+        address: String,
+    },
+    RelayDenied {
+        address: String,
+    },
     VrfySyntax,
-    CannotVerify { argument: String },
+    CannotVerify {
+        argument: String,
+    },
     VrfyDisabled,
     EtrnSyntax,
     EtrnInTransaction,
-    EtrnUnavailable { domain: String },
+    EtrnUnavailable {
+        domain: String,
+    },
     Unrecognized,
     BadSyntax,
     BreakRules,
@@ -93,9 +118,13 @@ pub enum ReplyKind {
     AuthInTransaction,
     AlreadyAuthenticated,
     AuthSyntax,
-    AuthChallenge { challenge: String },
+    AuthChallenge {
+        challenge: String,
+    },
     AuthOk,
-    AuthFailed { reason: AuthFailure },
+    AuthFailed {
+        reason: AuthFailure,
+    },
     AuthAborted,
     BdatSyntax,
 }
@@ -164,7 +193,7 @@ impl ReplyKind {
             K::MailOk => e(250, Some((2, 1, 0)), s("Ok"), "Sender accepted: a mail transaction has begun.", "RFC 5321 §4.1.1.2", None),
             K::RcptOk => e(250, Some((2, 1, 5)), s("Ok"), "Recipient accepted. Add more with RCPT TO, or send DATA.", "RFC 5321 §4.1.1.3", None),
             K::StartData => e(354, None, s("End data with <CR><LF>.<CR><LF>"), "Go ahead: send the message, then a line holding only a dot.", "RFC 5321 §4.1.1.4", None),
-            K::Queued { queue_id } => e(250, Some((2, 0, 0)), format!("Ok: queued as {queue_id}"), "The server took responsibility for the message and queued it under this ID.", "RFC 5321 §4.1.1.4, §6.1", None),
+            K::Queued { queue_id, .. } => e(250, Some((2, 0, 0)), format!("Ok: queued as {queue_id}"), "The server took responsibility for the message and queued it under this ID.", "RFC 5321 §4.1.1.4, §6.1", None),
             K::BdatChunkOk { bytes } => e(250, Some((2, 0, 0)), format!("Ok: {bytes} bytes"), "Chunk received. Send the next BDAT, or BDAT n LAST to finish.", "RFC 3030 §2", None),
             K::BdatQueued { bytes, queue_id } => e(250, Some((2, 0, 0)), format!("Ok: {bytes} bytes queued as {queue_id}"), "Last chunk received; the whole message is queued.", "RFC 3030 §2", None),
             K::SendHeloFirst => e(503, Some((5, 5, 1)), s("Error: send HELO/EHLO first"), "This server requires a greeting before a mail transaction.", "RFC 5321 §4.1.4", Some("EHLO client.example.org")),
@@ -412,6 +441,7 @@ pub fn catalog(host: &str) -> Vec<Reply> {
         K::StartData,
         K::Queued {
             queue_id: "4F3A2B1C0D".into(),
+            bytes: 42,
         },
         K::BdatChunkOk { bytes: 42 },
         K::BdatQueued {

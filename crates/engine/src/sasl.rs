@@ -31,9 +31,13 @@ pub enum Step {
     Aborted,
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Mechanism {
+    #[serde(rename = "PLAIN")]
     Plain,
+    #[serde(rename = "LOGIN")]
     Login,
+    #[serde(rename = "CRAM-MD5")]
     CramMd5,
 }
 

@@ -17,9 +17,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::command::{self, Address, Command, MailParams, Parsed, RcptParams, ReversePath};
 use crate::delivery::{self, Message};
+use crate::events::{self, Details, Event, Snapshot};
 use crate::reply::{Reply, ReplyKind, SequenceContext};
 use crate::sasl::{self, Exchange, Mechanism, Step};
-use crate::table::{Flags, Phase, Verb};
+use crate::table::{Flags, Phase, Trigger, Verb};
 use crate::world::World;
 
 /// Something that happened to the connection, at simulated time `now` (Unix milliseconds).
@@ -65,6 +66,8 @@ pub enum Output {
     Delivered { user: Option<String>, message: Message },
     /// Close the connection after writing what came before.
     Close,
+    /// Something happened (after the replies it concerns); see [`crate::events`].
+    Event(Event),
 }
 
 /// Misuse of the API (not a client's protocol mistake, which is a reply). It sticks.
@@ -198,6 +201,15 @@ pub struct Session {
     verb: Option<Verb>,
     outputs: VecDeque<Output>,
     failure: Option<EngineError>,
+    /// The mechanism of the AUTH exchange in progress, or of the one that succeeded.
+    #[serde(default)]
+    mechanism: Option<Mechanism>,
+    /// What events were last computed from (`None` in a session saved before events).
+    #[serde(default)]
+    observed: Option<Snapshot>,
+    /// Outputs up to here have been looked at for events.
+    #[serde(skip)]
+    reported: usize,
 }
 
 /// A pipelined DATA line longer than this is stored in pieces instead of buffered whole.
@@ -205,7 +217,7 @@ const MAX_BUFFERED_DATA_LINE: usize = 64 * 1024;
 
 impl Session {
     pub fn new(world: World, seed: u64) -> Session {
-        Session {
+        let mut session = Session {
             world,
             rng: Rng(seed),
             state: State::Disconnected,
@@ -224,7 +236,12 @@ impl Session {
             verb: None,
             outputs: VecDeque::new(),
             failure: None,
-        }
+            mechanism: None,
+            observed: None,
+            reported: 0,
+        };
+        session.observed = Some(session.snapshot());
+        session
     }
 
     // ---- getters ----
@@ -294,7 +311,15 @@ impl Session {
         if let Some(error) = self.failure {
             return Err(error);
         }
+        self.reported = self.outputs.len();
+        let trigger = match &input {
+            Input::Connected { .. } => Some(Trigger::Connect),
+            Input::TlsEstablished { .. } => Some(Trigger::Handshake),
+            Input::PeerClosed { .. } => Some(Trigger::ClientClosed),
+            _ => None, // bytes are reported unit by unit; a tick can only time out
+        };
         let result = self.dispatch(input);
+        self.report(trigger);
         if let Err(error) = result {
             self.failure = Some(error);
         }
@@ -347,6 +372,68 @@ impl Session {
         }
     }
 
+    /// The facts events are computed from.
+    fn snapshot(&self) -> Snapshot {
+        let (transaction, recipients) = match &self.state {
+            State::Command(Some(envelope)) => (true, envelope.recipients.len()),
+            State::Data(ready, _) | State::BdatWait(ready, _) | State::BdatChunk { ready, .. } => {
+                (true, ready.0.recipients.len())
+            }
+            _ => (false, 0),
+        };
+        Snapshot {
+            phase: self.phase(),
+            tls: self.tls,
+            authenticated: self.user.is_some(),
+            transaction,
+            recipients,
+            errors: self.errors,
+        }
+    }
+
+    /// The one place events come from: what changed since the last report, with the
+    /// replies made since, goes out after them (see [`crate::events`]).
+    fn report(&mut self, trigger: Option<Trigger>) {
+        let now = self.snapshot();
+        let before = self.observed.replace(now).unwrap_or(now);
+        let replies: Vec<&ReplyKind> = self
+            .outputs
+            .range(self.reported..)
+            .filter_map(|o| match o {
+                Output::Reply { reply, .. } => Some(&reply.kind),
+                _ => None,
+            })
+            .collect();
+        if before == now && replies.is_empty() {
+            return;
+        }
+        let envelope = match &self.state {
+            State::Command(Some(envelope)) => Some(envelope),
+            _ => None,
+        };
+        let codes = self
+            .outputs
+            .range(self.reported..)
+            .filter_map(|o| match o {
+                Output::Reply { reply, .. } => Some(reply.code),
+                _ => None,
+            })
+            .collect();
+        let details = Details {
+            trigger,
+            user: self.user.as_deref().zip(self.mechanism),
+            sender: envelope.map(|e| e.sender.as_ref().map_or("", |a| a.text.as_str())),
+            last_recipient: envelope
+                .and_then(|e| e.recipients.last())
+                .map(|r| r.address.text.as_str()),
+            replies,
+            codes,
+        };
+        let found = events::between(&before, &now, &details);
+        self.outputs.extend(found.into_iter().map(Output::Event));
+        self.reported = self.outputs.len();
+    }
+
     /// The next thing the driver must do, in order.
     pub fn poll_output(&mut self) -> Option<Output> {
         self.outputs.pop_front()
@@ -375,7 +462,15 @@ impl Session {
     fn process_input(&mut self) {
         let mut buf = std::mem::take(&mut self.input);
         let mut pos = 0;
+        let mut commands = Vec::new();
         while pos < buf.len() {
+            let command_line =
+                self.skip == 0 && matches!(self.state, State::Command(_) | State::BdatWait(..));
+            let unit = match self.state {
+                State::Auth(_) => Some(Trigger::SaslAnswer),
+                State::Data(..) | State::BdatChunk { .. } => Some(Trigger::EndOfMessage),
+                _ => None,
+            };
             let consumed = match &self.state {
                 State::Closed | State::TlsHandshake => {
                     // A hang-up, or STARTTLS: Postfix discards pipelined input (CVE-2011-0411).
@@ -390,7 +485,16 @@ impl Session {
             if consumed == 0 {
                 break;
             }
+            let verb = self.verb.filter(|_| command_line);
+            commands.extend(verb);
+            self.report(unit.or(verb.map(Trigger::Command)));
             pos += consumed;
+        }
+        if commands.len() > 1 {
+            // RFC 2920: these came in one piece of input, before any of them was answered.
+            self.outputs
+                .push_back(Output::Event(Event::Pipelined { commands }));
+            self.reported = self.outputs.len();
         }
         buf.drain(..pos);
         self.input = buf;
@@ -695,7 +799,10 @@ impl Session {
         let State::Data(ready, body) = std::mem::replace(&mut self.state, State::Command(None)) else {
             return;
         };
-        self.finish_message(ready, body, |_, queue_id| ReplyKind::Queued { queue_id });
+        self.finish_message(ready, body, |bytes, queue_id| ReplyKind::Queued {
+            queue_id,
+            bytes,
+        });
     }
 
     fn on_bdat(&mut self, size: u64, last: bool) {
@@ -880,6 +987,7 @@ impl Session {
             self.now / 1000 % 1_000_000,
             self.world.hostname
         );
+        self.mechanism = Some(mechanism);
         let step = mechanism.start(initial, &self.world, challenge);
         self.on_sasl_step(step);
     }

@@ -162,6 +162,10 @@ pub enum Trigger {
     SaslAnswer,
     /// The server accepted the connection and greeted.
     Connect,
+    /// The client hung up (not drawn: it can happen in any phase).
+    ClientClosed,
+    /// The server hung up on its own: too many errors, or an idle client (not drawn).
+    ServerClosed,
 }
 
 /// The phase changes the engine makes, drawn by the state diagram. Commands that leave
@@ -197,6 +201,12 @@ pub const TRANSITIONS: &[(Phase, Trigger, Phase)] = &[
     (Phase::Bdat, Trigger::Command(Verb::Ehlo), Phase::Greeted),
     (Phase::Bdat, Trigger::Command(Verb::Helo), Phase::Greeted),
     (Phase::Bdat, Trigger::Command(Verb::StartTls), Phase::TlsHandshake),
+    // Without HELO/EHLO (Postfix allows MAIL first): a transaction ends where it began.
+    (Phase::Mail, Trigger::Command(Verb::Rset), Phase::Connected),
+    (Phase::Rcpt, Trigger::Command(Verb::Rset), Phase::Connected),
+    (Phase::Bdat, Trigger::Command(Verb::Rset), Phase::Connected),
+    (Phase::Data, Trigger::EndOfMessage, Phase::Connected),
+    (Phase::Bdat, Trigger::EndOfMessage, Phase::Connected),
     (Phase::Connected, Trigger::Command(Verb::Quit), Phase::Closed),
     (Phase::Greeted, Trigger::Command(Verb::Quit), Phase::Closed),
     (Phase::Mail, Trigger::Command(Verb::Quit), Phase::Closed),
@@ -212,6 +222,8 @@ impl Trigger {
             Trigger::Handshake => "TLS handshake",
             Trigger::SaslAnswer => "answer to 334",
             Trigger::Connect => "connect",
+            Trigger::ClientClosed => "client hangs up",
+            Trigger::ServerClosed => "server hangs up",
         }
     }
 }

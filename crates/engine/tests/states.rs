@@ -253,7 +253,10 @@ mod limits {
                     data: b"FOO\r\n".to_vec(),
                 })
                 .unwrap();
-            if let Some(Output::Reply { due, .. }) = lab.session.poll_output() {
+            if let Some(due) = lab.drain().into_iter().find_map(|o| match o {
+                Output::Reply { due, .. } => Some(due),
+                _ => None,
+            }) {
                 delays.push(due - lab.now);
             }
         }
@@ -277,7 +280,10 @@ mod limits {
                     data: b"NOOP\r\n".to_vec(),
                 })
                 .unwrap();
-            if let Some(Output::Reply { due, .. }) = lab.session.poll_output() {
+            if let Some(due) = lab.drain().into_iter().find_map(|o| match o {
+                Output::Reply { due, .. } => Some(due),
+                _ => None,
+            }) {
                 if due > lab.now {
                     delayed.push(n);
                 }
