@@ -1,9 +1,9 @@
 //! The embedding API: the lab in an `<iframe>` talks to its course page by `postMessage`.
 //!
 //! Every message is an envelope `{source: "smtplab", v: 1, type, payload}`
-//! (`docs/embedding.md`). Out: `ready`, then `reply`, `phase-changed` and
-//! `message-delivered` as they happen (from the lab's typed [`Happened`] log, never from
-//! reply text), `error` for a request that cannot be carried out, and Canvas's
+//! (`docs/embedding.md`). Out: `ready`, then `reply`, `phase-changed`,
+//! `message-delivered` and `session-event` (each of the engine's typed events) as they
+//! happen (from the lab's [`Happened`] log, never from reply text), `error` for a request that cannot be carried out, and Canvas's
 //! `{subject: "lti.frameResize", height}` whenever the page's height changes. In:
 //! `send-command`, `reset`, `load-lesson`, `set-profile`, accepted only from the origins
 //! that `allow-origin` lists (and the lab's own); others are ignored and counted.
@@ -13,6 +13,7 @@
 
 use serde_json::{json, Value};
 use smtplab_engine::world::Profile;
+use smtplab_engine::Event;
 
 use crate::state::{Happened, Lab};
 
@@ -54,25 +55,34 @@ pub fn frame_resize(height: u32) -> Value {
     json!({ "subject": "lti.frameResize", "height": height })
 }
 
-/// The event for something that happened.
-pub fn event(what: &Happened) -> Value {
+/// The messages for something that happened: `reply`, `message-delivered`, and for each
+/// of the engine's events a `session-event` (its typed form), preceded by `phase-changed`
+/// for a phase change.
+pub fn events(what: &Happened) -> Vec<Value> {
     match what {
         Happened::Reply { reply, command } => {
             let wire = String::from_utf8_lossy(&reply.to_bytes()).into_owned();
             let lines: Vec<&str> = wire.split_terminator("\r\n").collect();
-            envelope(
+            vec![envelope(
                 "reply",
                 json!({ "code": reply.code, "lines": lines, "command": command }),
-            )
+            )]
         }
-        Happened::PhaseChanged { from, to } => envelope("phase-changed", json!({ "from": from, "to": to })),
+        Happened::Session(event) => {
+            let mut out = Vec::new();
+            if let Event::PhaseChanged { from, to, .. } = event {
+                out.push(envelope("phase-changed", json!({ "from": from, "to": to })));
+            }
+            out.push(envelope("session-event", json!(event)));
+            out
+        }
         Happened::Delivered {
             queue_id,
             mailbox,
             from,
             recipients,
             bytes,
-        } => envelope(
+        } => vec![envelope(
             "message-delivered",
             json!({
                 "queue_id": queue_id,
@@ -81,7 +91,7 @@ pub fn event(what: &Happened) -> Value {
                 "recipients": recipients,
                 "bytes": bytes,
             }),
-        ),
+        )],
     }
 }
 
@@ -175,7 +185,7 @@ mod wiring {
     use wasm_bindgen::{closure::Closure, JsCast, JsValue};
     use yew::prelude::*;
 
-    use super::{error, event, frame_resize, ready, request, targets, Request};
+    use super::{error, events, frame_resize, ready, request, targets, Request};
     use crate::embed::Start;
     use crate::now_ms;
     use crate::state::{Action, Lab};
@@ -235,7 +245,7 @@ mod wiring {
                 if lab.happened.total() >= seen {
                     let in_frame = web_sys::window().is_some_and(|w| in_frame(&w));
                     for what in lab.happened.since(seen).iter().filter(|_| in_frame) {
-                        post(&to, &event(what));
+                        events(what).iter().for_each(|message| post(&to, message));
                     }
                 }
                 *posted.borrow_mut() = lab.happened.total();

@@ -7,8 +7,9 @@
 
 use std::fmt::Write;
 
-use smtplab_engine::table::TRANSITIONS;
-use smtplab_engine::{Phase, Verb};
+use smtplab_engine::events::{Abort, Event};
+use smtplab_engine::table::{Trigger, TRANSITIONS};
+use smtplab_engine::{Phase, ReplyClass, Verb};
 
 use crate::state::Entry;
 
@@ -30,8 +31,24 @@ pub struct Arrow {
     pub label: String,
     pub full: String,
     pub code: Option<u16>,
+    /// The reply's class (for its colour); `None` for commands.
+    pub class: Option<ReplyClass>,
     /// A DATA body drawn as one arrow (or its end, when expanded): a click toggles it.
     pub body: bool,
+}
+
+impl Arrow {
+    fn command(entry: usize, label: String, full: String) -> Arrow {
+        Arrow {
+            entry,
+            to_server: true,
+            label,
+            full,
+            code: None,
+            class: None,
+            body: false,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,12 +70,20 @@ pub struct Band {
 
 /// The sequence model: arrows in order, and the bands over them.
 /// `expanded` lists the DATA bodies (by their first entry) to draw line by line.
+///
+/// Bands come from the engine's events, never from reply codes or text: a connection's
+/// greeting, TLS from the handshake on, each AUTH exchange, each mail transaction (from
+/// the MAIL that started it to the reply that ended it), and QUIT.
 pub fn sequence(entries: &[Entry], expanded: &[usize]) -> (Vec<Arrow>, Vec<Band>) {
     let mut arrows: Vec<Arrow> = Vec::new();
     let mut bands = Vec::new();
     let mut open: Vec<(BandKind, usize)> = Vec::new();
     // The DATA body being read: (its first entry, lines, bytes).
     let mut in_body: Option<(usize, usize, usize)> = None;
+    // Command arrows not answered yet, oldest first, and the one the last reply answered
+    // (the server answers pipelined commands in order, one reply each).
+    let mut waiting: std::collections::VecDeque<usize> = Default::default();
+    let mut answered: Option<usize> = None;
     // Arrows this far back are not drawn: give them no text (long sessions stay fast).
     let texts_from = entries.len().saturating_sub(2 * MAX_ARROWS);
     let describe = |index: usize, make: &dyn Fn() -> String| {
@@ -66,12 +91,6 @@ pub fn sequence(entries: &[Entry], expanded: &[usize]) -> (Vec<Arrow>, Vec<Band>
             make()
         } else {
             String::new()
-        }
-    };
-    let close = |open: &mut Vec<(BandKind, usize)>, bands: &mut Vec<Band>, kind: BandKind, last: usize| {
-        if let Some(pos) = open.iter().rposition(|(k, _)| *k == kind) {
-            let (_, first) = open.remove(pos);
-            bands.push(Band { kind, first, last });
         }
     };
     for (index, entry) in entries.iter().enumerate() {
@@ -85,39 +104,16 @@ pub fn sequence(entries: &[Entry], expanded: &[usize]) -> (Vec<Arrow>, Vec<Band>
                         describe(index, &|| elide(text, 34)),
                         describe(index, &|| text.clone()),
                     );
-                    arrows.push(Arrow {
-                        entry: index,
-                        to_server: true,
-                        label,
-                        full,
-                        code: None,
-                        body: false,
-                    });
+                    arrows.push(Arrow::command(index, label, full));
                 }
             }
             Entry::Client { text, .. } => {
-                let verb = text.split([' ', ':']).next().and_then(Verb::parse);
-                let here = arrows.len();
-                match verb {
-                    Some(Verb::Mail) => open.push((BandKind::Transaction, here)),
-                    Some(Verb::Auth) => open.push((BandKind::Auth, here)),
-                    Some(Verb::Quit) => open.push((BandKind::Quit, here)),
-                    Some(Verb::Rset | Verb::Ehlo | Verb::Helo) => close(
-                        &mut open,
-                        &mut bands,
-                        BandKind::Transaction,
-                        here.saturating_sub(1),
-                    ),
-                    _ => {}
-                }
-                arrows.push(Arrow {
-                    entry: index,
-                    to_server: true,
-                    label: describe(index, &|| elide(text, 34)),
-                    full: describe(index, &|| text.clone()),
-                    code: None,
-                    body: false,
-                });
+                waiting.push_back(arrows.len());
+                let (label, full) = (
+                    describe(index, &|| elide(text, 34)),
+                    describe(index, &|| text.clone()),
+                );
+                arrows.push(Arrow::command(index, label, full));
             }
             Entry::Server { reply, .. } => {
                 if let Some((first, lines, bytes)) = in_body.take() {
@@ -127,44 +123,42 @@ pub fn sequence(entries: &[Entry], expanded: &[usize]) -> (Vec<Arrow>, Vec<Band>
                     } else {
                         format!("message: {size}")
                     };
+                    answered = Some(arrows.len());
                     arrows.push(Arrow {
-                        entry: first,
-                        to_server: true,
-                        full: label.clone(),
-                        label,
-                        code: None,
                         body: true,
+                        ..Arrow::command(first, label.clone(), label)
                     });
+                } else {
+                    answered = waiting.pop_front();
                 }
                 let last_line = reply.lines.last().map_or("", String::as_str);
-                let here = arrows.len();
                 arrows.push(Arrow {
                     entry: index,
                     to_server: false,
                     label: describe(index, &|| elide(&format!("{} {last_line}", reply.code), 38)),
                     full: describe(index, &|| full_reply(reply)),
                     code: Some(reply.code),
+                    class: Some(reply.class()),
                     body: false,
                 });
-                if reply.code == 354 {
+            }
+            Entry::Event { .. } => {}
+            Entry::Session { event, .. } => {
+                let last = arrows.len().saturating_sub(1);
+                let command = answered.unwrap_or(last);
+                on_event(event, &mut open, &mut bands, command, last);
+                if matches!(event, Event::PhaseChanged { to: Phase::Data, .. }) {
                     in_body = Some((index + 1, 0, 0));
                 }
-                if matches!(reply.code, 220) && reply.enhanced.is_none() {
-                    close(&mut open, &mut bands, BandKind::Greeting, here);
-                }
-                if reply.code != 334 {
-                    close(&mut open, &mut bands, BandKind::Auth, here);
-                }
-                if last_line.contains("queued as") || (reply.code >= 500 && in_transaction_end(reply.code)) {
-                    close(&mut open, &mut bands, BandKind::Transaction, here);
-                }
-            }
-            Entry::Event { text, .. } => {
-                if text.starts_with("Connected to") {
-                    finish_all(&mut open, &mut bands, arrows.len().saturating_sub(1));
-                    open.push((BandKind::Greeting, arrows.len()));
-                } else if text.starts_with("TLS handshake done") {
-                    open.push((BandKind::Tls, arrows.len()));
+                if matches!(
+                    event,
+                    Event::PhaseChanged {
+                        trigger: Trigger::Connect,
+                        ..
+                    }
+                ) {
+                    waiting.clear();
+                    answered = None;
                 }
             }
         }
@@ -175,6 +169,61 @@ pub fn sequence(entries: &[Entry], expanded: &[usize]) -> (Vec<Arrow>, Vec<Band>
     (arrows, bands)
 }
 
+/// What an event does to the bands: `command` is the arrow of the command it answers,
+/// `last` the newest arrow.
+fn on_event(
+    event: &Event,
+    open: &mut Vec<(BandKind, usize)>,
+    bands: &mut Vec<Band>,
+    command: usize,
+    last: usize,
+) {
+    match event {
+        Event::PhaseChanged {
+            trigger: Trigger::Connect,
+            ..
+        } => {
+            finish_all(open, bands, last.saturating_sub(1));
+            bands.push(Band {
+                kind: BandKind::Greeting,
+                first: last,
+                last,
+            });
+        }
+        Event::PhaseChanged { to: Phase::Auth, .. } => open.push((BandKind::Auth, command)),
+        Event::PhaseChanged {
+            from: Phase::Auth, ..
+        } => close(open, bands, BandKind::Auth, last),
+        Event::PhaseChanged {
+            to: Phase::Closed,
+            trigger: Trigger::Command(Verb::Quit),
+            ..
+        } => open.push((BandKind::Quit, command)),
+        Event::Authenticated { .. }
+            if !bands
+                .last()
+                .is_some_and(|b| b.kind == BandKind::Auth && b.last == last) =>
+        {
+            // AUTH with an initial response: one command, one reply.
+            bands.push(Band {
+                kind: BandKind::Auth,
+                first: command,
+                last,
+            });
+        }
+        Event::TlsEstablished => open.push((BandKind::Tls, last + 1)),
+        Event::TransactionStarted { .. } => open.push((BandKind::Transaction, command)),
+        Event::MessageAccepted { .. } => close(open, bands, BandKind::Transaction, last),
+        // RSET, HELO/EHLO or STARTTLS ended it: the band stops before that command.
+        Event::TransactionAborted { why: Abort::Reset(_) } => {
+            close(open, bands, BandKind::Transaction, command.saturating_sub(1))
+        }
+        Event::TransactionAborted { .. } => close(open, bands, BandKind::Transaction, last),
+        Event::Disconnected { .. } => finish_all(open, bands, last),
+        _ => {}
+    }
+}
+
 /// Every line of a reply, as sent (for tooltips and screen readers).
 fn full_reply(reply: &smtplab_engine::Reply) -> String {
     if reply.lines.len() == 1 {
@@ -183,9 +232,12 @@ fn full_reply(reply: &smtplab_engine::Reply) -> String {
     reply.text_lines().join("\n")
 }
 
-/// A 552 after the message ends the transaction; other 5xx (a bad RCPT) do not.
-fn in_transaction_end(code: u16) -> bool {
-    code == 552 || code == 554
+/// Ends the newest open band of `kind` at arrow `last`.
+fn close(open: &mut Vec<(BandKind, usize)>, bands: &mut Vec<Band>, kind: BandKind, last: usize) {
+    if let Some(pos) = open.iter().rposition(|(k, _)| *k == kind) {
+        let (_, first) = open.remove(pos);
+        bands.push(Band { kind, first, last });
+    }
 }
 
 fn finish_all(open: &mut Vec<(BandKind, usize)>, bands: &mut Vec<Band>, last: usize) {
@@ -267,8 +319,8 @@ pub fn sequence_svg(entries: &[Entry], selected: Option<usize>, expanded: &[usiz
         } else {
             (SERVER_X, CLIENT_X)
         };
-        let class = match arrow.code {
-            Some(code) => format!("c{}", code / 100),
+        let class = match arrow.class {
+            Some(class) => format!("c{}", class.digit()),
             None => "cmd".to_string(),
         };
         let selected = if selected == Some(arrow.entry) {

@@ -230,9 +230,9 @@ fn world(value: &str, own_origin: &str) -> Result<WorldSource, String> {
 /// Accepts relative URLs and absolute ones on `own_origin`; refuses any other host.
 fn same_origin_url(value: &str, own_origin: &str) -> Result<String, String> {
     let lower = value.to_ascii_lowercase();
-    let absolute = lower.starts_with("http:") || lower.starts_with("https:") || lower.starts_with("//");
-    let scheme = lower.split_once(':').map(|(s, _)| s).filter(|s| !s.contains('/'));
-    if absolute || scheme.is_some() {
+    // Absolute: a scheme before any slash (http:, javascript:, …), or protocol-relative.
+    let scheme = lower.split_once(':').filter(|(s, _)| !s.contains('/'));
+    if scheme.is_some() || lower.get(..2) == Some("//") {
         let on_own = value
             .strip_prefix(own_origin)
             .is_some_and(|rest| rest.starts_with('/'));
@@ -243,7 +243,11 @@ fn same_origin_url(value: &str, own_origin: &str) -> Result<String, String> {
             ));
         }
     }
-    if !lower.split(['?', '#']).next().unwrap_or("").ends_with(".json") {
+    let path = lower.split(['?', '#']).next().unwrap_or("");
+    if path
+        .rsplit_once('.')
+        .is_none_or(|(_, extension)| extension != "json")
+    {
         return Err(expected("a .json URL or the world's JSON in base64url", value));
     }
     Ok(value.to_string())

@@ -5,7 +5,8 @@
 use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
-use smtplab_engine::{Input, Output, Peer, Phase, Reply, Session, Verb, World};
+use smtplab_engine::sasl::Exchange;
+use smtplab_engine::{Event, Input, Output, Peer, Phase, Reply, Session, State, Verb, World};
 
 /// How many [`Happened`] items a lab keeps for observers that have not seen them yet.
 const HAPPENED_KEPT: usize = 64;
@@ -20,6 +21,8 @@ pub enum Entry {
     Server { reply: Reply, at: u64, tls: bool },
     /// Something that happened to the connection: TLS, a delivery, a close, a note.
     Event { text: String, at: u64 },
+    /// What the engine says happened (not drawn in the console; the diagrams read it).
+    Session { event: Event, at: u64 },
 }
 
 /// Something that happened in the session, typed, for observers such as the embedding
@@ -28,14 +31,9 @@ pub enum Entry {
 pub enum Happened {
     /// A reply, and the line whose input produced it (`None` for the greeting, a
     /// pipelined chunk, or a handshake).
-    Reply {
-        reply: Reply,
-        command: Option<String>,
-    },
-    PhaseChanged {
-        from: Phase,
-        to: Phase,
-    },
+    Reply { reply: Reply, command: Option<String> },
+    /// What the engine says happened.
+    Session(Event),
     Delivered {
         queue_id: String,
         /// The local user; `None` when relayed.
@@ -68,8 +66,6 @@ pub struct Lab {
     pub history: Vec<String>,
     /// The selected server entry, whose explanation is shown.
     pub selected: Option<usize>,
-    /// The server said 220 to STARTTLS: the handshake button is live.
-    pub tls_pending: bool,
     pub panel: Panel,
     /// The last phase change, for the state diagram's highlight.
     #[serde(default)]
@@ -242,7 +238,6 @@ impl Lab {
             entries: Vec::new(),
             history: Vec::new(),
             selected: None,
-            tls_pending: false,
             panel: Panel::Explain,
             last_transition: None,
             origin: (world.clone(), seed, now),
@@ -296,23 +291,21 @@ impl Lab {
         }
     }
 
-    /// The decoded text of the latest CRAM-MD5 challenge, if the server is waiting for the answer.
-    pub fn cram_challenge(&self) -> Option<String> {
-        if self.phase() != Phase::Auth {
-            return None;
-        }
-        let last = self.entries.iter().rev().find_map(|e| match e {
-            Entry::Server { reply, .. } => Some(reply),
+    /// The CRAM-MD5 challenge the server waits for an answer to, if it does.
+    pub fn cram_challenge(&self) -> Option<&str> {
+        match self.session.state() {
+            State::Auth(Exchange::CramResponse { challenge }) => Some(challenge),
             _ => None,
-        })?;
-        let text = last.lines.first()?;
-        let decoded = String::from_utf8(smtplab_engine::sasl::decode(text)?).ok()?;
-        (decoded.starts_with('<') && decoded.ends_with('>')).then_some(decoded)
+        }
+    }
+
+    /// The server accepted STARTTLS and waits for the handshake: its button is live.
+    pub fn tls_pending(&self) -> bool {
+        self.phase() == Phase::TlsHandshake
     }
 
     fn connect(&mut self, now: u64) {
         self.session = Session::new(self.session.world().clone(), self.seed);
-        self.tls_pending = false;
         let host = self.session.world().hostname.clone();
         self.note(format!("Connected to {host} (simulated, port 25)."), now);
         self.feed(
@@ -335,7 +328,6 @@ impl Lab {
     }
 
     fn feed(&mut self, input: Input, now: u64, command: Option<&str>) {
-        let before = self.phase();
         let result = self.session.handle_input(input);
         if let Err(error) = result {
             self.note(
@@ -346,14 +338,6 @@ impl Lab {
         }
         while let Some(output) = self.session.poll_output() {
             self.show(output, now, command);
-        }
-        let after = self.phase();
-        if after != before {
-            self.last_transition = Some((before, after));
-            self.happened.push(Happened::PhaseChanged {
-                from: before,
-                to: after,
-            });
         }
     }
 
@@ -368,7 +352,6 @@ impl Lab {
                 self.entries.push(Entry::Server { reply, at: due, tls });
             }
             Output::StartTls => {
-                self.tls_pending = true;
                 self.note(
                     "The server is ready for TLS. Press “Start TLS handshake”, then send EHLO again.".into(),
                     now,
@@ -388,6 +371,13 @@ impl Lab {
                 self.note(format!("Message {} delivered to {to}.", message.queue_id), now);
             }
             Output::Close => self.note("The server closed the connection.".into(), now),
+            Output::Event(event) => {
+                if let Event::PhaseChanged { from, to, .. } = event {
+                    self.last_transition = Some((from, to));
+                }
+                self.happened.push(Happened::Session(event.clone()));
+                self.entries.push(Entry::Session { event, at: now });
+            }
             _ => {}
         }
     }
@@ -416,7 +406,6 @@ impl Lab {
                 self.send(bytes.into_bytes(), shown, now, None);
             }
             Step::Handshake { now } => {
-                self.tls_pending = false;
                 self.note(
                     "TLS handshake done (simulated): from here on the connection is encrypted.".into(),
                     now,
@@ -425,7 +414,6 @@ impl Lab {
             }
             Step::Connect { now } => self.connect(now),
             Step::Disconnect { now } => {
-                self.tls_pending = false;
                 self.note("You closed the connection.".into(), now);
                 self.feed(Input::PeerClosed { now }, now, None);
             }

@@ -113,7 +113,28 @@ fn replies_phases_and_deliveries_become_events_with_wire_lines() {
         raw: false,
         now: 6,
     });
-    let events: Vec<serde_json::Value> = lab.happened.since(0).iter().map(bridge::event).collect();
+    let all: Vec<serde_json::Value> = lab.happened.since(0).iter().flat_map(bridge::events).collect();
+    let typed: Vec<&str> = all
+        .iter()
+        .filter(|e| e["type"] == "session-event")
+        .map(|e| e["payload"]["event"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        typed,
+        [
+            "phase-changed",
+            "phase-changed",
+            "phase-changed",
+            "transaction-started",
+            "phase-changed",
+            "recipient-accepted",
+            "phase-changed",
+            "phase-changed",
+            "message-accepted",
+        ],
+        "every engine event goes out as a session-event"
+    );
+    let events: Vec<&serde_json::Value> = all.iter().filter(|e| e["type"] != "session-event").collect();
     let kinds: Vec<&str> = events.iter().map(|e| e["type"].as_str().unwrap()).collect();
     assert_eq!(
         kinds,

@@ -41,7 +41,7 @@ pub fn auth_helpers(props: &InsertProps) -> Html {
         .lab
         .shown()
         .cram_challenge()
-        .unwrap_or_else(|| (*manual_challenge).clone());
+        .map_or_else(|| (*manual_challenge).clone(), str::to_string);
     let digest = cram_digest(&password, &challenge);
     let cram_answer = encode(format!("{} {digest}", *user).as_bytes());
     html! {

@@ -5,7 +5,7 @@ use smtplab_engine::{Phase, Verb, COMMANDS};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use super::{class_label, clock, LabProps};
+use super::{clock, LabProps};
 use crate::state::{dot_stuff, Action, Entry, Lab};
 use crate::{now_ms, storage};
 
@@ -36,7 +36,7 @@ pub fn console(props: &ConsoleProps) -> Html {
             <div class="controls" role="toolbar" aria-label="Connection">
                 <button onclick={act(|now| Action::Connect { now })}>{ if closed { "Connect" } else { "Reconnect" } }</button>
                 <button onclick={act(|now| Action::Disconnect { now })} disabled={closed}>{ "Disconnect" }</button>
-                <button class="tls" onclick={act(|now| Action::Handshake { now })} disabled={!lab.tls_pending}>
+                <button class="tls" onclick={act(|now| Action::Handshake { now })} disabled={!lab.tls_pending()}>
                     { "Start TLS handshake" }
                 </button>
                 <button onclick={clear}>{ "Clear" }</button>
@@ -93,6 +93,7 @@ pub fn transcript(props: &LabProps) -> Html {
 
 fn row(lab: &UseReducerHandle<Lab>, index: usize, entry: &Entry) -> Html {
     match entry {
+        Entry::Session { .. } => html! {},
         Entry::Client { text, at, tls } => html! {
             <li class="row client" data-from="client" key={index}>
                 <span class="time">{ clock(*at) }</span>
@@ -116,10 +117,10 @@ fn row(lab: &UseReducerHandle<Lab>, index: usize, entry: &Entry) -> Html {
             };
             let class = format!(
                 "reply class-{}xx{}",
-                reply.code / 100,
+                reply.class().digit(),
                 if selected { " selected" } else { "" }
             );
-            let label = format!("Explain reply {} ({})", reply.code, class_label(reply.code));
+            let label = format!("Explain reply {} ({})", reply.code, reply.class().label());
             html! {
                 <li class={class} data-from="server" key={index}>
                     <span class="time">{ clock(*at) }</span>
@@ -131,7 +132,7 @@ fn row(lab: &UseReducerHandle<Lab>, index: usize, entry: &Entry) -> Html {
                             </span>
                         }) }
                     </button>
-                    <span class="badge">{ class_label(reply.code) }</span>
+                    <span class="badge">{ reply.class().label() }</span>
                 </li>
             }
         }
@@ -495,6 +496,7 @@ pub fn transcript_text(entries: &[Entry], swaks: bool) -> String {
             Entry::Event { text, .. } => {
                 out.push_str(&format!("{} {text}\n", if swaks { "===" } else { "#" }))
             }
+            Entry::Session { .. } => {}
         }
     }
     out

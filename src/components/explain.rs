@@ -13,14 +13,13 @@ pub fn explain(props: &LabProps) -> Html {
     };
     let host = lab.session.world().hostname.clone();
     let why = reply.explain(&host);
-    let digits = reply.code.to_string();
     html! {
         <article class="explanation" aria-label="Explanation">
             <h3><code>{ reply.text_lines().last().cloned().unwrap_or_default() }</code></h3>
             <dl>
-                <dt>{ "Code " }<code>{ &digits }</code></dt>
+                <dt>{ "Code " }<code>{ reply.code }</code></dt>
                 <dd>{ why.class }</dd>
-                <dd>{ second_digit(&digits) }</dd>
+                <dd>{ &why.area }</dd>
                 if let Some(enhanced) = &why.enhanced {
                     <dt>{ "Enhanced status code" }</dt>
                     <dd><code>{ enhanced }</code></dd>
@@ -43,17 +42,4 @@ pub fn explain(props: &LabProps) -> Html {
             </dl>
         </article>
     }
-}
-
-/// RFC 5321 §4.2.1: the second digit names the area.
-fn second_digit(code: &str) -> String {
-    let area = match code.as_bytes().get(1) {
-        Some(b'0') => "syntax",
-        Some(b'1') => "information",
-        Some(b'2') => "the connection",
-        Some(b'3') => "authentication / intermediate",
-        Some(b'5') => "the mail system",
-        _ => "unspecified",
-    };
-    format!("Second digit {}: {area}.", code.get(1..2).unwrap_or("?"))
 }

@@ -33,13 +33,3 @@ pub fn clock(ms: u64) -> String {
     let secs = ms / 1000;
     format!("{:02}:{:02}:{:02}", secs / 3600 % 24, secs / 60 % 60, secs % 60)
 }
-
-/// A reply class as words, so that colour is never the only signal.
-pub fn class_label(code: u16) -> &'static str {
-    match code / 100 {
-        2 => "success",
-        3 => "go on",
-        4 => "temporary failure",
-        _ => "permanent failure",
-    }
-}

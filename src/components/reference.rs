@@ -53,7 +53,7 @@ pub fn codes() -> Html {
         .map(|r| {
             let why = r.explain(host);
             html! {
-                <tr class={format!("class-{}xx", r.code / 100)}>
+                <tr class={format!("class-{}xx", r.class().digit())}>
                     <td><code>{ r.code }</code></td>
                     <td><code>{ r.lines.first().cloned().unwrap_or_default() }</code></td>
                     <td>{ why.summary }{ " " }<span class="small">{ why.rfc }</span></td>

@@ -32,7 +32,7 @@ pub mod world;
 pub use command::{parse, Address, Command, Parsed};
 pub use delivery::Message;
 pub use events::Event;
-pub use reply::{EnhancedCode, Explanation, Reply, ReplyKind};
+pub use reply::{EnhancedCode, Explanation, Reply, ReplyClass, ReplyKind};
 pub use session::{EngineError, Input, Output, Peer, Session, State};
 pub use table::{CommandSpec, Flags, Phase, Verb, COMMANDS};
 pub use world::{World, WorldError};

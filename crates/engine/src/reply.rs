@@ -147,6 +147,8 @@ pub enum AuthFailure {
 pub struct Explanation {
     /// What the first digit means.
     pub class: &'static str,
+    /// What the second digit means: the area the reply is about.
+    pub area: String,
     /// What the enhanced code means, part by part.
     pub enhanced: Option<String>,
     /// What happened and which rule made it happen.
@@ -345,9 +347,20 @@ impl Reply {
         self.code >= 400
     }
 
+    /// RFC 5321 §4.2.1: what the first digit says.
+    pub fn class(&self) -> ReplyClass {
+        match self.code / 100 {
+            2 => ReplyClass::Success,
+            3 => ReplyClass::Intermediate,
+            4 => ReplyClass::TransientFailure,
+            _ => ReplyClass::PermanentFailure,
+        }
+    }
+
     pub fn explain(&self, host: &str) -> Explanation {
         let entry = self.kind.entry(host);
         Explanation {
+            area: area_meaning(self.code),
             class: class_meaning(self.code),
             enhanced: self.enhanced.map(|e| e.meaning()),
             summary: entry.summary,
@@ -364,6 +377,45 @@ fn push_number(out: &mut String, n: u16) {
         push_number(out, n / 10);
     }
     out.push(char::from(b'0' + (n % 10) as u8));
+}
+
+/// The four kinds of reply, by the first digit (RFC 5321 §4.2.1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ReplyClass {
+    Success,
+    Intermediate,
+    TransientFailure,
+    PermanentFailure,
+}
+
+impl ReplyClass {
+    /// A short name, so that colour is never the only signal.
+    pub fn label(self) -> &'static str {
+        match self {
+            ReplyClass::Success => "success",
+            ReplyClass::Intermediate => "go on",
+            ReplyClass::TransientFailure => "temporary failure",
+            ReplyClass::PermanentFailure => "permanent failure",
+        }
+    }
+
+    /// The first digit: `2` to `5`.
+    pub fn digit(self) -> u8 {
+        self as u8 + 2
+    }
+}
+
+/// RFC 5321 §4.2.1: the second digit names the area.
+fn area_meaning(code: u16) -> String {
+    let area = match code / 10 % 10 {
+        0 => "syntax",
+        1 => "information",
+        2 => "the connection",
+        3 => "authentication / intermediate",
+        5 => "the mail system",
+        _ => "unspecified",
+    };
+    format!("Second digit {}: {area}.", code / 10 % 10)
 }
 
 /// The meaning of a reply code's digits (RFC 5321 §4.2.1).

@@ -436,7 +436,9 @@ impl Session {
 
     /// The next thing the driver must do, in order.
     pub fn poll_output(&mut self) -> Option<Output> {
-        self.outputs.pop_front()
+        let output = self.outputs.pop_front()?;
+        self.reported = self.reported.saturating_sub(1); // it indexes `outputs`
+        Some(output)
     }
 
     fn tick_clock(&mut self, now: u64) {

@@ -1,0 +1,77 @@
+//! The engine says what happened; the UI never guesses. No code in `src/` may decide a
+//! protocol fact from a reply's text or code: those come from the engine's events and
+//! state. This test reads the app's sources and fails on the patterns that would.
+
+use std::path::Path;
+
+/// Patterns that read protocol facts from text or codes, and why each is banned.
+const BANNED: &[(&str, &str)] = &[
+    (".contains(\"", "matches text (a reply's or a note's)"),
+    (".starts_with(\"", "matches text (a reply's or a note's)"),
+    (".ends_with(\"", "matches text (a reply's or a note's)"),
+    (
+        "code / 100",
+        "derives a reply's class in the UI (use Reply::class)",
+    ),
+    ("code/100", "derives a reply's class in the UI (use Reply::class)"),
+];
+
+fn sources(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            sources(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// `.code` compared with a number, or matched against one.
+fn compares_a_code(line: &str) -> bool {
+    line.match_indices(".code").any(|(at, _)| {
+        let rest = line[at + 5..].trim_start();
+        let rest = ["==", "!=", ">=", "<=", ">", "<"]
+            .iter()
+            .find_map(|op| rest.strip_prefix(op));
+        rest.is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+    }) || (line.contains("matches!(") && line.contains("code,"))
+}
+
+#[test]
+fn no_code_in_src_reads_protocol_facts_from_reply_text_or_codes() {
+    let mut files = Vec::new();
+    sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+    assert!(files.len() > 10, "the app's sources were found");
+    let mut found = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).unwrap();
+        for (number, line) in text.lines().enumerate() {
+            let place = format!("{}:{}", file.display(), number + 1);
+            for (pattern, why) in BANNED {
+                if line.contains(pattern) {
+                    found.push(format!("{place}: {why}: {}", line.trim()));
+                }
+            }
+            if compares_a_code(line) {
+                found.push(format!("{place}: decides on a reply code: {}", line.trim()));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "protocol facts read in the UI:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_check_catches_what_it_is_for() {
+    assert!(compares_a_code("if reply.code == 354 {"));
+    assert!(compares_a_code("(reply.code >= 500 && x)"));
+    assert!(compares_a_code("if matches!(reply.code, 220) {"));
+    assert!(!compares_a_code("label: format!(\"{}\", reply.code),"));
+    assert!(BANNED
+        .iter()
+        .any(|(p, _)| "last_line.contains(\"queued as\")".contains(p)));
+}
