@@ -73,7 +73,7 @@ pub fn events(what: &Happened) -> Vec<Value> {
             if let Event::PhaseChanged { from, to, .. } = event {
                 out.push(envelope("phase-changed", json!({ "from": from, "to": to })));
             }
-            out.push(envelope("session-event", json!(event)));
+            out.push(envelope("session-event", tagged(json!(event))));
             out
         }
         Happened::Delivered {
@@ -92,6 +92,25 @@ pub fn events(what: &Happened) -> Vec<Value> {
                 "bytes": bytes,
             }),
         )],
+    }
+}
+
+/// An event as `{event: name, …fields}` (the engine writes `{name: {…fields}}` or `name`).
+fn tagged(event: Value) -> Value {
+    match event {
+        Value::String(name) => json!({ "event": name }),
+        Value::Object(outer) => {
+            let Some((name, fields)) = outer.into_iter().next() else {
+                return Value::Null;
+            };
+            let mut fields = match fields {
+                Value::Object(fields) => fields,
+                _ => Default::default(),
+            };
+            fields.insert("event".into(), Value::String(name));
+            Value::Object(fields)
+        }
+        other => other,
     }
 }
 

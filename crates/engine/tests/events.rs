@@ -198,31 +198,28 @@ fn a_session_tells_its_story_in_events() {
         .map(|e| serde_json::to_string(e).unwrap())
         .collect();
     let expected = [
-        r#"{"event":"phase-changed","from":"Disconnected","to":"Connected","trigger":"Connect"}"#,
-        r#"{"event":"phase-changed","from":"Connected","to":"Greeted","trigger":{"Command":"Ehlo"}}"#,
-        r#"{"event":"phase-changed","from":"Greeted","to":"TlsHandshake","trigger":{"Command":"StartTls"}}"#,
-        r#"{"event":"phase-changed","from":"TlsHandshake","to":"Connected","trigger":"Handshake"}"#,
-        r#"{"event":"tls-established"}"#,
-        r#"{"event":"phase-changed","from":"Connected","to":"Greeted","trigger":{"Command":"Ehlo"}}"#,
-        r#"{"event":"authenticated","mechanism":"PLAIN","user":"alice"}"#,
-        r#"{"event":"phase-changed","from":"Greeted","to":"Mail","trigger":{"Command":"Mail"}}"#,
-        r#"{"event":"transaction-started","sender":"alice@example.com"}"#,
-        r#"{"event":"phase-changed","from":"Mail","to":"Rcpt","trigger":{"Command":"Rcpt"}}"#,
-        r#"{"event":"recipient-accepted","address":"bob@example.com"}"#,
-        r#"{"event":"recipient-rejected","code":550}"#,
-        r#"{"event":"error-counted","errors":1}"#,
-        r#"{"event":"phase-changed","from":"Rcpt","to":"Data","trigger":{"Command":"Data"}}"#,
-        r#"{"event":"pipelined","commands":["Mail","Rcpt","Rcpt","Data"]}"#,
-        r#"{"event":"phase-changed","from":"Data","to":"Greeted","trigger":"EndOfMessage"}"#,
+        r#"{"phase-changed":{"from":"Disconnected","to":"Connected","trigger":"Connect"}}"#,
+        r#"{"phase-changed":{"from":"Connected","to":"Greeted","trigger":{"Command":"Ehlo"}}}"#,
+        r#"{"phase-changed":{"from":"Greeted","to":"TlsHandshake","trigger":{"Command":"StartTls"}}}"#,
+        r#"{"phase-changed":{"from":"TlsHandshake","to":"Connected","trigger":"Handshake"}}"#,
+        r#""tls-established""#,
+        r#"{"phase-changed":{"from":"Connected","to":"Greeted","trigger":{"Command":"Ehlo"}}}"#,
+        r#"{"authenticated":{"mechanism":"PLAIN","user":"alice"}}"#,
+        r#"{"phase-changed":{"from":"Greeted","to":"Mail","trigger":{"Command":"Mail"}}}"#,
+        r#"{"transaction-started":{"sender":"alice@example.com"}}"#,
+        r#"{"phase-changed":{"from":"Mail","to":"Rcpt","trigger":{"Command":"Rcpt"}}}"#,
+        r#"{"recipient-accepted":{"address":"bob@example.com"}}"#,
+        r#"{"recipient-rejected":{"code":550}}"#,
+        r#"{"error-counted":{"errors":1}}"#,
+        r#"{"phase-changed":{"from":"Rcpt","to":"Data","trigger":{"Command":"Data"}}}"#,
+        r#"{"pipelined":{"commands":["Mail","Rcpt","Rcpt","Data"]}}"#,
+        r#"{"phase-changed":{"from":"Data","to":"Greeted","trigger":"EndOfMessage"}}"#,
     ];
     assert_eq!(story[..expected.len()], expected);
-    assert!(story[expected.len()].starts_with(r#"{"event":"message-accepted","queue_id":""#));
-    assert!(story[expected.len()].ends_with(r#"","bytes":4,"via":"data"}"#));
+    assert!(story[expected.len()].starts_with(r#"{"message-accepted":{"queue_id":""#));
+    assert!(story[expected.len()].ends_with(r#"","bytes":4,"via":"data"}}"#));
     let rest = &story[expected.len() + 1..];
-    assert_eq!(
-        rest[3],
-        r#"{"event":"transaction-aborted","why":{"reset":"Rset"}}"#
-    );
+    assert_eq!(rest[3], r#"{"transaction-aborted":{"why":{"reset":"Rset"}}}"#);
     assert!(matches!(
         events(&outputs).last(),
         Some(Event::Disconnected {
