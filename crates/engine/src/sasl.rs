@@ -4,6 +4,10 @@
 //! An exchange is a small state machine: [`Mechanism::start`] takes the optional initial
 //! response and yields the first [`Step`]; [`Exchange::respond`] takes each client line.
 
+use base64::alphabet;
+use base64::engine::{DecodePaddingMode, Engine as _, GeneralPurpose, GeneralPurposeConfig};
+use hmac::{Hmac, Mac};
+use md5::{Digest, Md5};
 use serde::{Deserialize, Serialize};
 
 use crate::reply::AuthFailure;
@@ -141,7 +145,7 @@ fn login_name<'a>(user: &'a str, world: &World) -> &'a str {
     }
 }
 
-/// The hex HMAC-MD5 digest a CRAM-MD5 client sends.
+/// The hex HMAC-MD5 digest a CRAM-MD5 client sends (RFC 2195).
 pub fn cram_digest(password: &str, challenge: &str) -> String {
     hmac_md5(password.as_bytes(), challenge.as_bytes())
         .iter()
@@ -149,55 +153,27 @@ pub fn cram_digest(password: &str, challenge: &str) -> String {
         .collect()
 }
 
-const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+/// Base64 as SASL speaks it (RFC 4648 §4): padded, canonical padding; like Cyrus, the
+/// unused bits of the last character are not checked.
+const BASE64: GeneralPurpose = GeneralPurpose::new(
+    &alphabet::STANDARD,
+    GeneralPurposeConfig::new()
+        .with_decode_padding_mode(DecodePaddingMode::RequireCanonical)
+        .with_decode_allow_trailing_bits(true),
+);
 
 pub fn encode(data: &[u8]) -> String {
-    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
-    for chunk in data.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, &b)| n | (b as u32) << (16 - 8 * i));
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
+    BASE64.encode(data)
 }
 
 /// Strict base64: full quads, padding only at the end. `=` alone is the empty string
 /// (RFC 4954 §4). `None` when it is not base64.
 pub fn decode(text: &str) -> Option<Vec<u8>> {
-    if text == "=" {
-        return Some(Vec::new());
+    match text {
+        "=" => Some(Vec::new()),
+        "" => None,
+        _ => BASE64.decode(text).ok(),
     }
-    let bytes = text.as_bytes();
-    if bytes.is_empty() || !bytes.len().is_multiple_of(4) {
-        return None;
-    }
-    let pad = bytes.iter().rev().take_while(|&&b| b == b'=').count();
-    if pad > 2 {
-        return None;
-    }
-    let mut out = Vec::with_capacity(bytes.len() / 4 * 3);
-    for (q, quad) in bytes.chunks(4).enumerate() {
-        let last = q == bytes.len() / 4 - 1;
-        let mut n = 0u32;
-        for (i, &b) in quad.iter().enumerate() {
-            let value = match b {
-                b'=' if last && i >= 4 - pad => 0,
-                _ => ALPHABET.iter().position(|&a| a == b)? as u32,
-            };
-            n = n << 6 | value;
-        }
-        let keep = if last { 3 - pad } else { 3 };
-        out.extend_from_slice(&n.to_be_bytes()[1..1 + keep]);
-    }
-    Some(out)
 }
 
 /// Cyrus SASL's `sasl_decode64`: only whole quads count, and a short tail is silently
@@ -210,69 +186,16 @@ fn decode_like_cyrus(text: &str) -> Option<Vec<u8>> {
     decode(text.get(..whole)?)
 }
 
-/// RFC 2104 HMAC with MD5.
+/// RFC 2104 HMAC with MD5 (RustCrypto).
 pub fn hmac_md5(key: &[u8], message: &[u8]) -> [u8; 16] {
-    let mut block = [0u8; 64];
-    if key.len() > 64 {
-        block[..16].copy_from_slice(&md5(key));
-    } else {
-        block[..key.len()].copy_from_slice(key);
-    }
-    let pad = |byte: u8| block.iter().map(|b| b ^ byte).collect::<Vec<u8>>();
-    let mut inner = pad(0x36);
-    inner.extend_from_slice(message);
-    let mut outer = pad(0x5c);
-    outer.extend_from_slice(&md5(&inner));
-    md5(&outer)
+    let mut mac = Hmac::<Md5>::new_from_slice(key).expect("HMAC takes keys of any length");
+    mac.update(message);
+    mac.finalize().into_bytes().into()
 }
 
-/// RFC 1321 MD5.
+/// RFC 1321 MD5 (RustCrypto).
 pub fn md5(message: &[u8]) -> [u8; 16] {
-    const S: [u32; 64] = [
-        7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20,
-        5, 9, 14, 20, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 6, 10, 15, 21, 6, 10, 15,
-        21, 6, 10, 15, 21, 6, 10, 15, 21,
-    ];
-    let k: Vec<u32> = (0..64)
-        .map(|i| ((i as f64 + 1.0).sin().abs() * 4294967296.0) as u32)
-        .collect();
-    let mut state: [u32; 4] = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476];
-    let mut data = message.to_vec();
-    data.push(0x80);
-    while data.len() % 64 != 56 {
-        data.push(0);
-    }
-    data.extend_from_slice(&((message.len() as u64).wrapping_mul(8)).to_le_bytes());
-    for block in data.chunks(64) {
-        let m: Vec<u32> = block
-            .chunks(4)
-            .map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]]))
-            .collect();
-        let [mut a, mut b, mut c, mut d] = state;
-        for i in 0..64 {
-            let (f, g) = match i / 16 {
-                0 => ((b & c) | (!b & d), i),
-                1 => ((d & b) | (!d & c), (5 * i + 1) % 16),
-                2 => (b ^ c ^ d, (3 * i + 5) % 16),
-                _ => (c ^ (b | !d), (7 * i) % 16),
-            };
-            let rotated = a
-                .wrapping_add(f)
-                .wrapping_add(k[i])
-                .wrapping_add(m[g])
-                .rotate_left(S[i]);
-            (a, d, c) = (d, c, b);
-            b = b.wrapping_add(rotated);
-        }
-        for (s, v) in state.iter_mut().zip([a, b, c, d]) {
-            *s = s.wrapping_add(v);
-        }
-    }
-    let mut out = [0u8; 16];
-    for (i, s) in state.iter().enumerate() {
-        out[4 * i..4 * i + 4].copy_from_slice(&s.to_le_bytes());
-    }
-    out
+    Md5::digest(message).into()
 }
 
 #[cfg(test)]
