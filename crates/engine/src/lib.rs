@@ -34,5 +34,5 @@ pub use delivery::Message;
 pub use events::Event;
 pub use reply::{EnhancedCode, Explanation, Reply, ReplyClass, ReplyKind};
 pub use session::{EngineError, Input, Output, Peer, Session, State};
-pub use table::{CommandSpec, Flags, Phase, Verb, COMMANDS};
+pub use table::{CommandSpec, Phase, Verb, COMMANDS};
 pub use world::{World, WorldError};

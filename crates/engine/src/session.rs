@@ -20,7 +20,7 @@ use crate::delivery::{self, Message};
 use crate::events::{self, Details, Event, Snapshot};
 use crate::reply::{Reply, ReplyKind, SequenceContext};
 use crate::sasl::{self, Exchange, Mechanism, Step};
-use crate::table::{Flags, Phase, Trigger, Verb};
+use crate::table::{Phase, Trigger, Verb, COMMANDS};
 use crate::world::World;
 
 /// Something that happened to the connection, at simulated time `now` (Unix milliseconds).
@@ -287,22 +287,55 @@ impl Session {
         }
     }
 
-    pub fn flags(&self) -> Flags {
-        let policy = self.world.policy;
-        Flags {
-            tls: self.tls,
-            authenticated: self.user.is_some(),
-            greeted: self.helo.is_some(),
-            helo_required: policy.helo_required,
-            auth_offered: policy.auth_enabled && (self.tls || !policy.auth_only_after_tls),
-            starttls_offered: policy.starttls,
-            vrfy_enabled: policy.vrfy_enabled,
+    /// The commands the server accepts now: those [`Session::refusal`] lets through, in
+    /// table order. Outside the command phases (DATA, AUTH, TLS, closed) there are none.
+    pub fn accepted_verbs(&self) -> Vec<Verb> {
+        if !matches!(self.state, State::Command(_) | State::BdatWait(..)) {
+            return Vec::new();
         }
+        COMMANDS
+            .iter()
+            .map(|c| c.verb)
+            .filter(|&verb| self.refusal(verb).is_none())
+            .collect()
     }
 
-    /// The commands the server would accept now, from the command table.
-    pub fn accepted_verbs(&self) -> Vec<Verb> {
-        Verb::accepted(self.phase(), self.flags())
+    /// The one refusal rule: why the server would refuse `verb` now, before it looks at the
+    /// command's arguments, or `None` when it accepts it. The replies, the commands listed
+    /// as valid now and the 503's context all come from here.
+    pub fn refusal(&self, verb: Verb) -> Option<ReplyKind> {
+        let envelope = match &self.state {
+            State::Command(envelope) => envelope.as_ref(),
+            _ => None,
+        };
+        let in_bdat = matches!(self.state, State::BdatWait(..));
+        let in_transaction = envelope.is_some() || in_bdat;
+        let has_recipients = in_bdat || envelope.is_some_and(|e| !e.recipients.is_empty());
+        let policy = self.world.policy;
+        let auth_offered = policy.auth_enabled && (self.tls || !policy.auth_only_after_tls);
+        match verb {
+            // RFC 5321 §4.1.4: no nested transactions; HELO first only if the policy says so.
+            Verb::Mail if policy.helo_required && self.helo.is_none() => Some(ReplyKind::SendHeloFirst),
+            Verb::Mail if in_transaction => Some(ReplyKind::NestedMail),
+            // RFC 5321 §3.3: RCPT needs MAIL; RFC 3030 §3: recipients precede BDAT.
+            Verb::Rcpt if !in_transaction => Some(ReplyKind::NeedMail),
+            Verb::Rcpt if in_bdat => Some(ReplyKind::RcptAfterBdat),
+            Verb::Data | Verb::Bdat if !in_transaction => Some(ReplyKind::NeedRcpt),
+            Verb::Data | Verb::Bdat if !has_recipients => Some(ReplyKind::NoValidRecipients),
+            Verb::Data if in_bdat => Some(ReplyKind::DataAfterBdat),
+            // RFC 4954 §4.
+            Verb::Auth if !auth_offered => Some(ReplyKind::AuthNotEnabled),
+            Verb::Auth if in_transaction => Some(ReplyKind::AuthInTransaction),
+            Verb::Auth if self.user.is_some() => Some(ReplyKind::AlreadyAuthenticated),
+            // RFC 3207 §4: offered only by policy, and only once.
+            Verb::StartTls if !policy.starttls => Some(ReplyKind::NotImplemented),
+            Verb::StartTls if self.tls => Some(ReplyKind::TlsActive),
+            Verb::Etrn if in_transaction => Some(ReplyKind::EtrnInTransaction),
+            Verb::Vrfy if !policy.vrfy_enabled => Some(ReplyKind::VrfyDisabled),
+            // Postfix 3.7 implements neither (RFC 5321 §4.2.4).
+            Verb::Expn | Verb::Help => Some(ReplyKind::Unrecognized),
+            _ => None,
+        }
     }
 
     // ---- inputs ----
@@ -623,16 +656,18 @@ impl Session {
             Parsed::Command(_) | Parsed::Invalid(..) => verb_of(&parsed),
             _ => None,
         };
-        if matches!(
-            self.verb,
-            Some(Verb::Helo | Verb::Ehlo | Verb::Rset | Verb::Noop | Verb::Vrfy | Verb::Etrn)
-        ) {
+        if self.verb.is_some_and(|verb| verb.spec().limit) {
             // Postfix smtpd_junk_command_limit: a client that only idles or probes runs
             // into the error limits too.
             self.junk += 1;
             self.junk_excess = self.junk > self.world.limits.junk_commands.saturating_add(1);
         }
-        if let Some(kind) = self.verb.and_then(|verb| self.sequence_error(verb)) {
+        let checked_later = |verb: Verb| verb.spec().syntax_first && matches!(parsed, Parsed::Invalid(..));
+        let refused = self.verb.filter(|&verb| !checked_later(verb));
+        if let Some(kind) = refused.and_then(|verb| self.refusal(verb)) {
+            if let Parsed::Command(Command::Bdat { size, .. }) = parsed {
+                self.skip = size; // the refused chunk still comes: throw it away
+            }
             return self.reply(kind);
         }
         match parsed {
@@ -641,36 +676,6 @@ impl Session {
             Parsed::Empty => self.reply(ReplyKind::BadSyntax),
             Parsed::Unknown => self.reply(ReplyKind::Unrecognized),
             Parsed::Forbidden => self.reply(ReplyKind::BreakRules),
-        }
-    }
-
-    /// Checks Postfix makes on the session before it looks at a command's arguments.
-    fn sequence_error(&self, verb: Verb) -> Option<ReplyKind> {
-        let envelope = match &self.state {
-            State::Command(envelope) => envelope.as_ref(),
-            _ => None,
-        };
-        let in_bdat = matches!(self.state, State::BdatWait(..));
-        let in_transaction = envelope.is_some() || in_bdat;
-        let has_recipients = in_bdat || envelope.is_some_and(|e| !e.recipients.is_empty());
-        let flags = self.flags();
-        match verb {
-            // RFC 5321 §4.1.4: no nested transactions; HELO first only if the policy says so.
-            Verb::Mail if flags.helo_required && !flags.greeted => Some(ReplyKind::SendHeloFirst),
-            Verb::Mail if in_transaction => Some(ReplyKind::NestedMail),
-            // RFC 5321 §3.3: RCPT needs MAIL; RFC 3030 §3: recipients precede BDAT.
-            Verb::Rcpt if !in_transaction => Some(ReplyKind::NeedMail),
-            Verb::Rcpt if in_bdat => Some(ReplyKind::RcptAfterBdat),
-            Verb::Data if !in_transaction => Some(ReplyKind::NeedRcpt),
-            Verb::Data if !has_recipients => Some(ReplyKind::NoValidRecipients),
-            Verb::Data if in_bdat => Some(ReplyKind::DataAfterBdat),
-            // RFC 4954 §4.
-            Verb::Auth if !flags.auth_offered => Some(ReplyKind::AuthNotEnabled),
-            Verb::Auth if in_transaction => Some(ReplyKind::AuthInTransaction),
-            Verb::Auth if flags.authenticated => Some(ReplyKind::AlreadyAuthenticated),
-            Verb::Etrn if in_transaction => Some(ReplyKind::EtrnInTransaction),
-            Verb::Vrfy if !flags.vrfy_enabled => Some(ReplyKind::VrfyDisabled),
-            _ => None,
         }
     }
 
@@ -707,19 +712,19 @@ impl Session {
 
     /// Postfix's EHLO keywords, in its order.
     fn extensions(&self) -> Vec<String> {
-        let flags = self.flags();
+        let policy = self.world.policy;
         let mut ext = vec![
             "PIPELINING".to_string(),
             format!("SIZE {}", self.world.limits.message_size),
         ];
-        if flags.vrfy_enabled {
+        if policy.vrfy_enabled {
             ext.push("VRFY".into());
         }
         ext.push("ETRN".into());
-        if flags.starttls_offered && !flags.tls {
+        if policy.starttls && !self.tls {
             ext.push("STARTTLS".into());
         }
-        if flags.auth_offered {
+        if policy.auth_enabled && (self.tls || !policy.auth_only_after_tls) {
             ext.push(format!("AUTH {}", sasl::MECHANISMS.join(" ")));
         }
         ext.extend(["ENHANCEDSTATUSCODES", "8BITMIME", "DSN", "SMTPUTF8", "CHUNKING"].map(String::from));
@@ -808,6 +813,8 @@ impl Session {
     }
 
     fn on_bdat(&mut self, size: u64, last: bool) {
+        // `refusal` lets BDAT through only with recipients; the other arms answer as it
+        // would, so that a mistake here costs a reply, not a panic.
         let (ready, body) = match std::mem::replace(&mut self.state, State::Command(None)) {
             State::BdatWait(ready, body) => (ready, body),
             State::Command(Some(envelope)) => match Ready::new(envelope) {
@@ -958,12 +965,6 @@ impl Session {
     }
 
     fn on_starttls(&mut self) {
-        if !self.world.policy.starttls {
-            return self.reply(ReplyKind::NotImplemented);
-        }
-        if self.tls {
-            return self.reply(ReplyKind::TlsActive);
-        }
         self.reply(ReplyKind::ReadyForTls);
         self.state = State::TlsHandshake;
         self.outputs.push_back(Output::StartTls);

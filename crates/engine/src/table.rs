@@ -63,39 +63,34 @@ pub struct CommandSpec {
     pub summary: &'static str,
     pub example: &'static str,
     pub rfc: &'static str,
-    /// May be followed by more commands in one pipelined group (RFC 2920 §3.1).
-    pub pipelinable: bool,
-}
-
-/// Facts besides the phase that decide whether a command is accepted.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Flags {
-    pub tls: bool,
-    pub authenticated: bool,
-    pub greeted: bool,
-    pub helo_required: bool,
-    pub auth_offered: bool,
-    pub starttls_offered: bool,
-    pub vrfy_enabled: bool,
+    /// Must be the last command of a pipelined group: it changes what the client may send
+    /// next (RFC 2920 §3.1; Postfix's `SMTPD_CMD_FLAG_LAST`).
+    pub last_in_group: bool,
+    /// Counts towards Postfix's junk-command limit (`SMTPD_CMD_FLAG_LIMIT`,
+    /// `smtpd_junk_command_limit`).
+    pub limit: bool,
+    /// Postfix checks the arguments before the session state (BDAT: a bad size is a 521
+    /// even outside a transaction).
+    pub syntax_first: bool,
 }
 
 #[rustfmt::skip]
 pub const COMMANDS: &[CommandSpec] = &[
-    CommandSpec { verb: Verb::Ehlo, name: "EHLO", syntax: "EHLO <your-host-name>", summary: "Say hello and ask which extensions the server offers. Resets the session.", example: "EHLO client.example.org", rfc: "RFC 5321 §4.1.1.1", pipelinable: false },
-    CommandSpec { verb: Verb::Helo, name: "HELO", syntax: "HELO <your-host-name>", summary: "Say hello the old way, without extensions.", example: "HELO client.example.org", rfc: "RFC 5321 §4.1.1.1", pipelinable: false },
-    CommandSpec { verb: Verb::StartTls, name: "STARTTLS", syntax: "STARTTLS", summary: "Switch the connection to TLS. The session starts over afterwards.", example: "STARTTLS", rfc: "RFC 3207 §4", pipelinable: false },
-    CommandSpec { verb: Verb::Auth, name: "AUTH", syntax: "AUTH <mechanism> [<initial-response>]", summary: "Log in with PLAIN, LOGIN or CRAM-MD5; responses are base64.", example: "AUTH LOGIN", rfc: "RFC 4954 §4", pipelinable: false },
-    CommandSpec { verb: Verb::Mail, name: "MAIL", syntax: "MAIL FROM:<address> [SIZE=n] [BODY=7BIT|8BITMIME] [SMTPUTF8] [RET=FULL|HDRS] [ENVID=id]", summary: "Start a mail transaction and name the sender (the bounce address).", example: "MAIL FROM:<sender@example.org>", rfc: "RFC 5321 §4.1.1.2", pipelinable: true },
-    CommandSpec { verb: Verb::Rcpt, name: "RCPT", syntax: "RCPT TO:<address> [NOTIFY=...] [ORCPT=rfc822;address]", summary: "Add a recipient. Repeat for each one.", example: "RCPT TO:<alice@example.com>", rfc: "RFC 5321 §4.1.1.3", pipelinable: true },
-    CommandSpec { verb: Verb::Data, name: "DATA", syntax: "DATA", summary: "Send the message: headers, a blank line, the body, then a line with a single dot.", example: "DATA", rfc: "RFC 5321 §4.1.1.4", pipelinable: false },
-    CommandSpec { verb: Verb::Bdat, name: "BDAT", syntax: "BDAT <size> [LAST]", summary: "Send the message in chunks of exact size, without dot-stuffing.", example: "BDAT 0 LAST", rfc: "RFC 3030 §2", pipelinable: true },
-    CommandSpec { verb: Verb::Rset, name: "RSET", syntax: "RSET", summary: "Abandon the current transaction; keep the connection.", example: "RSET", rfc: "RFC 5321 §4.1.1.5", pipelinable: true },
-    CommandSpec { verb: Verb::Vrfy, name: "VRFY", syntax: "VRFY <address>", summary: "Ask whether an address exists. Postfix answers 252: it never confirms.", example: "VRFY alice", rfc: "RFC 5321 §4.1.1.6", pipelinable: false },
-    CommandSpec { verb: Verb::Expn, name: "EXPN", syntax: "EXPN <list>", summary: "Ask for the members of a mailing list. Postfix does not implement it.", example: "EXPN postmaster", rfc: "RFC 5321 §4.1.1.7", pipelinable: false },
-    CommandSpec { verb: Verb::Help, name: "HELP", syntax: "HELP [<command>]", summary: "Ask for help. Postfix has it only from 3.9 on.", example: "HELP", rfc: "RFC 5321 §4.1.1.8", pipelinable: false },
-    CommandSpec { verb: Verb::Noop, name: "NOOP", syntax: "NOOP", summary: "Do nothing; the server answers 250. Keeps a connection alive.", example: "NOOP", rfc: "RFC 5321 §4.1.1.9", pipelinable: false },
-    CommandSpec { verb: Verb::Etrn, name: "ETRN", syntax: "ETRN <domain>", summary: "Ask the server to flush its queue for a domain.", example: "ETRN example.org", rfc: "RFC 1985", pipelinable: false },
-    CommandSpec { verb: Verb::Quit, name: "QUIT", syntax: "QUIT", summary: "Say goodbye; the server closes the connection.", example: "QUIT", rfc: "RFC 5321 §4.1.1.10", pipelinable: false },
+    CommandSpec { verb: Verb::Ehlo, name: "EHLO", syntax: "EHLO <your-host-name>", summary: "Say hello and ask which extensions the server offers. Resets the session.", example: "EHLO client.example.org", rfc: "RFC 5321 §4.1.1.1", last_in_group: true, limit: true, syntax_first: false },
+    CommandSpec { verb: Verb::Helo, name: "HELO", syntax: "HELO <your-host-name>", summary: "Say hello the old way, without extensions.", example: "HELO client.example.org", rfc: "RFC 5321 §4.1.1.1", last_in_group: true, limit: true, syntax_first: false },
+    CommandSpec { verb: Verb::StartTls, name: "STARTTLS", syntax: "STARTTLS", summary: "Switch the connection to TLS. The session starts over afterwards.", example: "STARTTLS", rfc: "RFC 3207 §4", last_in_group: false, limit: false, syntax_first: false },
+    CommandSpec { verb: Verb::Auth, name: "AUTH", syntax: "AUTH <mechanism> [<initial-response>]", summary: "Log in with PLAIN, LOGIN or CRAM-MD5; responses are base64.", example: "AUTH LOGIN", rfc: "RFC 4954 §4", last_in_group: false, limit: false, syntax_first: false },
+    CommandSpec { verb: Verb::Mail, name: "MAIL", syntax: "MAIL FROM:<address> [SIZE=n] [BODY=7BIT|8BITMIME] [SMTPUTF8] [RET=FULL|HDRS] [ENVID=id]", summary: "Start a mail transaction and name the sender (the bounce address).", example: "MAIL FROM:<sender@example.org>", rfc: "RFC 5321 §4.1.1.2", last_in_group: false, limit: false, syntax_first: false },
+    CommandSpec { verb: Verb::Rcpt, name: "RCPT", syntax: "RCPT TO:<address> [NOTIFY=...] [ORCPT=rfc822;address]", summary: "Add a recipient. Repeat for each one.", example: "RCPT TO:<alice@example.com>", rfc: "RFC 5321 §4.1.1.3", last_in_group: false, limit: false, syntax_first: false },
+    CommandSpec { verb: Verb::Data, name: "DATA", syntax: "DATA", summary: "Send the message: headers, a blank line, the body, then a line with a single dot.", example: "DATA", rfc: "RFC 5321 §4.1.1.4", last_in_group: true, limit: false, syntax_first: false },
+    CommandSpec { verb: Verb::Bdat, name: "BDAT", syntax: "BDAT <size> [LAST]", summary: "Send the message in chunks of exact size, without dot-stuffing.", example: "BDAT 0 LAST", rfc: "RFC 3030 §2", last_in_group: false, limit: false, syntax_first: true },
+    CommandSpec { verb: Verb::Rset, name: "RSET", syntax: "RSET", summary: "Abandon the current transaction; keep the connection.", example: "RSET", rfc: "RFC 5321 §4.1.1.5", last_in_group: false, limit: true, syntax_first: false },
+    CommandSpec { verb: Verb::Vrfy, name: "VRFY", syntax: "VRFY <address>", summary: "Ask whether an address exists. Postfix answers 252: it never confirms.", example: "VRFY alice", rfc: "RFC 5321 §4.1.1.6", last_in_group: true, limit: true, syntax_first: false },
+    CommandSpec { verb: Verb::Expn, name: "EXPN", syntax: "EXPN <list>", summary: "Ask for the members of a mailing list. Postfix does not implement it.", example: "EXPN postmaster", rfc: "RFC 5321 §4.1.1.7", last_in_group: true, limit: false, syntax_first: false },
+    CommandSpec { verb: Verb::Help, name: "HELP", syntax: "HELP [<command>]", summary: "Ask for help. Postfix has it only from 3.9 on.", example: "HELP", rfc: "RFC 5321 §4.1.1.8", last_in_group: false, limit: false, syntax_first: false },
+    CommandSpec { verb: Verb::Noop, name: "NOOP", syntax: "NOOP", summary: "Do nothing; the server answers 250. Keeps a connection alive.", example: "NOOP", rfc: "RFC 5321 §4.1.1.9", last_in_group: true, limit: true, syntax_first: false },
+    CommandSpec { verb: Verb::Etrn, name: "ETRN", syntax: "ETRN <domain>", summary: "Ask the server to flush its queue for a domain.", example: "ETRN example.org", rfc: "RFC 1985", last_in_group: false, limit: true, syntax_first: false },
+    CommandSpec { verb: Verb::Quit, name: "QUIT", syntax: "QUIT", summary: "Say goodbye; the server closes the connection.", example: "QUIT", rfc: "RFC 5321 §4.1.1.10", last_in_group: true, limit: false, syntax_first: false },
 ];
 
 impl Verb {
@@ -116,37 +111,6 @@ impl Verb {
             .iter()
             .find(|c| c.name.eq_ignore_ascii_case(word))
             .map(|c| c.verb)
-    }
-
-    /// Would the server accept this command now (not answer 503/502/500 for its sequence)?
-    pub fn allowed(self, phase: Phase, flags: Flags) -> bool {
-        use Phase as P;
-        let command_phase = matches!(phase, P::Connected | P::Greeted | P::Mail | P::Rcpt | P::Bdat);
-        let greeted = flags.greeted || !flags.helo_required;
-        command_phase
-            && match self {
-                Verb::Helo | Verb::Ehlo | Verb::Rset | Verb::Noop | Verb::Quit => true,
-                Verb::Vrfy => flags.vrfy_enabled,
-                Verb::Mail => greeted && matches!(phase, P::Connected | P::Greeted),
-                Verb::Rcpt => matches!(phase, P::Mail | P::Rcpt),
-                Verb::Data => phase == P::Rcpt,
-                Verb::Bdat => matches!(phase, P::Rcpt | P::Bdat),
-                Verb::Etrn => matches!(phase, P::Connected | P::Greeted),
-                Verb::StartTls => flags.starttls_offered && !flags.tls,
-                Verb::Auth => {
-                    flags.auth_offered && !flags.authenticated && matches!(phase, P::Connected | P::Greeted)
-                }
-                Verb::Expn | Verb::Help => false,
-            }
-    }
-
-    /// Every verb the server would accept now, in table order.
-    pub fn accepted(phase: Phase, flags: Flags) -> Vec<Verb> {
-        COMMANDS
-            .iter()
-            .map(|c| c.verb)
-            .filter(|v| v.allowed(phase, flags))
-            .collect()
     }
 }
 
