@@ -462,7 +462,7 @@ fn use_script(
                             }
                             let seed = start.seed.unwrap_or(lab.seed);
                             lab.dispatch(Action::ApplyWorld {
-                                world,
+                                world: Box::new(world),
                                 seed,
                                 now: now_ms(),
                             });

@@ -363,15 +363,8 @@ mod wiring {
                     "load-lesson: unknown lesson '{id}': this smtplab has no lessons yet"
                 )),
             ),
-            Request::SetProfile(profile) => {
-                let mut world = lab.session.world().clone();
-                world.profile = profile;
-                lab.dispatch(Action::ApplyWorld {
-                    world,
-                    seed: lab.seed,
-                    now,
-                });
-            }
+            // The reducer reads the current world (this handle's may be old).
+            Request::SetProfile(profile) => lab.dispatch(Action::SetProfile { profile, now }),
         }
     }
 }

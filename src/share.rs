@@ -154,9 +154,7 @@ pub fn encode(lab: &Lab) -> String {
             Step::Connect { now } => PackedStep::Connect(delta(*now)),
             Step::Disconnect { now } => PackedStep::Disconnect(delta(*now)),
             Step::Clear => PackedStep::Clear,
-            Step::World { world, seed, now } => {
-                PackedStep::World(delta(*now), Box::new(world.clone()), *seed)
-            }
+            Step::World { world, seed, now } => PackedStep::World(delta(*now), world.clone(), *seed),
             Step::Import { .. } => return None,
         })
     });
@@ -290,7 +288,7 @@ fn replay(packed: Packed) -> Result<Lab, LinkError> {
             PackedStep::World(d, world, seed) => {
                 world.validate().map_err(|e| LinkError::World(e.0))?;
                 Step::World {
-                    world: *world,
+                    world,
                     seed,
                     now: at(d)?,
                 }

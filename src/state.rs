@@ -169,7 +169,7 @@ pub enum Action {
     Open(Panel),
     /// A new world (and seed): a new session starts.
     ApplyWorld {
-        world: World,
+        world: Box<World>,
         seed: u64,
         now: u64,
     },
@@ -202,7 +202,7 @@ pub enum Step {
     Connect { now: u64 },
     Disconnect { now: u64 },
     Clear,
-    World { world: World, seed: u64, now: u64 },
+    World { world: Box<World>, seed: u64, now: u64 },
     Import { entries: Vec<Entry>, now: u64 },
 }
 
@@ -423,7 +423,7 @@ impl Lab {
             }
             Step::World { world, seed, now } => {
                 self.seed = seed;
-                self.session = Session::new(world, seed);
+                self.session = Session::new(*world, seed);
                 self.note(
                     "Settings applied: a new session with the new world (mailboxes kept).".into(),
                     now,
@@ -477,7 +477,7 @@ impl Reducible for Lab {
                 let mut world = self.session.world().clone();
                 world.profile = profile;
                 Action::ApplyWorld {
-                    world,
+                    world: Box::new(world),
                     seed: self.seed,
                     now,
                 }

@@ -69,7 +69,7 @@ pub fn settings(props: &LabProps) -> Html {
                 Ok((world, seed)) => {
                     error.set(None);
                     lab.dispatch(Action::ApplyWorld {
-                        world,
+                        world: Box::new(world),
                         seed,
                         now: now_ms(),
                     });

@@ -34,6 +34,8 @@ pub struct Envelope<'a> {
     pub protocol: &'a str,
     pub hostname: &'a str,
     pub now_ms: u64,
+    /// Header lines a policy service prepended (postgrey's `X-Greylist`), above `Received:`.
+    pub prepend: &'a [String],
 }
 
 impl Message {
@@ -86,6 +88,10 @@ pub fn compose(env: &Envelope, content: &[u8]) -> String {
     let date = rfc2822_date(env.now_ms);
     let text = String::from_utf8_lossy(content);
     let mut out = String::with_capacity(text.len() + 400);
+    for line in env.prepend {
+        out.push_str(line);
+        out.push_str("\r\n");
+    }
     let _ = write!(
         out,
         "Received: from {} ({} [{}])\r\n\tby {} (Postfix) with {} id {}",
@@ -160,16 +166,27 @@ fn header_present(headers: &str, name: &str) -> bool {
 /// `Sun, 29 Nov 2026 02:08:16 +0000 (UTC)`.
 pub fn rfc2822_date(ms: u64) -> String {
     let (y, mo, d, h, mi, s, wd) = civil(ms / 1000);
-    const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
     format!(
         "{}, {d} {} {y} {h:02}:{mi:02}:{s:02} +0000 (UTC)",
         DAYS[wd],
         MONTHS[mo as usize - 1]
     )
 }
+
+/// `Sun, 29 Nov 2026 17:10:51 UTC`, as postgrey writes it (`%a, %d %b %Y %T %Z`).
+pub fn postgrey_date(ms: u64) -> String {
+    let (y, mo, d, h, mi, s, wd) = civil(ms / 1000);
+    format!(
+        "{}, {d:02} {} {y} {h:02}:{mi:02}:{s:02} UTC",
+        DAYS[wd],
+        MONTHS[mo as usize - 1]
+    )
+}
+
+const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 /// `20261129020816`, as in Postfix's Message-Id.
 fn compact_date(ms: u64) -> String {

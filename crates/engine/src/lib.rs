@@ -23,6 +23,7 @@ pub mod command;
 pub mod delivery;
 pub mod events;
 pub mod reply;
+pub mod rules;
 pub mod sasl;
 pub mod session;
 pub mod table;

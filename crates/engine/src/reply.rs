@@ -127,6 +127,17 @@ pub enum ReplyKind {
     },
     AuthAborted,
     BdatSyntax,
+    /// A world's failure rule answered instead (see [`crate::rules`]).
+    Injected {
+        code: u16,
+        enhanced: Option<EnhancedCode>,
+        text: String,
+    },
+    /// postgrey deferred this recipient: a first attempt, or a retry too soon.
+    Greylisted {
+        address: String,
+        domain: String,
+    },
 }
 
 /// The reasons Cyrus SASL gives Postfix for a failed AUTH.
@@ -245,11 +256,17 @@ impl ReplyKind {
             K::AuthFailed { reason } => e(535, Some((5, 7, 8)), format!("Error: authentication failed: {}", reason.text()), reason.summary(), "RFC 4954 §6", Some("check user name and password; the base64 helpers build the response")),
             K::AuthAborted => e(501, Some((5, 7, 0)), s("Authentication aborted"), "You sent * and so cancelled the login.", "RFC 4954 §4", None),
             K::BdatSyntax => e(521, Some((5, 5, 4)), s("Syntax: BDAT count [LAST]"), "Without a valid size the server cannot find the end of the chunk, so it hangs up.", "RFC 3030 §2", Some("BDAT 42 LAST, with exactly 42 bytes after it")),
+            K::Injected { code, enhanced, text } => e(*code, enhanced.map(|EnhancedCode(a, b, c)| (a, b, c)), text.clone(), "A failure rule of this world answered, not the server's own logic: see the world's settings.", "smtplab failure rules", Some("what a real client does with this code: 4xx retry later, 5xx give up")),
+            // Recorded from Postfix 3.7.11 with Debian 12's postgrey 1.37 as check_policy_service.
+            K::Greylisted { address, domain } => e(450, Some((4, 2, 0)), format!("<{address}>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/{domain}.html"), "Greylisting: the first attempt from a sender to a recipient is deferred on purpose. A real client keeps the message and tries again minutes later; then it passes.", "RFC 5321 §4.5.4.1 (retry), RFC 6647", Some("wait the greylisting delay, then send the same MAIL and RCPT again")),
         }
     }
 
     /// Does this reply close the connection (RFC 5321 §3.8: 421; Postfix: also 521, 221)?
     pub fn closes(&self) -> bool {
+        if let ReplyKind::Injected { code, .. } = self {
+            return *code == 421;
+        }
         matches!(
             self,
             ReplyKind::Bye
@@ -568,6 +585,10 @@ pub fn catalog(host: &str) -> Vec<Reply> {
         },
         K::AuthAborted,
         K::BdatSyntax,
+        K::Greylisted {
+            address: "bob@example.com".into(),
+            domain: "example.com".into(),
+        },
     ];
     kinds.into_iter().map(|kind| Reply::new(kind, host)).collect()
 }

@@ -19,6 +19,7 @@ use crate::command::{self, Address, Command, MailParams, Parsed, RcptParams, Rev
 use crate::delivery::{self, Message};
 use crate::events::{self, Details, Event, Snapshot};
 use crate::reply::{Reply, ReplyKind, SequenceContext};
+use crate::rules::{self, Effect};
 use crate::sasl::{self, Exchange, Mechanism, Step};
 use crate::table::{Phase, Trigger, Verb, COMMANDS};
 use crate::world::World;
@@ -123,6 +124,10 @@ pub struct Envelope {
     pub sender: ReversePath,
     pub params: MailParams,
     pub recipients: Vec<Recipient>,
+    /// Header lines a policy service asked to prepend to the message (postgrey's
+    /// `X-Greylist`).
+    #[serde(default)]
+    pub prepend: Vec<String>,
 }
 
 /// A transaction with at least one recipient: only these can carry a message.
@@ -210,6 +215,12 @@ pub struct Session {
     /// Outputs up to here have been looked at for events.
     #[serde(skip)]
     reported: usize,
+    /// How many commands each of the world's failure rules has matched.
+    #[serde(default)]
+    rule_hits: Vec<u32>,
+    /// A failure rule's delay for the reply being made.
+    #[serde(default)]
+    injected_delay: u64,
 }
 
 /// A pipelined DATA line longer than this is stored in pieces instead of buffered whole.
@@ -239,6 +250,8 @@ impl Session {
             mechanism: None,
             observed: None,
             reported: 0,
+            rule_hits: Vec::new(),
+            injected_delay: 0,
         };
         session.observed = Some(session.snapshot());
         session
@@ -671,11 +684,44 @@ impl Session {
             return self.reply(kind);
         }
         match parsed {
-            Parsed::Command(command) => self.on_command(command),
+            Parsed::Command(command) => self.on_command_or_rule(command),
             Parsed::Invalid(_, kind) => self.reply(kind),
             Parsed::Empty => self.reply(ReplyKind::BadSyntax),
             Parsed::Unknown => self.reply(ReplyKind::Unrecognized),
             Parsed::Forbidden => self.reply(ReplyKind::BreakRules),
+        }
+    }
+
+    /// A world's failure rule may answer instead of the command ([`crate::rules`]).
+    fn on_command_or_rule(&mut self, command: Command) {
+        let Some(verb) = self.verb.filter(|_| !self.world.rules.is_empty()) else {
+            return self.on_command(command);
+        };
+        let address = match &command {
+            Command::Mail(sender, _) => Some(sender.as_ref().map_or("", |a| a.text.as_str())),
+            Command::Rcpt(address, _) => Some(address.text.as_str()),
+            Command::Vrfy { address, .. } => Some(address.as_str()),
+            _ => None,
+        };
+        let rng = &mut self.rng;
+        let effect = rules::fire(&self.world.rules, &mut self.rule_hits, verb, address, || {
+            rng.next()
+        })
+        .cloned();
+        match effect {
+            Some(Effect::Reply { code, enhanced, text }) => {
+                self.reply(ReplyKind::Injected { code, enhanced, text })
+            }
+            Some(Effect::Disconnect) => {
+                self.state = State::Closed;
+                self.outputs.push_back(Output::Close);
+            }
+            Some(Effect::Delay { ms }) => {
+                self.injected_delay = ms;
+                self.on_command(command);
+                self.injected_delay = 0;
+            }
+            None => self.on_command(command),
         }
     }
 
@@ -742,6 +788,7 @@ impl Session {
             sender,
             params,
             recipients: Vec::new(),
+            prepend: Vec::new(),
         }));
         self.reply(ReplyKind::MailOk)
     }
@@ -753,7 +800,17 @@ impl Session {
         if envelope.recipients.len() >= self.world.limits.recipients {
             return self.reply(ReplyKind::TooManyRecipients); // RFC 5321 §4.5.3.1.10
         }
-        let mailboxes = match self.route(&address.local, address.domain.as_deref()) {
+        // Postfix: relay restrictions first, then the policy service, then unknown users.
+        let routed = self.route(&address.local, address.domain.as_deref());
+        if let Err(kind @ ReplyKind::RelayDenied { .. }) = routed {
+            return self.reply(kind);
+        }
+        if let Some(delay) = self.world.policy.greylisting {
+            if let Err(kind) = self.greylist(&address, delay) {
+                return self.reply(kind);
+            }
+        }
+        let mailboxes = match routed {
             Ok(mailboxes) => mailboxes,
             Err(kind) => return self.reply(kind),
         };
@@ -765,6 +822,33 @@ impl Session {
             });
         }
         self.reply(ReplyKind::RcptOk)
+    }
+
+    /// postgrey as Postfix's policy service: defers a first attempt, and marks the message
+    /// that gets through after the delay with its `X-Greylist` header.
+    fn greylist(&mut self, address: &Address, delay: u64) -> Result<(), ReplyKind> {
+        let State::Command(Some(envelope)) = &mut self.state else {
+            return Ok(());
+        };
+        let sender = envelope.sender.as_ref().map_or("", |a| a.text.as_str());
+        match rules::greylist(&mut self.world.greylist, sender, &address.text, self.now, delay) {
+            Err(()) => Err(ReplyKind::Greylisted {
+                address: address.text.clone(),
+                domain: address
+                    .domain
+                    .clone()
+                    .unwrap_or_else(|| self.world.origin.clone()),
+            }),
+            Ok(Some(secs)) => {
+                envelope.prepend.push(format!(
+                    "X-Greylist: delayed {secs} seconds by postgrey-1.37 at {}; {}",
+                    self.world.hostname,
+                    delivery::postgrey_date(self.now)
+                ));
+                Ok(())
+            }
+            Ok(None) => Ok(()),
+        }
     }
 
     /// Where mail for `local@domain` goes: local mailboxes, relay (empty), or a rejection.
@@ -896,6 +980,7 @@ impl Session {
             protocol: &protocol,
             hostname: &self.world.hostname,
             now_ms: self.now,
+            prepend: &envelope.prepend,
         };
         let shared = delivery::compose(&env, content);
         let mut done: Vec<&str> = Vec::new();
@@ -1030,6 +1115,7 @@ impl Session {
         } else {
             0
         };
+        let delay = delay.saturating_add(self.injected_delay);
         self.errors += u32::from(reply.is_error()) + u32::from(std::mem::take(&mut self.junk_excess));
         let closes = reply.kind.closes();
         self.outputs.push_back(Output::Reply {

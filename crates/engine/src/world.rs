@@ -27,7 +27,13 @@ pub struct World {
     pub aliases: Vec<Alias>,
     pub limits: Limits,
     pub policy: Policy,
+    /// Failure rules: commands they match get another answer ([`crate::rules`]).
+    pub rules: Vec<Rule>,
+    /// The greylisting database: who tried to send to whom, and when first.
+    pub greylist: Vec<Triplet>,
 }
+
+pub use crate::rules::{Effect, Rule, Triplet};
 
 /// A local account: it receives mail and, with a password, may log in with AUTH.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -86,6 +92,10 @@ pub struct Policy {
     pub auth_enabled: bool,
     /// Relay for authenticated clients (`permit_sasl_authenticated`).
     pub relay_when_authenticated: bool,
+    /// Greylist recipients (Debian's postgrey as a policy service) for this many seconds;
+    /// `None`: no greylisting.
+    #[serde(default)]
+    pub greylisting: Option<u64>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -127,6 +137,7 @@ impl Default for Policy {
             auth_only_after_tls: true,
             auth_enabled: true,
             relay_when_authenticated: true,
+            greylisting: None,
         }
     }
 }
@@ -160,6 +171,8 @@ impl World {
             }],
             limits: Limits::default(),
             policy: Policy::default(),
+            rules: Vec::new(),
+            greylist: Vec::new(),
         }
     }
 
@@ -201,6 +214,13 @@ impl World {
         }
         if self.limits.line_length < 64 {
             return bad("limits.line_length: must be at least 64".into());
+        }
+        if self.policy.greylisting.is_some_and(|secs| secs > 86_400 * 35) {
+            return bad("policy.greylisting: at most 3024000 seconds (35 days)".into());
+        }
+        for (i, rule) in self.rules.iter().enumerate() {
+            rule.validate()
+                .map_err(|why| WorldError(format!("rules[{i}].{why}")))?;
         }
         Ok(())
     }
