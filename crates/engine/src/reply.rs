@@ -138,6 +138,10 @@ pub enum ReplyKind {
         address: String,
         domain: String,
     },
+    /// Postfix's per-client concurrency limit (anvil): said instead of the greeting.
+    TooManyConnections {
+        address: String,
+    },
 }
 
 /// The reasons Cyrus SASL gives Postfix for a failed AUTH.
@@ -259,6 +263,7 @@ impl ReplyKind {
             K::Injected { code, enhanced, text } => e(*code, enhanced.map(|EnhancedCode(a, b, c)| (a, b, c)), text.clone(), "A failure rule of this world answered, not the server's own logic: see the world's settings.", "smtplab failure rules", Some("what a real client does with this code: 4xx retry later, 5xx give up")),
             // Recorded from Postfix 3.7.11 with Debian 12's postgrey 1.37 as check_policy_service.
             K::Greylisted { address, domain } => e(450, Some((4, 2, 0)), format!("<{address}>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/{domain}.html"), "Greylisting: the first attempt from a sender to a recipient is deferred on purpose. A real client keeps the message and tries again minutes later; then it passes.", "RFC 5321 §4.5.4.1 (retry), RFC 6647", Some("wait the greylisting delay, then send the same MAIL and RCPT again")),
+            K::TooManyConnections { address } => e(421, Some((4, 7, 0)), format!("{host} Error: too many connections from {address}"), "Your address already has as many connections open as the server allows one client (Postfix smtpd_client_connection_count_limit), so it says 421 instead of its greeting and hangs up.", "RFC 5321 §3.1, §4.2.2 (421 closes)", Some("close some of your other connections, then reconnect")),
         }
     }
 
@@ -274,6 +279,7 @@ impl ReplyKind {
                 | ReplyKind::TooManyErrors
                 | ReplyKind::Timeout
                 | ReplyKind::BdatSyntax
+                | ReplyKind::TooManyConnections { .. }
         )
     }
 }
@@ -588,6 +594,9 @@ pub fn catalog(host: &str) -> Vec<Reply> {
         K::Greylisted {
             address: "bob@example.com".into(),
             domain: "example.com".into(),
+        },
+        K::TooManyConnections {
+            address: "192.0.2.1".into(),
         },
     ];
     kinds.into_iter().map(|kind| Reply::new(kind, host)).collect()

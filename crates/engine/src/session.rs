@@ -43,6 +43,10 @@ pub struct Peer {
     /// The connection is TLS from the first byte (port 465, "implicit TLS", RFC 8314).
     #[serde(default)]
     pub tls: bool,
+    /// How many connections this address has open, this one included (Postfix's anvil
+    /// count, for `Limits::client_connections`); 0 when the driver does not count.
+    #[serde(default)]
+    pub connections: u32,
 }
 
 impl Default for Peer {
@@ -51,6 +55,7 @@ impl Default for Peer {
             name: "localhost".into(),
             address: "127.0.0.1".into(),
             tls: false,
+            connections: 1,
         }
     }
 }
@@ -351,6 +356,26 @@ impl Session {
         }
     }
 
+    // ---- settings ----
+
+    /// Changes the limits mid-session. The server driver uses it for Postfix's stress
+    /// mode: [`crate::world::Limits::under_stress`] while every connection slot is busy.
+    pub fn set_limits(&mut self, limits: crate::world::Limits) {
+        self.world.limits = limits;
+    }
+
+    /// RFC 5321 §3.1: the greeting; or, past Postfix's per-client connection limit, the
+    /// 421 that smtpd_proto() says instead (anvil's count, `smtpd.c`).
+    fn greeting(&self) -> ReplyKind {
+        let limit = self.world.limits.client_connections;
+        if limit > 0 && self.peer.connections > limit {
+            return ReplyKind::TooManyConnections {
+                address: self.peer.address.clone(),
+            };
+        }
+        ReplyKind::Greeting
+    }
+
     // ---- inputs ----
 
     pub fn handle_input(&mut self, input: Input) -> Result<(), EngineError> {
@@ -379,7 +404,7 @@ impl Session {
                 self.tls = peer.tls;
                 self.peer = peer;
                 self.state = State::Command(None);
-                self.reply(ReplyKind::Greeting); // RFC 5321 §3.1
+                self.reply(self.greeting());
                 Ok(())
             }
             (State::Disconnected, _) => Err(EngineError::NotConnected),

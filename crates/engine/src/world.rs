@@ -75,6 +75,10 @@ pub struct Limits {
     /// `smtpd_junk_command_limit`: past this many HELO/EHLO/RSET/NOOP/VRFY/ETRN, each
     /// one counts as an error too.
     pub junk_commands: u32,
+    /// `smtpd_client_connection_count_limit`: connections one client address may have
+    /// open at once (anvil); past it the server answers 421 instead of its greeting. The
+    /// lab's `mynetworks` is empty, so loopback is not exempt. 0: no limit.
+    pub client_connections: u32,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -124,6 +128,25 @@ impl Default for Limits {
             idle_timeout_secs: 300,
             line_length: 2048,
             junk_commands: 100,
+            client_connections: 50,
+        }
+    }
+}
+
+impl Limits {
+    /// Postfix's stress mode (`-o stress=yes`, which master(8) gives the smtpd processes
+    /// it starts while a service is at its process limit): the parameters whose defaults
+    /// depend on `${stress}` in `mail_params.h` drop to their stress values. A world
+    /// that is already stricter keeps its own value.
+    pub fn under_stress(self) -> Limits {
+        Limits {
+            // smtpd_timeout = ${stress?{10}:{300}}s
+            idle_timeout_secs: self.idle_timeout_secs.min(10),
+            // smtpd_hard_error_limit = ${stress?{1}:{20}}
+            hard_errors: self.hard_errors.min(1),
+            // smtpd_junk_command_limit = ${stress?{1}:{100}}
+            junk_commands: self.junk_commands.min(1),
+            ..self
         }
     }
 }

@@ -6,7 +6,11 @@
 //!
 //! STARTTLS is real (rustls): when the engine says `Output::StartTls`, the driver performs
 //! the handshake and feeds `Input::TlsEstablished`. `--listen-tls` accepts implicit TLS.
+//!
+//! Each port is a Postfix service ([`service`]): past `--max-connections`, clients wait in
+//! the listen queue, and while every slot is busy the sessions run in stress mode.
 
+mod service;
 mod tls;
 
 use std::io::{Read, Write};
@@ -17,7 +21,9 @@ use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use rustls::ServerConfig;
+use service::{Service, Slot};
 use smtplab_engine::transcript::replay;
+use smtplab_engine::world::Limits;
 use smtplab_engine::{Input, Output, Peer, Phase, Session, World};
 use tls::Conn;
 
@@ -31,7 +37,7 @@ macro_rules! say {
 const USAGE: &str = "usage:
   smtplab serve [--listen ADDR] [--listen-tls ADDR] [--public] [--world FILE.json]
                 [--seed N] [--mailbox-dir DIR] [--tls-cert FILE --tls-key FILE]
-                [--max-connections N] [--hide-secrets]
+                [--max-connections N] [--stress-timeout SECS] [--hide-secrets]
   smtplab replay FILE.smtp [--world FILE.json] [--seed N]";
 
 fn main() {
@@ -58,6 +64,8 @@ struct Options {
     seed: u64,
     mailbox_dir: Option<PathBuf>,
     max_connections: usize,
+    /// `smtpd_timeout` in stress mode (Postfix: 10 s).
+    stress_timeout: u64,
     hide_secrets: bool,
     file: Option<PathBuf>,
 }
@@ -74,6 +82,7 @@ impl Options {
             seed: 1,
             mailbox_dir: None,
             max_connections: 100,
+            stress_timeout: 10,
             hide_secrets: false,
             file: None,
         };
@@ -98,6 +107,9 @@ impl Options {
                 "--max-connections" => {
                     options.max_connections =
                         value()?.parse().map_err(|e| format!("--max-connections: {e}"))?
+                }
+                "--stress-timeout" => {
+                    options.stress_timeout = value()?.parse().map_err(|e| format!("--stress-timeout: {e}"))?
                 }
                 "--hide-secrets" => options.hide_secrets = true,
                 other if !other.starts_with('-') && options.file.is_none() => {
@@ -169,11 +181,14 @@ fn serve(options: Options) -> Result<(), String> {
         std::process::exit(0);
     })
     .map_err(|e| format!("cannot handle Ctrl-C: {e}"))?;
+    // Two ports are two master.cf services (smtp, smtps), each with its own limit.
     if let Some(listener) = implicit {
         let shared = shared.clone();
-        std::thread::spawn(move || accept(listener, true, &shared));
+        let service = Service::new(shared.options.max_connections);
+        std::thread::spawn(move || accept(listener, true, &shared, &service));
     }
-    accept(listener, false, &shared);
+    let service = Service::new(shared.options.max_connections);
+    accept(listener, false, &shared, &service);
     Ok(())
 }
 
@@ -185,27 +200,56 @@ struct Shared {
     ids: AtomicUsize,
 }
 
-fn accept(listener: TcpListener, implicit_tls: bool, shared: &Arc<Shared>) {
-    for stream in listener.incoming() {
-        let Ok(stream) = stream else { continue };
-        if shared.active.load(Ordering::SeqCst) >= shared.options.max_connections {
-            let _ = (&stream).write_all(b"421 4.7.0 Error: too many connections\r\n");
+/// Accepts a connection only when a slot is free; until then clients wait in the listen
+/// queue, as they do when Postfix's master stops watching a busy service's socket.
+fn accept(listener: TcpListener, implicit_tls: bool, shared: &Arc<Shared>, service: &Arc<Service>) {
+    loop {
+        service.wait_for_free_slot();
+        let Ok((stream, address)) = listener.accept() else {
             continue;
+        };
+        let slot = service.take(address.ip(), now_ms());
+        if slot.began_stress {
+            // master_avail_listen()'s warning, and the stress mode that master_avail_event() starts.
+            say!(
+                "=== all {} connection slots are busy: new clients wait in the listen queue; stress mode, smtpd_timeout {} s",
+                service.max(),
+                shared.options.stress_timeout
+            );
         }
         shared.active.fetch_add(1, Ordering::SeqCst);
         let id = shared.ids.fetch_add(1, Ordering::SeqCst) + 1;
         let shared = shared.clone();
         std::thread::spawn(move || {
-            if let Err(e) = drive(stream, id, implicit_tls, &shared) {
+            if let Err(e) = drive(stream, id, implicit_tls, &shared, &slot) {
                 say!("#{id} === connection ended: {e}");
             }
             shared.active.fetch_sub(1, Ordering::SeqCst);
+            drop(slot);
         });
     }
 }
 
+/// The session's limits: the world's, or their stress values while the service is stressed.
+fn limits(options: &Options, stressed: bool) -> Limits {
+    let calm = options.world.limits;
+    if !stressed {
+        return calm;
+    }
+    Limits {
+        idle_timeout_secs: calm.idle_timeout_secs.min(options.stress_timeout),
+        ..calm.under_stress()
+    }
+}
+
 /// One connection: the whole driver loop.
-fn drive(stream: TcpStream, id: usize, implicit_tls: bool, shared: &Shared) -> std::io::Result<()> {
+fn drive(
+    stream: TcpStream,
+    id: usize,
+    implicit_tls: bool,
+    shared: &Shared,
+    slot: &Slot,
+) -> std::io::Result<()> {
     let options = &shared.options;
     let address = stream.peer_addr()?;
     say!("#{id} === connection from {address}");
@@ -217,10 +261,12 @@ fn drive(stream: TcpStream, id: usize, implicit_tls: bool, shared: &Shared) -> s
         say!("#{id} === TLS started (implicit)");
     }
     let mut session = Session::new(options.world.clone(), options.seed.wrapping_add(id as u64));
+    let mut stressed = false;
     let peer = Peer {
         name: "localhost".into(),
         address: address.ip().to_string(),
         tls: implicit_tls,
+        connections: slot.connections,
     };
     let _ = session.handle_input(Input::Connected { now: now_ms(), peer });
     let mut buf = vec![0u8; 64 * 1024];
@@ -239,6 +285,10 @@ fn drive(stream: TcpStream, id: usize, implicit_tls: bool, shared: &Shared) -> s
                 }
                 continue;
             }
+        }
+        if slot.service().stressed(now_ms()) != stressed {
+            stressed = !stressed;
+            session.set_limits(limits(options, stressed));
         }
         let input = match conn.read(&mut buf) {
             Ok(0) => Input::PeerClosed { now: now_ms() },

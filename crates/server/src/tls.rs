@@ -84,10 +84,7 @@ pub fn config(hostname: &str, cert: Option<&Path>, key: Option<&Path>) -> Result
             (chain, key)
         }
         (None, None) => {
-            let generated = rcgen::generate_simple_self_signed(vec![hostname.to_string()])
-                .map_err(|e| format!("cannot make a self-signed certificate: {e}"))?;
-            let key = PrivatePkcs8KeyDer::from(generated.key_pair.serialize_der());
-            (vec![generated.cert.der().clone()], key.into())
+            self_signed(hostname).map_err(|e| format!("cannot make a self-signed certificate: {e}"))?
         }
         _ => return Err("--tls-cert and --tls-key go together".into()),
     };
@@ -99,4 +96,20 @@ pub fn config(hostname: &str, cert: Option<&Path>, key: Option<&Path>) -> Result
         .with_single_cert(chain, key)
         .map_err(|e| format!("bad certificate or key: {e}"))?;
     Ok(Arc::new(config))
+}
+
+/// A fresh certificate for `hostname`, as its subject's CN and its one SAN (rcgen's default
+/// subject is "rcgen self signed cert"), like Debian's snakeoil certificate names the host.
+fn self_signed(
+    hostname: &str,
+) -> Result<(Vec<CertificateDer<'static>>, PrivateKeyDer<'static>), rcgen::Error> {
+    let mut params = rcgen::CertificateParams::new(vec![hostname.to_string()])?;
+    params.distinguished_name = rcgen::DistinguishedName::new();
+    params
+        .distinguished_name
+        .push(rcgen::DnType::CommonName, hostname);
+    let key_pair = rcgen::KeyPair::generate()?;
+    let cert = params.self_signed(&key_pair)?;
+    let key = PrivatePkcs8KeyDer::from(key_pair.serialize_der());
+    Ok((vec![cert.der().clone()], key.into()))
 }
