@@ -489,6 +489,8 @@ pub fn state_svg(current: Phase, last: Option<(Phase, Phase)>) -> String {
             34
         } else if source == Source::Phase(Phase::Connected) && to == Phase::Mail {
             -70
+        } else if source == Source::Transaction && to == Phase::Connected {
+            215 // over the top, above MAIL
         } else {
             0
         };

@@ -6,6 +6,7 @@ pub mod diagrams;
 pub mod explain;
 pub mod mailboxes;
 pub mod reference;
+pub mod rules;
 pub mod settings;
 pub mod share;
 pub mod timeline;

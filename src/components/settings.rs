@@ -1,11 +1,12 @@
 //! The world panel: host name, users and passwords, limits, policies, seed. Invalid values
 //! are refused with the engine's own message; applying starts a new session.
 
-use smtplab_engine::world::User;
+use smtplab_engine::world::{Rule, User};
 use smtplab_engine::World;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use super::rules::FailureRules;
 use super::LabProps;
 
 use crate::now_ms;
@@ -28,6 +29,8 @@ pub fn settings(props: &LabProps) -> Html {
     let rcpts = use_state(|| world.limits.recipients.to_string());
     let seed = use_state(|| lab.seed.to_string());
     let policy = use_state(|| world.policy);
+    let rules = use_state(|| world.rules.clone());
+    let greylisting = use_state(|| world.policy.greylisting.map_or(String::new(), |s| s.to_string()));
     let error = use_state(|| None::<String>);
     let text = |s: &UseStateHandle<String>| {
         let s = s.clone();
@@ -61,9 +64,14 @@ pub fn settings(props: &LabProps) -> Html {
             policy.clone(),
             error.clone(),
         );
+        let (rules, greylisting) = (rules.clone(), greylisting.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            match build(&world, &host, &users, &size, &rcpts, *policy)
+            let failures = Failures {
+                rules: &rules,
+                greylisting: &greylisting,
+            };
+            match build(&world, &host, &users, &size, &rcpts, *policy, failures)
                 .and_then(|w| Ok((w, parse_number(&seed, "seed")?)))
             {
                 Ok((world, seed)) => {
@@ -92,6 +100,11 @@ pub fn settings(props: &LabProps) -> Html {
                 { check("AUTH only after TLS", |p| p.auth_only_after_tls, |p, v| p.auth_only_after_tls = v) }
                 { check("Relay for authenticated clients", |p| p.relay_when_authenticated, |p, v| p.relay_when_authenticated = v) }
             </fieldset>
+            <fieldset><legend>{ "Greylisting" }</legend>
+                <label>{ "Defer each new sender and recipient pair for this many seconds (Postfix with postgrey; empty: off) " }
+                    <input inputmode="numeric" placeholder="300" value={(*greylisting).clone()} oninput={text(&greylisting)} aria-label="Greylisting delay" /></label>
+            </fieldset>
+            <FailureRules rules={rules.clone()} />
             <label>{ "Profile " }<select aria-label="Profile"><option selected=true>{ "Postfix 3.7 (Debian 12)" }</option></select></label>
             <label>{ "Seed (queue IDs, CRAM-MD5 challenges) " }<input inputmode="numeric" value={(*seed).clone()} oninput={text(&seed)} aria-label="Seed" /></label>
             if let Some(message) = &*error {
@@ -108,6 +121,12 @@ fn parse_number<T: std::str::FromStr>(text: &str, what: &str) -> Result<T, Strin
         .map_err(|_| format!("{what}: {text:?} is not a whole number"))
 }
 
+/// The failure-injection part of the form.
+struct Failures<'a> {
+    rules: &'a [Rule],
+    greylisting: &'a str,
+}
+
 fn build(
     base: &World,
     host: &str,
@@ -115,12 +134,18 @@ fn build(
     size: &str,
     rcpts: &str,
     policy: smtplab_engine::world::Policy,
+    failures: Failures,
 ) -> Result<World, String> {
     let mut world = base.clone();
+    world.rules = failures.rules.to_vec();
     world.hostname = host.trim().to_string();
     world.limits.message_size = parse_number(size, "message size limit")?;
     world.limits.recipients = parse_number(rcpts, "recipients per message")?;
     world.policy = policy;
+    world.policy.greylisting = match failures.greylisting.trim() {
+        "" => None,
+        secs => Some(parse_number(secs, "greylisting delay")?),
+    };
     world.users = users
         .lines()
         .filter(|l| !l.trim().is_empty())
