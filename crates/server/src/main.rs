@@ -286,6 +286,8 @@ fn drive(
                 continue;
             }
         }
+        // Stress mode starts and ends while sessions run, so no read may block for much
+        // longer than the one-second tick, or a session would miss the change.
         if slot.service().stressed(now_ms()) != stressed {
             stressed = !stressed;
             session.set_limits(limits(options, stressed));
