@@ -5,7 +5,8 @@
 use std::rc::Rc;
 
 use smtplab_engine::{Phase, Verb};
-use smtplab_web::components::console::{complete, transcript_text};
+use smtplab_web::components::command_line::complete;
+use smtplab_web::components::export::transcript_text;
 use smtplab_web::state::{dot_stuff, Action, Entry, Lab};
 use smtplab_web::storage::{self, Loaded};
 use smtplab_web::App;

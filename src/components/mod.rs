@@ -1,15 +1,20 @@
 //! One component per file; each takes the lab (the reducer handle) or plain data.
 
 pub mod auth;
+pub mod command_line;
+pub mod composer;
 pub mod console;
 pub mod diagrams;
 pub mod explain;
+pub mod export;
 pub mod mailboxes;
 pub mod reference;
 pub mod rules;
 pub mod settings;
 pub mod share;
+pub mod status;
 pub mod timeline;
+pub mod transcript;
 pub mod update;
 
 use yew::prelude::*;

@@ -1,0 +1,170 @@
+//! The command line: history, Tab completion of the verbs valid now, a hint for what is
+//! being typed, and paste as one pipelined chunk.
+
+use smtplab_engine::{Phase, Verb, COMMANDS};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::now_ms;
+use crate::state::{Action, Lab};
+
+#[derive(Properties, PartialEq)]
+pub struct CommandLineProps {
+    pub lab: UseReducerHandle<Lab>,
+    pub draft: UseStateHandle<String>,
+}
+
+/// The command input: Enter sends, Up/Down walk the history, Tab completes valid verbs.
+#[function_component(CommandLine)]
+pub fn command_line(props: &CommandLineProps) -> Html {
+    let (lab, draft) = (props.lab.clone(), props.draft.clone());
+    let history_at = use_state(|| None::<usize>);
+    let completions = use_state(Vec::<&'static str>::new);
+    let oninput = {
+        let (draft, completions) = (draft.clone(), completions.clone());
+        Callback::from(move |e: InputEvent| {
+            draft.set(e.target_unchecked_into::<HtmlInputElement>().value());
+            completions.set(Vec::new());
+        })
+    };
+    let onkeydown = {
+        let (lab, draft, history_at, completions) = (
+            lab.clone(),
+            draft.clone(),
+            history_at.clone(),
+            completions.clone(),
+        );
+        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            "Enter" => {
+                e.prevent_default();
+                lab.dispatch(Action::Send {
+                    line: (*draft).clone(),
+                    now: now_ms(),
+                });
+                draft.set(String::new());
+                history_at.set(None);
+                completions.set(Vec::new());
+            }
+            "ArrowUp" | "ArrowDown" => {
+                e.prevent_default();
+                let history = &lab.shown().history;
+                let len = history.len();
+                let at = match (e.key().as_str(), *history_at) {
+                    ("ArrowUp", None) if len > 0 => Some(len - 1),
+                    ("ArrowUp", Some(i)) => Some(i.saturating_sub(1)),
+                    ("ArrowDown", Some(i)) if i + 1 < len => Some(i + 1),
+                    _ => None,
+                };
+                history_at.set(at);
+                draft.set(at.and_then(|i| history.get(i)).cloned().unwrap_or_default());
+            }
+            "Tab" if !draft.contains(' ') && !draft.is_empty() => {
+                e.prevent_default();
+                let options = complete(&draft, &lab.shown().accepted());
+                if let [only] = options[..] {
+                    draft.set(completion_text(only));
+                }
+                completions.set(options);
+            }
+            _ => {}
+        })
+    };
+    let onpaste = {
+        let (lab, draft) = (lab.clone(), draft.clone());
+        Callback::from(move |e: Event| {
+            let Some(text) = pasted_text(&e) else { return };
+            let lines: Vec<String> = format!("{}{text}", *draft).lines().map(str::to_string).collect();
+            if lines.len() > 1 {
+                e.prevent_default();
+                lab.dispatch(Action::SendPipelined { lines, now: now_ms() });
+                draft.set(String::new());
+            }
+        })
+    };
+    html! {
+        <div class="command">
+            <label class="prompt">
+                <span class="prompt-sign" aria-hidden="true">{ if lab.shown().session.tls_active() { "~>" } else { "->" } }</span>
+                <input type="text" aria-label="SMTP command" aria-describedby="hint" autocomplete="off"
+                    spellcheck="false" autocapitalize="off" placeholder="e.g. EHLO client.example.org, then Enter"
+                    value={(*draft).clone()} {oninput} {onkeydown} {onpaste} />
+            </label>
+            <p id="hint" class="hint" aria-live="polite">{ hint(&draft, lab.shown(), &completions) }</p>
+        </div>
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn pasted_text(e: &Event) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    e.dyn_ref::<web_sys::ClipboardEvent>()?
+        .clipboard_data()?
+        .get_data("text")
+        .ok()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn pasted_text(_: &Event) -> Option<String> {
+    None
+}
+
+/// Verbs valid now whose name starts with what was typed.
+pub fn complete(typed: &str, accepted: &[Verb]) -> Vec<&'static str> {
+    let typed = typed.trim().to_ascii_uppercase();
+    accepted
+        .iter()
+        .map(|v| v.name())
+        .filter(|name| name.starts_with(&typed))
+        .collect()
+}
+
+/// What Tab fills in: the verb and, where the syntax has one, its fixed part.
+fn completion_text(name: &str) -> String {
+    match name {
+        "MAIL" => "MAIL FROM:<".into(),
+        "RCPT" => "RCPT TO:<".into(),
+        "DATA" | "RSET" | "QUIT" | "NOOP" | "STARTTLS" => name.into(),
+        _ => format!("{name} "),
+    }
+}
+
+fn hint(draft: &str, lab: &Lab, completions: &[&str]) -> Html {
+    if !completions.is_empty() {
+        return html! { <>{ "Valid now: " }<strong>{ completions.join(", ") }</strong></> };
+    }
+    let word = draft.split([' ', ':']).next().unwrap_or_default();
+    match lab.phase() {
+        Phase::Closed => {
+            return html! { { "The connection is closed. Press Connect to start a new session." } }
+        }
+        Phase::Auth => {
+            return html! { { "The server waits for the base64 answer to its 334 challenge (* cancels). The AUTH helpers build it." } }
+        }
+        Phase::TlsHandshake => {
+            return html! { { "Press “Start TLS handshake”; the server reads nothing else until then." } }
+        }
+        _ => {}
+    }
+    if word.is_empty() {
+        let valid: Vec<&str> = lab.accepted().iter().map(|v| v.name()).collect();
+        return html! { <>{ "Valid now: " }{ valid.join(", ") }{ ". Tab completes." }</> };
+    }
+    match Verb::parse(word) {
+        Some(verb) => {
+            let spec = verb.spec();
+            let now = if lab.accepted().contains(&verb) {
+                "valid now"
+            } else {
+                "not valid now"
+            };
+            html! { <><code>{ spec.syntax }</code>{ format!(" — {now}. {}", spec.summary) }</> }
+        }
+        None if COMMANDS
+            .iter()
+            .any(|c| c.name.starts_with(&word.to_ascii_uppercase())) =>
+        {
+            html! { { "Press Tab to complete." } }
+        }
+        None => html! { { format!("{word} is not an SMTP command; the server will answer 500.") } },
+    }
+}
