@@ -242,6 +242,12 @@ fn limits(options: &Options, stressed: bool) -> Limits {
     }
 }
 
+/// Postfix's `smtpd_starttls_timeout`, whose defaults are `smtpd_timeout`'s:
+/// `${stress?{10}:{300}}s`. It also bounds the implicit-TLS handshake.
+fn handshake_limit(options: &Options, stressed: bool) -> Duration {
+    Duration::from_secs(limits(options, stressed).idle_timeout_secs)
+}
+
 /// One connection: the whole driver loop.
 fn drive(
     stream: TcpStream,
@@ -256,12 +262,13 @@ fn drive(
     stream.set_read_timeout(Some(Duration::from_secs(1)))?;
     stream.set_nodelay(true)?;
     let mut conn = Conn::Plain(stream);
+    let mut stressed = slot.service().stressed(now_ms());
     if implicit_tls {
-        conn = conn.upgrade(&shared.tls)?;
+        conn = conn.upgrade(&shared.tls, handshake_limit(options, stressed))?;
         say!("#{id} === TLS started (implicit)");
     }
     let mut session = Session::new(options.world.clone(), options.seed.wrapping_add(id as u64));
-    let mut stressed = false;
+    session.set_limits(limits(options, stressed));
     let peer = Peer {
         name: "localhost".into(),
         address: address.ip().to_string(),
@@ -275,7 +282,7 @@ fn drive(
             Next::Read => {}
             Next::Close => break,
             Next::StartTls => {
-                conn = conn.upgrade(&shared.tls)?;
+                conn = conn.upgrade(&shared.tls, handshake_limit(options, stressed))?;
                 say!("#{id} === TLS started");
                 if session
                     .handle_input(Input::TlsEstablished { now: now_ms() })

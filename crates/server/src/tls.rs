@@ -12,9 +12,6 @@ use rustls::pki_types::pem::PemObject;
 use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
 use rustls::{ServerConfig, ServerConnection, StreamOwned};
 
-/// How long a client may take to finish the handshake.
-const HANDSHAKE_LIMIT: Duration = Duration::from_secs(30);
-
 pub enum Conn {
     Plain(TcpStream),
     Tls(Box<StreamOwned<ServerConnection, TcpStream>>),
@@ -25,14 +22,14 @@ impl Conn {
         matches!(self, Conn::Tls(_))
     }
 
-    /// Performs the server side of the handshake on a plain connection.
-    pub fn upgrade(self, config: &Arc<ServerConfig>) -> io::Result<Conn> {
+    /// Performs the server side of the handshake on a plain connection, within `limit`.
+    pub fn upgrade(self, config: &Arc<ServerConfig>, limit: Duration) -> io::Result<Conn> {
         let mut tcp = match self {
             Conn::Plain(tcp) => tcp,
             Conn::Tls(_) => return Err(io::Error::other("TLS is already active")),
         };
         let mut tls = ServerConnection::new(config.clone()).map_err(io::Error::other)?;
-        let deadline = Instant::now() + HANDSHAKE_LIMIT;
+        let deadline = Instant::now() + limit;
         while tls.is_handshaking() {
             match tls.complete_io(&mut tcp) {
                 Ok(_) => {}

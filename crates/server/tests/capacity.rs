@@ -160,6 +160,32 @@ fn with_every_slot_held_by_an_idle_client_stress_mode_drops_idle_clients() {
 }
 
 #[test]
+fn under_stress_a_silent_implicit_tls_client_loses_its_slot_after_the_stress_timeout() {
+    let server = start(&[
+        "--listen-tls",
+        "127.0.0.1:0",
+        "--max-connections",
+        "1",
+        "--stress-timeout",
+        "1",
+    ]);
+    let started = Instant::now();
+    // It takes the port's only slot, so stress begins; it never sends a ClientHello.
+    let mut silent = Client::connect(server.tls_port.unwrap());
+    assert_eq!(silent.reply(), "", "the server hangs up");
+    assert!(
+        started.elapsed() < Duration::from_secs(4),
+        "{:?}",
+        started.elapsed()
+    );
+    let deadline = Instant::now() + Duration::from_secs(2);
+    while !log(&server).contains("=== connection ended") {
+        assert!(Instant::now() < deadline, "{}", log(&server));
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
 fn past_the_per_client_limit_the_engine_says_421_instead_of_its_greeting() {
     let world = world_with_client_limit("per-client", 2);
     let server = start(&["--world", world.to_str().unwrap()]);
