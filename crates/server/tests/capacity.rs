@@ -6,7 +6,7 @@
 use std::io::{BufRead, BufReader, ErrorKind, Write};
 use std::net::TcpStream;
 use std::path::PathBuf;
-use std::sync::{Arc, Barrier};
+use std::sync::{Arc, Barrier, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use smtplab_engine::World;
@@ -79,6 +79,36 @@ impl Client {
     }
 }
 
+/// Lets clients through in groups of `size`, like a reusable barrier, but gives up after
+/// a minute, so that one failed client fails the test instead of hanging it.
+struct Groups {
+    size: usize,
+    arrived: Mutex<usize>,
+    all_here: Condvar,
+}
+
+impl Groups {
+    fn new(size: usize) -> Arc<Groups> {
+        Arc::new(Groups {
+            size,
+            arrived: Mutex::new(0),
+            all_here: Condvar::new(),
+        })
+    }
+
+    fn wait(&self) {
+        let mut arrived = self.arrived.lock().unwrap();
+        let group_full = (*arrived / self.size + 1) * self.size;
+        *arrived += 1;
+        self.all_here.notify_all();
+        let (arrived, timeout) = self
+            .all_here
+            .wait_timeout_while(arrived, Duration::from_secs(60), |n| *n < group_full)
+            .unwrap();
+        assert!(!timeout.timed_out(), "only {} clients arrived", *arrived);
+    }
+}
+
 fn log(server: &Server) -> String {
     server.log.lock().unwrap().clone()
 }
@@ -92,7 +122,7 @@ fn three_hundred_clients_against_a_limit_of_a_hundred_are_all_served() {
     let port = server.port;
     let start_together = Arc::new(Barrier::new(300));
     // Each hundred greeted clients wait for each other, so every slot is taken three times.
-    let fill_the_slots = Arc::new(Barrier::new(100));
+    let fill_the_slots = Groups::new(100);
     let clients: Vec<_> = (0..300)
         .map(|c| {
             let (start_together, fill_the_slots) = (start_together.clone(), fill_the_slots.clone());
