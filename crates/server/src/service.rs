@@ -23,6 +23,7 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 pub const STRESS_LINGER_MS: u64 = 1_000_000;
 
 pub struct Service {
+    /// The process limit; `usize::MAX` for none (`--max-connections 0`, as `maxproc` 0).
     max: usize,
     busy: Mutex<usize>,
     freed: Condvar,
@@ -44,7 +45,7 @@ pub struct Slot {
 impl Service {
     pub fn new(max: usize) -> Arc<Service> {
         Arc::new(Service {
-            max: max.max(1),
+            max: if max == 0 { usize::MAX } else { max },
             busy: Mutex::new(0),
             freed: Condvar::new(),
             stress_until: AtomicU64::new(0),
@@ -75,7 +76,8 @@ impl Service {
         let mut busy = lock(&self.busy);
         *busy += 1;
         let mut began_stress = false;
-        if *busy >= self.max {
+        // master_ent.c: only a service with more than one process may be stressed.
+        if *busy >= self.max && self.max > 1 {
             began_stress = !self.stressed(now);
             self.stress_until.store(now + STRESS_LINGER_MS, Ordering::SeqCst);
         }

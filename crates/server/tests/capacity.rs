@@ -195,12 +195,13 @@ fn under_stress_a_silent_implicit_tls_client_loses_its_slot_after_the_stress_tim
         "--listen-tls",
         "127.0.0.1:0",
         "--max-connections",
-        "1",
+        "2",
         "--stress-timeout",
         "1",
     ]);
     let started = Instant::now();
-    // It takes the port's only slot, so stress begins; it never sends a ClientHello.
+    // They take both of the port's slots, so stress begins; they never send a ClientHello.
+    let _first = Client::connect(server.tls_port.unwrap());
     let mut silent = Client::connect(server.tls_port.unwrap());
     assert_eq!(silent.reply(), "", "the server hangs up");
     assert!(
