@@ -6,8 +6,10 @@
 // - install: precache every file of the build into "smtplab-<VERSION>", each checked
 //   against its hash so that a half-deployed site cannot mix two versions. No skipWaiting.
 // - activate: delete every other smtplab-* cache, then take control of open pages.
-// - fetch: same-origin GET only. Pages: network first (with a timeout), else the cached
-//   page. Everything precached: cache first, else the network.
+// - fetch: same-origin GET only. Files with a hash in their name (Trunk's): cache first,
+//   else the network. Pages and the other precached files (manifest, icons, the example
+//   course page's script and style, whose names do not change between versions): network
+//   first (with a timeout), else the cache.
 // - message {type: "SKIP_WAITING"}: the page's "Reload to update" button, and nothing else,
 //   makes a waiting version take over.
 "use strict";
@@ -19,6 +21,8 @@ const CACHE = `smtplab-${VERSION}`;
 const SCOPE = new URL(self.registration.scope);
 const INDEX = new URL("index.html", SCOPE).href;
 const NETWORK_TIMEOUT_MS = 4000;
+/** Trunk's hashed names (`app-<16 hex>.css`, `smtplab-web-<16 hex>_bg.wasm`, `boot-…`). */
+const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
 /** Precached URL (absolute, without query) -> its SHA-256, base64. */
 const FILES = new Map(PRECACHE.map(([path, sha256]) => [new URL(path, SCOPE).href, sha256]));
 
@@ -76,7 +80,7 @@ async function fromCache(key) {
   return cache.match(key, { ignoreSearch: true });
 }
 
-async function page(request, key) {
+async function networkFirst(request, key) {
   let timer;
   const timeout = new Promise((_, reject) => {
     timer = setTimeout(() => reject(new Error("network timeout")), NETWORK_TIMEOUT_MS);
@@ -104,8 +108,8 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin || !url.href.startsWith(SCOPE.href)) return;
   const key = precached(url);
-  if (request.mode === "navigate") {
-    event.respondWith(page(request, key));
+  if (request.mode === "navigate" || (key && !HASHED.test(url.pathname))) {
+    event.respondWith(networkFirst(request, key));
   } else if (key) {
     event.respondWith(asset(request, key));
   }

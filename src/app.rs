@@ -338,6 +338,13 @@ pub fn app() -> Html {
             }
         </>
     };
+    // Built when the session changes, not on every keystroke in the draft.
+    let full_lab = {
+        let lab = lab.clone();
+        use_memo((lab.steps.len(), lab.origin.2, lab.seed), move |_| {
+            full_lab_url(&lab)
+        })
+    };
     if start.embed {
         return html! {
             <main class="lab embed" data-ignored-messages={ignored.to_string()}>
@@ -351,7 +358,7 @@ pub fn app() -> Html {
                     <Diagrams lab={lab.clone()} states={false} />
                 }
                 <p class="open-full">
-                    <a href={full_lab_url(&lab)} target="_blank" rel="noopener">{ "Open in full lab" }</a>
+                    <a href={(*full_lab).clone()} target="_blank" rel="noopener">{ "Open in full lab" }</a>
                 </p>
             </main>
         };

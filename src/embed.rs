@@ -229,6 +229,13 @@ fn world(value: &str, own_origin: &str) -> Result<WorldSource, String> {
 
 /// Accepts relative URLs and absolute ones on `own_origin`; refuses any other host.
 fn same_origin_url(value: &str, own_origin: &str) -> Result<String, String> {
+    if value.contains('\\') {
+        // Browsers read a backslash as `/`: `/\evil.example/w.json` is another host.
+        return Err(format!(
+            "a world URL may not contain a backslash: '{}'.",
+            shorten(value)
+        ));
+    }
     let lower = value.to_ascii_lowercase();
     // Absolute: a scheme before any slash (http:, javascript:, …), or protocol-relative.
     let scheme = lower.split_once(':').filter(|(s, _)| !s.contains('/'));

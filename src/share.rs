@@ -127,10 +127,10 @@ impl std::fmt::Display for LinkError {
             LinkError::Schema(why) => write!(f, "the link's data is not a smtplab session: {why}"),
             LinkError::TooManySteps { steps } => write!(
                 f,
-                "the link holds {steps} steps; at most {MAX_STEPS} are replayed"
+                "the session holds {steps} steps; at most {MAX_STEPS} are replayed"
             ),
-            LinkError::TimeOutOfRange => write!(f, "the link's times are out of range"),
-            LinkError::World(why) => write!(f, "the link's world is not valid: {why}"),
+            LinkError::TimeOutOfRange => write!(f, "the session's times are out of range"),
+            LinkError::World(why) => write!(f, "the session's world is not valid: {why}"),
         }
     }
 }
@@ -258,11 +258,6 @@ fn replay(packed: Packed) -> Result<Lab, LinkError> {
             steps: packed.p.len(),
         });
     }
-    let world = packed.w.unwrap_or_else(World::reference);
-    world.validate().map_err(|e| LinkError::World(e.0))?;
-    if packed.t > MAX_TIME {
-        return Err(LinkError::TimeOutOfRange);
-    }
     let mut now = packed.t;
     let mut at = |d: i64| -> Result<u64, LinkError> {
         now = now
@@ -285,17 +280,37 @@ fn replay(packed: Packed) -> Result<Lab, LinkError> {
             PackedStep::Connect(d) => Step::Connect { now: at(d)? },
             PackedStep::Disconnect(d) => Step::Disconnect { now: at(d)? },
             PackedStep::Clear => Step::Clear,
-            PackedStep::World(d, world, seed) => {
-                world.validate().map_err(|e| LinkError::World(e.0))?;
-                Step::World {
-                    world,
-                    seed,
-                    now: at(d)?,
-                }
-            }
+            PackedStep::World(d, world, seed) => Step::World {
+                world,
+                seed,
+                now: at(d)?,
+            },
         });
     }
-    let mut lab = Lab::with_world(world, packed.s, packed.t);
+    let world = packed.w.unwrap_or_else(World::reference);
+    rebuild(world, packed.s, packed.t, steps)
+}
+
+/// A lab rebuilt from where it started and what was done, checked as a link is: valid
+/// worlds, at most [`MAX_STEPS`] steps, times in range. A lab file opens this way too, so
+/// that what it claims about the session is recomputed, not trusted.
+pub fn rebuild(world: World, seed: u64, start: u64, steps: Vec<Step>) -> Result<Lab, LinkError> {
+    if steps.len() > MAX_STEPS {
+        return Err(LinkError::TooManySteps { steps: steps.len() });
+    }
+    world.validate().map_err(|e| LinkError::World(e.0))?;
+    if start > MAX_TIME {
+        return Err(LinkError::TimeOutOfRange);
+    }
+    for step in &steps {
+        if step.time().is_some_and(|t| t > MAX_TIME) {
+            return Err(LinkError::TimeOutOfRange);
+        }
+        if let Step::World { world, .. } = step {
+            world.validate().map_err(|e| LinkError::World(e.0))?;
+        }
+    }
+    let mut lab = Lab::with_world(world, seed, start);
     lab.steps = steps;
     Ok(lab.replayed(lab.steps.len()))
 }

@@ -207,6 +207,21 @@ pub enum Step {
 }
 
 impl Step {
+    /// When it happened (simulated ms); `Clear` has no time.
+    pub fn time(&self) -> Option<u64> {
+        match self {
+            Step::Send { now, .. }
+            | Step::Pipelined { now, .. }
+            | Step::Message { now, .. }
+            | Step::Handshake { now }
+            | Step::Connect { now }
+            | Step::Disconnect { now }
+            | Step::World { now, .. }
+            | Step::Import { now, .. } => Some(*now),
+            Step::Clear => None,
+        }
+    }
+
     /// The recorded form of an action, or the action back when it only changes the view.
     #[allow(clippy::result_large_err)]
     fn from_action(action: Action) -> Result<Step, Action> {

@@ -14,6 +14,8 @@ const BANNED: &[(&str, &str)] = &[
         "derives a reply's class in the UI (use Reply::class)",
     ),
     ("code/100", "derives a reply's class in the UI (use Reply::class)"),
+    (".code {", "matches on a reply code"),
+    ("lines[0] ==", "compares a reply's text"),
 ];
 
 fn sources(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
@@ -27,8 +29,17 @@ fn sources(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     }
 }
 
-/// `.code` compared with a number, or matched against one.
+/// `.code` compared with a number, or matched against one; or text compared with a
+/// string that starts like a reply (`== "250 …"`).
 fn compares_a_code(line: &str) -> bool {
+    let reply_literal = ["== \"", "!= \""].iter().any(|op| {
+        line.match_indices(op)
+            .any(|(at, _)| line[at + op.len()..].starts_with(|c: char| ('2'..='5').contains(&c)))
+    });
+    reply_literal || compares_code(line)
+}
+
+fn compares_code(line: &str) -> bool {
     line.match_indices(".code").any(|(at, _)| {
         let rest = line[at + 5..].trim_start();
         let rest = ["==", "!=", ">=", "<=", ">", "<"]
@@ -70,6 +81,8 @@ fn the_check_catches_what_it_is_for() {
     assert!(compares_a_code("if reply.code == 354 {"));
     assert!(compares_a_code("(reply.code >= 500 && x)"));
     assert!(compares_a_code("if matches!(reply.code, 220) {"));
+    assert!(compares_a_code("if text == \"250 2.0.0 Ok\" {"));
+    assert!(BANNED.iter().any(|(p, _)| "match reply.code {".contains(p)));
     assert!(!compares_a_code("label: format!(\"{}\", reply.code),"));
     assert!(BANNED
         .iter()

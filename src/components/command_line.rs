@@ -1,7 +1,7 @@
 //! The command line: history, Tab completion of the verbs valid now, a hint for what is
 //! being typed, and paste as one pipelined chunk.
 
-use smtplab_engine::{Phase, Verb, COMMANDS};
+use smtplab_engine::{Phase, Reply, ReplyKind, Verb, COMMANDS};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -165,6 +165,10 @@ fn hint(draft: &str, lab: &Lab, completions: &[&str]) -> Html {
         {
             html! { { "Press Tab to complete." } }
         }
-        None => html! { { format!("{word} is not an SMTP command; the server will answer 500.") } },
+        None => {
+            let refusal = Reply::new(ReplyKind::Unrecognized, &lab.session.world().hostname);
+            let answer = refusal.text_lines().join(" ");
+            html! { { format!("{word} is not an SMTP command; the server will answer {answer}") } }
+        }
     }
 }

@@ -88,8 +88,14 @@ pub fn share(props: &ShareProps) -> Html {
             let (open_lab, error, name) = (open_lab.clone(), error.clone(), file.name());
             storage::read_file(file, move |text| match text.map(|t| storage::decode(Some(t))) {
                 Ok(Loaded::Restored(lab)) => {
-                    error.set(None);
-                    open_lab.emit(lab);
+                    let (world, seed, start) = lab.origin.clone();
+                    match crate::share::rebuild(world, seed, start, lab.steps) {
+                        Ok(rebuilt) => {
+                            error.set(None);
+                            open_lab.emit(Box::new(rebuilt));
+                        }
+                        Err(why) => error.set(Some(format!("{name} could not be opened: {why}."))),
+                    }
                 }
                 Ok(Loaded::Broken { why, .. }) => {
                     error.set(Some(format!("{name} is not a smtplab lab file: {why}.")))

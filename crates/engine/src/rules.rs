@@ -62,6 +62,10 @@ pub struct Triplet {
 
 /// The longest delay a rule may add (an hour).
 const MAX_DELAY_MS: u64 = 3_600_000;
+/// The longest address pattern (an address is at most 254 octets, RFC 5321 §4.5.3.1).
+const MAX_PATTERN: usize = 254;
+/// The most rules a world may have: each command is matched against all of them.
+pub const MAX_RULES: usize = 20;
 
 impl Rule {
     /// Checks what serde cannot; the message names the field (after `rules[i].`).
@@ -75,11 +79,20 @@ impl Rule {
         if self.address.as_deref().is_some_and(|a| a.trim().is_empty()) {
             return Err("address: an empty pattern matches nothing; leave it out to match any".into());
         }
+        if self.address.as_deref().is_some_and(|a| a.len() > MAX_PATTERN) {
+            return Err(format!("address: at most {MAX_PATTERN} characters"));
+        }
         match &self.then {
             Effect::Reply { code, enhanced, text } => {
                 if !(200..=599).contains(code) {
                     return Err(format!(
                         "then.code: {code} is not an SMTP reply code (200 to 599)"
+                    ));
+                }
+                if code / 100 == 3 {
+                    // A 354 or 334 would make the client send data the server reads as commands.
+                    return Err(format!(
+                        "then.code: {code} asks for more input; a rule may answer 2xx, 4xx or 5xx"
                     ));
                 }
                 if let Some(EnhancedCode(class, ..)) = enhanced {

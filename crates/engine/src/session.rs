@@ -558,7 +558,10 @@ impl Session {
             if consumed == 0 {
                 break;
             }
-            let verb = self.verb.filter(|_| command_line);
+            // A command is a line that got its reply (an overlong line may still be partial).
+            let verb = self
+                .verb
+                .filter(|_| command_line && self.outputs.len() > self.reported);
             commands.extend(verb);
             self.report(unit.or(verb.map(Trigger::Command)));
             pos += consumed;
@@ -735,6 +738,9 @@ impl Session {
         .cloned();
         match effect {
             Some(Effect::Reply { code, enhanced, text }) => {
+                if let Command::Bdat { size, .. } = command {
+                    self.skip = size; // the chunk still comes: throw it away
+                }
                 self.reply(ReplyKind::Injected { code, enhanced, text })
             }
             Some(Effect::Disconnect) => {

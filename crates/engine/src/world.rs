@@ -235,8 +235,11 @@ impl World {
         if self.limits.recipients == 0 {
             return bad("limits.recipients: must be at least 1".into());
         }
-        if self.limits.line_length < 64 {
-            return bad("limits.line_length: must be at least 64".into());
+        if !(64..=16_384).contains(&self.limits.line_length) {
+            return bad("limits.line_length: from 64 to 16384".into());
+        }
+        if self.rules.len() > crate::rules::MAX_RULES {
+            return bad(format!("rules: at most {} rules", crate::rules::MAX_RULES));
         }
         if self.policy.greylisting.is_some_and(|secs| secs > 86_400 * 35) {
             return bad("policy.greylisting: at most 3024000 seconds (35 days)".into());

@@ -230,6 +230,23 @@ fn greylisting_answers_like_postfix_with_postgrey_and_lets_the_retry_through() {
 }
 
 #[test]
+fn a_refused_bdat_chunk_is_thrown_away_not_read_as_commands() {
+    let mut world = World::reference();
+    world.rules = vec![rule(
+        "Bdat",
+        reply(452, Some((4, 3, 1)), "Insufficient system storage"),
+    )];
+    let mut s = session(world, 1, T0);
+    for line in ["EHLO x", "MAIL FROM:<a@example.org>", "RCPT TO:<bob@example.com>"] {
+        send(&mut s, T0, line);
+    }
+    // The chunk is a line that looks like a command: it must not be answered.
+    let (lines, _) = send(&mut s, T0, "BDAT 6 LAST\r\nQUIT\r\nNOOP");
+    assert_eq!(lines, ["452 4.3.1 Insufficient system storage", "250 2.0.0 Ok"]);
+    assert_ne!(s.phase(), Phase::Closed, "the QUIT inside the chunk was data");
+}
+
+#[test]
 fn rules_are_checked_and_errors_name_the_field() {
     let cases = [
         (
@@ -247,6 +264,14 @@ fn rules_are_checked_and_errors_name_the_field() {
         (
             r#"{"rules": [{"percent": 101, "then": "disconnect"}]}"#,
             "rules[0].percent: at most 100",
+        ),
+        (
+            r#"{"rules": [{"verb": "Data", "then": {"reply": {"code": 354, "text": "go ahead"}}}]}"#,
+            "rules[0].then.code: 354 asks for more input",
+        ),
+        (
+            r#"{"limits": {"line_length": 1000000}}"#,
+            "limits.line_length: from 64 to 16384",
         ),
         (
             r#"{"rules": [{"then": {"reply": {"code": 450, "text": "two\nlines"}}}]}"#,
