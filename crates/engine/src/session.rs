@@ -558,10 +558,8 @@ impl Session {
             if consumed == 0 {
                 break;
             }
-            // A command is a line that got its reply (an overlong line may still be partial).
-            let verb = self
-                .verb
-                .filter(|_| command_line && self.outputs.len() > self.reported);
+            // An overlong line is consumed in parts: only its last part is a command.
+            let verb = self.verb.filter(|_| command_line && self.overlong.is_none());
             commands.extend(verb);
             self.report(unit.or(verb.map(Trigger::Command)));
             pos += consumed;
