@@ -108,6 +108,7 @@ pub enum ReplyKind {
     },
     Unrecognized,
     BadSyntax,
+    BadUtf8,
     BreakRules,
     TooManyErrors,
     Timeout,
@@ -126,6 +127,7 @@ pub enum ReplyKind {
         reason: AuthFailure,
     },
     AuthAborted,
+    SaslResponseTooLong,
     BdatSyntax,
     /// A world's failure rule answered instead (see [`crate::rules`]).
     Injected {
@@ -245,6 +247,7 @@ impl ReplyKind {
             K::EtrnUnavailable { domain } => e(459, None, format!("<{domain}>: service unavailable"), "This server keeps no queue for that domain to flush.", "RFC 1985 §4", None),
             K::Unrecognized => e(500, Some((5, 5, 2)), s("Error: command not recognized"), "The server does not know this command. Postfix 3.7 has no EXPN and no HELP.", "RFC 5321 §4.2.4", Some("a command from the reference, e.g. NOOP")),
             K::BadSyntax => e(500, Some((5, 5, 2)), s("Error: bad syntax"), "An empty line is not a command.", "RFC 5321 §4.1.1", Some("a command, e.g. NOOP")),
+            K::BadUtf8 => e(500, Some((5, 5, 2)), s("Error: bad UTF-8 syntax"), "The line is not valid UTF-8 (RFC 3629): Postfix checks every command line before it reads the command.", "RFC 6531 §3.3, Postfix smtputf8_enable", Some("send text: ASCII, or UTF-8 after MAIL FROM:<…> SMTPUTF8")),
             K::BreakRules => e(221, Some((2, 7, 0)), s("Error: I can break rules, too. Goodbye."), "That looked like a mail header or a web request, not SMTP; Postfix hangs up.", "Postfix smtpd_forbidden_commands", Some("send headers only after DATA and 354")),
             K::TooManyErrors => e(421, Some((4, 7, 0)), format!("{host} Error: too many errors"), "Too many errors in one session: the server hangs up.", "RFC 5321 §4.2.2 (421 closes)", Some("reconnect, and check each reply before the next command")),
             K::Timeout => e(421, Some((4, 4, 2)), format!("{host} Error: timeout exceeded"), "The client was silent for too long; the server hangs up.", "RFC 5321 §4.5.3.2.7", Some("reconnect")),
@@ -259,6 +262,7 @@ impl ReplyKind {
             K::AuthOk => e(235, Some((2, 7, 0)), s("Authentication successful"), "Logged in. The server will now relay for you.", "RFC 4954 §6", None),
             K::AuthFailed { reason } => e(535, Some((5, 7, 8)), format!("Error: authentication failed: {}", reason.text()), reason.summary(), "RFC 4954 §6", Some("check user name and password; the base64 helpers build the response")),
             K::AuthAborted => e(501, Some((5, 7, 0)), s("Authentication aborted"), "You sent * and so cancelled the login.", "RFC 4954 §4", None),
+            K::SaslResponseTooLong => e(500, Some((5, 5, 6)), s("SASL response limit exceeded"), "The SASL response line was longer than the server reads (12288 octets): the login is over.", "Postfix smtpd_sasl_response_limit", Some("AUTH again with a shorter response")),
             K::BdatSyntax => e(521, Some((5, 5, 4)), s("Syntax: BDAT count [LAST]"), "Without a valid size the server cannot find the end of the chunk, so it hangs up.", "RFC 3030 §2", Some("BDAT 42 LAST, with exactly 42 bytes after it")),
             K::Injected { code, enhanced, text } => e(*code, enhanced.map(|EnhancedCode(a, b, c)| (a, b, c)), text.clone(), "A failure rule of this world answered, not the server's own logic: see the world's settings.", "smtplab failure rules", Some("what a real client does with this code: 4xx retry later, 5xx give up")),
             // Recorded from Postfix 3.7.11 with Debian 12's postgrey 1.37 as check_policy_service.
@@ -563,6 +567,7 @@ pub fn catalog(host: &str) -> Vec<Reply> {
         },
         K::Unrecognized,
         K::BadSyntax,
+        K::BadUtf8,
         K::BreakRules,
         K::TooManyErrors,
         K::Timeout,
@@ -590,6 +595,7 @@ pub fn catalog(host: &str) -> Vec<Reply> {
             reason: AuthFailure::NoMechanism,
         },
         K::AuthAborted,
+        K::SaslResponseTooLong,
         K::BdatSyntax,
         K::Greylisted {
             address: "bob@example.com".into(),

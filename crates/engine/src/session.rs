@@ -202,6 +202,17 @@ pub struct Session {
     peer: Peer,
     now: u64,
     last_activity: u64,
+    /// When the last reply leaves: Postfix sleeps before each reply once the client has
+    /// made `soft_errors` errors, so tarpitted replies queue up one after the other.
+    #[serde(default)]
+    busy_until: u64,
+    /// Replies of this input still in Postfix's output buffer: a delayed reply flushes
+    /// them, so they leave with it.
+    #[serde(skip)]
+    unflushed: usize,
+    /// The `hard_errors`-th error was answered: the 421 that ends the session is due then.
+    #[serde(default)]
+    hangup_at: Option<u64>,
     input: Vec<u8>,
     /// A command line longer than the limit: its kept prefix, while the rest is skipped.
     overlong: Option<Vec<u8>>,
@@ -231,6 +242,9 @@ pub struct Session {
 /// A pipelined DATA line longer than this is stored in pieces instead of buffered whole.
 const MAX_BUFFERED_DATA_LINE: usize = 64 * 1024;
 
+/// Postfix `smtpd_sasl_response_limit`: the longest SASL response line.
+const SASL_RESPONSE_LIMIT: usize = 12288;
+
 impl Session {
     pub fn new(world: World, seed: u64) -> Session {
         let mut session = Session {
@@ -246,6 +260,9 @@ impl Session {
             peer: Peer::default(),
             now: 0,
             last_activity: 0,
+            busy_until: 0,
+            unflushed: 0,
+            hangup_at: None,
             input: Vec::new(),
             overlong: None,
             skip: 0,
@@ -356,6 +373,21 @@ impl Session {
         }
     }
 
+    /// When the driver must feed [`Input::Tick`], because the server will act on its own
+    /// then: the 421 after the hard error limit, or the idle timeout (Postfix
+    /// `smtpd_timeout`, counted from the last input or the last reply, whichever is later).
+    pub fn next_deadline(&self) -> Option<u64> {
+        match self.state {
+            State::Disconnected | State::Closed | State::TlsHandshake => None,
+            _ => Some(self.hangup_at.unwrap_or_else(|| self.idle_deadline())),
+        }
+    }
+
+    fn idle_deadline(&self) -> u64 {
+        let timeout = self.world.limits.idle_timeout_secs.saturating_mul(1000);
+        self.last_activity.max(self.busy_until).saturating_add(timeout)
+    }
+
     // ---- settings ----
 
     /// Changes the limits mid-session. The server driver uses it for Postfix's stress
@@ -398,6 +430,7 @@ impl Session {
     }
 
     fn dispatch(&mut self, input: Input) -> Result<(), EngineError> {
+        self.unflushed = 0; // Postfix flushes its output whenever it waits for input
         match (&self.state, input) {
             (State::Disconnected, Input::Connected { now, peer }) => {
                 self.tick_clock(now);
@@ -412,6 +445,7 @@ impl Session {
             (_, Input::Connected { .. }) => Err(EngineError::AlreadyConnected),
             (_, Input::PeerClosed { now }) => {
                 self.tick_clock(now);
+                self.hang_up(); // Postfix says 421 before it reads the EOF
                 self.state = State::Closed;
                 Ok(())
             }
@@ -428,6 +462,12 @@ impl Session {
             (State::TlsHandshake, Input::Bytes { now, .. }) => {
                 // Not a TLS ClientHello: a real handshake would fail. Nothing to answer.
                 self.tick_clock(now);
+                Ok(())
+            }
+            (_, Input::Bytes { now, .. }) if self.hangup_at.is_some() => {
+                // Postfix never reads another command after the hard error limit.
+                self.tick_clock(now);
+                self.hang_up();
                 Ok(())
             }
             (_, Input::Bytes { now, data }) => {
@@ -518,15 +558,28 @@ impl Session {
     }
 
     /// RFC 5321 §4.5.3.2.7: the server times out an idle client (Postfix `smtpd_timeout`).
+    /// Postfix's hang-up after the hard error limit is also due on its own.
     fn on_tick(&mut self, now: u64) {
         self.now = self.now.max(now);
-        let idle = self.now.saturating_sub(self.last_activity);
-        if self.state != State::TlsHandshake
-            && idle >= self.world.limits.idle_timeout_secs.saturating_mul(1000)
-        {
+        if let Some(due) = self.hangup_at {
+            if self.now >= due {
+                self.hang_up();
+            }
+            return;
+        }
+        if self.state != State::TlsHandshake && self.now >= self.idle_deadline() {
             self.verb = None;
             self.reply(ReplyKind::Timeout);
         }
+    }
+
+    /// Postfix `smtpd_hard_error_limit`: the 421, at the time it was scheduled for.
+    fn hang_up(&mut self) {
+        let Some(due) = self.hangup_at.take() else {
+            return;
+        };
+        self.verb = None;
+        self.emit(ReplyKind::TooManyErrors, due.max(self.busy_until), true);
     }
 
     // ---- framing ----
@@ -563,6 +616,12 @@ impl Session {
             commands.extend(verb);
             self.report(unit.or(verb.map(Trigger::Command)));
             pos += consumed;
+            if self.hangup_at.is_some() && pos < buf.len() {
+                // More input waits, but Postfix answers the limit before reading it.
+                self.hang_up();
+                self.report(None);
+                pos = buf.len();
+            }
         }
         if commands.len() > 1 {
             // RFC 2920: these came in one piece of input, before any of them was answered.
@@ -580,9 +639,13 @@ impl Session {
         n as usize
     }
 
-    /// A command or SASL line; an overlong one is cut at `line_length` (Postfix 3.7).
+    /// A command or SASL line; an overlong one is cut at `line_length` (Postfix 3.7), a
+    /// SASL response at `smtpd_sasl_response_limit`.
     fn read_line(&mut self, data: &[u8]) -> usize {
-        let limit = self.world.limits.line_length;
+        let limit = match self.state {
+            State::Auth(_) => SASL_RESPONSE_LIMIT,
+            _ => self.world.limits.line_length,
+        };
         let Some(nl) = data.iter().position(|&b| b == b'\n') else {
             if let Some(kept) = &mut self.overlong {
                 let room = limit.saturating_sub(kept.len());
@@ -595,30 +658,51 @@ impl Session {
             }
             return 0;
         };
-        let kept;
-        let mut line: &[u8] = match self.overlong.take() {
+        // Postfix reads up to `limit` octets; the line is whole when the LF (or a CR
+        // followed by it) came within them.
+        let complete = self.overlong.is_none() && (nl < limit || (nl == limit && data[nl - 1] == b'\r'));
+        let mut kept = match self.overlong.take() {
             Some(mut prefix) => {
                 let room = limit.saturating_sub(prefix.len());
                 prefix.extend_from_slice(&data[..room.min(nl)]);
-                kept = prefix;
-                &kept
+                prefix
             }
-            None => &data[..nl.min(limit)],
+            None => data[..nl.min(limit)].to_vec(),
         };
-        if line.last() == Some(&b'\r') {
-            line = &line[..line.len() - 1];
+        if !complete {
+            // Postfix logs the overlong line through printable(), which rewrites it in place.
+            printable(&mut kept);
         }
-        let line = String::from_utf8_lossy(line);
+        let mut line: &[u8] = &kept;
+        while let (true, [rest @ .., b'\r']) = (complete, line) {
+            line = rest; // Postfix strips every CR before the LF of a whole line
+        }
+        // Postfix reads the line as a C string: it ends at the first NUL.
+        let text = |line: &[u8]| {
+            let end = memchr::memchr(0, line).unwrap_or(line.len());
+            String::from_utf8_lossy(&line[..end]).into_owned()
+        };
         match std::mem::replace(&mut self.state, State::Closed) {
+            State::Auth(_) if !complete => {
+                self.state = State::Command(None);
+                self.verb = Some(Verb::Auth);
+                self.reply(ReplyKind::SaslResponseTooLong);
+            }
             State::Auth(exchange) => {
                 self.state = State::Command(None);
                 self.verb = Some(Verb::Auth);
-                let step = exchange.respond(&line, &self.world);
+                let step = exchange.respond(&text(line), &self.world);
                 self.on_sasl_step(step);
+            }
+            state if std::str::from_utf8(line).is_err() => {
+                // Postfix checks the whole line, NULs and all, before it parses a command.
+                self.state = state;
+                self.verb = None;
+                self.reply(ReplyKind::BadUtf8);
             }
             state => {
                 self.state = state;
-                self.on_line(&line);
+                self.on_line(&text(line));
             }
         }
         nl + 1
@@ -1129,6 +1213,19 @@ impl Session {
     /// The one way out for replies: counts errors, tarpits, hangs up (Postfix
     /// `smtpd_chat_reply`), and attaches bad-sequence context.
     fn reply(&mut self, kind: ReplyKind) {
+        let delay = if self.errors >= self.world.limits.soft_errors {
+            self.world.limits.error_delay_ms
+        } else {
+            0
+        };
+        let delay = delay.saturating_add(self.injected_delay);
+        let due = self.now.max(self.busy_until).saturating_add(delay);
+        self.emit(kind, due, delay > 0)
+    }
+
+    /// Queues a reply written at `due`; a delayed one (`flushes`) takes the replies still
+    /// in the output buffer with it. Schedules the hang-up at the hard error limit.
+    fn emit(&mut self, kind: ReplyKind, due: u64, flushes: bool) {
         let mut reply = Reply::new(kind, &self.world.hostname);
         if reply.code == 503 {
             if let Some(got) = self.verb {
@@ -1139,22 +1236,53 @@ impl Session {
                 });
             }
         }
-        let delay = if self.errors >= self.world.limits.soft_errors {
-            self.world.limits.error_delay_ms
-        } else {
-            0
-        };
-        let delay = delay.saturating_add(self.injected_delay);
         self.errors += u32::from(reply.is_error()) + u32::from(std::mem::take(&mut self.junk_excess));
         let closes = reply.kind.closes();
-        self.outputs.push_back(Output::Reply {
-            reply,
-            due: self.now.saturating_add(delay),
-        });
+        if flushes {
+            let buffered = self.outputs.iter_mut().rev().filter_map(|o| match o {
+                Output::Reply { due, .. } => Some(due),
+                _ => None,
+            });
+            buffered.take(self.unflushed).for_each(|d| *d = due);
+            self.unflushed = 0;
+        } else {
+            self.unflushed += 1;
+        }
+        self.busy_until = due;
+        self.outputs.push_back(Output::Reply { reply, due });
         if closes {
             self.state = State::Closed;
+            self.hangup_at = None;
             self.outputs.push_back(Output::Close);
+        } else if self.errors >= self.world.limits.hard_errors && self.hangup_at.is_none() {
+            let delay = if self.errors >= self.world.limits.soft_errors {
+                self.world.limits.error_delay_ms
+            } else {
+                0
+            };
+            self.hangup_at = Some(due.saturating_add(delay));
         }
+    }
+}
+
+/// Postfix's `printable()` with `smtputf8_enable`: up to the first NUL, every octet that is
+/// neither printable ASCII nor part of a loosely UTF-8-shaped sequence becomes `?`.
+fn printable(line: &mut [u8]) {
+    let end = memchr::memchr(0, line).unwrap_or(line.len());
+    let mut i = 0;
+    while i < end {
+        let b = line[i];
+        let continues = |j: usize| j < end && (0x80..0xC0).contains(&line[j]);
+        if (0x20..0x7F).contains(&b) {
+            // printable ASCII
+        } else if (194..=254).contains(&b) && continues(i + 1) {
+            while continues(i + 1) {
+                i += 1;
+            }
+        } else {
+            line[i] = b'?';
+        }
+        i += 1;
     }
 }
 

@@ -1,22 +1,44 @@
 //! Transcripts in the `.smtp` format, and replaying their client side through a session.
 //!
 //! A transcript is `#` header lines, then one event per line:
-//! `S: text` (a server line; `S: <EOF>` means the server had hung up), `C: text` (a client
-//! line; CRLF is appended), `R: escaped` (raw client bytes with `\r`, `\n`, `\\` escapes),
-//! `T: handshake` (the TLS handshake after a 220 to STARTTLS), and `X: cram USER PASSWORD`
-//! (a CRAM-MD5 answer to the last challenge). The golden tests, `smtplab replay` and the
-//! lessons all use this one format.
+//! - `S: text`: a server line (`S: <EOF>`: the server closed the connection);
+//! - `D: N`: the next server line came N seconds (rounded) after the client's last event
+//!   or the server's previous reply: Postfix's tarpit, error sleep or idle timeout;
+//! - `C: text`: a client line, CRLF appended;
+//! - `R: escaped`: raw client bytes, with `\r`, `\n`, `\\` and `\xNN` escapes;
+//! - `T: handshake`: the TLS handshake after a 220 to STARTTLS;
+//! - `X: cram USER PASSWORD`: a CRAM-MD5 answer to the last challenge;
+//! - `W: N`: the client sends nothing for N seconds;
+//! - `H: close`: the client closes its side of the connection.
+//!
+//! Server lines escape a backslash, control characters and invalid UTF-8 like `R:` lines.
+//! The timing model is the recorder's (`tests/golden/record.py`): the client sends each
+//! event as soon as the replies it waits for have arrived, and after the last event it
+//! waits [`FINAL_WAIT_MS`] for whatever the server still does on its own. The golden
+//! tests, `smtplab replay` and the lessons all use this one format.
 
 use crate::sasl::{cram_digest, decode, encode};
 use crate::session::{Input, Output, Peer, Session};
+use crate::world::World;
+
+/// How long the recorder waits after the last step for the server to act on its own.
+pub const FINAL_WAIT_MS: u64 = 2000;
 
 /// One client event of a transcript.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Event {
     Line(String),
     Raw(Vec<u8>),
     Handshake,
-    Cram { user: String, password: String },
+    Cram {
+        user: String,
+        password: String,
+    },
+    /// Send nothing for this many seconds.
+    Wait(u64),
+    /// Close the client's side of the connection.
+    Close,
 }
 
 /// The client events of a transcript, with the line each came from.
@@ -27,6 +49,11 @@ pub fn client_events(text: &str) -> Vec<(String, Event)> {
             Some(("C", rest)) => Event::Line(rest.to_string()),
             Some(("R", rest)) => Event::Raw(unescape(rest)),
             Some(("T", _)) => Event::Handshake,
+            Some(("W", rest)) => match rest.trim().parse() {
+                Ok(seconds) => Event::Wait(seconds),
+                Err(_) => continue,
+            },
+            Some(("H", _)) => Event::Close,
             Some(("X", rest)) => {
                 let mut words = rest.split(' ').skip(1).map(str::to_string);
                 let (Some(user), Some(password)) = (words.next(), words.next()) else {
@@ -42,27 +69,46 @@ pub fn client_events(text: &str) -> Vec<(String, Event)> {
     events
 }
 
+/// The world a transcript was recorded in: `base` with the settings its header names
+/// (`# smtpd_timeout: 5s`, from a recording-only listener).
+pub fn world_for(text: &str, mut base: World) -> World {
+    for line in text.lines().take_while(|l| l.starts_with('#')) {
+        let setting = line.trim_start_matches('#').trim();
+        if let Some(value) = setting.strip_prefix("smtpd_timeout:") {
+            if let Ok(seconds) = value.trim().trim_end_matches('s').parse() {
+                base.limits.idle_timeout_secs = seconds;
+            }
+        }
+    }
+    base
+}
+
 /// Replays the client side of `text` through `session` (not yet connected) and returns
 /// the transcript as the engine plays it: header lines kept, server lines regenerated.
-pub fn replay(text: &str, mut session: Session, start_ms: u64) -> String {
-    let mut out: Vec<String> = text
-        .lines()
-        .filter(|l| l.starts_with('#'))
-        .map(str::to_string)
-        .collect();
-    let mut now = start_ms;
-    if session
-        .handle_input(Input::Connected {
-            now,
-            peer: Peer::default(),
-        })
-        .is_err()
-    {
-        return out.join("\n") + "\n";
+pub fn replay(text: &str, session: Session, start_ms: u64) -> String {
+    let mut player = Player {
+        session,
+        out: text
+            .lines()
+            .filter(|l| l.starts_with('#'))
+            .map(str::to_string)
+            .collect(),
+        now: start_ms,
+        closed: false,
+    };
+    let connected = Input::Connected {
+        now: start_ms,
+        peer: Peer::default(),
+    };
+    if !player.feed(connected) {
+        return player.finish();
     }
-    drain(&mut session, &mut out);
     for (shown, event) in client_events(text) {
-        now += 1000;
+        if player.closed {
+            break;
+        }
+        player.out.push(shown);
+        let now = player.now;
         let input = match event {
             Event::Line(l) => Input::Bytes {
                 now,
@@ -71,29 +117,98 @@ pub fn replay(text: &str, mut session: Session, start_ms: u64) -> String {
             Event::Raw(bytes) => Input::Bytes { now, data: bytes },
             Event::Handshake => Input::TlsEstablished { now },
             Event::Cram { user, password } => {
-                let challenge = last_challenge(&out).unwrap_or_default();
+                let challenge = last_challenge(&player.out).unwrap_or_default();
                 let answer = encode(format!("{user} {}", cram_digest(&password, &challenge)).as_bytes());
                 Input::Bytes {
                     now,
                     data: format!("{answer}\r\n").into_bytes(),
                 }
             }
+            Event::Wait(seconds) => {
+                player.wait(seconds.saturating_mul(1000));
+                continue;
+            }
+            Event::Close => {
+                player.feed(Input::PeerClosed { now });
+                player.hang_up(); // the server closes its side in turn
+                continue;
+            }
         };
-        out.push(shown);
-        if session.handle_input(input).is_err() {
-            out.push("S: <EOF>".into());
-            break;
-        }
-        drain(&mut session, &mut out);
+        player.feed(input);
     }
-    out.join("\n") + "\n"
+    if !player.closed {
+        player.wait(FINAL_WAIT_MS);
+    }
+    player.finish()
 }
 
-fn drain(session: &mut Session, out: &mut Vec<String>) {
-    while let Some(output) = session.poll_output() {
-        if let Output::Reply { reply, .. } = output {
-            out.extend(reply.text_lines().into_iter().map(|l| format!("S: {l}")));
+/// A session played on the recorder's clock.
+struct Player {
+    session: Session,
+    out: Vec<String>,
+    /// When the client acts next: as soon as the last reply has arrived.
+    now: u64,
+    closed: bool,
+}
+
+impl Player {
+    /// Feeds one input and writes out what it caused; false when the engine refused it.
+    fn feed(&mut self, input: Input) -> bool {
+        let ok = self.session.handle_input(input).is_ok();
+        self.drain(self.now);
+        if !ok {
+            self.hang_up();
         }
+        ok
+    }
+
+    /// Lets `ms` pass, ticking the session whenever something is due.
+    fn wait(&mut self, ms: u64) {
+        let (since, until) = (self.now, self.now.saturating_add(ms));
+        let mut last = since;
+        while let Some(due) = self
+            .session
+            .next_deadline()
+            .filter(|&d| d <= until && !self.closed)
+        {
+            self.now = self.now.max(due);
+            let _ = self.session.handle_input(Input::Tick { now: self.now });
+            last = self.drain(last);
+        }
+        self.now = self.now.max(until);
+    }
+
+    /// Writes out the outputs; replies that took a second or more get a `D:` line.
+    /// Returns when the last reply arrived.
+    fn drain(&mut self, mut since: u64) -> u64 {
+        while let Some(output) = self.session.poll_output() {
+            match output {
+                Output::Reply { reply, due } => {
+                    let seconds = (due.saturating_sub(since) + 500) / 1000;
+                    if seconds > 0 {
+                        self.out.push(format!("D: {seconds}"));
+                    }
+                    since = since.max(due);
+                    self.now = self.now.max(due);
+                    let lines = reply.text_lines();
+                    self.out.extend(lines.iter().map(|l| format!("S: {}", escape(l))));
+                }
+                Output::Close => self.hang_up(),
+                _ => {}
+            }
+        }
+        since
+    }
+
+    fn hang_up(&mut self) {
+        if !self.closed {
+            self.out.push("S: <EOF>".into());
+            self.closed = true;
+        }
+    }
+
+    fn finish(self) -> String {
+        self.out.join("\n") + "\n"
     }
 }
 
@@ -143,17 +258,49 @@ fn mask_line(line: &str) -> String {
 /// Undoes the `R:` escapes.
 pub fn unescape(text: &str) -> Vec<u8> {
     let mut out = Vec::new();
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.extend(c.to_string().bytes());
-            continue;
-        }
-        match chars.next() {
-            Some('r') => out.push(b'\r'),
-            Some('n') => out.push(b'\n'),
-            Some(other) => out.extend(other.to_string().bytes()),
-            None => out.push(b'\\'),
+    let mut rest = text;
+    while let Some(at) = rest.find('\\') {
+        out.extend_from_slice(&rest.as_bytes()[..at]);
+        let escaped = &rest[at + 1..];
+        let hex = escaped
+            .strip_prefix('x')
+            .and_then(|h| h.get(..2))
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        rest = match (hex, escaped.chars().next()) {
+            (Some(byte), _) => {
+                out.push(byte);
+                &escaped[3..]
+            }
+            (None, Some('r')) => {
+                out.push(b'\r');
+                &escaped[1..]
+            }
+            (None, Some('n')) => {
+                out.push(b'\n');
+                &escaped[1..]
+            }
+            (None, Some(other)) => {
+                out.extend(other.to_string().bytes());
+                &escaped[other.len_utf8()..]
+            }
+            (None, None) => {
+                out.push(b'\\');
+                ""
+            }
+        };
+    }
+    out.extend_from_slice(rest.as_bytes());
+    out
+}
+
+/// A server line as transcripts show it: a backslash and control characters escaped.
+pub fn escape(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    for c in line.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() && (c as u32) < 0x80 => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c => out.push(c),
         }
     }
     out

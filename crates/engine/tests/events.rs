@@ -44,6 +44,12 @@ fn play(text: &str) -> (Vec<Output>, Session) {
                     data: format!("{answer}\r\n").into_bytes(),
                 }
             }
+            Client::Wait(seconds) => {
+                now += seconds * 1_000;
+                Input::Tick { now }
+            }
+            Client::Close => Input::PeerClosed { now },
+            _ => continue,
         };
         if session.handle_input(input).is_err() {
             break;

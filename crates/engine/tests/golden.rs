@@ -1,38 +1,84 @@
-//! Golden transcripts recorded from the real Postfix 3.7 (see `golden/import.py`), replayed
-//! through the engine. The engine's side must match byte for byte, masking only queue IDs
-//! and CRAM-MD5 challenges. `BLESS=1 cargo test -p smtplab-engine --test golden` rewrites
-//! the files from the engine instead.
+//! Golden transcripts, replayed through the engine. The engine's side must match byte for
+//! byte, masking only queue IDs and CRAM-MD5 challenges.
+//!
+//! Two kinds live apart. `golden/*.smtp` were recorded from the real Postfix 3.7.11 (see
+//! `golden/import.py`); their header says `# recorded from:`, and nothing here ever
+//! rewrites them: a recording can only be replaced by recording again. `golden/engine/`
+//! holds transcripts the engine wrote (`# written by: smtplab engine`), for behaviour too
+//! slow to record, such as the default 300 s idle timeout. `BLESS=1 cargo test -p
+//! smtplab-engine --test golden` rewrites only those, and refuses to run under `CI=true`.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use smtplab_engine::transcript::{mask, replay};
+use smtplab_engine::transcript::{mask, replay, world_for};
 use smtplab_engine::{Session, World};
 
 const RECORDED_AT: u64 = 1_795_918_096_000;
+const RECORDED: &str = "# recorded from: ";
+const WRITTEN: &str = "# written by: smtplab engine";
 
-#[test]
-fn engine_matches_every_recorded_postfix_transcript() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
-    let bless = std::env::var("BLESS").is_ok_and(|v| v == "1");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
+fn transcripts(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "smtp"))
         .collect();
     files.sort();
-    let (mut failures, mut replies) = (Vec::new(), 0);
+    files
+}
+
+fn play(text: &str) -> String {
+    replay(
+        text,
+        Session::new(world_for(text, World::reference()), 7),
+        RECORDED_AT,
+    )
+}
+
+fn bless_requested() -> bool {
+    let bless = std::env::var("BLESS").is_ok_and(|v| v == "1");
+    assert!(
+        !(bless && std::env::var("CI").is_ok_and(|v| v == "true")),
+        "BLESS=1 is refused under CI=true: CI checks transcripts, it never writes them"
+    );
+    bless
+}
+
+#[test]
+fn engine_matches_every_recorded_postfix_transcript() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    let bless = bless_requested();
+    let files = transcripts(&dir);
+    let (mut failures, mut replies, mut matched) = (Vec::new(), 0, 0);
     for path in &files {
         let expected = std::fs::read_to_string(path).unwrap();
-        let actual = replay(&expected, Session::new(World::reference(), 7), RECORDED_AT);
-        replies += expected.lines().filter(|l| l.starts_with("S: ")).count();
-        if bless {
-            std::fs::write(path, &actual).unwrap();
-        } else if mask(&expected) != mask(&actual) {
-            failures.push(diff(path, &mask(&expected), &mask(&actual)));
+        assert!(
+            expected.lines().any(|l| l.starts_with(RECORDED)),
+            "{}: a file in golden/ must say where it was recorded ({RECORDED}…)",
+            path.display()
+        );
+        let actual = play(&expected);
+        let (e, a) = (mask(&expected), mask(&actual));
+        let count = |t: &str| t.lines().filter(|l| l.starts_with("S: ")).count();
+        replies += count(&e);
+        // Replies that match up to the first difference, to measure progress.
+        let same = e.lines().zip(a.lines()).take_while(|(x, y)| x == y);
+        matched += same.filter(|(x, _)| x.starts_with("S: ")).count();
+        if e != a {
+            failures.push(diff(path, &e, &a));
         }
     }
-    assert!(files.len() >= 60, "only {} golden transcripts", files.len());
-    assert!(replies >= 500, "only {replies} recorded reply lines");
+    println!(
+        "golden: {} recorded transcripts, {replies} server lines, {matched} matched{}",
+        files.len(),
+        if bless {
+            " (BLESS=1 never touches recorded files)"
+        } else {
+            ""
+        }
+    );
+    assert!(files.len() >= 200, "only {} golden transcripts", files.len());
+    assert!(replies >= 2000, "only {replies} recorded reply lines");
     assert!(
         failures.is_empty(),
         "{} of {} transcripts differ:\n{}",
@@ -40,6 +86,34 @@ fn engine_matches_every_recorded_postfix_transcript() {
         files.len(),
         failures.join("\n")
     );
+}
+
+#[test]
+fn engine_written_transcripts_replay_unchanged() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/engine");
+    let bless = bless_requested();
+    let files = transcripts(&dir);
+    assert!(
+        !files.is_empty(),
+        "no engine-written transcripts in {}",
+        dir.display()
+    );
+    let mut failures = Vec::new();
+    for path in &files {
+        let expected = std::fs::read_to_string(path).unwrap();
+        assert!(
+            expected.lines().any(|l| l == WRITTEN) && !expected.lines().any(|l| l.starts_with(RECORDED)),
+            "{}: an engine-written transcript says `{WRITTEN}` and nothing else",
+            path.display()
+        );
+        let actual = play(&expected);
+        if bless {
+            std::fs::write(path, &actual).unwrap();
+        } else if mask(&expected) != mask(&actual) {
+            failures.push(diff(path, &mask(&expected), &mask(&actual)));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 fn diff(path: &Path, expected: &str, actual: &str) -> String {

@@ -258,14 +258,80 @@ mod limits {
                 _ => None,
             }) {
                 delays.push(due - lab.now);
+                lab.now = due; // the client waits for each reply
             }
         }
         assert_eq!(delays[..10], [0; 10]);
         assert_eq!(delays[10..], [1000; 10]);
+        // Recorded (hard-error-limit-then-silence): a second after the 20th reply, the 421
+        // comes unprompted, and the connection closes. Nothing before it is due.
+        let due = lab.session.next_deadline().expect("the hang-up is scheduled");
+        assert_eq!(due, lab.now + 1000, "the 421 is tarpitted too");
+        lab.session.handle_input(Input::Tick { now: due - 1 }).unwrap();
+        assert!(lab.drain().is_empty());
+        lab.session.handle_input(Input::Tick { now: due }).unwrap();
+        let outputs = lab.drain();
+        let replies: Vec<_> = outputs
+            .iter()
+            .filter_map(|o| match o {
+                Output::Reply { reply, due } => Some((reply.text_lines(), *due)),
+                _ => None,
+            })
+            .collect();
+        let hang_up = "421 4.7.0 mail.example.com Error: too many errors".to_string();
+        assert_eq!(replies, [(vec![hang_up], due)]);
+        assert!(outputs.contains(&Output::Close));
+        assert_eq!(lab.session.phase(), Phase::Closed);
+        assert_eq!(lab.session.next_deadline(), None);
+    }
+
+    #[test]
+    fn a_line_after_the_hard_error_limit_is_never_read() {
+        let mut lab = greeted();
+        for _ in 0..20 {
+            lab.send("FOO");
+        }
+        let due = lab.session.next_deadline().unwrap();
+        // Recorded (too-many-errors): the 21st line gets the 421 that was due anyway.
         assert_eq!(
-            lab.last("NOOP"),
-            "421 4.7.0 mail.example.com Error: too many errors"
+            lab.send("NOOP"),
+            ["421 4.7.0 mail.example.com Error: too many errors"]
         );
+        assert_eq!(lab.session.phase(), Phase::Closed);
+        assert!(due > lab.now);
+    }
+
+    #[test]
+    fn pipelined_lines_past_the_hard_error_limit_get_the_421_at_once() {
+        let mut lab = greeted();
+        let replies = lab.raw("FOO\r\n".repeat(25).as_bytes());
+        assert_eq!(replies.len(), 21);
+        assert_eq!(replies[20], "421 4.7.0 mail.example.com Error: too many errors");
+        assert_eq!(lab.session.phase(), Phase::Closed);
+    }
+
+    #[test]
+    fn tarpitted_replies_flush_the_buffered_ones_as_postfix_does() {
+        // Recorded (junk-command-limit): the first 110 replies wait in Postfix's output
+        // buffer until the first delayed one flushes it, a second later.
+        let mut lab = Lab::connected();
+        lab.session
+            .handle_input(Input::Bytes {
+                now: lab.now,
+                data: "NOOP\r\n".repeat(113).into_bytes(),
+            })
+            .unwrap();
+        let dues: Vec<u64> = lab
+            .drain()
+            .into_iter()
+            .filter_map(|o| match o {
+                Output::Reply { due, .. } => Some(due - lab.now),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(dues.len(), 113);
+        assert!(dues[..112].iter().all(|&d| d == 1000), "{dues:?}");
+        assert_eq!(dues[112], 2000);
     }
 
     #[test]
@@ -289,12 +355,57 @@ mod limits {
                 }
             }
         }
-        // Recorded from Postfix 3.7: replies 112 to 121 wait a second, the 122nd command gets 421.
+        // Recorded from Postfix 3.7: replies 112 to 121 wait a second; after the 121st,
+        // the 421 is due a second later, unprompted.
         assert_eq!(delayed, (112..=121).collect::<Vec<_>>());
+        let due = lab.session.next_deadline().unwrap();
+        lab.session.handle_input(Input::Tick { now: due }).unwrap();
         assert_eq!(
-            lab.last("NOOP"),
-            "421 4.7.0 mail.example.com Error: too many errors"
+            lab.replies(),
+            ["421 4.7.0 mail.example.com Error: too many errors"]
         );
+    }
+
+    #[test]
+    fn a_command_line_ends_at_its_first_nul() {
+        // Recorded (nul-leading, nul-inside-command, nul-in-verb).
+        let mut lab = greeted();
+        assert_eq!(lab.raw(b"\0NOOP\r\n"), ["500 5.5.2 Error: bad syntax"]);
+        assert_eq!(lab.raw(b"NOOP\0junk\r\n"), ["250 2.0.0 Ok"]);
+        assert_eq!(
+            lab.raw(b"NO\0OP\r\n"),
+            ["500 5.5.2 Error: command not recognized"]
+        );
+        assert_eq!(lab.send("NOOP"), ["250 2.0.0 Ok"]);
+        assert_eq!(lab.session.phase(), Phase::Greeted);
+    }
+
+    #[test]
+    fn invalid_utf8_gets_postfixs_bad_utf8_syntax_and_the_session_goes_on() {
+        // Recorded (utf8-bad-*): checked on the whole line, NULs and all, before parsing.
+        let mut lab = greeted();
+        for line in [
+            &b"\xff\xfe\r\n"[..],
+            b"MAIL FROM:<s\xff@example.org>\r\n",
+            b"NOOP\0\xff\r\n",
+            b"NOOP \xed\xa0\x80\r\n",
+        ] {
+            assert_eq!(lab.raw(line), ["500 5.5.2 Error: bad UTF-8 syntax"]);
+        }
+        assert_eq!(lab.session.error_count(), 4);
+        assert_eq!(lab.send("NOOP"), ["250 2.0.0 Ok"]);
+    }
+
+    #[test]
+    fn an_overlong_line_is_made_printable_before_the_utf8_check() {
+        // Recorded (long-line-printable): Postfix logs it through printable(), in place.
+        let mut lab = greeted();
+        let mut line = b"NOOP ".to_vec();
+        line.extend([b'x'; 2040]);
+        line.extend(b"\xff\xfe");
+        line.extend([b'y'; 10]);
+        line.extend(b"\r\n");
+        assert_eq!(lab.raw(&line), ["250 2.0.0 Ok"]);
     }
 
     #[test]

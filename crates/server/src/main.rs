@@ -22,7 +22,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use rustls::ServerConfig;
 use service::{Service, Slot};
-use smtplab_engine::transcript::replay;
+use smtplab_engine::transcript::{replay, world_for};
 use smtplab_engine::world::Limits;
 use smtplab_engine::{Input, Output, Peer, Phase, Session, World};
 use tls::Conn;
@@ -133,7 +133,11 @@ fn replay_file(options: Options) -> Result<(), String> {
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     print!(
         "{}",
-        replay(&text, Session::new(options.world, options.seed), now_ms())
+        replay(
+            &text,
+            Session::new(world_for(&text, options.world), options.seed),
+            now_ms()
+        )
     );
     Ok(())
 }
@@ -299,6 +303,11 @@ fn drive(
             stressed = !stressed;
             session.set_limits(limits(options, stressed));
         }
+        // Wake up when the engine has something due on its own (a hang-up, a timeout).
+        let wait = session
+            .next_deadline()
+            .map_or(1000, |due| due.saturating_sub(now_ms()).clamp(1, 1000));
+        conn.set_read_timeout(Duration::from_millis(wait))?;
         let input = match conn.read(&mut buf) {
             Ok(0) => Input::PeerClosed { now: now_ms() },
             Ok(n) => {

@@ -22,6 +22,14 @@ impl Conn {
         matches!(self, Conn::Tls(_))
     }
 
+    /// How long a read may wait before it gives up with a timeout (a tick for the engine).
+    pub fn set_read_timeout(&self, wait: Duration) -> io::Result<()> {
+        match self {
+            Conn::Plain(s) => s.set_read_timeout(Some(wait)),
+            Conn::Tls(s) => s.sock.set_read_timeout(Some(wait)),
+        }
+    }
+
     /// Performs the server side of the handshake on a plain connection, within `limit`.
     pub fn upgrade(self, config: &Arc<ServerConfig>, limit: Duration) -> io::Result<Conn> {
         let mut tcp = match self {

@@ -4,27 +4,61 @@
 usage: import.py SCENARIOS.json RECORDED.json OUT_DIR
 
 A transcript is a header of `#` lines, then one event per line:
-  S: text        a line the server sent (`S: <EOF>`: the server had hung up)
+  S: text        a line the server sent (`S: <EOF>`: the server closed the connection)
+  D: N           the next server line came N seconds (rounded) after the client's last
+                 event or the previous reply: Postfix's tarpit, error sleep or timeout
   C: text        a line the client sent, CRLF appended
-  R: escaped     raw client bytes; \\r \\n \\\\ are escapes
+  R: escaped     raw client bytes; \\r \\n \\\\ and \\xNN are escapes
   T: handshake   the TLS handshake after a 220 to STARTTLS
   X: cram U P    a CRAM-MD5 response for user U, password P, to the last challenge
+  W: N           the client sent nothing for N seconds
+  H: close       the client closed its sending side
+Server lines escape a backslash, controls and invalid UTF-8 the same way.
+The header says `# recorded from:` the server; the golden runner never rewrites such a file.
+A scenario recorded on a recording-only listener carries that listener's settings
+(`# smtpd_timeout: 5s`), which the runner applies to the engine's world.
 """
-import json, os, sys
+import datetime, json, os, sys
+
+SERVICES = {"short-timeout": ["# smtpd_timeout: 5s"]}
+
 
 def esc(text):
     return text.replace("\\", "\\\\").replace("\r", "\\r").replace("\n", "\\n")
 
+
+def esc_bytes(data):
+    out = []
+    for i, b in enumerate(data):
+        if b == 0x5C:
+            out.append("\\\\")
+        elif b == 0x0D:
+            out.append("\\r")
+        elif b == 0x0A:
+            out.append("\\n")
+        elif 0x20 <= b < 0x7F:
+            out.append(chr(b))
+        else:
+            out.append("\\x%02x" % b)
+    return "".join(out)
+
+
 def server(lines, out):
+    """Appends the server's lines; true when the server had hung up."""
     for line in lines:
         if line.startswith("<ok "):
+            continue
+        if line.startswith("<delay "):
+            out.append("D: " + line[7:-1])
             continue
         # A reset or broken pipe is the same fact as EOF: the server had hung up.
         out.append("S: " + ("<EOF>" if line.startswith("<error") else line))
     return any(l == "<EOF>" or l.startswith("<error") for l in lines)
 
+
 def convert(scenario, log, version):
     out = ["# scenario: " + scenario["name"], "# recorded from: " + version, "# world: reference (shared/postfix-lab)"]
+    out += SERVICES.get(scenario.get("service"), [])
     server(log[0]["s"], out)
     i = 1
     for step in scenario["steps"]:
@@ -35,6 +69,8 @@ def convert(scenario, log, version):
             out.append("C: " + step)
         elif "raw" in step:
             out.append("R: " + esc(step["raw"]))
+        elif "raw_hex" in step:
+            out.append("R: " + esc_bytes(bytes.fromhex(step["raw_hex"])))
         elif "tls" in step:
             out.append("T: handshake")
         elif "data" in step:
@@ -51,18 +87,29 @@ def convert(scenario, log, version):
                 break
             entry = log[i]; i += 1
             out.append("X: cram %s %s" % tuple(step["cram"]))
+        elif "wait" in step:
+            out.append("W: %s" % step["wait"])
+        elif "close" in step:
+            out.append("H: close")
         if server(entry["s"], out):
             break
+    else:
+        if i < len(log):  # what came on its own after the last step
+            server(log[i]["s"], out)
     return "\n".join(out) + "\n"
+
 
 def main():
     scenarios, recorded, outdir = sys.argv[1:4]
-    version = os.environ.get("RECORDED_FROM", "Postfix 3.7.11 (Debian 12)")
+    version = os.environ.get("RECORDED_FROM", "Postfix 3.7.11 (Debian 12), %s" % datetime.date.today())
     logs = json.load(open(recorded))
     os.makedirs(outdir, exist_ok=True)
     for scenario in json.load(open(scenarios)):
+        if scenario["name"] not in logs:
+            continue
         with open(os.path.join(outdir, scenario["name"] + ".smtp"), "w") as f:
             f.write(convert(scenario, logs[scenario["name"]], version))
+
 
 if __name__ == "__main__":
     main()

@@ -184,4 +184,98 @@ sc("data-line-starting-with-dots", E, M, R, "DATA", {"raw": "Subject: d\r\n\r\n.
 sc("vrfy-alias-and-remote-after-auth", *TLS, PLAIN_ALICE, "VRFY postmaster@example.com", "QUIT")
 sc("rcpt-plus-extension", E, M, "RCPT TO:<alice+news@example.com>", "RCPT TO:<nosuchuser+x@example.com>", "QUIT")
 
+# --- what the server does on its own, and bytes that are not text (issue 11)
+def B(data, replies=1):
+    """Raw bytes, NUL and invalid UTF-8 included."""
+    return {"raw_hex": data.hex(), "replies": replies}
+def W(seconds):
+    return {"wait": seconds}
+CLOSE = {"close": True}
+BAD = b"\xff\xfe"  # never valid in UTF-8
+# NUL bytes: Postfix's parser reads the line as a C string, so it ends at the first NUL.
+sc("nul-leading", B(b"\x00NOOP\r\n"), "NOOP", "QUIT")
+sc("nul-inside-command", E, B(b"NOOP\x00junk\r\n"), B(b"MAIL FROM:<sender@example.org>\x00 SIZE=x\r\n"), B(b"RCPT TO:<alice@example.com\x00>\r\n"), "QUIT")
+sc("nul-alone", B(b"\x00\r\n"), B(b"\x00\x00\x00\r\n"), "NOOP", "QUIT")
+sc("nul-then-bad-utf8", B(b"\x00" + BAD + b"\r\n"), B(b"NOOP\x00" + BAD + b"\r\n"), "NOOP", "QUIT")
+sc("nul-in-message-body", E, M, R, "DATA", B(b"Subject: nul\r\n\r\nbefore\x00after\r\n.\r\n"), "QUIT")
+sc("nul-in-auth-response", *TLS, "AUTH PLAIN", B(b"AGFsaWNl\x00AHMzY3JldA==\r\n"), "NOOP", "QUIT")
+sc("nul-in-verb", B(b"NO\x00OP\r\n"), B(b"QUIT\x00\r\n"))
+# Invalid UTF-8 in each command: "500 5.5.2 Error: bad UTF-8 syntax", before any parsing.
+for verb, line, setup in [
+        ("helo", b"HELO " + BAD, []), ("ehlo", b"EHLO cli" + BAD + b"nt", []),
+        ("mail", b"MAIL FROM:<s" + BAD + b"@example.org>", [E]), ("rcpt", b"RCPT TO:<alice" + BAD + b"@example.com>", [E, M]),
+        ("data", b"DATA " + BAD, [E, M, R]), ("rset", b"RSET " + BAD, [E]), ("noop", b"NOOP " + BAD, []),
+        ("quit", b"QUIT " + BAD, []), ("vrfy", b"VRFY " + BAD, [E]), ("expn", b"EXPN " + BAD, [E]),
+        ("etrn", b"ETRN " + BAD, [E]), ("help", b"HELP " + BAD, []), ("starttls", b"STARTTLS " + BAD, [E]),
+        ("auth", b"AUTH PLAIN " + BAD, TLS), ("bdat", b"BDAT 3 " + BAD, [E, M, R]), ("verb", BAD + b"NOOP", []),
+        ("mail-smtputf8", b"MAIL FROM:<j\xc3\xb6rg" + BAD + b"@example.org> SMTPUTF8", [E])]:
+    sc("utf8-bad-" + verb, *setup, B(line + b"\r\n"), "NOOP", "QUIT")
+sc("utf8-bad-sequences", B(b"NOOP \x80\r\n"), B(b"NOOP \xc0\xaf\r\n"), B(b"NOOP \xed\xa0\x80\r\n"), B(b"NOOP \xe2\x82\r\n"),
+   B(b"NOOP \xf4\x90\x80\x80\r\n"), B(b"NOOP \xf8\x88\x80\x80\x80\r\n"), B("NOOP gr\u00fc\u00dfe \u20ac \U0001F600".encode() + b"\r\n"), "QUIT")
+sc("utf8-bad-in-message-body", E, M, R, "DATA", B(b"Subject: latin-1\r\n\r\nGr\xfc\xdfe\r\n.\r\n"), "QUIT")
+sc("utf8-bad-in-auth-response", *TLS, "AUTH LOGIN", B(b"YWxp" + BAD + b"Y2U=\r\n"), "NOOP", "QUIT")
+sc("utf8-bad-pipelined", E, B(b"MAIL FROM:<sender@example.org>\r\nRCPT TO:<" + BAD + b"@example.com>\r\nRCPT TO:<alice@example.com>\r\nDATA\r\n", 4),
+   {"data": ["Subject: x", "", "x"]}, "QUIT")
+sc("utf8-bad-counts-as-error", *[B(b"X" + BAD + b"\r\n") for _ in range(11)], "NOOP", "QUIT")
+# Over-long lines: line_length_limit is 2048; the rest of the line is skipped.
+sc("long-line-at-limit", "NOOP " + "x" * 2043, "NOOP " + "x" * 2044, "HELO " + "h" * 2043, "HELO " + "h" * 2044, "QUIT")
+sc("long-line-then-pipelined", B(b"FOO " + b"x" * 5000 + b"\r\nNOOP\r\n", 2), "QUIT")
+sc("long-line-verb-cut", B(b"X" * 2047 + b"NOOP\r\n"), B(b"x" * 2048 + b"NOOP\r\n"), B(b"NOOP" + b" " * 3000 + b"\r\n"), "QUIT")
+sc("long-line-cr-at-limit", B(b"NOOP " + b"x" * 2042 + b"\r\n"), B(b"NOOP " + b"x" * 2043 + b"\r\n"), "QUIT")
+sc("long-line-bad-utf8-after-limit", B(b"NOOP " + b"x" * 2100 + BAD + b"\r\n"), B(b"NOOP " + b"x" * 2042 + BAD + b"\r\n"), "QUIT")
+sc("long-auth-response", *TLS, "AUTH LOGIN", "A" * 3000, "NOOP", "QUIT")
+sc("long-mail-address", E, "MAIL FROM:<" + "a" * 2040 + ">", "QUIT")
+# An overlong line is logged through printable(), which turns non-printable octets into "?".
+sc("long-line-printable", B(b"NOOP " + b"x" * 2040 + BAD + b"y" * 10 + b"\r\n"), B(b"NOOP " + b"x" * 2041 + BAD + b"\r\n"),
+   B(b"NOOP " + b"x" * 2040 + BAD + b"\r\n"), B(b"X\x01Y " + b"z" * 2100 + b"\r\n"), B(BAD + b"x" * 2100 + b"\r\n"), "QUIT")
+sc("long-line-edges", B(b"NOOP " + b"x" * 2043 + b"\n"), B(b"NOOP " + b"x" * 2042 + b"\r\n"), B(b"NOOP " + b"x" * 2042 + b"\r\r\n"),
+   B(b"\x00" + b"x" * 2100 + b"\r\n"), "QUIT")
+sc("long-auth-response-over-limit", *TLS, "AUTH LOGIN", "YWFh" * 3100, "NOOP", "QUIT")
+sc("auth-login-long-user", *TLS, "AUTH LOGIN", __import__("base64").b64encode(b"a" * 1024).decode(), "*",
+   "AUTH LOGIN", __import__("base64").b64encode(b"a" * 1025).decode(), "QUIT")
+# Bare CR and bare LF in commands.
+sc("bare-cr-inside-command", B(b"NOOP\rQUIT\r\n"), B(b"\rNOOP\r\n"), B(b"NO\rOP\r\n"), "QUIT")
+sc("bare-cr-before-crlf", B(b"NOOP\r\r\n"), B(b"NOOP\r\r\r\r\n"), B(b"EHLO client.example.org\r\r\n"), "QUIT")
+sc("bare-cr-only", B(b"NOOP\r", 0), W(2), B(b"\n"), "QUIT")
+sc("bare-cr-in-address", E, B(b"MAIL FROM:<sender@example.org>\r SIZE=1\r\n"), B(b"MAIL FROM:<send\rer@example.org>\r\n"), "QUIT")
+sc("bare-lf-pipelined", B(b"EHLO client.example.org\nMAIL FROM:<sender@example.org>\nRCPT TO:<alice@example.com>\nDATA\n", 4),
+   B(b"Subject: lf\n\nbody\n.\n"), B(b"QUIT\n"))
+sc("bare-lf-mixed", B(b"NOOP\r\nNOOP\nNOOP\r\n", 3), B(b"\n"), "QUIT")
+sc("bare-lf-in-auth", *TLS, "AUTH LOGIN", B(b"YWxpY2U=\n"), B(b"czNjcmV0\n"), "QUIT")
+# The error limits: 10 errors start the 1 s sleep before every reply, 20 end the session.
+sc("soft-error-limit-sleep", *["FOO%d" % i for i in range(1, 11)], "NOOP", E, "QUIT")
+sc("hard-error-limit-then-silence", *["FOO%d" % i for i in range(1, 21)], W(5))
+sc("hard-error-limit-pipelined", B(b"".join(b"FOO%d\r\n" % i for i in range(1, 26)), 25), W(3))
+sc("hard-error-limit-in-transaction", E, M, R, *["RCPT TO:<nosuchuser%d@example.com>" % i for i in range(1, 20)], W(3))
+sc("hard-error-limit-then-quit", *["FOO%d" % i for i in range(1, 21)], "QUIT")
+sc("junk-command-limit-then-silence", *["NOOP"] * 2, B(b"NOOP\r\n" * 99, 99), B(b"RSET\r\n" * 20, 20), W(5))
+sc("junk-command-limit-mixed", B(b"EHLO a\r\nRSET\r\nNOOP\r\nHELO b\r\n" * 27, 108), "QUIT")
+# The idle timeout (smtpd_timeout=5s on a recording-only listener).
+T5 = {"service": "short-timeout"}
+def scT(name, *steps):
+    S.append({"name": name, "steps": list(steps), **T5})
+scT("timeout-after-greeting", W(8))
+scT("timeout-after-ehlo", E, W(8))
+scT("timeout-reset-by-commands", E, W(3), "NOOP", W(3), "NOOP", W(8))
+scT("timeout-in-transaction", E, M, R, W(8))
+scT("timeout-in-data", E, M, R, "DATA", B(b"Subject: slow\r\n\r\n", 0), W(8))
+scT("timeout-mid-line", E, B(b"NOO", 0), W(3), B(b"P", 0), W(3), B(b"\r\n"), W(8))
+scT("timeout-in-bdat", E, M, R, B(b"BDAT 100\r\nabc", 0), W(8))
+scT("timeout-in-auth", *TLS, "AUTH LOGIN", W(8))
+scT("timeout-after-errors", *["FOO%d" % i for i in range(1, 11)], W(9))
+# The client goes away: QUIT then the close, or a close of its own.
+sc("quit-then-close", E, "QUIT", W(2))
+sc("quit-pipelined-with-more", B(b"QUIT\r\nNOOP\r\nNOOP\r\n", 3))
+sc("close-at-once", CLOSE)
+sc("close-mid-reply", B(b"EHLO client.example.org\r\n", 0), CLOSE)
+sc("close-after-pipelined", B(b"NOOP\r\nFOO\r\nRSET\r\n", 0), CLOSE)
+sc("close-after-partial-line", E, B(b"NOOP", 0), CLOSE)
+sc("close-in-data", E, M, R, "DATA", B(b"Subject: cut\r\n\r\nunfinished\r\n", 0), CLOSE)
+sc("close-in-bdat", E, M, R, B(b"BDAT 10\r\nabc", 0), CLOSE)
+sc("close-in-auth", *TLS, "AUTH LOGIN", CLOSE)
+sc("close-after-errors", *["FOO%d" % i for i in range(1, 12)], CLOSE)
+# Pipelined input after a hang-up is never read.
+sc("forbidden-pipelined", B(b"GET / HTTP/1.0\r\nHost: x\r\n\r\n"), W(1))
+sc("header-line-pipelined", E, B(b"From: a@example.org\r\nNOOP\r\n", 2))
+
 json.dump(S, __import__("sys").stdout, indent=1, ensure_ascii=False)
