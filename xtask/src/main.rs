@@ -88,7 +88,7 @@ fn test() -> Result<()> {
         println!("xtask: wasm32 clippy skipped (it needs rustup's wasm32 target)");
     }
     if std::env::var("CI").is_ok_and(|v| v == "true") {
-        setup::postfix();
+        setup::postfix()?;
     }
     step("cargo test --workspace", cargo().args(["test", "--workspace"]))?;
     let mut engine = tools.wasm_cargo();
