@@ -277,6 +277,16 @@ pub fn app() -> Html {
             move || drop(listener)
         });
     }
+    {
+        // The server acts on its own too (a hang-up, a timeout): let simulated time pass.
+        let lab = lab.clone();
+        use_effect_with((), move |_| {
+            let timer = gloo::timers::callback::Interval::new(250, move || {
+                lab.dispatch(Action::Tick { now: now_ms() });
+            });
+            move || drop(timer)
+        });
+    }
     use_effect_with((*draft).clone(), move |draft| {
         let _ = storage::write(&draft_key, draft);
     });

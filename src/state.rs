@@ -190,6 +190,13 @@ pub enum Action {
     Replace(Box<Lab>),
     /// Shows the lab as it was after this many steps; `None` returns to the live end.
     View(Option<usize>),
+    /// Time passes with nothing sent (the app dispatches it on a timer): whatever the
+    /// server does on its own by `now` happens, at the time it was due (Postfix's 421
+    /// after the error limit, the idle timeout). Replays tick the same way before each
+    /// step, so nothing needs recording.
+    Tick {
+        now: u64,
+    },
 }
 
 /// One recorded thing the learner did (the part of [`Action`] that changes the session).
@@ -397,8 +404,21 @@ impl Lab {
         }
     }
 
+    /// Lets the session act on its own up to `now`, each time exactly when it was due.
+    fn tick_until(&mut self, now: u64) {
+        while let Some(due) = self.session.next_deadline().filter(|&due| due <= now) {
+            self.feed(Input::Tick { now: due }, due, None);
+            if self.session.next_deadline() == Some(due) {
+                break;
+            }
+        }
+    }
+
     /// Carries out one step: the reducer's work, also used to replay.
     fn apply(&mut self, step: Step) {
+        if let Some(now) = step.time() {
+            self.tick_until(now);
+        }
         match step {
             Step::Send { line, now } => {
                 self.remember(&line);
@@ -488,6 +508,14 @@ impl Reducible for Lab {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let action = match action {
+            Action::Tick { now } => {
+                if !self.session.next_deadline().is_some_and(|due| due <= now) {
+                    return self; // nothing due: no new lab, no render
+                }
+                let mut lab = (*self).clone();
+                lab.tick_until(now);
+                return Rc::new(lab);
+            }
             Action::SetProfile { profile, now } => {
                 let mut world = self.session.world().clone();
                 world.profile = profile;

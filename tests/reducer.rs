@@ -170,3 +170,23 @@ async fn the_page_renders_a_named_log_input_and_panels() {
     assert!(html.contains("220 mail.example.com ESMTP Postfix") && html.contains(r#"data-from="server""#));
     assert!(html.contains(r#"role="tablist""#) && html.contains("Start TLS handshake"));
 }
+
+#[test]
+fn a_tick_brings_the_unprompted_421_after_the_error_limit_and_replays_the_same() {
+    let mut lab = Rc::new(Lab::connected(0, 1));
+    for _ in 0..20 {
+        lab = send(lab, "FOO");
+    }
+    let quiet = lab.clone().reduce(Action::Tick { now: 1000 });
+    assert!(Rc::ptr_eq(&quiet, &lab), "nothing due yet: the same lab");
+    let lab = lab.reduce(Action::Tick { now: 60_000 });
+    assert_eq!(
+        server_lines(&lab).last().map(String::as_str),
+        Some("421 4.7.0 mail.example.com Error: too many errors")
+    );
+    assert_eq!(lab.phase(), Phase::Closed);
+    // The timeline rebuilds it without recording the tick: the next step ticks first.
+    let lab = send(lab, "NOOP");
+    let replayed = lab.replayed(lab.steps.len());
+    assert_eq!(server_lines(&replayed), server_lines(&lab));
+}

@@ -422,6 +422,7 @@ impl Session {
             _ => None, // bytes are reported unit by unit; a tick can only time out
         };
         let result = self.dispatch(input);
+        self.unflushed = 0; // Postfix flushes its output whenever it waits for input
         self.report(trigger);
         if let Err(error) = result {
             self.failure = Some(error);
@@ -430,7 +431,6 @@ impl Session {
     }
 
     fn dispatch(&mut self, input: Input) -> Result<(), EngineError> {
-        self.unflushed = 0; // Postfix flushes its output whenever it waits for input
         match (&self.state, input) {
             (State::Disconnected, Input::Connected { now, peer }) => {
                 self.tick_clock(now);
