@@ -509,7 +509,7 @@ impl Reducible for Lab {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let action = match action {
             Action::Tick { now } => {
-                if !self.session.next_deadline().is_some_and(|due| due <= now) {
+                if self.session.next_deadline().is_none_or(|due| due > now) {
                     return self; // nothing due: no new lab, no render
                 }
                 let mut lab = (*self).clone();
