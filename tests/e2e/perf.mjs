@@ -26,7 +26,7 @@ const median = (values) => sorted(values)[Math.floor((values.length - 1) / 2)];
 const p90 = (values) => sorted(values)[Math.ceil(values.length * 0.9) - 1];
 const ms = (value) => Number(value.toFixed(1));
 
-export async function measure({ cycles = 230, samples = 21, dir = dist, browser } = {}) {
+export async function measure({ cycles = 200, samples = 21, dir = dist, browser } = {}) {
   const site = await serve(dir);
   const own = !browser;
   browser ??= await launch();
@@ -132,7 +132,7 @@ export async function measure({ cycles = 230, samples = 21, dir = dist, browser 
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const cycles = Number(process.argv[2] ?? 230);
+  const cycles = Number(process.argv[2] ?? 200);
   const samples = Number(process.argv[3] ?? 21);
   console.log(JSON.stringify(await measure({ cycles, samples }), null, 1));
 }
