@@ -129,6 +129,7 @@ pub enum ReplyKind {
     AuthAborted,
     SaslResponseTooLong,
     BdatSyntax,
+    ChunkTooBig,
     /// A world's failure rule answered instead (see [`crate::rules`]).
     Injected {
         code: u16,
@@ -264,6 +265,7 @@ impl ReplyKind {
             K::AuthAborted => e(501, Some((5, 7, 0)), s("Authentication aborted"), "You sent * and so cancelled the login.", "RFC 4954 §4", None),
             K::SaslResponseTooLong => e(500, Some((5, 5, 6)), s("SASL response limit exceeded"), "The SASL response line was longer than the server reads (12288 octets): the login is over.", "Postfix smtpd_sasl_response_limit", Some("AUTH again with a shorter response")),
             K::BdatSyntax => e(521, Some((5, 5, 4)), s("Syntax: BDAT count [LAST]"), "Without a valid size the server cannot find the end of the chunk, so it hangs up.", "RFC 3030 §2", Some("BDAT 42 LAST, with exactly 42 bytes after it")),
+            K::ChunkTooBig => e(552, Some((5, 3, 4)), s("Chunk exceeds message size limit"), "This chunk would take the message past the size limit: the server read it and threw it away.", "RFC 3030 §2, RFC 1870", Some("a smaller message, at most the number after SIZE in EHLO")),
             K::Injected { code, enhanced, text } => e(*code, enhanced.map(|EnhancedCode(a, b, c)| (a, b, c)), text.clone(), "A failure rule of this world answered, not the server's own logic: see the world's settings.", "smtplab failure rules", Some("what a real client does with this code: 4xx retry later, 5xx give up")),
             // Recorded from Postfix 3.7.11 with Debian 12's postgrey 1.37 as check_policy_service.
             K::Greylisted { address, domain } => e(450, Some((4, 2, 0)), format!("<{address}>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/{domain}.html"), "Greylisting: the first attempt from a sender to a recipient is deferred on purpose. A real client keeps the message and tries again minutes later; then it passes.", "RFC 5321 §4.5.4.1 (retry), RFC 6647", Some("wait the greylisting delay, then send the same MAIL and RCPT again")),
@@ -597,6 +599,7 @@ pub fn catalog(host: &str) -> Vec<Reply> {
         K::AuthAborted,
         K::SaslResponseTooLong,
         K::BdatSyntax,
+        K::ChunkTooBig,
         K::Greylisted {
             address: "bob@example.com".into(),
             domain: "example.com".into(),

@@ -113,6 +113,9 @@ pub enum State {
         body: Body,
         remaining: u64,
         last: bool,
+        /// Over `message_size_limit` with what came before: read, thrown away, refused.
+        #[serde(default)]
+        oversized: bool,
     },
     /// Between BDAT chunks: reading commands, with the message so far.
     BdatWait(Ready, Body),
@@ -241,6 +244,13 @@ pub struct Session {
 
 /// A pipelined DATA line longer than this is stored in pieces instead of buffered whole.
 const MAX_BUFFERED_DATA_LINE: usize = 64 * 1024;
+
+/// A queue file's envelope records beyond the addresses (measured against Postfix 3.7.11:
+/// the longest message it takes with a given sender and recipients).
+const QUEUE_ENVELOPE: usize = 591;
+/// The records each recipient adds beyond twice its address. (The sender's envelope record
+/// is counted as its length: the composed message holds it once more.)
+const QUEUE_RECIPIENT: usize = 43;
 
 /// Postfix `smtpd_sasl_response_limit`: the longest SASL response line.
 const SASL_RESPONSE_LIMIT: usize = 12288;
@@ -755,11 +765,19 @@ impl Session {
     /// BDAT octets: no dot-stuffing, no end line (RFC 3030 §2).
     fn read_chunk(&mut self, data: &[u8]) -> usize {
         let limit = self.world.limits.message_size;
-        let State::BdatChunk { body, remaining, .. } = &mut self.state else {
+        let State::BdatChunk {
+            body,
+            remaining,
+            oversized,
+            ..
+        } = &mut self.state
+        else {
             return 0;
         };
         let n = (data.len() as u64).min(*remaining) as usize;
-        body.append_normalising(&data[..n], limit);
+        if !*oversized {
+            body.append_normalising(&data[..n], limit);
+        }
         *remaining -= n as u64;
         if *remaining == 0 {
             self.end_of_chunk();
@@ -1032,11 +1050,13 @@ impl Session {
             chunk_from: body.size,
             ..body
         };
+        let oversized = body.size.saturating_add(size) > self.world.limits.message_size;
         self.state = State::BdatChunk {
             ready,
             body,
             remaining: size,
             last,
+            oversized,
         };
         if size == 0 {
             self.end_of_chunk();
@@ -1045,11 +1065,23 @@ impl Session {
 
     fn end_of_chunk(&mut self) {
         let State::BdatChunk {
-            ready, body, last, ..
+            ready,
+            body,
+            last,
+            oversized,
+            ..
         } = std::mem::replace(&mut self.state, State::Command(None))
         else {
             return;
         };
+        if oversized {
+            // Postfix's skip_bdat: the last chunk ends the transaction. (After another one,
+            // Postfix would throw away every chunk up to BDAT LAST: not modelled.)
+            if !last {
+                self.state = State::BdatWait(ready, body);
+            }
+            return self.reply(ReplyKind::ChunkTooBig);
+        }
         if last {
             return self.finish_message(ready, body, |bytes, queue_id| ReplyKind::BdatQueued {
                 bytes,
@@ -1067,11 +1099,30 @@ impl Session {
             return self.reply(ReplyKind::MessageTooBig); // RFC 1870 §6.2
         }
         let queue_id = self.rng.queue_id();
-        self.deliver(&ready.0, &body.content, &queue_id);
+        if !self.deliver(&ready.0, &body.content, &queue_id) {
+            return self.reply(ReplyKind::MessageTooBig); // cleanup's queue file limit
+        }
         self.reply(ok(body.size, queue_id))
     }
 
-    fn deliver(&mut self, envelope: &Envelope, content: &[u8], queue_id: &str) {
+    /// Postfix's cleanup writes the message into a queue file of records, which may not grow
+    /// past `message_size_limit` (`set_file_limit`): each line costs a type octet, its length
+    /// as a base-128 number and itself, lines longer than `line_length` are cut into several
+    /// records, and the envelope comes on top. So a message right at the limit is refused.
+    fn queue_file_size(&self, sender: &str, recipients: &[String], message: &str) -> u64 {
+        let piece = self.world.limits.line_length.max(1);
+        let record = |len: usize| 1 + (usize::BITS - len.leading_zeros()).div_ceil(7).max(1) as usize + len;
+        let mut size = 0;
+        for line in message.strip_suffix("\r\n").unwrap_or(message).split("\r\n") {
+            size += (line.len() / piece) * record(piece);
+            size += record(line.len() % piece);
+        }
+        let addresses: usize = recipients.iter().map(|r| QUEUE_RECIPIENT + 2 * r.len()).sum();
+        (size + QUEUE_ENVELOPE + sender.len() + addresses) as u64
+    }
+
+    /// Delivers to every recipient; false (and nothing delivered) when cleanup refuses.
+    fn deliver(&mut self, envelope: &Envelope, content: &[u8], queue_id: &str) -> bool {
         let mail_from = envelope
             .sender
             .as_ref()
@@ -1096,6 +1147,9 @@ impl Session {
             prepend: &envelope.prepend,
         };
         let shared = delivery::compose(&env, content);
+        if self.queue_file_size(&mail_from, &rcpt_to, &shared) > self.world.limits.message_size {
+            return false;
+        }
         let mut done: Vec<&str> = Vec::new();
         let mut deliveries = Vec::new();
         for (recipient, original) in envelope.recipients.iter().zip(&rcpt_to) {
@@ -1124,6 +1178,7 @@ impl Session {
             }
             self.outputs.push_back(Output::Delivered { user, message });
         }
+        true
     }
 
     /// A recipient as Postfix records it: bare names get `@myorigin`.

@@ -8,6 +8,8 @@
 //! - `R: escaped`: raw client bytes, with `\r`, `\n`, `\\` and `\xNN` escapes;
 //! - `T: handshake`: the TLS handshake after a 220 to STARTTLS;
 //! - `X: cram USER PASSWORD`: a CRAM-MD5 answer to the last challenge;
+//! - `F: N`: N octets of message lines (998 `x` and CRLF each, the last one shorter),
+//!   to reach the size limit without a megabyte of transcript;
 //! - `W: N`: the client sends nothing for N seconds;
 //! - `H: close`: the client closes its side of the connection.
 //!
@@ -35,6 +37,8 @@ pub enum Event {
         user: String,
         password: String,
     },
+    /// This many octets of message lines (see [`filler`]).
+    Filler(u64),
     /// Send nothing for this many seconds.
     Wait(u64),
     /// Close the client's side of the connection.
@@ -54,6 +58,10 @@ pub fn client_events(text: &str) -> Vec<(String, Event)> {
                 Err(_) => continue,
             },
             Some(("H", _)) => Event::Close,
+            Some(("F", rest)) => match rest.trim().parse() {
+                Ok(octets) => Event::Filler(octets),
+                Err(_) => continue,
+            },
             Some(("X", rest)) => {
                 let mut words = rest.split(' ').skip(1).map(str::to_string);
                 let (Some(user), Some(password)) = (words.next(), words.next()) else {
@@ -115,6 +123,10 @@ pub fn replay(text: &str, session: Session, start_ms: u64) -> String {
                 data: format!("{l}\r\n").into_bytes(),
             },
             Event::Raw(bytes) => Input::Bytes { now, data: bytes },
+            Event::Filler(octets) => Input::Bytes {
+                now,
+                data: filler(octets),
+            },
             Event::Handshake => Input::TlsEstablished { now },
             Event::Cram { user, password } => {
                 let challenge = last_challenge(&player.out).unwrap_or_default();
@@ -253,6 +265,28 @@ fn mask_line(line: &str) -> String {
         }
     }
     line.to_string()
+}
+
+/// `octets` octets of message lines: 998 `x` and CRLF each, the last one shorter (as
+/// `record.py` sends them).
+pub fn filler(octets: u64) -> Vec<u8> {
+    let line = [&[b'x'; 998][..], b"\r\n"].concat();
+    let (full, rest) = ((octets / 1000) as usize, (octets % 1000) as usize);
+    let mut out = Vec::with_capacity(octets as usize);
+    if rest == 1 && full > 0 {
+        out.extend(line.repeat(full - 1));
+        out.extend([b'x'; 999]);
+        out.extend(b"\r\n");
+        return out;
+    }
+    out.extend(line.repeat(full));
+    if rest >= 2 {
+        out.extend(std::iter::repeat_n(b'x', rest - 2));
+        out.extend(b"\r\n");
+    } else {
+        out.extend(std::iter::repeat_n(b'x', rest));
+    }
+    out
 }
 
 /// Undoes the `R:` escapes.

@@ -49,6 +49,10 @@ fn play(text: &str) -> (Vec<Output>, Session) {
                 Input::Tick { now }
             }
             Client::Close => Input::PeerClosed { now },
+            Client::Filler(octets) => Input::Bytes {
+                now,
+                data: smtplab_engine::transcript::filler(octets),
+            },
             _ => continue,
         };
         if session.handle_input(input).is_err() {

@@ -11,6 +11,7 @@ A transcript is a header of `#` lines, then one event per line:
   R: escaped     raw client bytes; \\r \\n \\\\ and \\xNN are escapes
   T: handshake   the TLS handshake after a 220 to STARTTLS
   X: cram U P    a CRAM-MD5 response for user U, password P, to the last challenge
+  F: N           N octets of message lines: 998 "x" and CRLF each, the last shorter
   W: N           the client sent nothing for N seconds
   H: close       the client closed its sending side
 Server lines escape a backslash, controls and invalid UTF-8 the same way.
@@ -87,6 +88,10 @@ def convert(scenario, log, version):
                 break
             entry = log[i]; i += 1
             out.append("X: cram %s %s" % tuple(step["cram"]))
+        elif "filler" in step:
+            n = step["filler"]
+            via = step.get("via", "data")
+            out.extend({"bdat": ["C: BDAT %d LAST" % n, "F: %d" % n], "raw": ["F: %d" % n], "data": ["F: %d" % n, "C: ."]}[via])
         elif "wait" in step:
             out.append("W: %s" % step["wait"])
         elif "close" in step:

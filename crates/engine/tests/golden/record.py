@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-# Copied from the workplace's shared/postfix-lab/record.py: the one recorder for both servers.
+# Grew from the workplace's shared/postfix-lab/record.py (waits, delays, EOF, half-closes, raw bytes and
+# parallel recording are new here); the one recorder for both servers.
 """Record SMTP transcripts: run scripted client sessions against a server.
 
 usage: record.py HOST:PORT SCENARIOS.json OUT.json [--service NAME=HOST:PORT ...]
@@ -14,6 +15,9 @@ listener of the same server with a recording-only configuration (`--service`). A
   {"data": ["line", ...]}      send message lines, dot-stuffed, then ".", read one reply
   {"bdat": "text", "last": bool}  send BDAT chunk, read one reply
   {"cram": [user, password]}   AUTH CRAM-MD5, answering the server's challenge
+  {"filler": N}                DATA body of N octets (lines of "x", CRLF), then ".", read one reply
+  {"filler": N, "via": "bdat"} "BDAT N LAST" and N octets of the same lines, read one reply
+  {"filler": N, "via": "raw"}  only the N octets (after a raw BDAT command), read one reply
   {"wait": N}                  send nothing for N seconds; record whatever arrives
   {"close": true}              close our sending side; record whatever arrives until EOF
 The server's banner is recorded first. Replies are lists of lines; three markers join them:
@@ -139,6 +143,14 @@ class Conn:
         return time.monotonic()
 
 
+def filler(n):
+    """N octets of message lines: 998 "x" and CRLF each, the last one shorter."""
+    full, rest = divmod(n, 1000)
+    if rest == 1 and full:  # no one-octet line: the last full line takes it
+        return (b"x" * 998 + b"\r\n") * (full - 1) + b"x" * 999 + b"\r\n"
+    return (b"x" * 998 + b"\r\n") * full + (b"x" * (rest - 2) + b"\r\n" if rest >= 2 else b"x" * rest)
+
+
 def step(conn, st, host, log):
     if isinstance(st, str):
         t = conn.send(st.encode("utf-8") + b"\r\n")
@@ -176,6 +188,12 @@ def step(conn, st, host, log):
         cmd = b"BDAT %d%s\r\n" % (len(chunk), b" LAST" if st.get("last") else b"")
         t = conn.send(cmd + chunk)
         log.append({"c": cmd.decode().strip(), "s": conn.replies(1, t)})
+    elif "filler" in st:
+        n = st["filler"]
+        via = st.get("via", "data")
+        data = {"bdat": b"BDAT %d LAST\r\n" % n, "data": b"", "raw": b""}[via] + filler(n) + (b".\r\n" if via == "data" else b"")
+        t = conn.send(data)
+        log.append({"c": "<filler %d>" % n, "s": conn.replies(1, t)})
     elif "wait" in st:
         log.append({"c": "<wait %s>" % st["wait"], "s": conn.unprompted(st["wait"], time.monotonic())})
     elif "close" in st:

@@ -274,6 +274,14 @@ sc("close-in-data", E, M, R, "DATA", B(b"Subject: cut\r\n\r\nunfinished\r\n", 0)
 sc("close-in-bdat", E, M, R, B(b"BDAT 10\r\nabc", 0), CLOSE)
 sc("close-in-auth", *TLS, "AUTH LOGIN", CLOSE)
 sc("close-after-errors", *["FOO%d" % i for i in range(1, 12)], CLOSE)
+# message_size_limit (10240000): the whole body is read, then refused.
+sc("data-too-big", E, M, R, "DATA", {"filler": 10240001}, "NOOP", "QUIT")
+sc("data-at-size-limit", E, M, R, "DATA", {"filler": 10240000}, "QUIT")
+sc("bdat-too-big", E, M, R, {"filler": 10240001, "via": "bdat"}, "NOOP", "QUIT")
+sc("bdat-at-size-limit", E, M, R, {"filler": 10240000, "via": "bdat"}, "QUIT")
+sc("bdat-error-then-rset", E, M, {"raw": "BDAT 3\r\nabc", "replies": 1}, "RSET", M, R, {"bdat": "x\r\n", "last": True}, "QUIT")
+sc("bdat-second-chunk-too-big", E, M, R, {"bdat": "Subject: x\r\n\r\n"}, {"raw": "BDAT 10239990 LAST\r\n", "replies": 0},
+   {"filler": 10239990, "via": "raw"}, "NOOP", "QUIT")
 # Pipelined input after a hang-up is never read.
 sc("forbidden-pipelined", B(b"GET / HTTP/1.0\r\nHost: x\r\n\r\n"), W(1))
 sc("header-line-pipelined", E, B(b"From: a@example.org\r\nNOOP\r\n", 2))
