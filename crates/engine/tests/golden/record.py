@@ -32,6 +32,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 REPLY_TIMEOUT = 30.0   # the tarpit can hold a pipelined batch for many seconds
 EOF_PEEK = 0.05        # after each step: did the server hang up?
+CLOSE_WAIT = 3.0       # ... and after a 221, 421 or 521, which close (RFC 5321 §3.8, §4.2.2)
 FINAL_WAIT = 2.0       # after the last step: what does the server do unprompted?
 NO_WAIT = 0.3          # a raw step with "replies": 0 still takes what comes at once
 
@@ -133,9 +134,11 @@ class Conn:
             since = self.last
         return out
 
-    def hung_up(self):
+    def hung_up(self, closing=False):
         if not self.buf:
-            self.fill(EOF_PEEK)
+            deadline = time.monotonic() + (CLOSE_WAIT if closing else EOF_PEEK)
+            while not self.eof and not self.buf and time.monotonic() < deadline:
+                self.fill(deadline - time.monotonic())
         return self.eof and not self.buf
 
     def send(self, data):
@@ -209,7 +212,8 @@ def run(host, port, steps):
             step(conn, st, host, log)
             if log[-1]["s"][-1:] == ["<EOF>"]:
                 break
-            if conn.hung_up():
+            last = next((l for l in reversed(log[-1]["s"]) if l[:1].isdigit()), "")
+            if conn.hung_up(closing=last[:3] in ("221", "421", "521")):
                 log[-1]["s"].append("<EOF>")
                 break
         except Exception as e:  # a closed connection is part of the transcript
