@@ -87,7 +87,7 @@ fn a_503_carries_what_would_have_worked() {
     let lab = send(Rc::new(Lab::connected(0, 1)), "RCPT TO:<alice@example.com>");
     let (_, reply) = lab.explained().unwrap();
     assert_eq!(reply.code, 503);
-    let why = reply.explain("mail.example.com");
+    let why = reply.explain();
     assert!(why.sequence.unwrap().accepted.contains(&Verb::Mail));
 }
 

@@ -166,7 +166,8 @@ fn hint(draft: &str, lab: &Lab, completions: &[&str]) -> Html {
             html! { { "Press Tab to complete." } }
         }
         None => {
-            let refusal = Reply::new(ReplyKind::Unrecognized, &lab.session.world().hostname);
+            let world = lab.session.world();
+            let refusal = Reply::new(ReplyKind::Unrecognized, world.profile, &world.hostname);
             let answer = refusal.text_lines().join(" ");
             html! { { format!("{word} is not an SMTP command; the server will answer {answer}") } }
         }

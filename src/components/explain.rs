@@ -11,8 +11,7 @@ pub fn explain(props: &LabProps) -> Html {
     let Some((_, reply)) = lab.explained() else {
         return html! { <p>{ "Send a command; then select any reply to see what it means." }</p> };
     };
-    let host = lab.session.world().hostname.clone();
-    let why = reply.explain(&host);
+    let why = reply.explain();
     html! {
         <article class="explanation" aria-label="Explanation">
             <h3><code>{ reply.text_lines().last().cloned().unwrap_or_default() }</code></h3>

@@ -1,6 +1,7 @@
 //! The command reference (from the engine's command table) and the reply code reference
 //! (from the engine's reply catalog).
 
+use smtplab_engine::world::Profile;
 use smtplab_engine::{reply::catalog, COMMANDS};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -43,15 +44,15 @@ pub fn codes() -> Html {
     };
     let host = "mail.example.com";
     let wanted = query.to_lowercase();
-    let rows: Vec<Html> = catalog(host)
+    let rows: Vec<Html> = catalog(Profile::Postfix, host)
         .into_iter()
         .filter(|r| {
-            let why = r.explain(host);
+            let why = r.explain();
             let hay = format!("{} {} {}", r.lines.join(" "), why.summary, r.code).to_lowercase();
             wanted.split_whitespace().all(|w| hay.contains(w))
         })
         .map(|r| {
-            let why = r.explain(host);
+            let why = r.explain();
             html! {
                 <tr class={format!("class-{}xx", r.class().digit())}>
                     <td><code>{ r.code }</code></td>

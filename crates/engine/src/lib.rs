@@ -22,6 +22,7 @@
 pub mod command;
 pub mod delivery;
 pub mod events;
+pub mod profiles;
 pub mod reply;
 pub mod rules;
 pub mod sasl;

@@ -1,15 +1,17 @@
 //! Replies: typed values from one catalog, rendered in one place.
 //!
-//! Every reply the engine sends is a [`ReplyKind`] (what happened, with its data). The
-//! profile turns a kind into code, enhanced status code (RFC 3463) and text; [`Reply`]
-//! carries all of it and renders `250-`/`250 ` lines with CRLF (RFC 5321 §4.2). Each kind
-//! also explains itself: its rule, RFC section, and what the learner should type instead.
+//! Every reply the engine sends is a [`ReplyKind`] (what happened, with its data). A
+//! kind's meaning is here, once: its summary, rule and RFC section, and what the learner
+//! should type instead. Its wording is the server profile's ([`crate::profiles`]): code,
+//! enhanced status code (RFC 3463) and text. [`Reply`] carries both and renders
+//! `250-`/`250 ` lines with CRLF (RFC 5321 §4.2).
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
 use crate::table::{Phase, Verb};
+use crate::world::Profile;
 
 /// One server reply, ready to render. Built only by the catalog below.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -178,128 +180,91 @@ pub struct Explanation {
     pub sequence: Option<SequenceContext>,
 }
 
-/// What the catalog knows about one kind: its code, text and explanation.
-struct Entry {
-    code: u16,
-    enhanced: Option<EnhancedCode>,
-    text: String,
+/// What a reply kind means: one text for every profile.
+struct Teaching {
     summary: &'static str,
     rfc: &'static str,
     fix: Option<&'static str>,
 }
 
 impl ReplyKind {
-    /// The Postfix 3.7 wording. `host` is `myhostname`.
+    /// What the reply means, for the learner: the same whichever server words it.
     #[rustfmt::skip]
-    fn entry(&self, host: &str) -> Entry {
+    fn teaching(&self) -> Teaching {
         use ReplyKind as K;
-        let e = |code, enh: Option<(u8, u16, u16)>, text: String, summary, rfc, fix| Entry {
-            code,
-            enhanced: enh.map(|(a, b, c)| EnhancedCode(a, b, c)),
-            text,
-            summary,
-            rfc,
-            fix,
-        };
-        let s = |t: &str| t.to_string();
+        let t = |summary, rfc, fix| Teaching { summary, rfc, fix };
         match self {
-            K::Greeting => e(220, None, format!("{host} ESMTP Postfix"), "The server is ready. It names itself; it sends no enhanced code on the greeting.", "RFC 5321 §4.2, §3.1", None),
-            K::Helo => e(250, None, host.to_string(), "HELO accepted: a plain single-line reply, no extensions.", "RFC 5321 §4.1.1.1", None),
-            K::Ehlo { .. } => e(250, None, host.to_string(), "EHLO accepted. The first line names the server; each further line is an extension it offers.", "RFC 5321 §4.1.1.1", None),
-            K::HeloSyntax { ehlo: true } => e(501, None, s("Syntax: EHLO hostname"), "EHLO needs your host name as its argument.", "RFC 5321 §4.1.1.1", Some("EHLO client.example.org")),
-            K::HeloSyntax { ehlo: false } => e(501, None, s("Syntax: HELO hostname"), "HELO needs your host name as its argument.", "RFC 5321 §4.1.1.1", Some("HELO client.example.org")),
-            K::Ok => e(250, Some((2, 0, 0)), s("Ok"), "Done. RSET clears the transaction; NOOP does nothing at all.", "RFC 5321 §4.1.1.5, §4.1.1.9", None),
-            K::Bye => e(221, Some((2, 0, 0)), s("Bye"), "The server says goodbye and closes the connection.", "RFC 5321 §4.1.1.10", None),
-            K::MailOk => e(250, Some((2, 1, 0)), s("Ok"), "Sender accepted: a mail transaction has begun.", "RFC 5321 §4.1.1.2", None),
-            K::RcptOk => e(250, Some((2, 1, 5)), s("Ok"), "Recipient accepted. Add more with RCPT TO, or send DATA.", "RFC 5321 §4.1.1.3", None),
-            K::StartData => e(354, None, s("End data with <CR><LF>.<CR><LF>"), "Go ahead: send the message, then a line holding only a dot.", "RFC 5321 §4.1.1.4", None),
-            K::Queued { queue_id, .. } => e(250, Some((2, 0, 0)), format!("Ok: queued as {queue_id}"), "The server took responsibility for the message and queued it under this ID.", "RFC 5321 §4.1.1.4, §6.1", None),
-            K::BdatChunkOk { bytes } => e(250, Some((2, 0, 0)), format!("Ok: {bytes} bytes"), "Chunk received. Send the next BDAT, or BDAT n LAST to finish.", "RFC 3030 §2", None),
-            K::BdatQueued { bytes, queue_id } => e(250, Some((2, 0, 0)), format!("Ok: {bytes} bytes queued as {queue_id}"), "Last chunk received; the whole message is queued.", "RFC 3030 §2", None),
-            K::SendHeloFirst => e(503, Some((5, 5, 1)), s("Error: send HELO/EHLO first"), "This server requires a greeting before a mail transaction.", "RFC 5321 §4.1.4", Some("EHLO client.example.org")),
-            K::NestedMail => e(503, Some((5, 5, 1)), s("Error: nested MAIL command"), "A transaction is already open; MAIL may not be sent again until it ends.", "RFC 5321 §4.1.4", Some("RSET (to start over), or continue with RCPT TO:<address>")),
-            K::NeedMail => e(503, Some((5, 5, 1)), s("Error: need MAIL command"), "RCPT names a recipient of a transaction, and none is open.", "RFC 5321 §3.3", Some("MAIL FROM:<you@example.org> first")),
-            K::NeedRcpt => e(503, Some((5, 5, 1)), s("Error: need RCPT command"), "The message has nobody to go to yet.", "RFC 5321 §3.3", Some("MAIL FROM:<address>, then RCPT TO:<address> first")),
-            K::NoValidRecipients => e(554, Some((5, 5, 1)), s("Error: no valid recipients"), "Every recipient of this transaction was rejected, so there is nobody to send to.", "RFC 5321 §3.3", Some("RCPT TO:<alice@example.com> (a recipient the server accepts)")),
-            K::RcptAfterBdat => e(503, Some((5, 5, 1)), s("Error: RCPT after BDAT"), "Recipients come before the message; BDAT has already started it.", "RFC 3030 §3", Some("finish with BDAT 0 LAST, or RSET")),
-            K::DataAfterBdat => e(503, Some((5, 5, 1)), s("Error: DATA after BDAT"), "One transaction uses DATA or BDAT, never both.", "RFC 3030 §3", Some("BDAT n LAST to finish the message")),
-            K::MailSyntax => e(501, Some((5, 5, 4)), s("Syntax: MAIL FROM:<address>"), "MAIL needs FROM: followed by the sender's address.", "RFC 5321 §4.1.1.2", Some("MAIL FROM:<you@example.org>")),
-            K::RcptSyntax => e(501, Some((5, 5, 4)), s("Syntax: RCPT TO:<address>"), "RCPT needs TO: followed by the recipient's address.", "RFC 5321 §4.1.1.3", Some("RCPT TO:<alice@example.com>")),
-            K::BadSender => e(501, Some((5, 1, 7)), s("Bad sender address syntax"), "The sender address could not be parsed.", "RFC 5321 §4.1.2", Some("MAIL FROM:<you@example.org> (one address in angle brackets)")),
-            K::BadRecipient => e(501, Some((5, 1, 3)), s("Bad recipient address syntax"), "The recipient address could not be parsed; <> is only a sender.", "RFC 5321 §4.1.2", Some("RCPT TO:<alice@example.com>")),
-            K::NoArguments { verb } => e(501, Some((5, 5, 4)), format!("Syntax: {}", verb.name()), "This command takes no arguments.", "RFC 5321 §4.3.2", Some("the command word alone")),
-            K::BadSizeSyntax => e(501, Some((5, 5, 4)), s("Bad message size syntax"), "SIZE= must be followed by a number of bytes.", "RFC 1870 §6", Some("MAIL FROM:<you@example.org> SIZE=12345")),
-            K::SizeOverflow => e(552, Some((5, 3, 4)), s("Message size exceeds file system imposed limit"), "That SIZE is larger than any file the server can hold.", "RFC 1870 §6.1", Some("a realistic SIZE=, at most the number after SIZE in EHLO")),
-            K::SizeExceeded => e(552, Some((5, 3, 4)), s("Message size exceeds fixed limit"), "The declared SIZE is over the limit the server advertised in EHLO.", "RFC 1870 §6.1", Some("a smaller message, at most the number after SIZE in EHLO")),
-            K::MessageTooBig => e(552, Some((5, 3, 4)), s("Error: message file too big"), "The message turned out larger than the size limit; it was discarded.", "RFC 1870 §6.2", Some("send a smaller message")),
-            K::BadRet => e(501, Some((5, 5, 4)), s("Bad RET parameter syntax"), "RET= takes FULL or HDRS, once.", "RFC 3461 §4.3", Some("MAIL FROM:<you@example.org> RET=HDRS")),
-            K::BadEnvid => e(501, Some((5, 5, 4)), s("Bad ENVID parameter syntax"), "ENVID= takes one xtext value (printable ASCII; + only as +XX hex).", "RFC 3461 §4.4", Some("MAIL FROM:<you@example.org> ENVID=abc123")),
-            K::BadNotify => e(501, Some((5, 5, 4)), s("Error: Bad NOTIFY parameter syntax"), "NOTIFY= takes NEVER alone, or a list of SUCCESS, FAILURE and DELAY, once.", "RFC 3461 §4.1", Some("RCPT TO:<alice@example.com> NOTIFY=SUCCESS,FAILURE")),
-            K::BadOrcpt => e(501, Some((5, 5, 4)), s("Error: Bad ORCPT parameter syntax"), "ORCPT= takes an address type, a semicolon and an address.", "RFC 3461 §4.2", Some("RCPT TO:<alice@example.com> ORCPT=rfc822;alice@example.com")),
-            K::UnsupportedOption { option } => e(555, Some((5, 5, 4)), format!("Unsupported option: {option}"), "The server does not know this MAIL/RCPT parameter.", "RFC 5321 §4.1.1.11", Some("leave the parameter out; EHLO lists what is supported")),
-            K::TooManyRecipients => e(452, Some((4, 5, 3)), s("Error: too many recipients"), "This message has reached the recipient limit. Send it, then the rest in a new transaction.", "RFC 5321 §4.5.3.1.10", Some("DATA now, then a new MAIL FROM for the remaining recipients")),
-            K::UserUnknown { address } => e(550, Some((5, 1, 1)), format!("<{address}>: Recipient address rejected: User unknown in local recipient table"), "The domain is this server's, but it has no such user.", "RFC 5321 §4.2.3, RFC 3463 §3.2", Some("a user that exists here, e.g. RCPT TO:<alice@example.com>")),
-            K::RelayDenied { address } => e(454, Some((4, 7, 1)), format!("<{address}>: Relay access denied"), "The domain is not this server's, and only authenticated clients may relay.", "RFC 5321 §3.6.2, §7.1", Some("STARTTLS, EHLO, AUTH first; or a local recipient")),
-            K::VrfySyntax => e(501, Some((5, 5, 4)), s("Syntax: VRFY address [SMTPUTF8]"), "VRFY needs an address to look up.", "RFC 5321 §3.5.1", Some("VRFY alice")),
-            K::CannotVerify { argument } => e(252, Some((2, 0, 0)), argument.clone(), "The address would be accepted, but Postfix never confirms that a mailbox exists.", "RFC 5321 §3.5.3", None),
-            K::VrfyDisabled => e(502, Some((5, 5, 1)), s("VRFY command is disabled"), "This server has VRFY switched off.", "RFC 5321 §3.5.3", None),
-            K::EtrnSyntax => e(500, None, s("Syntax: ETRN domain"), "ETRN needs the domain whose queued mail should be flushed.", "RFC 1985 §3", Some("ETRN example.org")),
-            K::EtrnInTransaction => e(503, None, s("Error: MAIL transaction in progress"), "ETRN may not be used inside a mail transaction.", "RFC 1985 §4", Some("RSET first")),
-            K::EtrnUnavailable { domain } => e(459, None, format!("<{domain}>: service unavailable"), "This server keeps no queue for that domain to flush.", "RFC 1985 §4", None),
-            K::Unrecognized => e(500, Some((5, 5, 2)), s("Error: command not recognized"), "The server does not know this command. Postfix 3.7 has no EXPN and no HELP.", "RFC 5321 §4.2.4", Some("a command from the reference, e.g. NOOP")),
-            K::BadSyntax => e(500, Some((5, 5, 2)), s("Error: bad syntax"), "An empty line is not a command.", "RFC 5321 §4.1.1", Some("a command, e.g. NOOP")),
-            K::BadUtf8 => e(500, Some((5, 5, 2)), s("Error: bad UTF-8 syntax"), "The line is not valid UTF-8 (RFC 3629): Postfix checks every command line before it reads the command.", "RFC 6531 §3.3, Postfix smtputf8_enable", Some("send text: ASCII, or UTF-8 after MAIL FROM:<…> SMTPUTF8")),
-            K::BreakRules => e(221, Some((2, 7, 0)), s("Error: I can break rules, too. Goodbye."), "That looked like a mail header or a web request, not SMTP; Postfix hangs up.", "Postfix smtpd_forbidden_commands", Some("send headers only after DATA and 354")),
-            K::TooManyErrors => e(421, Some((4, 7, 0)), format!("{host} Error: too many errors"), "Too many errors in one session: the server hangs up.", "RFC 5321 §4.2.2 (421 closes)", Some("reconnect, and check each reply before the next command")),
-            K::Timeout => e(421, Some((4, 4, 2)), format!("{host} Error: timeout exceeded"), "The client was silent for too long; the server hangs up.", "RFC 5321 §4.5.3.2.7", Some("reconnect")),
-            K::ReadyForTls => e(220, Some((2, 0, 0)), s("Ready to start TLS"), "Start the TLS handshake now; afterwards the session starts over.", "RFC 3207 §4", None),
-            K::TlsActive => e(554, Some((5, 5, 1)), s("Error: TLS already active"), "The connection is already encrypted.", "RFC 3207 §4", Some("EHLO, then AUTH")),
-            K::NotImplemented => e(502, Some((5, 5, 1)), s("Error: command not implemented"), "The server knows this command but does not offer it here.", "RFC 5321 §4.2.4", None),
-            K::AuthNotEnabled => e(503, Some((5, 5, 1)), s("Error: authentication not enabled"), "AUTH is offered only inside TLS here, so passwords never cross the wire in clear.", "RFC 4954 §4, RFC 3207 §4.2", Some("STARTTLS, then EHLO, then AUTH")),
-            K::AuthInTransaction => e(503, Some((5, 5, 1)), s("Error: MAIL transaction in progress"), "AUTH is not allowed during a mail transaction.", "RFC 4954 §4", Some("RSET, then AUTH")),
-            K::AlreadyAuthenticated => e(503, Some((5, 5, 1)), s("Error: already authenticated"), "You are logged in already; a second AUTH is refused.", "RFC 4954 §4", Some("MAIL FROM:<address>")),
-            K::AuthSyntax => e(501, Some((5, 5, 4)), s("Syntax: AUTH mechanism"), "AUTH takes a mechanism and, optionally, an initial response.", "RFC 4954 §4", Some("AUTH PLAIN AGFsaWNlAHMzY3JldA==")),
-            K::AuthChallenge { challenge } => e(334, None, challenge.clone(), "The server asks for the next piece of the login, in base64.", "RFC 4954 §4", None),
-            K::AuthOk => e(235, Some((2, 7, 0)), s("Authentication successful"), "Logged in. The server will now relay for you.", "RFC 4954 §6", None),
-            K::AuthFailed { reason } => e(535, Some((5, 7, 8)), format!("Error: authentication failed: {}", reason.text()), reason.summary(), "RFC 4954 §6", Some("check user name and password; the base64 helpers build the response")),
-            K::AuthAborted => e(501, Some((5, 7, 0)), s("Authentication aborted"), "You sent * and so cancelled the login.", "RFC 4954 §4", None),
-            K::SaslResponseTooLong => e(500, Some((5, 5, 6)), s("SASL response limit exceeded"), "The SASL response line was longer than the server reads (12288 octets): the login is over.", "Postfix smtpd_sasl_response_limit", Some("AUTH again with a shorter response")),
-            K::BdatSyntax => e(521, Some((5, 5, 4)), s("Syntax: BDAT count [LAST]"), "Without a valid size the server cannot find the end of the chunk, so it hangs up.", "RFC 3030 §2", Some("BDAT 42 LAST, with exactly 42 bytes after it")),
-            K::ChunkTooBig => e(552, Some((5, 3, 4)), s("Chunk exceeds message size limit"), "This chunk would take the message past the size limit: the server read it and threw it away.", "RFC 3030 §2, RFC 1870", Some("a smaller message, at most the number after SIZE in EHLO")),
-            K::Injected { code, enhanced, text } => e(*code, enhanced.map(|EnhancedCode(a, b, c)| (a, b, c)), text.clone(), "A failure rule of this world answered, not the server's own logic: see the world's settings.", "smtplab failure rules", Some("what a real client does with this code: 4xx retry later, 5xx give up")),
-            // Recorded from Postfix 3.7.11 with Debian 12's postgrey 1.37 as check_policy_service.
-            K::Greylisted { address, domain } => e(450, Some((4, 2, 0)), format!("<{address}>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/{domain}.html"), "Greylisting: the first attempt from a sender to a recipient is deferred on purpose. A real client keeps the message and tries again minutes later; then it passes.", "RFC 5321 §4.5.4.1 (retry), RFC 6647", Some("wait the greylisting delay, then send the same MAIL and RCPT again")),
-            K::TooManyConnections { address } => e(421, Some((4, 7, 0)), format!("{host} Error: too many connections from {address}"), "Your address already has as many connections open as the server allows one client (Postfix smtpd_client_connection_count_limit), so it says 421 instead of its greeting and hangs up.", "RFC 5321 §3.1, §4.2.2 (421 closes)", Some("close some of your other connections, then reconnect")),
+            K::Greeting => t("The server is ready. It names itself; it sends no enhanced code on the greeting.", "RFC 5321 §4.2, §3.1", None),
+            K::Helo => t("HELO accepted: a plain single-line reply, no extensions.", "RFC 5321 §4.1.1.1", None),
+            K::Ehlo { .. } => t("EHLO accepted. The first line names the server; each further line is an extension it offers.", "RFC 5321 §4.1.1.1", None),
+            K::HeloSyntax { ehlo: true } => t("EHLO needs your host name as its argument.", "RFC 5321 §4.1.1.1", Some("EHLO client.example.org")),
+            K::HeloSyntax { ehlo: false } => t("HELO needs your host name as its argument.", "RFC 5321 §4.1.1.1", Some("HELO client.example.org")),
+            K::Ok => t("Done. RSET clears the transaction; NOOP does nothing at all.", "RFC 5321 §4.1.1.5, §4.1.1.9", None),
+            K::Bye => t("The server says goodbye and closes the connection.", "RFC 5321 §4.1.1.10", None),
+            K::MailOk => t("Sender accepted: a mail transaction has begun.", "RFC 5321 §4.1.1.2", None),
+            K::RcptOk => t("Recipient accepted. Add more with RCPT TO, or send DATA.", "RFC 5321 §4.1.1.3", None),
+            K::StartData => t("Go ahead: send the message, then a line holding only a dot.", "RFC 5321 §4.1.1.4", None),
+            K::Queued { .. } => t("The server took responsibility for the message and queued it under this ID.", "RFC 5321 §4.1.1.4, §6.1", None),
+            K::BdatChunkOk { .. } => t("Chunk received. Send the next BDAT, or BDAT n LAST to finish.", "RFC 3030 §2", None),
+            K::BdatQueued { .. } => t("Last chunk received; the whole message is queued.", "RFC 3030 §2", None),
+            K::SendHeloFirst => t("This server requires a greeting before a mail transaction.", "RFC 5321 §4.1.4", Some("EHLO client.example.org")),
+            K::NestedMail => t("A transaction is already open; MAIL may not be sent again until it ends.", "RFC 5321 §4.1.4", Some("RSET (to start over), or continue with RCPT TO:<address>")),
+            K::NeedMail => t("RCPT names a recipient of a transaction, and none is open.", "RFC 5321 §3.3", Some("MAIL FROM:<you@example.org> first")),
+            K::NeedRcpt => t("The message has nobody to go to yet.", "RFC 5321 §3.3", Some("MAIL FROM:<address>, then RCPT TO:<address> first")),
+            K::NoValidRecipients => t("Every recipient of this transaction was rejected, so there is nobody to send to.", "RFC 5321 §3.3", Some("RCPT TO:<alice@example.com> (a recipient the server accepts)")),
+            K::RcptAfterBdat => t("Recipients come before the message; BDAT has already started it.", "RFC 3030 §3", Some("finish with BDAT 0 LAST, or RSET")),
+            K::DataAfterBdat => t("One transaction uses DATA or BDAT, never both.", "RFC 3030 §3", Some("BDAT n LAST to finish the message")),
+            K::MailSyntax => t("MAIL needs FROM: followed by the sender's address.", "RFC 5321 §4.1.1.2", Some("MAIL FROM:<you@example.org>")),
+            K::RcptSyntax => t("RCPT needs TO: followed by the recipient's address.", "RFC 5321 §4.1.1.3", Some("RCPT TO:<alice@example.com>")),
+            K::BadSender => t("The sender address could not be parsed.", "RFC 5321 §4.1.2", Some("MAIL FROM:<you@example.org> (one address in angle brackets)")),
+            K::BadRecipient => t("The recipient address could not be parsed; <> is only a sender.", "RFC 5321 §4.1.2", Some("RCPT TO:<alice@example.com>")),
+            K::NoArguments { .. } => t("This command takes no arguments.", "RFC 5321 §4.3.2", Some("the command word alone")),
+            K::BadSizeSyntax => t("SIZE= must be followed by a number of bytes.", "RFC 1870 §6", Some("MAIL FROM:<you@example.org> SIZE=12345")),
+            K::SizeOverflow => t("That SIZE is larger than any file the server can hold.", "RFC 1870 §6.1", Some("a realistic SIZE=, at most the number after SIZE in EHLO")),
+            K::SizeExceeded => t("The declared SIZE is over the limit the server advertised in EHLO.", "RFC 1870 §6.1", Some("a smaller message, at most the number after SIZE in EHLO")),
+            K::MessageTooBig => t("The message turned out larger than the size limit; it was discarded.", "RFC 1870 §6.2", Some("send a smaller message")),
+            K::BadRet => t("RET= takes FULL or HDRS, once.", "RFC 3461 §4.3", Some("MAIL FROM:<you@example.org> RET=HDRS")),
+            K::BadEnvid => t("ENVID= takes one xtext value (printable ASCII; + only as +XX hex).", "RFC 3461 §4.4", Some("MAIL FROM:<you@example.org> ENVID=abc123")),
+            K::BadNotify => t("NOTIFY= takes NEVER alone, or a list of SUCCESS, FAILURE and DELAY, once.", "RFC 3461 §4.1", Some("RCPT TO:<alice@example.com> NOTIFY=SUCCESS,FAILURE")),
+            K::BadOrcpt => t("ORCPT= takes an address type, a semicolon and an address.", "RFC 3461 §4.2", Some("RCPT TO:<alice@example.com> ORCPT=rfc822;alice@example.com")),
+            K::UnsupportedOption { .. } => t("The server does not know this MAIL/RCPT parameter.", "RFC 5321 §4.1.1.11", Some("leave the parameter out; EHLO lists what is supported")),
+            K::TooManyRecipients => t("This message has reached the recipient limit. Send it, then the rest in a new transaction.", "RFC 5321 §4.5.3.1.10", Some("DATA now, then a new MAIL FROM for the remaining recipients")),
+            K::UserUnknown { .. } => t("The domain is this server's, but it has no such user.", "RFC 5321 §4.2.3, RFC 3463 §3.2", Some("a user that exists here, e.g. RCPT TO:<alice@example.com>")),
+            K::RelayDenied { .. } => t("The domain is not this server's, and only authenticated clients may relay.", "RFC 5321 §3.6.2, §7.1", Some("STARTTLS, EHLO, AUTH first; or a local recipient")),
+            K::VrfySyntax => t("VRFY needs an address to look up.", "RFC 5321 §3.5.1", Some("VRFY alice")),
+            K::CannotVerify { .. } => t("The address would be accepted, but Postfix never confirms that a mailbox exists.", "RFC 5321 §3.5.3", None),
+            K::VrfyDisabled => t("This server has VRFY switched off.", "RFC 5321 §3.5.3", None),
+            K::EtrnSyntax => t("ETRN needs the domain whose queued mail should be flushed.", "RFC 1985 §3", Some("ETRN example.org")),
+            K::EtrnInTransaction => t("ETRN may not be used inside a mail transaction.", "RFC 1985 §4", Some("RSET first")),
+            K::EtrnUnavailable { .. } => t("This server keeps no queue for that domain to flush.", "RFC 1985 §4", None),
+            K::Unrecognized => t("The server does not know this command. Postfix 3.7 has no EXPN and no HELP.", "RFC 5321 §4.2.4", Some("a command from the reference, e.g. NOOP")),
+            K::BadSyntax => t("An empty line is not a command.", "RFC 5321 §4.1.1", Some("a command, e.g. NOOP")),
+            K::BadUtf8 => t("The line is not valid UTF-8 (RFC 3629): Postfix checks every command line before it reads the command.", "RFC 6531 §3.3, Postfix smtputf8_enable", Some("send text: ASCII, or UTF-8 after MAIL FROM:<…> SMTPUTF8")),
+            K::BreakRules => t("That looked like a mail header or a web request, not SMTP; Postfix hangs up.", "Postfix smtpd_forbidden_commands", Some("send headers only after DATA and 354")),
+            K::TooManyErrors => t("Too many errors in one session: the server hangs up.", "RFC 5321 §4.2.2 (421 closes)", Some("reconnect, and check each reply before the next command")),
+            K::Timeout => t("The client was silent for too long; the server hangs up.", "RFC 5321 §4.5.3.2.7", Some("reconnect")),
+            K::ReadyForTls => t("Start the TLS handshake now; afterwards the session starts over.", "RFC 3207 §4", None),
+            K::TlsActive => t("The connection is already encrypted.", "RFC 3207 §4", Some("EHLO, then AUTH")),
+            K::NotImplemented => t("The server knows this command but does not offer it here.", "RFC 5321 §4.2.4", None),
+            K::AuthNotEnabled => t("AUTH is offered only inside TLS here, so passwords never cross the wire in clear.", "RFC 4954 §4, RFC 3207 §4.2", Some("STARTTLS, then EHLO, then AUTH")),
+            K::AuthInTransaction => t("AUTH is not allowed during a mail transaction.", "RFC 4954 §4", Some("RSET, then AUTH")),
+            K::AlreadyAuthenticated => t("You are logged in already; a second AUTH is refused.", "RFC 4954 §4", Some("MAIL FROM:<address>")),
+            K::AuthSyntax => t("AUTH takes a mechanism and, optionally, an initial response.", "RFC 4954 §4", Some("AUTH PLAIN AGFsaWNlAHMzY3JldA==")),
+            K::AuthChallenge { .. } => t("The server asks for the next piece of the login, in base64.", "RFC 4954 §4", None),
+            K::AuthOk => t("Logged in. The server will now relay for you.", "RFC 4954 §6", None),
+            K::AuthFailed { reason } => t(reason.summary(), "RFC 4954 §6", Some("check user name and password; the base64 helpers build the response")),
+            K::AuthAborted => t("You sent * and so cancelled the login.", "RFC 4954 §4", None),
+            K::SaslResponseTooLong => t("The SASL response line was longer than the server reads (12288 octets): the login is over.", "Postfix smtpd_sasl_response_limit", Some("AUTH again with a shorter response")),
+            K::BdatSyntax => t("Without a valid size the server cannot find the end of the chunk, so it hangs up.", "RFC 3030 §2", Some("BDAT 42 LAST, with exactly 42 bytes after it")),
+            K::ChunkTooBig => t("This chunk would take the message past the size limit: the server read it and threw it away.", "RFC 3030 §2, RFC 1870", Some("a smaller message, at most the number after SIZE in EHLO")),
+            K::Injected { .. } => t("A failure rule of this world answered, not the server's own logic: see the world's settings.", "smtplab failure rules", Some("what a real client does with this code: 4xx retry later, 5xx give up")),
+            K::Greylisted { .. } => t("Greylisting: the first attempt from a sender to a recipient is deferred on purpose. A real client keeps the message and tries again minutes later; then it passes.", "RFC 5321 §4.5.4.1 (retry), RFC 6647", Some("wait the greylisting delay, then send the same MAIL and RCPT again")),
+            K::TooManyConnections { .. } => t("Your address already has as many connections open as the server allows one client (Postfix smtpd_client_connection_count_limit), so it says 421 instead of its greeting and hangs up.", "RFC 5321 §3.1, §4.2.2 (421 closes)", Some("close some of your other connections, then reconnect")),
         }
-    }
-
-    /// Does this reply close the connection (RFC 5321 §3.8: 421; Postfix: also 521, 221)?
-    pub fn closes(&self) -> bool {
-        if let ReplyKind::Injected { code, .. } = self {
-            return *code == 421;
-        }
-        matches!(
-            self,
-            ReplyKind::Bye
-                | ReplyKind::BreakRules
-                | ReplyKind::TooManyErrors
-                | ReplyKind::Timeout
-                | ReplyKind::BdatSyntax
-                | ReplyKind::TooManyConnections { .. }
-        )
     }
 }
 
 impl AuthFailure {
-    fn text(self) -> &'static str {
-        match self {
-            AuthFailure::Credentials => "authentication failure",
-            AuthFailure::AnotherStep => "another step is needed in authentication",
-            AuthFailure::BadProtocol => "bad protocol / cancel",
-            AuthFailure::NoMechanism => "no mechanism available",
-        }
-    }
-
     fn summary(self) -> &'static str {
         match self {
             AuthFailure::Credentials => "The user name or password is wrong.",
@@ -311,9 +276,9 @@ impl AuthFailure {
 }
 
 impl Reply {
-    /// Builds a reply from the catalog in the words of the session's profile.
-    pub fn new(kind: ReplyKind, host: &str) -> Reply {
-        let entry = kind.entry(host);
+    /// Builds a reply of this kind in the words of `profile`; `host` is the server's name.
+    pub fn new(kind: ReplyKind, profile: Profile, host: &str) -> Reply {
+        let entry = profile.word(&kind, host);
         let first = match entry.enhanced {
             Some(EnhancedCode(class, subject, detail)) => {
                 let mut line = String::with_capacity(entry.text.len() + 8);
@@ -386,8 +351,8 @@ impl Reply {
         }
     }
 
-    pub fn explain(&self, host: &str) -> Explanation {
-        let entry = self.kind.entry(host);
+    pub fn explain(&self) -> Explanation {
+        let entry = self.kind.teaching();
         Explanation {
             area: area_meaning(self.code),
             class: class_meaning(self.code),
@@ -504,7 +469,7 @@ impl fmt::Display for EnhancedCode {
 }
 
 /// One example of every reply the engine can send, for the reply-code reference.
-pub fn catalog(host: &str) -> Vec<Reply> {
+pub fn catalog(profile: Profile, host: &str) -> Vec<Reply> {
     use ReplyKind as K;
     let address = || "someone@example.com".to_string();
     let kinds = vec![
@@ -608,5 +573,8 @@ pub fn catalog(host: &str) -> Vec<Reply> {
             address: "192.0.2.1".into(),
         },
     ];
-    kinds.into_iter().map(|kind| Reply::new(kind, host)).collect()
+    kinds
+        .into_iter()
+        .map(|kind| Reply::new(kind, profile, host))
+        .collect()
 }

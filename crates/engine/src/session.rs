@@ -20,7 +20,7 @@ use crate::delivery::{self, Message};
 use crate::events::{self, Details, Event, Snapshot};
 use crate::reply::{Reply, ReplyKind, SequenceContext};
 use crate::rules::{self, Effect};
-use crate::sasl::{self, Exchange, Mechanism, Step};
+use crate::sasl::{Exchange, Mechanism, Step};
 use crate::table::{Phase, Trigger, Verb, COMMANDS};
 use crate::world::World;
 
@@ -889,23 +889,10 @@ impl Session {
 
     /// Postfix's EHLO keywords, in its order.
     fn extensions(&self) -> Vec<String> {
-        let policy = self.world.policy;
-        let mut ext = vec![
-            "PIPELINING".to_string(),
-            format!("SIZE {}", self.world.limits.message_size),
-        ];
-        if policy.vrfy_enabled {
-            ext.push("VRFY".into());
-        }
-        ext.push("ETRN".into());
-        if policy.starttls && !self.tls {
-            ext.push("STARTTLS".into());
-        }
-        if policy.auth_enabled && (self.tls || !policy.auth_only_after_tls) {
-            ext.push(format!("AUTH {}", sasl::MECHANISMS.join(" ")));
-        }
-        ext.extend(["ENHANCEDSTATUSCODES", "8BITMIME", "DSN", "SMTPUTF8", "CHUNKING"].map(String::from));
-        ext
+        let world = &self.world;
+        world
+            .profile
+            .ehlo_keywords(&world.policy, self.tls, world.limits.message_size)
     }
 
     fn on_mail(&mut self, sender: ReversePath, params: MailParams) {
@@ -1281,7 +1268,7 @@ impl Session {
     /// Queues a reply written at `due`; a delayed one (`flushes`) takes the replies still
     /// in the output buffer with it. Schedules the hang-up at the hard error limit.
     fn emit(&mut self, kind: ReplyKind, due: u64, flushes: bool) {
-        let mut reply = Reply::new(kind, &self.world.hostname);
+        let mut reply = Reply::new(kind, self.world.profile, &self.world.hostname);
         if reply.code == 503 {
             if let Some(got) = self.verb {
                 reply.sequence = Some(SequenceContext {
@@ -1292,7 +1279,7 @@ impl Session {
             }
         }
         self.errors += u32::from(reply.is_error()) + u32::from(std::mem::take(&mut self.junk_excess));
-        let closes = reply.kind.closes();
+        let closes = self.world.profile.closes(&reply.kind);
         if flushes {
             let buffered = self.outputs.iter_mut().rev().filter_map(|o| match o {
                 Output::Reply { due, .. } => Some(due),

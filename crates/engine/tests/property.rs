@@ -247,8 +247,9 @@ fn is_command_phase(phase: Phase) -> bool {
 
 /// A command turned down without ending the session.
 fn is_refusal(kind: &ReplyKind) -> bool {
-    let code = smtplab_engine::Reply::new(kind.clone(), "mail.example.com").code;
-    code >= 400 && !kind.closes()
+    let postfix = smtplab_engine::world::Profile::Postfix;
+    let code = smtplab_engine::Reply::new(kind.clone(), postfix, "mail.example.com").code;
+    code >= 400 && !postfix.closes(kind)
 }
 
 /// Where the message of the open transaction would go: one target per local mailbox

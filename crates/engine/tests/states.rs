@@ -61,7 +61,7 @@ mod in_mail_transaction {
         let Some(Output::Reply { reply, .. }) = lab.session.poll_output() else {
             panic!("a reply")
         };
-        let explanation = reply.explain("mail.example.com");
+        let explanation = reply.explain();
         assert_eq!(explanation.fix, Some("MAIL FROM:<you@example.org> first"));
         let context = explanation.sequence.unwrap();
         assert_eq!(context.phase, Phase::Greeted);

@@ -1,0 +1,131 @@
+//! Postfix 3.7.11 as Debian 12 ships it, in the lab's configuration: every text
+//! recorded from the real daemon (`crates/engine/tests/golden`), or from Postfix with
+//! Debian's postgrey (`tests/fixtures/postgrey-1.37.txt`).
+
+use super::Wording;
+use crate::reply::{AuthFailure, EnhancedCode, ReplyKind};
+use crate::sasl;
+use crate::world::Policy;
+
+#[rustfmt::skip]
+pub fn word(kind: &ReplyKind, host: &str) -> Wording {
+    use ReplyKind as K;
+    let w = |code, enh: Option<(u8, u16, u16)>, text: String| Wording {
+        code,
+        enhanced: enh.map(|(a, b, c)| EnhancedCode(a, b, c)),
+        text,
+    };
+    let s = |t: &str| t.to_string();
+    match kind {
+        K::Greeting => w(220, None, format!("{host} ESMTP Postfix")),
+        K::Helo => w(250, None, host.to_string()),
+        K::Ehlo { .. } => w(250, None, host.to_string()),
+        K::HeloSyntax { ehlo: true } => w(501, None, s("Syntax: EHLO hostname")),
+        K::HeloSyntax { ehlo: false } => w(501, None, s("Syntax: HELO hostname")),
+        K::Ok => w(250, Some((2, 0, 0)), s("Ok")),
+        K::Bye => w(221, Some((2, 0, 0)), s("Bye")),
+        K::MailOk => w(250, Some((2, 1, 0)), s("Ok")),
+        K::RcptOk => w(250, Some((2, 1, 5)), s("Ok")),
+        K::StartData => w(354, None, s("End data with <CR><LF>.<CR><LF>")),
+        K::Queued { queue_id, .. } => w(250, Some((2, 0, 0)), format!("Ok: queued as {queue_id}")),
+        K::BdatChunkOk { bytes } => w(250, Some((2, 0, 0)), format!("Ok: {bytes} bytes")),
+        K::BdatQueued { bytes, queue_id } => w(250, Some((2, 0, 0)), format!("Ok: {bytes} bytes queued as {queue_id}")),
+        K::SendHeloFirst => w(503, Some((5, 5, 1)), s("Error: send HELO/EHLO first")),
+        K::NestedMail => w(503, Some((5, 5, 1)), s("Error: nested MAIL command")),
+        K::NeedMail => w(503, Some((5, 5, 1)), s("Error: need MAIL command")),
+        K::NeedRcpt => w(503, Some((5, 5, 1)), s("Error: need RCPT command")),
+        K::NoValidRecipients => w(554, Some((5, 5, 1)), s("Error: no valid recipients")),
+        K::RcptAfterBdat => w(503, Some((5, 5, 1)), s("Error: RCPT after BDAT")),
+        K::DataAfterBdat => w(503, Some((5, 5, 1)), s("Error: DATA after BDAT")),
+        K::MailSyntax => w(501, Some((5, 5, 4)), s("Syntax: MAIL FROM:<address>")),
+        K::RcptSyntax => w(501, Some((5, 5, 4)), s("Syntax: RCPT TO:<address>")),
+        K::BadSender => w(501, Some((5, 1, 7)), s("Bad sender address syntax")),
+        K::BadRecipient => w(501, Some((5, 1, 3)), s("Bad recipient address syntax")),
+        K::NoArguments { verb } => w(501, Some((5, 5, 4)), format!("Syntax: {}", verb.name())),
+        K::BadSizeSyntax => w(501, Some((5, 5, 4)), s("Bad message size syntax")),
+        K::SizeOverflow => w(552, Some((5, 3, 4)), s("Message size exceeds file system imposed limit")),
+        K::SizeExceeded => w(552, Some((5, 3, 4)), s("Message size exceeds fixed limit")),
+        K::MessageTooBig => w(552, Some((5, 3, 4)), s("Error: message file too big")),
+        K::BadRet => w(501, Some((5, 5, 4)), s("Bad RET parameter syntax")),
+        K::BadEnvid => w(501, Some((5, 5, 4)), s("Bad ENVID parameter syntax")),
+        K::BadNotify => w(501, Some((5, 5, 4)), s("Error: Bad NOTIFY parameter syntax")),
+        K::BadOrcpt => w(501, Some((5, 5, 4)), s("Error: Bad ORCPT parameter syntax")),
+        K::UnsupportedOption { option } => w(555, Some((5, 5, 4)), format!("Unsupported option: {option}")),
+        K::TooManyRecipients => w(452, Some((4, 5, 3)), s("Error: too many recipients")),
+        K::UserUnknown { address } => w(550, Some((5, 1, 1)), format!("<{address}>: Recipient address rejected: User unknown in local recipient table")),
+        K::RelayDenied { address } => w(454, Some((4, 7, 1)), format!("<{address}>: Relay access denied")),
+        K::VrfySyntax => w(501, Some((5, 5, 4)), s("Syntax: VRFY address [SMTPUTF8]")),
+        K::CannotVerify { argument } => w(252, Some((2, 0, 0)), argument.clone()),
+        K::VrfyDisabled => w(502, Some((5, 5, 1)), s("VRFY command is disabled")),
+        K::EtrnSyntax => w(500, None, s("Syntax: ETRN domain")),
+        K::EtrnInTransaction => w(503, None, s("Error: MAIL transaction in progress")),
+        K::EtrnUnavailable { domain } => w(459, None, format!("<{domain}>: service unavailable")),
+        K::Unrecognized => w(500, Some((5, 5, 2)), s("Error: command not recognized")),
+        K::BadSyntax => w(500, Some((5, 5, 2)), s("Error: bad syntax")),
+        K::BadUtf8 => w(500, Some((5, 5, 2)), s("Error: bad UTF-8 syntax")),
+        K::BreakRules => w(221, Some((2, 7, 0)), s("Error: I can break rules, too. Goodbye.")),
+        K::TooManyErrors => w(421, Some((4, 7, 0)), format!("{host} Error: too many errors")),
+        K::Timeout => w(421, Some((4, 4, 2)), format!("{host} Error: timeout exceeded")),
+        K::ReadyForTls => w(220, Some((2, 0, 0)), s("Ready to start TLS")),
+        K::TlsActive => w(554, Some((5, 5, 1)), s("Error: TLS already active")),
+        K::NotImplemented => w(502, Some((5, 5, 1)), s("Error: command not implemented")),
+        K::AuthNotEnabled => w(503, Some((5, 5, 1)), s("Error: authentication not enabled")),
+        K::AuthInTransaction => w(503, Some((5, 5, 1)), s("Error: MAIL transaction in progress")),
+        K::AlreadyAuthenticated => w(503, Some((5, 5, 1)), s("Error: already authenticated")),
+        K::AuthSyntax => w(501, Some((5, 5, 4)), s("Syntax: AUTH mechanism")),
+        K::AuthChallenge { challenge } => w(334, None, challenge.clone()),
+        K::AuthOk => w(235, Some((2, 7, 0)), s("Authentication successful")),
+        K::AuthFailed { reason } => w(535, Some((5, 7, 8)), format!("Error: authentication failed: {}", auth_failure(*reason))),
+        K::AuthAborted => w(501, Some((5, 7, 0)), s("Authentication aborted")),
+        K::SaslResponseTooLong => w(500, Some((5, 5, 6)), s("SASL response limit exceeded")),
+        K::BdatSyntax => w(521, Some((5, 5, 4)), s("Syntax: BDAT count [LAST]")),
+        K::ChunkTooBig => w(552, Some((5, 3, 4)), s("Chunk exceeds message size limit")),
+        K::Injected { code, enhanced, text } => w(*code, enhanced.map(|EnhancedCode(a, b, c)| (a, b, c)), text.clone()),
+        // Recorded from Postfix 3.7.11 with Debian 12's postgrey 1.37 as check_policy_service.
+        K::Greylisted { address, domain } => w(450, Some((4, 2, 0)), format!("<{address}>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/{domain}.html")),
+        K::TooManyConnections { address } => w(421, Some((4, 7, 0)), format!("{host} Error: too many connections from {address}")),
+    }
+}
+
+/// Cyrus SASL's words for why a login failed, as Postfix passes them on.
+fn auth_failure(reason: AuthFailure) -> &'static str {
+    match reason {
+        AuthFailure::Credentials => "authentication failure",
+        AuthFailure::AnotherStep => "another step is needed in authentication",
+        AuthFailure::BadProtocol => "bad protocol / cancel",
+        AuthFailure::NoMechanism => "no mechanism available",
+    }
+}
+
+/// RFC 5321 §3.8: 421 closes; Postfix also hangs up after 221 and its 521.
+pub fn closes(kind: &ReplyKind) -> bool {
+    match kind {
+        ReplyKind::Injected { code, .. } => *code == 421,
+        kind => matches!(
+            kind,
+            ReplyKind::Bye
+                | ReplyKind::BreakRules
+                | ReplyKind::TooManyErrors
+                | ReplyKind::Timeout
+                | ReplyKind::BdatSyntax
+                | ReplyKind::TooManyConnections { .. }
+        ),
+    }
+}
+
+/// Postfix's EHLO keywords, in its order.
+pub fn ehlo_keywords(policy: &Policy, tls: bool, message_size: u64) -> Vec<String> {
+    let mut ext = vec!["PIPELINING".to_string(), format!("SIZE {message_size}")];
+    if policy.vrfy_enabled {
+        ext.push("VRFY".into());
+    }
+    ext.push("ETRN".into());
+    if policy.starttls && !tls {
+        ext.push("STARTTLS".into());
+    }
+    if policy.auth_enabled && (tls || !policy.auth_only_after_tls) {
+        ext.push(format!("AUTH {}", sasl::MECHANISMS.join(" ")));
+    }
+    ext.extend(["ENHANCEDSTATUSCODES", "8BITMIME", "DSN", "SMTPUTF8", "CHUNKING"].map(String::from));
+    ext
+}
