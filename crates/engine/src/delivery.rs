@@ -165,19 +165,20 @@ fn header_present(headers: &str, name: &str) -> bool {
 
 /// `Sun, 29 Nov 2026 02:08:16 +0000 (UTC)`.
 pub fn rfc2822_date(ms: u64) -> String {
-    let (y, mo, d, h, mi, s, wd) = civil(ms / 1000);
-    format!(
-        "{}, {d} {} {y} {h:02}:{mi:02}:{s:02} +0000 (UTC)",
-        DAYS[wd],
-        MONTHS[mo as usize - 1]
-    )
+    format!("{} +0000 (UTC)", day_and_time(ms, false))
 }
 
 /// `Sun, 29 Nov 2026 17:10:51 UTC`, as postgrey writes it (`%a, %d %b %Y %T %Z`).
 pub fn postgrey_date(ms: u64) -> String {
+    format!("{} UTC", day_and_time(ms, true))
+}
+
+/// `Sun, 29 Nov 2026 02:08:16`; `padded`: a day below 10 as `09`.
+fn day_and_time(ms: u64, padded: bool) -> String {
     let (y, mo, d, h, mi, s, wd) = civil(ms / 1000);
+    let day = if padded { format!("{d:02}") } else { d.to_string() };
     format!(
-        "{}, {d:02} {} {y} {h:02}:{mi:02}:{s:02} UTC",
+        "{}, {day} {} {y} {h:02}:{mi:02}:{s:02}",
         DAYS[wd],
         MONTHS[mo as usize - 1]
     )
