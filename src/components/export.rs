@@ -3,7 +3,7 @@
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use super::LabProps;
+use super::{error_line, menu, use_menu_open, LabProps};
 use crate::state::{Action, Entry};
 use crate::{now_ms, storage};
 
@@ -11,15 +11,9 @@ use crate::{now_ms, storage};
 /// downloads are built only while the menu is open (they are as big as the transcript).
 #[function_component(Export)]
 pub fn export(props: &LabProps) -> Html {
-    let open = use_state(|| false);
+    let (open, ontoggle) = use_menu_open();
     let import = use_state(String::new);
     let error = use_state(|| None::<String>);
-    let ontoggle = {
-        let open = open.clone();
-        Callback::from(move |e: Event| {
-            open.set(e.target_unchecked_into::<web_sys::HtmlDetailsElement>().open())
-        })
-    };
     let oninput = {
         let import = import.clone();
         Callback::from(move |e: InputEvent| {
@@ -42,7 +36,7 @@ pub fn export(props: &LabProps) -> Html {
             },
         )
     };
-    let links = if *open {
+    let links = if open {
         let entries = &props.lab.shown().entries;
         let swaks = storage::data_url("text/plain", &transcript_text(entries, true));
         let cs = storage::data_url("text/plain", &transcript_text(entries, false));
@@ -58,20 +52,13 @@ pub fn export(props: &LabProps) -> Html {
                 <label for="import">{ "Import a JSON transcript" }</label>
                 <textarea id="import" rows="3" value={(*import).clone()} {oninput} placeholder="Paste an exported JSON transcript" />
                 <button onclick={load}>{ "Import" }</button>
-                if let Some(message) = &*error {
-                    <p class="error" role="alert">{ message }</p>
-                }
+                { error_line(&error) }
             </div>
         }
     } else {
         html! {}
     };
-    html! {
-        <details class="export" {ontoggle}>
-            <summary>{ "Export / import" }</summary>
-            { links }
-        </details>
-    }
+    menu("export", "Export / import", ontoggle, links)
 }
 
 /// The transcript as text: swaks arrows, or `C:`/`S:` as in RFC examples.

@@ -39,3 +39,35 @@ pub fn clock(ms: u64) -> String {
     let secs = ms / 1000;
     format!("{:02}:{:02}:{:02}", secs / 3600 % 24, secs / 60 % 60, secs % 60)
 }
+
+/// Whether a `<details>` menu is open, and the handler that follows it: menus build
+/// their contents (downloads as big as the lab) only while open.
+#[hook]
+pub fn use_menu_open() -> (bool, Callback<Event>) {
+    let open = use_state(|| false);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            open.set(e.target_unchecked_into::<web_sys::HtmlDetailsElement>().open())
+        })
+    };
+    (*open, ontoggle)
+}
+
+/// A `<details>` menu with `contents` (built by the caller only while open).
+pub fn menu(class: &'static str, summary: &'static str, ontoggle: Callback<Event>, contents: Html) -> Html {
+    html! {
+        <details {class} {ontoggle}>
+            <summary>{ summary }</summary>
+            { contents }
+        </details>
+    }
+}
+
+/// A problem with what the learner did, read out by screen readers.
+pub fn error_line(message: &Option<String>) -> Html {
+    match message {
+        Some(message) => html! { <p class="error" role="alert">{ message }</p> },
+        None => html! {},
+    }
+}

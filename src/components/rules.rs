@@ -7,6 +7,8 @@ use smtplab_engine::{EnhancedCode, Verb, COMMANDS};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use super::error_line;
+
 #[derive(Properties, PartialEq)]
 pub struct RulesProps {
     pub rules: UseStateHandle<Vec<Rule>>,
@@ -125,9 +127,7 @@ pub fn failure_rules(props: &RulesProps) -> Html {
                 }
                 <button type="button" onclick={add}>{ "Add rule" }</button>
             </div>
-            if let Some(message) = &*error {
-                <p class="error" role="alert">{ message }</p>
-            }
+            { error_line(&error) }
         </fieldset>
     }
 }

@@ -7,7 +7,7 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::rules::FailureRules;
-use super::LabProps;
+use super::{error_line, LabProps};
 
 use crate::now_ms;
 use crate::state::Action;
@@ -107,9 +107,7 @@ pub fn settings(props: &LabProps) -> Html {
             <FailureRules rules={rules.clone()} />
             <label>{ "Profile " }<select aria-label="Profile"><option selected=true>{ "Postfix 3.7 (Debian 12)" }</option></select></label>
             <label>{ "Seed (queue IDs, CRAM-MD5 challenges) " }<input inputmode="numeric" value={(*seed).clone()} oninput={text(&seed)} aria-label="Seed" /></label>
-            if let Some(message) = &*error {
-                <p class="error" role="alert">{ message }</p>
-            }
+            { error_line(&error) }
             <button class="primary" type="submit">{ "Apply and reconnect" }</button>
         </form>
     }

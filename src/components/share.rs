@@ -4,6 +4,7 @@
 
 use yew::prelude::*;
 
+use super::{error_line, menu, use_menu_open};
 use crate::state::Lab;
 use crate::storage::{self, Loaded};
 
@@ -42,17 +43,11 @@ fn page_address() -> String {
 
 #[function_component(Share)]
 pub fn share(props: &ShareProps) -> Html {
-    let open = use_state(|| false);
+    let (open, ontoggle) = use_menu_open();
     let copied = use_state(|| false);
     let error = use_state(|| None::<String>);
-    let ontoggle = {
-        let open = open.clone();
-        Callback::from(move |e: Event| {
-            open.set(e.target_unchecked_into::<web_sys::HtmlDetailsElement>().open())
-        })
-    };
     let lab = &props.lab;
-    let link = use_memo((*open, lab.steps.len(), lab.origin.2), |(open, ..)| {
+    let link = use_memo((open, lab.steps.len(), lab.origin.2), |(open, ..)| {
         if *open {
             full_lab_url(lab)
         } else {
@@ -105,7 +100,7 @@ pub fn share(props: &ShareProps) -> Html {
             });
         })
     };
-    let menu = if *open {
+    let contents = if open {
         let saved = storage::data_url("application/json", &storage::encode(lab));
         html! {
             <div class="share-menu">
@@ -120,20 +115,13 @@ pub fn share(props: &ShareProps) -> Html {
                 <a download="smtplab-lab.json" href={saved}>{ "Save the whole lab as a file" }</a>
                 <label for="open-lab">{ "Open a lab file" }</label>
                 <input id="open-lab" type="file" accept=".json,application/json" {onchange} />
-                if let Some(message) = &*error {
-                    <p class="error" role="alert">{ message }</p>
-                }
+                { error_line(&error) }
             </div>
         }
     } else {
         html! {}
     };
-    html! {
-        <details class="share" {ontoggle}>
-            <summary>{ "Share / save" }</summary>
-            { menu }
-        </details>
-    }
+    menu("share", "Share / save", ontoggle, contents)
 }
 
 /// Puts text on the clipboard (the link field stays selectable where this is refused).
