@@ -156,8 +156,12 @@ pub fn request(data: &Value) -> Result<Option<Request>, String> {
         "load-lesson" => Request::LoadLesson(text("id")?),
         "set-profile" => {
             let name = text("profile")?;
-            let profile = serde_json::from_value(Value::String(name.clone()))
-                .map_err(|_| format!("set-profile: unknown profile '{name}'; available: postfix"))?;
+            let profile = serde_json::from_value(Value::String(name.clone())).map_err(|_| {
+                format!(
+                    "set-profile: unknown profile '{name}'; available: {}",
+                    Profile::names()
+                )
+            })?;
             Request::SetProfile(profile)
         }
         other => return Err(format!("unknown message type '{other}'")),

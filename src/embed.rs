@@ -128,7 +128,11 @@ impl Start {
             "profile" => {
                 let profile = Profile::deserialize(value.into_deserializer()).map_err(
                     |_: serde::de::value::Error| {
-                        format!("unknown server profile '{}'; available: postfix.", shorten(value))
+                        format!(
+                            "unknown server profile '{}'; available: {}.",
+                            shorten(value),
+                            Profile::names()
+                        )
                     },
                 )?;
                 self.profile = Some(profile);

@@ -111,6 +111,27 @@ pub enum Profile {
     Postfix,
 }
 
+impl Profile {
+    /// Every profile, in the order they are offered.
+    pub const ALL: &'static [Profile] = &[Profile::Postfix];
+
+    /// The name in worlds, URLs and messages (`postfix`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Profile::Postfix => "postfix",
+        }
+    }
+
+    /// The names of every profile, for messages: `postfix`.
+    pub fn names() -> String {
+        Profile::ALL
+            .iter()
+            .map(|p| p.name())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
 impl Default for World {
     fn default() -> Self {
         World::reference()
@@ -302,3 +323,18 @@ impl std::fmt::Display for WorldError {
 }
 
 impl std::error::Error for WorldError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn profile_names_are_their_serde_names() {
+        for profile in Profile::ALL {
+            let json = serde_json::to_string(profile).unwrap();
+            assert_eq!(json, format!("\"{}\"", profile.name()));
+            assert_eq!(serde_json::from_str::<Profile>(&json).unwrap(), *profile);
+        }
+        assert_eq!(Profile::names(), "postfix");
+    }
+}
