@@ -1,7 +1,7 @@
 //! The command line: history, Tab completion of the verbs valid now, a hint for what is
 //! being typed, and paste as one pipelined chunk.
 
-use smtplab_engine::{Phase, Reply, ReplyKind, Verb, COMMANDS};
+use smtplab_engine::{Phase, ReplyKind, Verb, COMMANDS};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -166,8 +166,9 @@ fn hint(draft: &str, lab: &Lab, completions: &[&str]) -> Html {
             html! { { "Press Tab to complete." } }
         }
         None => {
-            let world = lab.session.world();
-            let refusal = Reply::new(ReplyKind::Unrecognized, world.profile, &world.hostname);
+            let refusal = lab.session.word(ReplyKind::Unrecognized {
+                command: word.to_string(),
+            });
             let answer = refusal.text_lines().join(" ");
             html! { { format!("{word} is not an SMTP command; the server will answer {answer}") } }
         }

@@ -2,7 +2,7 @@
 //! (from the engine's reply catalog).
 
 use smtplab_engine::world::Profile;
-use smtplab_engine::{reply::catalog, COMMANDS};
+use smtplab_engine::{reply::catalog, Voice, COMMANDS};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -44,7 +44,7 @@ pub fn codes() -> Html {
     };
     let host = "mail.example.com";
     let wanted = query.to_lowercase();
-    let rows: Vec<Html> = catalog(Profile::Postfix, host)
+    let rows: Vec<Html> = catalog(Profile::Postfix, &Voice::of(host))
         .into_iter()
         .filter(|r| {
             let why = r.explain();

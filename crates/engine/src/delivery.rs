@@ -168,6 +168,17 @@ pub fn rfc2822_date(ms: u64) -> String {
     format!("{} +0000 (UTC)", day_and_time(ms, false))
 }
 
+/// `Sun, 29 Nov 2026 02:08:16 +0000`, as Microsoft's and Exim's greetings say it.
+pub fn greeting_date(ms: u64) -> String {
+    format!("{} +0000", day_and_time(ms, false))
+}
+
+/// `2026-11-29T02:08:16.000Z`, as Microsoft's error trailers say it.
+pub fn iso_date(ms: u64) -> String {
+    let (y, mo, d, h, mi, s, _) = civil(ms / 1000);
+    format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}.{:03}Z", ms % 1000)
+}
+
 /// `Sun, 29 Nov 2026 17:10:51 UTC`, as postgrey writes it (`%a, %d %b %Y %T %Z`).
 pub fn postgrey_date(ms: u64) -> String {
     format!("{} UTC", day_and_time(ms, true))
@@ -232,6 +243,8 @@ mod tests {
             "Sun, 29 Nov 2026 02:08:16 +0000 (UTC)"
         );
         assert_eq!(compact_date(1_795_918_096_000), "20261129020816");
+        assert_eq!(iso_date(1_795_918_096_055), "2026-11-29T02:08:16.055Z");
+        assert_eq!(greeting_date(1_795_918_096_000), "Sun, 29 Nov 2026 02:08:16 +0000");
         assert_eq!(rfc2822_date(0), "Thu, 1 Jan 1970 00:00:00 +0000 (UTC)");
     }
 

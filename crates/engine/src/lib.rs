@@ -1,4 +1,5 @@
-//! smtplab's SMTP server engine: a sans-IO state machine that answers like Postfix 3.7.
+//! smtplab's SMTP server engine: a sans-IO state machine that answers like Postfix 3.7,
+//! or in the words of another server profile ([`profiles`]).
 //!
 //! ```
 //! use smtplab_engine::{Input, Output, Peer, Session, World};
@@ -24,6 +25,7 @@ pub mod delivery;
 pub mod events;
 pub mod profiles;
 pub mod reply;
+mod rng;
 pub mod rules;
 pub mod sasl;
 pub mod session;
@@ -34,6 +36,7 @@ pub mod world;
 pub use command::{parse, Address, Command, Parsed};
 pub use delivery::Message;
 pub use events::Event;
+pub use profiles::{Source, Voice};
 pub use reply::{EnhancedCode, Explanation, Reply, ReplyClass, ReplyKind};
 pub use session::{EngineError, Input, Output, Peer, Session, State};
 pub use table::{CommandSpec, Phase, Verb, COMMANDS};

@@ -11,6 +11,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::table::{Phase, Verb};
+use crate::profiles::Voice;
 use crate::world::Profile;
 
 /// One server reply, ready to render. Built only by the catalog below.
@@ -49,7 +50,10 @@ pub enum ReplyKind {
     HeloSyntax {
         ehlo: bool,
     },
+    /// NOOP's answer.
     Ok,
+    /// RSET's answer: the transaction is gone.
+    Reset,
     Bye,
     MailOk,
     RcptOk,
@@ -108,7 +112,10 @@ pub enum ReplyKind {
     EtrnUnavailable {
         domain: String,
     },
-    Unrecognized,
+    /// `command`: the command word as the client sent it (Microsoft quotes it).
+    Unrecognized {
+        command: String,
+    },
     BadSyntax,
     BadUtf8,
     BreakRules,
@@ -147,6 +154,14 @@ pub enum ReplyKind {
     TooManyConnections {
         address: String,
     },
+    /// The policy wants TLS before this command (`smtpd_tls_security_level = encrypt`).
+    MustStartTls,
+    /// A submission server: only an authenticated client may send mail from `sender`.
+    AuthRequired {
+        sender: String,
+    },
+    /// The server turned password logins off (Microsoft 365's "basic authentication").
+    BasicAuthDisabled,
 }
 
 /// The reasons Cyrus SASL gives Postfix for a failed AUTH.
@@ -199,7 +214,8 @@ impl ReplyKind {
             K::Ehlo { .. } => t("EHLO accepted. The first line names the server; each further line is an extension it offers.", "RFC 5321 §4.1.1.1", None),
             K::HeloSyntax { ehlo: true } => t("EHLO needs your host name as its argument.", "RFC 5321 §4.1.1.1", Some("EHLO client.example.org")),
             K::HeloSyntax { ehlo: false } => t("HELO needs your host name as its argument.", "RFC 5321 §4.1.1.1", Some("HELO client.example.org")),
-            K::Ok => t("Done. RSET clears the transaction; NOOP does nothing at all.", "RFC 5321 §4.1.1.5, §4.1.1.9", None),
+            K::Ok => t("Done. NOOP does nothing at all: a way to check that the server still listens.", "RFC 5321 §4.1.1.9", None),
+            K::Reset => t("Done. RSET throws away the transaction (sender, recipients, data) but keeps the greeting and any login.", "RFC 5321 §4.1.1.5", None),
             K::Bye => t("The server says goodbye and closes the connection.", "RFC 5321 §4.1.1.10", None),
             K::MailOk => t("Sender accepted: a mail transaction has begun.", "RFC 5321 §4.1.1.2", None),
             K::RcptOk => t("Recipient accepted. Add more with RCPT TO, or send DATA.", "RFC 5321 §4.1.1.3", None),
@@ -237,7 +253,7 @@ impl ReplyKind {
             K::EtrnSyntax => t("ETRN needs the domain whose queued mail should be flushed.", "RFC 1985 §3", Some("ETRN example.org")),
             K::EtrnInTransaction => t("ETRN may not be used inside a mail transaction.", "RFC 1985 §4", Some("RSET first")),
             K::EtrnUnavailable { .. } => t("This server keeps no queue for that domain to flush.", "RFC 1985 §4", None),
-            K::Unrecognized => t("The server does not know this command. Postfix 3.7 has no EXPN and no HELP.", "RFC 5321 §4.2.4", Some("a command from the reference, e.g. NOOP")),
+            K::Unrecognized { .. } => t("The server does not know this command, or does not implement it (Postfix 3.7 has no EXPN and no HELP).", "RFC 5321 §4.2.4", Some("a command from the reference, e.g. NOOP")),
             K::BadSyntax => t("An empty line is not a command.", "RFC 5321 §4.1.1", Some("a command, e.g. NOOP")),
             K::BadUtf8 => t("The line is not valid UTF-8 (RFC 3629): Postfix checks every command line before it reads the command.", "RFC 6531 §3.3, Postfix smtputf8_enable", Some("send text: ASCII, or UTF-8 after MAIL FROM:<…> SMTPUTF8")),
             K::BreakRules => t("That looked like a mail header or a web request, not SMTP; Postfix hangs up.", "Postfix smtpd_forbidden_commands", Some("send headers only after DATA and 354")),
@@ -259,6 +275,9 @@ impl ReplyKind {
             K::ChunkTooBig => t("This chunk would take the message past the size limit: the server read it and threw it away.", "RFC 3030 §2, RFC 1870", Some("a smaller message, at most the number after SIZE in EHLO")),
             K::Injected { .. } => t("A failure rule of this world answered, not the server's own logic: see the world's settings.", "smtplab failure rules", Some("what a real client does with this code: 4xx retry later, 5xx give up")),
             K::Greylisted { .. } => t("Greylisting: the first attempt from a sender to a recipient is deferred on purpose. A real client keeps the message and tries again minutes later; then it passes.", "RFC 5321 §4.5.4.1 (retry), RFC 6647", Some("wait the greylisting delay, then send the same MAIL and RCPT again")),
+            K::MustStartTls => t("This server takes mail only over an encrypted connection: everything but EHLO, NOOP, RSET, QUIT and STARTTLS waits for TLS.", "RFC 3207 §4, RFC 8314 §3", Some("STARTTLS, then EHLO again")),
+            K::AuthRequired { .. } => t("A submission server sends mail only for users who logged in: say who you are with AUTH before MAIL.", "RFC 6409 §4.3, RFC 4954 §6", Some("AUTH PLAIN or AUTH LOGIN (after STARTTLS and EHLO), then MAIL FROM")),
+            K::BasicAuthDisabled => t("The password was never checked: this server accepts no password logins at all. Microsoft 365 wants OAuth 2.0 (AUTH XOAUTH2) with a token from Microsoft's identity platform.", "RFC 4954 §6; Microsoft's retirement of Basic auth for SMTP AUTH", Some("in a real client, sign in with OAuth 2.0; the lab's other profiles accept passwords")),
             K::TooManyConnections { .. } => t("Your address already has as many connections open as the server allows one client (Postfix smtpd_client_connection_count_limit), so it says 421 instead of its greeting and hangs up.", "RFC 5321 §3.1, §4.2.2 (421 closes)", Some("close some of your other connections, then reconnect")),
         }
     }
@@ -276,25 +295,15 @@ impl AuthFailure {
 }
 
 impl Reply {
-    /// Builds a reply of this kind in the words of `profile`; `host` is the server's name.
-    pub fn new(kind: ReplyKind, profile: Profile, host: &str) -> Reply {
-        let entry = profile.word(&kind, host);
-        let first = match entry.enhanced {
-            Some(EnhancedCode(class, subject, detail)) => {
-                let mut line = String::with_capacity(entry.text.len() + 8);
-                for (i, n) in [u16::from(class), subject, detail].into_iter().enumerate() {
-                    if i > 0 {
-                        line.push('.');
-                    }
-                    push_number(&mut line, n);
-                }
-                line.push(' ');
-                line.push_str(&entry.text);
-                line
-            }
-            None => entry.text,
+    /// Builds a reply of this kind in the words of `profile`, spoken as `voice` (the
+    /// server's name, the time, the client, the session's id). An enhanced code starts
+    /// every line of the reply's own text (RFC 2034 §4); EHLO keywords follow it bare.
+    pub fn new(kind: ReplyKind, profile: Profile, voice: &Voice) -> Reply {
+        let entry = profile.word(&kind, voice);
+        let mut lines: Vec<String> = match entry.enhanced {
+            Some(code) => entry.lines.into_iter().map(|text| code.prefix(&text)).collect(),
+            None => entry.lines,
         };
-        let mut lines = vec![first];
         if let ReplyKind::Ehlo { extensions } = &kind {
             lines.extend(extensions.iter().cloned());
         }
@@ -423,6 +432,20 @@ pub fn class_meaning(code: u16) -> &'static str {
 }
 
 impl EnhancedCode {
+    /// `text` after this code and a space, without going through `fmt` (the hot path).
+    fn prefix(self, text: &str) -> String {
+        let mut line = String::with_capacity(text.len() + 8);
+        for (i, n) in [u16::from(self.0), self.1, self.2].into_iter().enumerate() {
+            if i > 0 {
+                line.push('.');
+            }
+            push_number(&mut line, n);
+        }
+        line.push(' ');
+        line.push_str(text);
+        line
+    }
+
     /// RFC 3463's words for the class, the subject and the full code.
     pub fn meaning(&self) -> String {
         let class = match self.0 {
@@ -468,8 +491,9 @@ impl fmt::Display for EnhancedCode {
     }
 }
 
-/// One example of every reply the engine can send, for the reply-code reference.
-pub fn catalog(profile: Profile, host: &str) -> Vec<Reply> {
+/// One example of every reply the engine can send, for the reply-code reference and
+/// `docs/profiles.md`.
+pub fn catalog(profile: Profile, voice: &Voice) -> Vec<Reply> {
     use ReplyKind as K;
     let address = || "someone@example.com".to_string();
     let kinds = vec![
@@ -481,6 +505,7 @@ pub fn catalog(profile: Profile, host: &str) -> Vec<Reply> {
         K::HeloSyntax { ehlo: true },
         K::HeloSyntax { ehlo: false },
         K::Ok,
+        K::Reset,
         K::Bye,
         K::MailOk,
         K::RcptOk,
@@ -532,7 +557,9 @@ pub fn catalog(profile: Profile, host: &str) -> Vec<Reply> {
         K::EtrnUnavailable {
             domain: "example.org".into(),
         },
-        K::Unrecognized,
+        K::Unrecognized {
+            command: "XYZZY".into(),
+        },
         K::BadSyntax,
         K::BadUtf8,
         K::BreakRules,
@@ -572,9 +599,14 @@ pub fn catalog(profile: Profile, host: &str) -> Vec<Reply> {
         K::TooManyConnections {
             address: "192.0.2.1".into(),
         },
+        K::MustStartTls,
+        K::AuthRequired {
+            sender: "alice@example.com".into(),
+        },
+        K::BasicAuthDisabled,
     ];
     kinds
         .into_iter()
-        .map(|kind| Reply::new(kind, profile, host))
+        .map(|kind| Reply::new(kind, profile, voice))
         .collect()
 }

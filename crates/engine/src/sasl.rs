@@ -13,9 +13,6 @@ use serde::{Deserialize, Serialize};
 use crate::reply::AuthFailure;
 use crate::world::World;
 
-/// The mechanisms offered, in Postfix's EHLO order.
-pub const MECHANISMS: &[&str] = &["PLAIN", "LOGIN", "CRAM-MD5"];
-
 /// Where a SASL exchange stands: which response the server waits for.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Exchange {
@@ -46,6 +43,15 @@ pub enum Mechanism {
 }
 
 impl Mechanism {
+    /// The name in AUTH and in EHLO's list.
+    pub fn name(self) -> &'static str {
+        match self {
+            Mechanism::Plain => "PLAIN",
+            Mechanism::Login => "LOGIN",
+            Mechanism::CramMd5 => "CRAM-MD5",
+        }
+    }
+
     pub fn parse(name: &str) -> Option<Mechanism> {
         match name.to_ascii_uppercase().as_str() {
             "PLAIN" => Some(Mechanism::Plain),

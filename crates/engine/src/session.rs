@@ -18,7 +18,9 @@ use serde::{Deserialize, Serialize};
 use crate::command::{self, Address, Command, MailParams, Parsed, RcptParams, ReversePath};
 use crate::delivery::{self, Message};
 use crate::events::{self, Details, Event, Snapshot};
-use crate::reply::{Reply, ReplyKind, SequenceContext};
+use crate::profiles::Voice;
+use crate::reply::{AuthFailure, Reply, ReplyKind, SequenceContext};
+use crate::rng::{self, Rng};
 use crate::rules::{self, Effect};
 use crate::sasl::{Exchange, Mechanism, Step};
 use crate::table::{Phase, Trigger, Verb, COMMANDS};
@@ -240,6 +242,12 @@ pub struct Session {
     /// A failure rule's delay for the reply being made.
     #[serde(default)]
     injected_delay: u64,
+    /// The id the server prints for this session (Gmail, Microsoft 365; none for Postfix).
+    #[serde(default)]
+    id: String,
+    /// The reply being made is the refusal rule's: it carries the bad-sequence context.
+    #[serde(skip)]
+    refusing: bool,
 }
 
 /// A pipelined DATA line longer than this is stored in pieces instead of buffered whole.
@@ -257,6 +265,7 @@ const SASL_RESPONSE_LIMIT: usize = 12288;
 
 impl Session {
     pub fn new(world: World, seed: u64) -> Session {
+        let id = rng::session_id(world.profile, seed);
         let mut session = Session {
             world,
             rng: Rng(seed),
@@ -284,6 +293,8 @@ impl Session {
             reported: 0,
             rule_hits: Vec::new(),
             injected_delay: 0,
+            id,
+            refusing: false,
         };
         session.observed = Some(session.snapshot());
         session
@@ -358,7 +369,19 @@ impl Session {
         let has_recipients = in_bdat || envelope.is_some_and(|e| !e.recipients.is_empty());
         let policy = self.world.policy;
         let auth_offered = policy.auth_enabled && (self.tls || !policy.auth_only_after_tls);
+        let profile = self.world.profile;
         match verb {
+            // RFC 5321 §4.2.4: known, not implemented (Postfix 3.7: EXPN, HELP).
+            _ if profile.unimplemented(verb) => Some(ReplyKind::Unrecognized {
+                command: verb.name().to_string(),
+            }),
+            // Recorded from Postfix with smtpd_tls_security_level=encrypt: these (RSET too)
+            // wait for TLS before any sequence check.
+            Verb::Mail | Verb::Rcpt | Verb::Data | Verb::Bdat | Verb::Auth | Verb::Vrfy | Verb::Etrn | Verb::Rset
+                if policy.tls_required && !self.tls =>
+            {
+                Some(ReplyKind::MustStartTls)
+            }
             // RFC 5321 §4.1.4: no nested transactions; HELO first only if the policy says so.
             Verb::Mail if policy.helo_required && self.helo.is_none() => Some(ReplyKind::SendHeloFirst),
             Verb::Mail if in_transaction => Some(ReplyKind::NestedMail),
@@ -377,8 +400,6 @@ impl Session {
             Verb::StartTls if self.tls => Some(ReplyKind::TlsActive),
             Verb::Etrn if in_transaction => Some(ReplyKind::EtrnInTransaction),
             Verb::Vrfy if !policy.vrfy_enabled => Some(ReplyKind::VrfyDisabled),
-            // Postfix 3.7 implements neither (RFC 5321 §4.2.4).
-            Verb::Expn | Verb::Help => Some(ReplyKind::Unrecognized),
             _ => None,
         }
     }
@@ -396,6 +417,21 @@ impl Session {
     fn idle_deadline(&self) -> u64 {
         let timeout = self.world.limits.idle_timeout_secs.saturating_mul(1000);
         self.last_activity.max(self.busy_until).saturating_add(timeout)
+    }
+
+    /// Who the server is when it speaks: what its replies may show.
+    fn voice(&self) -> Voice<'_> {
+        Voice {
+            host: &self.world.hostname,
+            now_ms: self.now,
+            client: &self.peer.address,
+            session: &self.id,
+        }
+    }
+
+    /// `kind` in the words this session's server would use now.
+    pub fn word(&self, kind: ReplyKind) -> Reply {
+        Reply::new(kind, self.world.profile, &self.voice())
     }
 
     // ---- settings ----
@@ -809,14 +845,21 @@ impl Session {
             if let Parsed::Command(Command::Bdat { size, .. }) = parsed {
                 self.skip = size; // the refused chunk still comes: throw it away
             }
-            return self.reply(kind);
+            self.refusing = true;
+            self.reply(kind);
+            self.refusing = false;
+            return;
         }
+        let unknown = || ReplyKind::Unrecognized {
+            command: line.split_ascii_whitespace().next().unwrap_or("").to_string(),
+        };
         match parsed {
             Parsed::Command(command) => self.on_command_or_rule(command),
             Parsed::Invalid(_, kind) => self.reply(kind),
             Parsed::Empty => self.reply(ReplyKind::BadSyntax),
-            Parsed::Unknown => self.reply(ReplyKind::Unrecognized),
-            Parsed::Forbidden => self.reply(ReplyKind::BreakRules),
+            Parsed::Unknown => self.reply(unknown()),
+            Parsed::Forbidden if self.world.profile.hangs_up_on_headers() => self.reply(ReplyKind::BreakRules),
+            Parsed::Forbidden => self.reply(unknown()),
         }
     }
 
@@ -872,7 +915,7 @@ impl Session {
             Command::Etrn(domain) => self.reply(ReplyKind::EtrnUnavailable { domain }), // RFC 1985
             Command::StartTls => self.on_starttls(),          // RFC 3207 §4
             Command::Auth { mechanism, initial } => self.on_auth(&mechanism, initial.as_deref()), // RFC 4954 §4
-            Command::Unimplemented(_) => self.reply(ReplyKind::Unrecognized), // RFC 5321 §4.2.4
+            Command::Unimplemented(verb) => self.reply(ReplyKind::Unrecognized { command: verb.name().into() }), // RFC 5321 §4.2.4
         }
     }
 
@@ -901,6 +944,11 @@ impl Session {
             .is_some_and(|size| size > self.world.limits.message_size)
         {
             return self.reply(ReplyKind::SizeExceeded); // RFC 1870 §6.1
+        }
+        if self.world.policy.auth_required && self.user.is_none() {
+            // RFC 6409 §4.3: a submission server sends only for users who logged in.
+            let sender = sender.as_ref().map_or(String::new(), |a| a.text.clone());
+            return self.reply(ReplyKind::AuthRequired { sender });
         }
         self.state = State::Command(Some(Envelope {
             sender,
@@ -1190,7 +1238,7 @@ impl Session {
 
     fn on_rset(&mut self) {
         self.state = State::Command(None);
-        self.reply(ReplyKind::Ok)
+        self.reply(ReplyKind::Reset)
     }
 
     fn on_vrfy(&mut self, argument: String, address: &str) {
@@ -1219,9 +1267,10 @@ impl Session {
     }
 
     fn on_auth(&mut self, mechanism: &str, initial: Option<&str>) {
-        let Some(mechanism) = Mechanism::parse(mechanism) else {
+        let offered = |m: &Mechanism| self.world.profile.mechanisms().contains(&m.name());
+        let Some(mechanism) = Mechanism::parse(mechanism).filter(offered) else {
             return self.reply(ReplyKind::AuthFailed {
-                reason: crate::reply::AuthFailure::NoMechanism,
+                reason: AuthFailure::NoMechanism,
             });
         };
         let challenge = format!(
@@ -1236,7 +1285,14 @@ impl Session {
     }
 
     fn on_sasl_step(&mut self, step: Step) {
+        let passwords = self
+            .mechanism
+            .is_none_or(|m| self.world.profile.accepts_password(m));
         match step {
+            // Microsoft 365: the whole exchange runs, then no password is good.
+            Step::Success(_) | Step::Failure(AuthFailure::Credentials) if !passwords => {
+                self.reply(ReplyKind::BasicAuthDisabled)
+            }
             Step::Challenge(challenge, exchange) => {
                 self.state = State::Auth(exchange);
                 self.reply(ReplyKind::AuthChallenge { challenge })
@@ -1268,8 +1324,8 @@ impl Session {
     /// Queues a reply written at `due`; a delayed one (`flushes`) takes the replies still
     /// in the output buffer with it. Schedules the hang-up at the hard error limit.
     fn emit(&mut self, kind: ReplyKind, due: u64, flushes: bool) {
-        let mut reply = Reply::new(kind, self.world.profile, &self.world.hostname);
-        if reply.code == 503 {
+        let mut reply = Reply::new(kind, self.world.profile, &self.voice());
+        if self.refusing {
             if let Some(got) = self.verb {
                 reply.sequence = Some(SequenceContext {
                     phase: self.phase(),
@@ -1379,24 +1435,5 @@ impl Body {
         if let Some(&last) = data.last() {
             self.last_cr = last == b'\r';
         }
-    }
-}
-
-/// SplitMix64: small, fast, and the same on every platform.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A Postfix short queue ID: 10 upper-case hex digits.
-    fn queue_id(&mut self) -> String {
-        format!("{:010X}", self.next() & 0xFF_FFFF_FFFF)
     }
 }

@@ -78,14 +78,23 @@ pub fn client_events(text: &str) -> Vec<(String, Event)> {
 }
 
 /// The world a transcript was recorded in: `base` with the settings its header names
-/// (`# smtpd_timeout: 5s`, from a recording-only listener).
+/// (`# smtpd_timeout: 5s`, `# smtpd_tls_security_level: encrypt`, … from a
+/// recording-only listener).
 pub fn world_for(text: &str, mut base: World) -> World {
     for line in text.lines().take_while(|l| l.starts_with('#')) {
         let setting = line.trim_start_matches('#').trim();
-        if let Some(value) = setting.strip_prefix("smtpd_timeout:") {
-            if let Ok(seconds) = value.trim().trim_end_matches('s').parse() {
-                base.limits.idle_timeout_secs = seconds;
+        let Some((name, value)) = setting.split_once(':') else {
+            continue;
+        };
+        match (name, value.trim()) {
+            ("smtpd_timeout", value) => {
+                if let Ok(seconds) = value.trim_end_matches('s').parse() {
+                    base.limits.idle_timeout_secs = seconds;
+                }
             }
+            ("smtpd_tls_security_level", "encrypt") => base.policy.tls_required = true,
+            ("smtpd_sender_restrictions", "permit_sasl_authenticated, reject") => base.policy.auth_required = true,
+            _ => {}
         }
     }
     base

@@ -100,6 +100,14 @@ pub struct Policy {
     /// `None`: no greylisting.
     #[serde(default)]
     pub greylisting: Option<u64>,
+    /// `smtpd_tls_security_level = encrypt`: MAIL, RCPT, DATA, BDAT, AUTH, VRFY and ETRN
+    /// are refused until STARTTLS (Gmail's submission port does the same).
+    #[serde(default)]
+    pub tls_required: bool,
+    /// A submission server: only an authenticated client may send (`smtpd_sender_restrictions
+    /// = permit_sasl_authenticated, reject` in Postfix; Gmail and Microsoft 365 on 587).
+    #[serde(default)]
+    pub auth_required: bool,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -109,17 +117,37 @@ pub enum Profile {
     /// Postfix 3.7.11 as Debian 12 ships it.
     #[default]
     Postfix,
+    /// smtp.gmail.com, port 587: texts from public transcripts (`docs/profiles.md`).
+    Gmail,
+    /// smtp.office365.com (Exchange Online), port 587: texts from public transcripts.
+    Microsoft365,
 }
 
 impl Profile {
     /// Every profile, in the order they are offered.
-    pub const ALL: &'static [Profile] = &[Profile::Postfix];
+    pub const ALL: &'static [Profile] = &[Profile::Postfix, Profile::Gmail, Profile::Microsoft365];
 
     /// The name in worlds, URLs and messages (`postfix`).
     pub fn name(self) -> &'static str {
         match self {
             Profile::Postfix => "postfix",
+            Profile::Gmail => "gmail",
+            Profile::Microsoft365 => "microsoft365",
         }
+    }
+
+    /// What the learner sees: the server and the installation it imitates.
+    pub fn title(self) -> &'static str {
+        match self {
+            Profile::Postfix => "Postfix 3.7 (Debian 12)",
+            Profile::Gmail => "Gmail (smtp.gmail.com:587)",
+            Profile::Microsoft365 => "Microsoft 365 (smtp.office365.com:587)",
+        }
+    }
+
+    /// The profile of this name, as [`Profile::name`] gives it.
+    pub fn from_name(name: &str) -> Option<Profile> {
+        Profile::ALL.iter().copied().find(|p| p.name() == name)
     }
 
     /// The names of every profile, for messages: `postfix`.
@@ -182,6 +210,8 @@ impl Default for Policy {
             auth_enabled: true,
             relay_when_authenticated: true,
             greylisting: None,
+            tls_required: false,
+            auth_required: false,
         }
     }
 }
@@ -218,6 +248,37 @@ impl World {
             rules: Vec::new(),
             greylist: Vec::new(),
         }
+    }
+
+    /// The world a profile is met in: the reference world for Postfix; for a submission
+    /// service its host name, size limit and policy (STARTTLS and AUTH before mail), with
+    /// the reference users under the service's own domain.
+    pub fn preset(profile: Profile) -> World {
+        let mut world = World::reference();
+        world.profile = profile;
+        let (host, domain, size) = match profile {
+            Profile::Postfix => return world,
+            // The EHLO lists of the public transcripts (docs/profiles.md).
+            Profile::Gmail => ("smtp.gmail.com", "gmail.com", 35_882_577),
+            Profile::Microsoft365 => ("SY5P282CA0097.outlook.office365.com", "outlook.com", 157_286_400),
+        };
+        world.hostname = host.into();
+        world.origin = domain.into();
+        world.local_domains = vec![domain.into()];
+        world.limits.message_size = size;
+        world.policy = Policy {
+            // Gmail answers `503 5.5.1 EHLO/HELO first.`; Exchange "Send hello first".
+            helo_required: true,
+            vrfy_enabled: profile == Profile::Gmail,
+            starttls: true,
+            auth_only_after_tls: true,
+            auth_enabled: true,
+            relay_when_authenticated: true,
+            greylisting: None,
+            tls_required: profile == Profile::Gmail,
+            auth_required: true,
+        };
+        world
     }
 
     /// Reads a world from JSON. Errors name the field and the position.
@@ -335,6 +396,12 @@ mod tests {
             assert_eq!(json, format!("\"{}\"", profile.name()));
             assert_eq!(serde_json::from_str::<Profile>(&json).unwrap(), *profile);
         }
-        assert_eq!(Profile::names(), "postfix");
+        assert_eq!(Profile::names(), "postfix, gmail, microsoft365");
+        for profile in Profile::ALL {
+            assert_eq!(Profile::from_name(profile.name()), Some(*profile));
+            let world = World::preset(*profile);
+            assert_eq!(world.profile, *profile);
+            world.validate().unwrap();
+        }
     }
 }

@@ -2,7 +2,7 @@
 //! policy, a verb the engine lists as valid now never gets a refusal, and a verb it does
 //! not list gets exactly the refusal `Session::refusal` names.
 
-use smtplab_engine::world::Policy;
+use smtplab_engine::world::{Policy, Profile};
 use smtplab_engine::{Input, Output, Peer, Phase, ReplyKind, Session, Verb, World, COMMANDS};
 
 struct Probe {
@@ -11,8 +11,8 @@ struct Probe {
 }
 
 impl Probe {
-    fn start(policy: Policy) -> Probe {
-        let mut world = World::reference();
+    fn start(profile: Profile, policy: Policy) -> Probe {
+        let mut world = World::preset(profile);
         world.policy = policy;
         let mut probe = Probe {
             session: Session::new(world, 7),
@@ -45,15 +45,16 @@ impl Probe {
     }
 }
 
-/// Every policy the world can have (the five switches that decide acceptance).
+/// Every policy the world can have (the six switches that decide acceptance).
 fn policies() -> Vec<Policy> {
-    (0..32)
+    (0..64)
         .map(|bits: u32| Policy {
             helo_required: bits & 1 != 0,
             vrfy_enabled: bits & 2 != 0,
             starttls: bits & 4 != 0,
             auth_only_after_tls: bits & 8 != 0,
             auth_enabled: bits & 16 != 0,
+            tls_required: bits & 32 != 0,
             ..Policy::default()
         })
         .collect()
@@ -61,13 +62,13 @@ fn policies() -> Vec<Policy> {
 
 /// The sessions to probe under `policy`: every command phase, after TLS or not, greeted
 /// or not, logged in or not (where the policy makes each possible).
-fn sessions(policy: Policy) -> Vec<(String, Probe)> {
+fn sessions(profile: Profile, policy: Policy) -> Vec<(String, Probe)> {
     let mut out = Vec::new();
     for tls in [false, true] {
         for greeted in [false, true] {
             for login in [false, true] {
                 for depth in 0..4 {
-                    let mut probe = Probe::start(policy);
+                    let mut probe = Probe::start(profile, policy);
                     let mut steps = Vec::new();
                     let mut run = |probe: &mut Probe, line: &str| {
                         steps.push(line.to_string());
@@ -125,8 +126,8 @@ fn a_verb_listed_as_valid_is_never_refused_and_a_refused_verb_is_never_listed() 
     let mut probes = 0;
     let mut refusals = Vec::new();
     let mut listed_replies = Vec::new();
-    for policy in policies() {
-        for (setup, base) in sessions(policy) {
+    for (profile, policy) in Profile::ALL.iter().flat_map(|p| policies().into_iter().map(move |q| (*p, q))) {
+        for (setup, base) in sessions(profile, policy) {
             for spec in COMMANDS {
                 // A fresh copy for each verb: the probe changes it.
                 let mut probe = Probe {
@@ -143,7 +144,7 @@ fn a_verb_listed_as_valid_is_never_refused_and_a_refused_verb_is_never_listed() 
                 assert_eq!(
                     listed,
                     refusal.is_none(),
-                    "{policy:?} {setup}: {} listed={listed} refusal={refusal:?}",
+                    "{profile:?} {policy:?} {setup}: {} listed={listed} refusal={refusal:?}",
                     spec.name
                 );
                 let example = if spec.verb == Verb::Bdat {
@@ -156,11 +157,11 @@ fn a_verb_listed_as_valid_is_never_refused_and_a_refused_verb_is_never_listed() 
                     Some(kind) => {
                         assert_eq!(
                             first, kind,
-                            "{policy:?} {setup}: {example} is refused as the rule says"
+                            "{profile:?} {policy:?} {setup}: {example} is refused as the rule says"
                         );
                         refusals.push(kind);
                     }
-                    None => listed_replies.push((format!("{policy:?} {setup}: {example}"), first)),
+                    None => listed_replies.push((format!("{profile:?} {policy:?} {setup}: {example}"), first)),
                 }
                 probes += 1;
             }
@@ -185,7 +186,8 @@ fn a_verb_listed_as_valid_is_never_refused_and_a_refused_verb_is_never_listed() 
                 | ReplyKind::TlsActive
                 | ReplyKind::EtrnInTransaction
                 | ReplyKind::VrfyDisabled
-                | ReplyKind::Unrecognized
+                | ReplyKind::Unrecognized { .. }
+                | ReplyKind::MustStartTls
         )
     };
     for (place, reply) in &listed_replies {
@@ -206,6 +208,7 @@ fn a_verb_listed_as_valid_is_never_refused_and_a_refused_verb_is_never_listed() 
         ReplyKind::VrfyDisabled,
         ReplyKind::SendHeloFirst,
         ReplyKind::DataAfterBdat,
+        ReplyKind::MustStartTls,
     ] {
         assert!(refusals.contains(&kind), "the probe reaches {kind:?}");
     }
@@ -213,12 +216,12 @@ fn a_verb_listed_as_valid_is_never_refused_and_a_refused_verb_is_never_listed() 
 
 #[test]
 fn outside_the_command_phases_nothing_is_listed() {
-    let mut probe = Probe::start(Policy::default());
+    let mut probe = Probe::start(Profile::Postfix, Policy::default());
     probe.send("EHLO x");
     probe.send("STARTTLS");
     assert_eq!(probe.session.phase(), Phase::TlsHandshake);
     assert_eq!(probe.session.accepted_verbs(), []);
-    let mut probe = Probe::start(Policy::default());
+    let mut probe = Probe::start(Profile::Postfix, Policy::default());
     for line in [
         "EHLO x",
         "MAIL FROM:<a@example.org>",

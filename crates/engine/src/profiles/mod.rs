@@ -1,40 +1,198 @@
 //! How each server profile words the replies: code, enhanced code, text, whether the
 //! connection closes, and the EHLO keywords in their order. A reply's meaning (its
-//! teaching text) lives in [`crate::reply`]; here is only what a server says. Every
-//! profile words every reply kind in an exhaustive `match`, so that a new kind does not
-//! compile until each profile words it.
+//! teaching text) lives in [`crate::reply`]; here is only what a server says, and where
+//! that text comes from. Every profile words every reply kind in an exhaustive `match`,
+//! so that a new kind does not compile until each profile words it.
 
+mod gmail;
+mod microsoft365;
 mod postfix;
 
 use crate::reply::{EnhancedCode, ReplyKind};
+use crate::sasl::Mechanism;
+use crate::table::Verb;
 use crate::world::{Policy, Profile};
 
-/// What a server says for a reply kind.
+/// What a server says for a reply kind, and where the text was found.
 pub struct Wording {
     pub code: u16,
     pub enhanced: Option<EnhancedCode>,
-    pub text: String,
+    /// The text of each line, without the code (the enhanced code is put in front of
+    /// every line by [`crate::Reply::new`]).
+    pub lines: Vec<String>,
+    pub source: Source,
+}
+
+impl Wording {
+    /// Puts `middle` between the first line and the last.
+    pub(crate) fn with_middle(mut self, middle: &[&str]) -> Wording {
+        let last = self.lines.pop();
+        self.lines.extend(middle.iter().map(|l| l.to_string()));
+        self.lines.extend(last);
+        self
+    }
+}
+
+/// Where a profile's text for a reply kind comes from (`docs/profiles.md`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// Recorded from the real server in the lab's configuration (`tests/golden`).
+    Recorded,
+    /// Copied from a public transcript, or the server's own published list of replies.
+    Transcript(&'static str),
+    /// No public transcript has this situation. The text is the nearest one the server is
+    /// known to send, or RFC 5321's own text for the code in the server's style; the
+    /// note says which.
+    Unsourced(&'static str),
+}
+
+/// Who speaks a reply, besides its kind: what a server's wording may show.
+#[derive(Clone, Copy, Debug)]
+pub struct Voice<'a> {
+    /// The server's host name.
+    pub host: &'a str,
+    /// The simulated time, in milliseconds since 1970.
+    pub now_ms: u64,
+    /// The client's address.
+    pub client: &'a str,
+    /// The session's id, drawn from the seed at connect (Gmail's `<id> - gsmtp`,
+    /// Microsoft's `[…]` trailer).
+    pub session: &'a str,
+}
+
+impl<'a> Voice<'a> {
+    /// A voice for reference tables: no client or session yet.
+    pub fn of(host: &'a str) -> Voice<'a> {
+        Voice {
+            host,
+            now_ms: 1_795_918_096_000,
+            client: "192.0.2.1",
+            session: "a1sm1234567abc.12",
+        }
+    }
 }
 
 impl Profile {
-    /// The reply's code and text as this server says them; `host` is its name.
-    pub fn word(self, kind: &ReplyKind, host: &str) -> Wording {
+    /// The reply's code and text as this server says them.
+    pub fn word(self, kind: &ReplyKind, voice: &Voice) -> Wording {
         match self {
-            Profile::Postfix => postfix::word(kind, host),
+            Profile::Postfix => postfix::word(kind, voice),
+            Profile::Gmail => gmail::word(kind, voice),
+            Profile::Microsoft365 => microsoft365::word(kind, voice),
         }
     }
 
     /// Does this server close the connection after the reply?
     pub fn closes(self, kind: &ReplyKind) -> bool {
+        if let ReplyKind::Injected { code, .. } = kind {
+            return *code == 421; // RFC 5321 §3.8
+        }
         match self {
             Profile::Postfix => postfix::closes(kind),
+            Profile::Gmail => gmail::closes(kind),
+            Profile::Microsoft365 => microsoft365::closes(kind),
         }
     }
 
     /// The EHLO keywords after the first line, in this server's order.
     pub fn ehlo_keywords(self, policy: &Policy, tls: bool, message_size: u64) -> Vec<String> {
+        let auth = policy.auth_enabled && (tls || !policy.auth_only_after_tls);
+        let starttls = policy.starttls && !tls;
         match self {
-            Profile::Postfix => postfix::ehlo_keywords(policy, tls, message_size),
+            Profile::Postfix => postfix::ehlo_keywords(policy, starttls, auth, message_size),
+            Profile::Gmail => gmail::ehlo_keywords(starttls, auth, message_size),
+            Profile::Microsoft365 => microsoft365::ehlo_keywords(starttls, auth, message_size),
+        }
+    }
+
+    /// The SASL mechanisms this server offers, in its order. Those the lab does not
+    /// carry out (OAuth) are offered, and answered as the server answers a failed one.
+    pub fn mechanisms(self) -> &'static [&'static str] {
+        match self {
+            Profile::Postfix => &["PLAIN", "LOGIN", "CRAM-MD5"],
+            Profile::Gmail => gmail::MECHANISMS,
+            Profile::Microsoft365 => microsoft365::MECHANISMS,
+        }
+    }
+
+    /// Does this server take the mechanism with a password? Microsoft 365 has switched
+    /// password logins off: the exchange runs, then fails whatever the password.
+    pub fn accepts_password(self, mechanism: Mechanism) -> bool {
+        self.mechanisms().contains(&mechanism.name()) && self != Profile::Microsoft365
+    }
+
+    /// Verbs this server knows of but does not carry out.
+    pub fn unimplemented(self, verb: Verb) -> bool {
+        match self {
+            // Postfix 3.7 has neither (HELP came in 3.9).
+            Profile::Postfix => matches!(verb, Verb::Expn | Verb::Help),
+            // Neither advertises ETRN; the transcripts show no EXPN or HELP.
+            Profile::Gmail | Profile::Microsoft365 => {
+                matches!(verb, Verb::Expn | Verb::Help | Verb::Etrn)
+            }
+        }
+    }
+
+    /// Postfix hangs up on a mail header or an HTTP request sent as a command
+    /// (`smtpd_forbidden_commands`); the others call it an unknown command.
+    pub fn hangs_up_on_headers(self) -> bool {
+        self == Profile::Postfix
+    }
+}
+
+/// The wording helpers every profile uses.
+pub(crate) fn wording(code: u16, enhanced: Option<(u8, u16, u16)>, lines: Vec<String>, source: Source) -> Wording {
+    Wording {
+        code,
+        enhanced: enhanced.map(|(a, b, c)| EnhancedCode(a, b, c)),
+        lines,
+        source,
+    }
+}
+
+/// RFC 5321 §4.2.2's text for a code, for a situation no transcript shows.
+pub(crate) fn rfc_text(code: u16) -> &'static str {
+    match code {
+        221 => "Service closing transmission channel",
+        250 => "Requested mail action okay, completed",
+        252 => "Cannot VRFY user, but will accept message and attempt delivery",
+        421 => "Service not available, closing transmission channel",
+        450 => "Requested mail action not taken: mailbox unavailable",
+        451 => "Requested action aborted: local error in processing",
+        452 => "Requested action not taken: insufficient system storage",
+        455 => "Server unable to accommodate parameters",
+        500 => "Syntax error, command unrecognized",
+        501 => "Syntax error in parameters or arguments",
+        502 => "Command not implemented",
+        503 => "Bad sequence of commands",
+        504 => "Command parameter not implemented",
+        550 => "Requested action not taken: mailbox unavailable",
+        552 => "Requested mail action aborted: exceeded storage allocation",
+        553 => "Requested action not taken: mailbox name not allowed",
+        554 => "Transaction failed",
+        555 => "MAIL FROM/RCPT TO parameters not recognized or not implemented",
+        _ => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reply::catalog;
+
+    #[test]
+    fn every_profile_words_every_kind_with_a_code_of_its_class() {
+        for profile in Profile::ALL {
+            for reply in catalog(*profile, &Voice::of("mail.example.com")) {
+                assert!((200..600).contains(&reply.code), "{profile:?} {:?}", reply.kind);
+                assert!(!reply.lines.is_empty() && reply.lines.iter().all(|l| !l.contains(['\r', '\n'])));
+                // A transcript is a fact even when odd (Gmail's `454 5.5.1`); a text the
+                // lab chose must at least agree with itself.
+                let chosen = matches!(profile.word(&reply.kind, &Voice::of("h")).source, Source::Unsourced(_));
+                if let (true, Some(e)) = (chosen, reply.enhanced) {
+                    assert_eq!(u16::from(e.0), reply.code / 100, "{profile:?} {:?}", reply.kind);
+                }
+            }
         }
     }
 }

@@ -2,19 +2,15 @@
 //! recorded from the real daemon (`crates/engine/tests/golden`), or from Postfix with
 //! Debian's postgrey (`tests/fixtures/postgrey-1.37.txt`).
 
-use super::Wording;
+use super::{wording, Source, Voice, Wording};
 use crate::reply::{AuthFailure, EnhancedCode, ReplyKind};
-use crate::sasl;
-use crate::world::Policy;
+use crate::world::{Policy, Profile};
 
 #[rustfmt::skip]
-pub fn word(kind: &ReplyKind, host: &str) -> Wording {
+pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
     use ReplyKind as K;
-    let w = |code, enh: Option<(u8, u16, u16)>, text: String| Wording {
-        code,
-        enhanced: enh.map(|(a, b, c)| EnhancedCode(a, b, c)),
-        text,
-    };
+    let host = voice.host;
+    let w = |code, enh, text: String| wording(code, enh, vec![text], Source::Recorded);
     let s = |t: &str| t.to_string();
     match kind {
         K::Greeting => w(220, None, format!("{host} ESMTP Postfix")),
@@ -22,7 +18,7 @@ pub fn word(kind: &ReplyKind, host: &str) -> Wording {
         K::Ehlo { .. } => w(250, None, host.to_string()),
         K::HeloSyntax { ehlo: true } => w(501, None, s("Syntax: EHLO hostname")),
         K::HeloSyntax { ehlo: false } => w(501, None, s("Syntax: HELO hostname")),
-        K::Ok => w(250, Some((2, 0, 0)), s("Ok")),
+        K::Ok | K::Reset => w(250, Some((2, 0, 0)), s("Ok")),
         K::Bye => w(221, Some((2, 0, 0)), s("Bye")),
         K::MailOk => w(250, Some((2, 1, 0)), s("Ok")),
         K::RcptOk => w(250, Some((2, 1, 5)), s("Ok")),
@@ -60,7 +56,7 @@ pub fn word(kind: &ReplyKind, host: &str) -> Wording {
         K::EtrnSyntax => w(500, None, s("Syntax: ETRN domain")),
         K::EtrnInTransaction => w(503, None, s("Error: MAIL transaction in progress")),
         K::EtrnUnavailable { domain } => w(459, None, format!("<{domain}>: service unavailable")),
-        K::Unrecognized => w(500, Some((5, 5, 2)), s("Error: command not recognized")),
+        K::Unrecognized { .. } => w(500, Some((5, 5, 2)), s("Error: command not recognized")),
         K::BadSyntax => w(500, Some((5, 5, 2)), s("Error: bad syntax")),
         K::BadUtf8 => w(500, Some((5, 5, 2)), s("Error: bad UTF-8 syntax")),
         K::BreakRules => w(221, Some((2, 7, 0)), s("Error: I can break rules, too. Goodbye.")),
@@ -84,6 +80,13 @@ pub fn word(kind: &ReplyKind, host: &str) -> Wording {
         // Recorded from Postfix 3.7.11 with Debian 12's postgrey 1.37 as check_policy_service.
         K::Greylisted { address, domain } => w(450, Some((4, 2, 0)), format!("<{address}>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/{domain}.html")),
         K::TooManyConnections { address } => w(421, Some((4, 7, 0)), format!("{host} Error: too many connections from {address}")),
+        // Recorded from a listener with smtpd_tls_security_level=encrypt.
+        K::MustStartTls => w(530, Some((5, 7, 0)), s("Must issue a STARTTLS command first")),
+        // Recorded with smtpd_sender_restrictions=permit_sasl_authenticated,reject and
+        // smtpd_delay_reject=no (the restriction is then checked at MAIL).
+        K::AuthRequired { sender } => w(554, Some((5, 7, 1)), format!("<{sender}>: Sender address rejected: Access denied")),
+        K::BasicAuthDisabled => wording(535, Some((5, 7, 8)), vec![format!("Error: authentication failed: {}", auth_failure(AuthFailure::Credentials))],
+            Source::Unsourced("Postfix cannot switch password logins off; this is its failed-login text")),
     }
 }
 
@@ -99,32 +102,29 @@ fn auth_failure(reason: AuthFailure) -> &'static str {
 
 /// RFC 5321 §3.8: 421 closes; Postfix also hangs up after 221 and its 521.
 pub fn closes(kind: &ReplyKind) -> bool {
-    match kind {
-        ReplyKind::Injected { code, .. } => *code == 421,
-        kind => matches!(
-            kind,
-            ReplyKind::Bye
-                | ReplyKind::BreakRules
-                | ReplyKind::TooManyErrors
-                | ReplyKind::Timeout
-                | ReplyKind::BdatSyntax
-                | ReplyKind::TooManyConnections { .. }
-        ),
-    }
+    matches!(
+        kind,
+        ReplyKind::Bye
+            | ReplyKind::BreakRules
+            | ReplyKind::TooManyErrors
+            | ReplyKind::Timeout
+            | ReplyKind::BdatSyntax
+            | ReplyKind::TooManyConnections { .. }
+    )
 }
 
 /// Postfix's EHLO keywords, in its order.
-pub fn ehlo_keywords(policy: &Policy, tls: bool, message_size: u64) -> Vec<String> {
+pub fn ehlo_keywords(policy: &Policy, starttls: bool, auth: bool, message_size: u64) -> Vec<String> {
     let mut ext = vec!["PIPELINING".to_string(), format!("SIZE {message_size}")];
     if policy.vrfy_enabled {
         ext.push("VRFY".into());
     }
     ext.push("ETRN".into());
-    if policy.starttls && !tls {
+    if starttls {
         ext.push("STARTTLS".into());
     }
-    if policy.auth_enabled && (tls || !policy.auth_only_after_tls) {
-        ext.push(format!("AUTH {}", sasl::MECHANISMS.join(" ")));
+    if auth {
+        ext.push(format!("AUTH {}", Profile::Postfix.mechanisms().join(" ")));
     }
     ext.extend(["ENHANCEDSTATUSCODES", "8BITMIME", "DSN", "SMTPUTF8", "CHUNKING"].map(String::from));
     ext

@@ -21,7 +21,12 @@ A scenario recorded on a recording-only listener carries that listener's setting
 """
 import datetime, json, os, sys
 
-SERVICES = {"short-timeout": ["# smtpd_timeout: 5s"]}
+SERVICES = {
+    "short-timeout": ["# smtpd_timeout: 5s"],
+    "submission-like": ["# smtpd_tls_security_level: encrypt",
+                        "# smtpd_sender_restrictions: permit_sasl_authenticated, reject",
+                        "# smtpd_delay_reject: no"],
+}
 
 
 def esc(text):

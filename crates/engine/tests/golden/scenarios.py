@@ -285,5 +285,16 @@ sc("bdat-second-chunk-too-big", E, M, R, {"bdat": "Subject: x\r\n\r\n"}, {"raw":
 # Pipelined input after a hang-up is never read.
 sc("forbidden-pipelined", B(b"GET / HTTP/1.0\r\nHost: x\r\n\r\n"), W(1))
 sc("header-line-pipelined", E, B(b"From: a@example.org\r\nNOOP\r\n", 2))
+# A submission-like listener (recording only): TLS required, and only logged-in senders.
+SUB = {"service": "submission-like"}
+def scS(name, *steps):
+    S.append({"name": name, "steps": list(steps), **SUB})
+scS("submission-before-tls", E, "MAIL FROM:<alice@example.com>", "RCPT TO:<bob@example.com>", "DATA",
+    "AUTH PLAIN AGFsaWNlAHMzY3JldA==", "VRFY bob", "ETRN example.com", "EXPN bob", "HELP", "NOOP", "RSET", "QUIT")
+scS("submission-before-ehlo", "MAIL FROM:<alice@example.com>", "NOOP", "QUIT")
+scS("submission-not-logged-in", *TLS, "MAIL FROM:<alice@example.com>", "MAIL FROM:<>", "RCPT TO:<bob@example.com>",
+    "VRFY bob", "QUIT")
+scS("submission-logged-in", *TLS, "AUTH PLAIN AGFsaWNlAHMzY3JldA==", "MAIL FROM:<alice@example.com>",
+    "RCPT TO:<bob@example.com>", "DATA", {"data": ["Subject: submitted", "", "hello"]}, "QUIT")
 
 json.dump(S, __import__("sys").stdout, indent=1, ensure_ascii=False)

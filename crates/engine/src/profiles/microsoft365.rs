@@ -1,0 +1,118 @@
+//! smtp.office365.com (Exchange Online) on port 587, as public transcripts show it
+//! (`docs/profiles.md`; quotes in `../shared/reference/smtp-replies.md` §4.2 and
+//! `next-wave.md` §1.2). Errors end with a trailer `[HOST ISO-time id]`; the greeting
+//! carries the session id in brackets; EHLO never echoes the client's name.
+//!
+//! Password logins: Microsoft turned Basic authentication off for SMTP AUTH, and from
+//! 1 March 2026 retires it for client submission. A session before that date hears
+//! `535 5.7.139 … basic authentication is disabled.`, one after it `550 5.7.30 …`:
+//! the profile's dated option, read from the simulated clock.
+
+use super::{rfc_text, wording, Source, Voice, Wording};
+use crate::delivery::{greeting_date, iso_date};
+use crate::reply::{AuthFailure, EnhancedCode, ReplyKind};
+
+/// AUTH after TLS: `AUTH LOGIN XOAUTH2`, no PLAIN (the 2025 log in next-wave.md §1.2).
+pub const MECHANISMS: &[&str] = &["LOGIN", "XOAUTH2"];
+
+/// 2026-03-01 00:00 UTC: Basic auth for client submission is rejected from then on.
+pub const BASIC_AUTH_RETIRED_MS: u64 = 1_772_323_200_000;
+
+const LOG_2025: &str = "a public CodeIgniter error log, 2025-11-23 (next-wave.md §1.2)";
+const EXCHANGE_LIKE: &str = "low confidence: Exchange-like teaching code (smtp-replies.md §4.2)";
+
+#[rustfmt::skip]
+pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
+    use ReplyKind as K;
+    let host = voice.host;
+    let trailer = format!("[{} {} {}]", host.to_ascii_uppercase(), iso_date(voice.now_ms), voice.session);
+    let one = |code, enh, text: String, source| wording(code, enh, vec![text], source);
+    // An error with Microsoft's trailer.
+    let err = |code, enh, text: &str, source| wording(code, enh, vec![format!("{text} {trailer}")], source);
+    let t = Source::Transcript;
+    let rfc = |code, enh, why| err(code, enh, rfc_text(code), Source::Unsourced(why));
+    let unrecognized = |command: &str, source| err(500, Some((5, 3, 3)), &format!("Unrecognized command '{command}'"), source);
+    match kind {
+        K::Greeting => one(220, None, format!("{host} Microsoft ESMTP MAIL Service ready at {} [{}]", greeting_date(voice.now_ms), voice.session), t("simonrob/email-oauth2-proxy #95, #372; the 2025 log")),
+        K::Ehlo { .. } => one(250, None, format!("{host} Hello [{}]", voice.client), t(LOG_2025)),
+        K::Helo => one(250, None, format!("{host} Hello [{}]", voice.client), Source::Unsourced("no transcript of HELO; the EHLO first line")),
+        K::HeloSyntax { .. } => rfc(501, Some((5, 5, 4)), "no transcript of EHLO without a name"),
+        K::Ok => one(250, Some((2, 0, 0)), "OK".into(), Source::Unsourced("no transcript of NOOP")),
+        K::Reset => one(250, Some((2, 0, 0)), "Resetting".into(), t("Microsoft's relay-test documentation (Exchange)")),
+        K::Bye => one(221, Some((2, 0, 0)), "Service closing transmission channel".into(), t("Microsoft's \"Use Telnet to test SMTP communication\"")),
+        K::MailOk => one(250, Some((2, 1, 0)), "Sender OK".into(), t(LOG_2025)),
+        K::RcptOk => one(250, Some((2, 1, 5)), "Recipient OK".into(), t(LOG_2025)),
+        K::StartData => one(354, None, "Start mail input; end with <CRLF>.<CRLF>".into(), t(LOG_2025)),
+        K::Queued { queue_id, .. } | K::BdatQueued { queue_id, .. } => one(250, Some((2, 0, 0)), format!("OK <{queue_id}@{host}> [Hostname={}]", host.to_ascii_uppercase()),
+            t("an Exchange protocol-log example (smtp-replies.md §4.2); the message id is the lab's")),
+        K::BdatChunkOk { bytes } => one(250, Some((2, 0, 0)), format!("{bytes} bytes received"), Source::Unsourced("no transcript of a BDAT chunk that is not the last")),
+        K::SendHeloFirst => err(503, Some((5, 5, 2)), "Send hello first", t(EXCHANGE_LIKE)),
+        K::NestedMail => err(503, Some((5, 5, 2)), "Sender already specified", t(EXCHANGE_LIKE)),
+        K::NeedMail => err(503, Some((5, 5, 2)), "Need mail command", t(EXCHANGE_LIKE)),
+        K::NeedRcpt | K::NoValidRecipients => err(503, Some((5, 5, 2)), "Need rcpt command", t(EXCHANGE_LIKE)),
+        K::RcptAfterBdat | K::DataAfterBdat => rfc(503, Some((5, 5, 1)), "no transcript mixes BDAT with RCPT or DATA"),
+        K::MailSyntax | K::RcptSyntax | K::BadSender | K::BadRecipient | K::BadSizeSyntax | K::BadRet
+        | K::BadEnvid | K::BadNotify | K::BadOrcpt | K::NoArguments { .. } | K::VrfySyntax | K::AuthSyntax | K::BdatSyntax =>
+            rfc(501, Some((5, 5, 4)), "no transcript of this syntax error"),
+        K::UnsupportedOption { .. } => rfc(555, Some((5, 5, 4)), "no transcript of an unknown parameter"),
+        K::SizeOverflow | K::SizeExceeded | K::MessageTooBig | K::ChunkTooBig => rfc(552, Some((5, 3, 4)), "no transcript of the size limit"),
+        K::TooManyRecipients => rfc(452, Some((4, 5, 3)), "no transcript of the recipient limit"),
+        K::UserUnknown { .. } => err(550, Some((5, 1, 10)), "RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup",
+            t("Microsoft's NDR documentation (not a transcript)")),
+        K::RelayDenied { .. } => err(550, Some((5, 7, 64)), "TenantAttribution; Relay Access Denied", t("several public copies (smtp-replies.md §4.2)")),
+        K::CannotVerify { .. } => one(252, Some((2, 1, 5)), "Cannot VRFY user".into(), Source::Unsourced("Exchange's text, not captured from Microsoft 365")),
+        K::VrfyDisabled | K::NotImplemented | K::EtrnSyntax | K::EtrnInTransaction | K::EtrnUnavailable { .. } =>
+            err(502, Some((5, 3, 3)), "Command not implemented", t(EXCHANGE_LIKE)),
+        K::Unrecognized { command } => unrecognized(command, t("simonrob/email-oauth2-proxy #234")),
+        K::BreakRules => unrecognized("", Source::Unsourced("a header sent as a command: the unknown-command text")),
+        K::BadSyntax | K::BadUtf8 => unrecognized("", Source::Unsourced("an empty or undecodable line: the unknown-command text")),
+        K::TooManyErrors => rfc(421, Some((4, 7, 0)), "no transcript of Microsoft's error limit"),
+        K::Timeout => one(451, Some((4, 7, 0)), "Timeout waiting for client input".into(), t("a public transcript (smtp-replies.md §4.2)")),
+        K::ReadyForTls => one(220, Some((2, 0, 0)), "SMTP server ready".into(), t("datawookie/emayili #147; tarickb/sasl-xoauth2 #97")),
+        K::TlsActive => rfc(503, Some((5, 5, 1)), "no transcript of a second STARTTLS"),
+        // AUTH is offered only after TLS: before it, the mechanism is unknown.
+        K::AuthNotEnabled | K::AuthFailed { reason: AuthFailure::NoMechanism } => err(504, Some((5, 7, 4)), "Unrecognized authentication type", t("nodemailer #189; deanproxy/eMail #44")),
+        K::AuthInTransaction | K::AlreadyAuthenticated => rfc(503, Some((5, 5, 1)), "no transcript of this AUTH sequence error"),
+        K::AuthChallenge { challenge } => one(334, None, challenge.clone(), t("nodemailer #1484")),
+        K::AuthOk => one(235, Some((2, 7, 0)), "Authentication successful".into(), t("a git-send-email debug log, 2025-04-26 (next-wave.md §1.2)")),
+        K::AuthFailed { reason: AuthFailure::Credentials } => err(535, Some((5, 7, 139)), "Authentication unsuccessful, the user credentials were incorrect.", t("codassassin/email-bomber-v2.0 #1")),
+        K::AuthFailed { reason: AuthFailure::AnotherStep | AuthFailure::BadProtocol } => rfc(501, Some((5, 5, 2)), "no transcript of an undecodable AUTH response"),
+        K::AuthAborted => rfc(501, Some((5, 7, 0)), "no transcript of a cancelled AUTH"),
+        K::SaslResponseTooLong => rfc(500, Some((5, 5, 6)), "no transcript of an overlong SASL response"),
+        K::BasicAuthDisabled if voice.now_ms >= BASIC_AUTH_RETIRED_MS => one(550, Some((5, 7, 30)), "Basic authentication is not supported for Client Submission.".into(),
+            t("Microsoft Exchange Team blog, \"Exchange Online to retire Basic auth for Client Submission (SMTP AUTH)\"")),
+        K::BasicAuthDisabled => err(535, Some((5, 7, 139)), "Authentication unsuccessful, basic authentication is disabled.", t("nodemailer #1714; twikoojs/twikoo #812")),
+        K::Injected { code, enhanced, text } => wording(*code, enhanced.map(|EnhancedCode(a, b, c)| (a, b, c)), vec![text.clone()], Source::Unsourced("a failure rule of the world")),
+        K::Greylisted { .. } => rfc(450, Some((4, 2, 0)), "Microsoft 365's submission port does not greylist"),
+        K::TooManyConnections { .. } => rfc(421, Some((4, 7, 0)), "no transcript of Microsoft's connection limit"),
+        K::MustStartTls => rfc(530, Some((5, 7, 0)), "Microsoft 365 refuses MAIL before AUTH, not before TLS"),
+        K::AuthRequired { .. } => err(530, Some((5, 7, 57)), "Client not authenticated to send mail.", t("tarickb/sasl-xoauth2 #96; simonrob/email-oauth2-proxy #315")),
+    }
+}
+
+/// Microsoft hangs up after QUIT, its timeout and a 421.
+pub fn closes(kind: &ReplyKind) -> bool {
+    matches!(
+        kind,
+        ReplyKind::Bye | ReplyKind::Timeout | ReplyKind::TooManyErrors | ReplyKind::TooManyConnections { .. }
+    )
+}
+
+/// The EHLO keywords before and after TLS (the 2025 log): after TLS, `AUTH LOGIN
+/// XOAUTH2` takes STARTTLS's place.
+pub fn ehlo_keywords(starttls: bool, auth: bool, message_size: u64) -> Vec<String> {
+    let mut ext = vec![
+        format!("SIZE {message_size}"),
+        "PIPELINING".to_string(),
+        "DSN".to_string(),
+        "ENHANCEDSTATUSCODES".to_string(),
+    ];
+    if starttls {
+        ext.push("STARTTLS".into());
+    }
+    if auth {
+        ext.push(format!("AUTH {}", MECHANISMS.join(" ")));
+    }
+    ext.extend(["8BITMIME", "BINARYMIME", "CHUNKING", "SMTPUTF8"].map(String::from));
+    ext
+}
