@@ -25,7 +25,10 @@ const EXCHANGE_LIKE: &str = "low confidence: Exchange-like teaching code (smtp-r
 pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
     use ReplyKind as K;
     let host = voice.host;
-    let trailer = format!("[{} {} {}]", host.to_ascii_uppercase(), iso_date(voice.now_ms), voice.session);
+    // The trailer names the back-end server: `PN0PR01CA0024.INDPRD01.PROD.OUTLOOK.COM` in
+    // the transcripts; the lab keeps the greeting's first label and leaves out the region.
+    let backend = host.split('.').next().unwrap_or(host).to_ascii_uppercase();
+    let trailer = format!("[{backend}.PROD.OUTLOOK.COM {} {}]", iso_date(voice.now_ms), voice.session);
     let one = |code, enh, text: String, source| wording(code, enh, vec![text], source);
     // An error with Microsoft's trailer.
     let err = |code, enh, text: &str, source| wording(code, enh, vec![format!("{text} {trailer}")], source);

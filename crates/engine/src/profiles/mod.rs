@@ -82,6 +82,11 @@ impl Profile {
         }
     }
 
+    /// Where this server's text for `kind` comes from.
+    pub fn source(self, kind: &ReplyKind) -> Source {
+        self.word(kind, &Voice::of("")).source
+    }
+
     /// Does this server close the connection after the reply?
     pub fn closes(self, kind: &ReplyKind) -> bool {
         if let ReplyKind::Injected { code, .. } = kind {
