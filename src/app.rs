@@ -169,10 +169,10 @@ fn from_storage(opened: &Opened, stored: Option<String>) -> Started {
 fn fresh(start: &Start) -> Lab {
     let mut world = match &start.world {
         Some(WorldSource::Inline(world)) => (**world).clone(),
-        _ => smtplab_engine::World::reference(),
+        _ => smtplab_engine::World::preset(start.profile.unwrap_or_default()),
     };
     if let Some(profile) = start.profile {
-        world.profile = profile;
+        world.profile = profile; // a world of the course's own, spoken by this server
     }
     Lab::with_world(world, start.seed.unwrap_or_else(now_ms), now_ms())
 }

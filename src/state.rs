@@ -181,7 +181,8 @@ pub enum Action {
     DismissNotice,
     /// Shows a message that is not part of the session.
     Notify(String),
-    /// The current world, spoken by another server profile: a new session starts.
+    /// The current world's users, spoken to by another server (its preset world, see
+    /// `World::switch_profile`): a new session starts.
     SetProfile {
         profile: smtplab_engine::world::Profile,
         now: u64,
@@ -517,8 +518,7 @@ impl Reducible for Lab {
                 return Rc::new(lab);
             }
             Action::SetProfile { profile, now } => {
-                let mut world = self.session.world().clone();
-                world.profile = profile;
+                let world = self.session.world().switch_profile(profile);
                 Action::ApplyWorld {
                     world: Box::new(world),
                     seed: self.seed,

@@ -1,6 +1,7 @@
 //! The anatomy of one reply: its digits, its enhanced code, the rule that fired, what to
 //! type instead, and for a 503 where the session was and what would have worked.
 
+use smtplab_engine::Source;
 use yew::prelude::*;
 
 use super::LabProps;
@@ -12,6 +13,12 @@ pub fn explain(props: &LabProps) -> Html {
         return html! { <p>{ "Send a command; then select any reply to see what it means." }</p> };
     };
     let why = reply.explain();
+    let profile = lab.session.world().profile;
+    let source = match profile.source(&reply.kind) {
+        Source::Recorded => format!("Recorded from the real {}.", profile.title()),
+        Source::Transcript(from) => format!("{}: copied from {from}.", profile.title()),
+        Source::Unsourced(why) => format!("{}: no public transcript shows this reply ({why}).", profile.title()),
+    };
     html! {
         <article class="explanation" aria-label="Explanation">
             <h3><code>{ reply.text_lines().last().cloned().unwrap_or_default() }</code></h3>
@@ -27,6 +34,8 @@ pub fn explain(props: &LabProps) -> Html {
                 <dd>{ why.summary }</dd>
                 <dt>{ "Rule" }</dt>
                 <dd>{ why.rfc }</dd>
+                <dt>{ "Where this text comes from" }</dt>
+                <dd class="small">{ source }</dd>
                 if let Some(fix) = why.fix {
                     <dt>{ "Try instead" }</dt>
                     <dd class="fix"><code>{ fix }</code></dd>

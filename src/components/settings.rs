@@ -3,7 +3,8 @@
 
 use smtplab_engine::world::{Rule, User};
 use smtplab_engine::World;
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use smtplab_engine::world::Profile;
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::rules::FailureRules;
@@ -87,6 +88,8 @@ pub fn settings(props: &LabProps) -> Html {
         })
     };
     html! {
+        <>
+        <ServerChoice lab={props.lab.clone()} />
         <form class="settings" onsubmit={apply} aria-label="World settings">
             <label>{ "Host name " }<input value={(*host).clone()} oninput={text(&host)} aria-label="Host name" /></label>
             <label for="users">{ "Users, one per line as name:password (no password: receives mail only)" }</label>
@@ -105,11 +108,39 @@ pub fn settings(props: &LabProps) -> Html {
                     <input inputmode="numeric" placeholder="300" value={(*greylisting).clone()} oninput={text(&greylisting)} aria-label="Greylisting delay" /></label>
             </fieldset>
             <FailureRules rules={rules.clone()} />
-            <label>{ "Profile " }<select aria-label="Profile"><option selected=true>{ "Postfix 3.7 (Debian 12)" }</option></select></label>
             <label>{ "Seed (queue IDs, CRAM-MD5 challenges) " }<input inputmode="numeric" value={(*seed).clone()} oninput={text(&seed)} aria-label="Seed" /></label>
             { error_line(&error) }
             <button class="primary" type="submit">{ "Apply and reconnect" }</button>
         </form>
+        </>
+    }
+}
+
+/// Which real server answers: choosing one reconnects to its preset world (host name,
+/// size limit, policies), with the lab's users and their mailboxes.
+#[function_component(ServerChoice)]
+fn server_choice(props: &LabProps) -> Html {
+    let lab = props.lab.clone();
+    let current = lab.session.world().profile;
+    let onchange = Callback::from(move |e: Event| {
+        let name = e.target_unchecked_into::<HtmlSelectElement>().value();
+        if let Some(profile) = Profile::from_name(&name) {
+            lab.dispatch(Action::SetProfile { profile, now: now_ms() });
+        }
+    });
+    html! {
+        <div class="settings server-choice">
+            <label for="profile">{ "Server that answers" }</label>
+            <select id="profile" {onchange}>
+                { for Profile::ALL.iter().map(|p| html! {
+                    <option value={p.name()} selected={*p == current}>{ p.title() }</option>
+                }) }
+            </select>
+            <p class="small">{ match current {
+                Profile::Postfix => "Every reply recorded from the real Postfix in this configuration.",
+                _ => "Replies copied from public transcripts of this service; docs/profiles.md gives each source, and the explanation says when none exists. Choosing a server reconnects; your users and their mail stay.",
+            } }</p>
+        </div>
     }
 }
 

@@ -13,6 +13,7 @@ pub fn status(props: &LabProps) -> Html {
         .map_or("no".to_string(), |u| format!("as {u}"));
     html! {
         <p class="status">
+            <span class="pill">{ format!("Server: {}", lab.session.world().profile.title()) }</span>
             <span class="pill">{ format!("Phase: {:?}", lab.phase()) }</span>
             <span class="pill">{ if lab.session.tls_active() { "TLS: on" } else { "TLS: off" } }</span>
             <span class="pill">{ format!("Authenticated: {user}") }</span>

@@ -281,6 +281,17 @@ impl World {
         world
     }
 
+    /// This world spoken by another server: the profile's preset world, keeping this
+    /// world's users (with their passwords and mailboxes), aliases and failure rules.
+    pub fn switch_profile(&self, profile: Profile) -> World {
+        World {
+            users: self.users.clone(),
+            aliases: self.aliases.clone(),
+            rules: self.rules.clone(),
+            ..World::preset(profile)
+        }
+    }
+
     /// Reads a world from JSON. Errors name the field and the position.
     pub fn from_json(text: &str) -> Result<World, WorldError> {
         let world: World = serde_json::from_str(text).map_err(|e| WorldError(e.to_string()))?;
@@ -402,6 +413,17 @@ mod tests {
             let world = World::preset(*profile);
             assert_eq!(world.profile, *profile);
             world.validate().unwrap();
+            let mut mine = World::reference();
+            mine.users[0].mailbox.push(crate::delivery::Message {
+                queue_id: "4F3A2B1C0D".into(),
+                mail_from: String::new(),
+                rcpt_to: vec!["alice@example.com".into()],
+                received_at: 0,
+                source: "Subject: kept\r\n\r\n".into(),
+            });
+            let switched = mine.switch_profile(*profile);
+            assert_eq!((switched.profile, &switched.users), (*profile, &mine.users));
+            assert_eq!(switched.hostname, world.hostname);
         }
     }
 }

@@ -23,7 +23,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use rustls::ServerConfig;
 use service::{Service, Slot};
 use smtplab_engine::transcript::{replay, world_for};
-use smtplab_engine::world::Limits;
+use smtplab_engine::world::{Limits, Profile};
 use smtplab_engine::{Input, Output, Peer, Phase, Session, World};
 use tls::Conn;
 
@@ -35,10 +35,13 @@ macro_rules! say {
 }
 
 const USAGE: &str = "usage:
-  smtplab serve [--listen ADDR] [--listen-tls ADDR] [--public] [--world FILE.json]
-                [--seed N] [--mailbox-dir DIR] [--tls-cert FILE --tls-key FILE]
-                [--max-connections N] [--stress-timeout SECS] [--hide-secrets]
-  smtplab replay FILE.smtp [--world FILE.json] [--seed N]";
+  smtplab serve [--listen ADDR] [--listen-tls ADDR] [--public] [--profile NAME]
+                [--world FILE.json] [--seed N] [--mailbox-dir DIR]
+                [--tls-cert FILE --tls-key FILE] [--max-connections N]
+                [--stress-timeout SECS] [--hide-secrets]
+  smtplab replay FILE.smtp [--profile NAME] [--world FILE.json] [--seed N]
+NAME: the server that answers (postfix, gmail, microsoft365); alone it brings that
+server's preset world, with --world it words the given world.";
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -86,6 +89,7 @@ impl Options {
             hide_secrets: false,
             file: None,
         };
+        let (mut profile, mut world_file) = (None, false);
         let mut it = args.iter();
         while let Some(arg) = it.next() {
             let mut value = || it.next().ok_or(format!("{arg} needs a value\n{USAGE}"));
@@ -97,7 +101,15 @@ impl Options {
                 "--tls-cert" => options.tls_cert = Some(PathBuf::from(value()?)),
                 "--tls-key" => options.tls_key = Some(PathBuf::from(value()?)),
                 "--public" => options.public = true,
+                "--profile" => {
+                    let name = value()?;
+                    profile = Some(Profile::from_name(name).ok_or(format!(
+                        "--profile: no profile {name:?}; the profiles are {}",
+                        Profile::names()
+                    ))?);
+                }
                 "--world" => {
+                    world_file = true;
                     let path = value()?;
                     let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
                     options.world = World::from_json(&text).map_err(|e| format!("{path}: {e}"))?;
@@ -117,6 +129,11 @@ impl Options {
                 }
                 other => return Err(format!("unknown option {other}\n{USAGE}")),
             }
+        }
+        match profile {
+            Some(profile) if world_file => options.world.profile = profile,
+            Some(profile) => options.world = World::preset(profile),
+            None => {}
         }
         Ok(options)
     }
@@ -168,6 +185,8 @@ fn serve(options: Options) -> Result<(), String> {
         ),
         None => say!("=== smtplab listening on {local}"),
     }
+    let profile = options.world.profile;
+    say!("=== {} answers (profile {}), as {}", profile.title(), profile.name(), options.world.hostname);
     let shared = Arc::new(Shared {
         options,
         tls,

@@ -17,9 +17,11 @@ use smtplab_engine::World;
 mod common;
 use common::start;
 
-/// The real Postfix's listeners: the reference world, and the same with smtpd_timeout=5s.
+/// The real Postfix's listeners: the reference world, the same with smtpd_timeout=5s,
+/// and a submission-like one (TLS required, only logged-in senders).
 const POSTFIX: u16 = 25;
 const POSTFIX_SHORT_TIMEOUT: u16 = 2527;
+const POSTFIX_SUBMISSION: u16 = 2528;
 
 fn golden_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../engine/tests/golden")
@@ -34,9 +36,9 @@ fn announce(text: &str) {
     let _ = writeln!(std::io::stderr().lock(), "\ncompare: {text}");
 }
 
-/// Records every golden scenario against `port` (and the short-timeout scenarios against
-/// `short_timeout`) and returns (name, transcript) pairs.
-fn record(port: u16, short_timeout: u16, work: &Path) -> Vec<(String, String)> {
+/// Records every golden scenario against `port` (and the short-timeout and
+/// submission-like scenarios against their listeners) and returns (name, transcript) pairs.
+fn record(port: u16, short_timeout: u16, submission: u16, work: &Path) -> Vec<(String, String)> {
     let dir = golden_dir();
     std::fs::create_dir_all(work).unwrap();
     let scenarios = work.join("scenarios.json");
@@ -53,6 +55,8 @@ fn record(port: u16, short_timeout: u16, work: &Path) -> Vec<(String, String)> {
         .args([
             "--service".to_string(),
             format!("short-timeout=127.0.0.1:{short_timeout}"),
+            "--service".to_string(),
+            format!("submission-like=127.0.0.1:{submission}"),
         ])
         .status()
         .unwrap();
@@ -141,10 +145,15 @@ fn smtplab_serve_answers_every_scenario_like_the_recorded_postfix() {
     let world = work.join("short-timeout.json");
     std::fs::create_dir_all(&work).unwrap();
     std::fs::write(&world, short.to_json()).unwrap();
+    let mut submission = World::reference();
+    (submission.policy.tls_required, submission.policy.auth_required) = (true, true);
+    let submission_world = work.join("submission-like.json");
+    std::fs::write(&submission_world, submission.to_json()).unwrap();
     let server = start(&[]);
     let timeout_server = start(&["--world", world.to_str().unwrap()]);
-    let ours = record(server.port, timeout_server.port, &work.join("smtplab"));
-    drop((server, timeout_server));
+    let submission_server = start(&["--world", submission_world.to_str().unwrap()]);
+    let ours = record(server.port, timeout_server.port, submission_server.port, &work.join("smtplab"));
+    drop((server, timeout_server, submission_server));
     let golden = |name: &str| std::fs::read_to_string(golden_dir().join(name)).ok();
     let recorded = std::fs::read_dir(golden_dir())
         .unwrap()
@@ -168,10 +177,12 @@ fn smtplab_serve_answers_every_scenario_like_the_recorded_postfix() {
         diffs.join("\n")
     );
 
-    let live = real_postfix(POSTFIX).and_then(|()| real_postfix(POSTFIX_SHORT_TIMEOUT));
+    let live = real_postfix(POSTFIX)
+        .and_then(|()| real_postfix(POSTFIX_SHORT_TIMEOUT))
+        .and_then(|()| real_postfix(POSTFIX_SUBMISSION));
     match live {
         Ok(()) => {
-            let live = record(POSTFIX, POSTFIX_SHORT_TIMEOUT, &work.join("postfix"));
+            let live = record(POSTFIX, POSTFIX_SHORT_TIMEOUT, POSTFIX_SUBMISSION, &work.join("postfix"));
             let theirs = |name: &str| live.iter().find(|(n, _)| n == name).map(|(_, t)| t.clone());
             let diffs = differences(&ours, theirs);
             assert!(
@@ -180,7 +191,7 @@ fn smtplab_serve_answers_every_scenario_like_the_recorded_postfix() {
                 diffs.join("\n")
             );
             announce(&format!(
-                "compared {} scenarios with the LIVE Postfix on 127.0.0.1:{POSTFIX} and :{POSTFIX_SHORT_TIMEOUT} \
+                "compared {} scenarios with the LIVE Postfix on 127.0.0.1:{POSTFIX}, :{POSTFIX_SHORT_TIMEOUT} and :{POSTFIX_SUBMISSION} \
                  (and with the {recorded} committed recordings)",
                 live.len()
             ));
