@@ -29,7 +29,7 @@ mountpoint -q "$ROOT/proc" || mount -t proc proc "$ROOT/proc"
 # No service may start inside the chroot on its own (port 25 is the host's Postfix).
 printf '#!/bin/sh\nexit 101\n' > "$ROOT/usr/sbin/policy-rc.d"
 chmod 755 "$ROOT/usr/sbin/policy-rc.d"
-cp /etc/resolv.conf "$ROOT/etc/resolv.conf"
+cp /etc/resolv.conf "$ROOT/etc/resolv.conf"  # for apt, until Exim is installed
 printf '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n' > "$ROOT/etc/hosts"
 echo mail.example.com > "$ROOT/etc/mailname"
 in_root debconf-set-selections <<'EOF'
@@ -49,6 +49,10 @@ if [ "$(installed)" != 3 ]; then
   in_root apt-get update -qq
   in_root apt-get install -y -qq --no-install-recommends exim4-daemon-light ssl-cert openssl >/dev/null
 fi
+# Exim looks up the client's name (host_lookup = *) in the DNS. A resolver that drops queries
+# holds the greeting for its 5 s timeout; on loopback no DNS server answers at once, and
+# 127.0.0.1 is still named from /etc/hosts, so the lab needs no DNS at all.
+echo "nameserver 127.0.0.1" > "$ROOT/etc/resolv.conf"
 
 # --- the configuration: debconf's file, then Debian's documented hooks for the rest
 cat > "$ROOT/etc/exim4/update-exim4.conf.conf" <<'EOF'
@@ -124,9 +128,10 @@ in_root exim4 -bV >/dev/null
 mkdir -p "$ROOT/run/exim4"
 in_root chown Debian-exim:Debian-exim /run/exim4
 pidfile="$ROOT/run/exim4/exim.pid"
-if [ -s "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
-  kill "$(cat "$pidfile")"
-  for _ in $(seq 1 20); do kill -0 "$(cat "$pidfile")" 2>/dev/null || break; sleep 0.25; done
+pid=$(cat "$pidfile" 2>/dev/null || true)
+if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+  kill "$pid"
+  for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
 fi
 in_root /usr/sbin/exim4 -bd -q30m
 for _ in $(seq 1 20); do
