@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Turns record.py's output into golden `.smtp` transcripts.
 
-usage: import.py SCENARIOS.json RECORDED.json OUT_DIR
+usage: import.py SCENARIOS.json RECORDED.json OUT_DIR [--server postfix|exim]
 
 A transcript is a header of `#` lines, then one event per line:
   S: text        a line the server sent (`S: <EOF>`: the server closed the connection)
@@ -26,6 +26,13 @@ SERVICES = {
     "submission-like": ["# smtpd_tls_security_level: encrypt",
                         "# smtpd_sender_restrictions: permit_sasl_authenticated, reject",
                         "# smtpd_delay_reject: no"],
+}
+# The server recorded (--server): its `# recorded from:` label and the headers of its world.
+# Exim is recorded into golden/exim/ (xtask/exim-lab/); its idle timeout on the recording-only
+# listener is smtp_receive_timeout, written as the world's smtpd_timeout all the same.
+SERVERS = {
+    "postfix": ("Postfix 3.7.11 (Debian 12)", ["# world: reference (shared/postfix-lab)"]),
+    "exim": ("Exim 4.96 (Debian 12)", ["# world: reference (xtask/exim-lab)", "# profile: exim"]),
 }
 
 
@@ -62,8 +69,8 @@ def server(lines, out):
     return any(l == "<EOF>" or l.startswith("<error") for l in lines)
 
 
-def convert(scenario, log, version):
-    out = ["# scenario: " + scenario["name"], "# recorded from: " + version, "# world: reference (shared/postfix-lab)"]
+def convert(scenario, log, version, world):
+    out = ["# scenario: " + scenario["name"], "# recorded from: " + version] + world
     out += SERVICES.get(scenario.get("service"), [])
     server(log[0]["s"], out)
     i = 1
@@ -111,14 +118,18 @@ def convert(scenario, log, version):
 
 def main():
     scenarios, recorded, outdir = sys.argv[1:4]
-    version = os.environ.get("RECORDED_FROM", "Postfix 3.7.11 (Debian 12), %s" % datetime.date.today())
+    rest = sys.argv[4:]
+    server = rest[1] if rest[:1] == ["--server"] and len(rest) == 2 else "postfix"
+    assert not rest or rest[:1] == ["--server"] and server in SERVERS, "usage: --server " + "|".join(SERVERS)
+    label, world = SERVERS[server]
+    version = os.environ.get("RECORDED_FROM", "%s, %s" % (label, datetime.date.today()))
     logs = json.load(open(recorded))
     os.makedirs(outdir, exist_ok=True)
     for scenario in json.load(open(scenarios)):
         if scenario["name"] not in logs:
             continue
         with open(os.path.join(outdir, scenario["name"] + ".smtp"), "w") as f:
-            f.write(convert(scenario, logs[scenario["name"]], version))
+            f.write(convert(scenario, logs[scenario["name"]], version, world))
 
 
 if __name__ == "__main__":
