@@ -173,6 +173,11 @@ pub fn greeting_date(ms: u64) -> String {
     format!("{} +0000", day_and_time(ms, false))
 }
 
+/// `Sun, 01 Nov 2026 02:08:16 +0000`: Exim's `tod_full`, with a two-digit day.
+pub fn padded_greeting_date(ms: u64) -> String {
+    format!("{} +0000", day_and_time(ms, true))
+}
+
 /// `2026-11-29T02:08:16.000Z`, as Microsoft's error trailers say it.
 pub fn iso_date(ms: u64) -> String {
     let (y, mo, d, h, mi, s, _) = civil(ms / 1000);

@@ -133,7 +133,7 @@ pub fn between(before: &Snapshot, after: &Snapshot, details: &Details) -> Vec<Ev
     };
     let accepted = details.replies.iter().find_map(|kind| match kind {
         ReplyKind::Queued { queue_id, bytes } => Some((queue_id, *bytes, Via::Data)),
-        ReplyKind::BdatQueued { queue_id, bytes } => Some((queue_id, *bytes, Via::Bdat)),
+        ReplyKind::BdatQueued { queue_id, bytes, .. } => Some((queue_id, *bytes, Via::Bdat)),
         _ => None,
     });
     if after.phase != before.phase {

@@ -66,9 +66,12 @@ pub enum ReplyKind {
     BdatChunkOk {
         bytes: u64,
     },
+    /// `chunk`: the last chunk's size (Exim says it).
     BdatQueued {
         bytes: u64,
         queue_id: String,
+        #[serde(default)]
+        chunk: u64,
     },
     SendHeloFirst,
     NestedMail,
@@ -518,6 +521,7 @@ pub fn catalog(profile: Profile, voice: &Voice) -> Vec<Reply> {
         K::BdatQueued {
             bytes: 42,
             queue_id: "4F3A2B1C0D".into(),
+            chunk: 12,
         },
         K::SendHeloFirst,
         K::NestedMail,

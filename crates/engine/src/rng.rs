@@ -33,7 +33,7 @@ pub(crate) fn session_id(profile: Profile, seed: u64) -> String {
     let mut pick = |n: u64| rng.next() % n;
     let letter = |n: u64| char::from(b'a' + n as u8);
     match profile {
-        Profile::Postfix => String::new(),
+        Profile::Postfix | Profile::Exim => String::new(),
         Profile::Gmail => {
             let mut id = String::new();
             id.push(letter(pick(26)));

@@ -425,6 +425,7 @@ impl Session {
             host: &self.world.hostname,
             now_ms: self.now,
             client: &self.peer.address,
+            helo: self.helo.as_ref().map_or("", |h| h.name.as_str()),
             session: &self.id,
         }
     }
@@ -1117,13 +1118,15 @@ impl Session {
             }
             return self.reply(ReplyKind::ChunkTooBig);
         }
+        let chunk = body.size - body.chunk_from;
         if last {
             return self.finish_message(ready, body, |bytes, queue_id| ReplyKind::BdatQueued {
                 bytes,
                 queue_id,
+                chunk,
             });
         }
-        let bytes = body.size - body.chunk_from;
+        let bytes = chunk;
         self.state = State::BdatWait(ready, body);
         self.reply(ReplyKind::BdatChunkOk { bytes })
     }

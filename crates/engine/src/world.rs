@@ -117,6 +117,8 @@ pub enum Profile {
     /// Postfix 3.7.11 as Debian 12 ships it.
     #[default]
     Postfix,
+    /// Exim 4.96 as Debian 12 ships it (`exim4-daemon-light`).
+    Exim,
     /// smtp.gmail.com, port 587: texts from public transcripts (`docs/profiles.md`).
     Gmail,
     /// smtp.office365.com (Exchange Online), port 587: texts from public transcripts.
@@ -125,12 +127,13 @@ pub enum Profile {
 
 impl Profile {
     /// Every profile, in the order they are offered.
-    pub const ALL: &'static [Profile] = &[Profile::Postfix, Profile::Gmail, Profile::Microsoft365];
+    pub const ALL: &'static [Profile] = &[Profile::Postfix, Profile::Exim, Profile::Gmail, Profile::Microsoft365];
 
     /// The name in worlds, URLs and messages (`postfix`).
     pub fn name(self) -> &'static str {
         match self {
             Profile::Postfix => "postfix",
+            Profile::Exim => "exim",
             Profile::Gmail => "gmail",
             Profile::Microsoft365 => "microsoft365",
         }
@@ -140,6 +143,7 @@ impl Profile {
     pub fn title(self) -> &'static str {
         match self {
             Profile::Postfix => "Postfix 3.7 (Debian 12)",
+            Profile::Exim => "Exim 4.96 (Debian 12)",
             Profile::Gmail => "Gmail (smtp.gmail.com:587)",
             Profile::Microsoft365 => "Microsoft 365 (smtp.office365.com:587)",
         }
@@ -258,6 +262,16 @@ impl World {
         world.profile = profile;
         let (host, domain, size) = match profile {
             Profile::Postfix => return world,
+            Profile::Exim => {
+                // Debian's defaults (xtask/exim-lab): HELO first, 50 MB, no VRFY, no tarpit.
+                world.limits.message_size = 52_428_800;
+                world.limits.recipients = 50_000;
+                world.limits.soft_errors = u32::MAX;
+                world.limits.hard_errors = u32::MAX;
+                world.policy.helo_required = true;
+                world.policy.vrfy_enabled = false;
+                return world;
+            }
             // The EHLO lists of the public transcripts (docs/profiles.md).
             Profile::Gmail => ("smtp.gmail.com", "gmail.com", 35_882_577),
             Profile::Microsoft365 => ("SY5P282CA0097.outlook.office365.com", "outlook.com", 157_286_400),
@@ -407,7 +421,7 @@ mod tests {
             assert_eq!(json, format!("\"{}\"", profile.name()));
             assert_eq!(serde_json::from_str::<Profile>(&json).unwrap(), *profile);
         }
-        assert_eq!(Profile::names(), "postfix, gmail, microsoft365");
+        assert_eq!(Profile::names(), "postfix, exim, gmail, microsoft365");
         for profile in Profile::ALL {
             assert_eq!(Profile::from_name(profile.name()), Some(*profile));
             let world = World::preset(*profile);

@@ -4,6 +4,7 @@
 //! that text comes from. Every profile words every reply kind in an exhaustive `match`,
 //! so that a new kind does not compile until each profile words it.
 
+mod exim;
 mod gmail;
 mod microsoft365;
 mod postfix;
@@ -55,6 +56,8 @@ pub struct Voice<'a> {
     pub now_ms: u64,
     /// The client's address.
     pub client: &'a str,
+    /// The name the client gave in HELO/EHLO (Exim echoes it).
+    pub helo: &'a str,
     /// The session's id, drawn from the seed at connect (Gmail's `<id> - gsmtp`,
     /// Microsoft's `[…]` trailer).
     pub session: &'a str,
@@ -67,6 +70,7 @@ impl<'a> Voice<'a> {
             host,
             now_ms: 1_795_918_096_000,
             client: "192.0.2.1",
+            helo: "client.example.org",
             session: "a1sm1234567abc.12",
         }
     }
@@ -77,6 +81,7 @@ impl Profile {
     pub fn word(self, kind: &ReplyKind, voice: &Voice) -> Wording {
         match self {
             Profile::Postfix => postfix::word(kind, voice),
+            Profile::Exim => exim::word(kind, voice),
             Profile::Gmail => gmail::word(kind, voice),
             Profile::Microsoft365 => microsoft365::word(kind, voice),
         }
@@ -94,6 +99,7 @@ impl Profile {
         }
         match self {
             Profile::Postfix => postfix::closes(kind),
+            Profile::Exim => exim::closes(kind),
             Profile::Gmail => gmail::closes(kind),
             Profile::Microsoft365 => microsoft365::closes(kind),
         }
@@ -105,6 +111,7 @@ impl Profile {
         let starttls = policy.starttls && !tls;
         match self {
             Profile::Postfix => postfix::ehlo_keywords(policy, starttls, auth, message_size),
+            Profile::Exim => exim::ehlo_keywords(starttls, auth, message_size),
             Profile::Gmail => gmail::ehlo_keywords(starttls, auth, message_size),
             Profile::Microsoft365 => microsoft365::ehlo_keywords(starttls, auth, message_size),
         }
@@ -115,6 +122,7 @@ impl Profile {
     pub fn mechanisms(self) -> &'static [&'static str] {
         match self {
             Profile::Postfix => &["PLAIN", "LOGIN", "CRAM-MD5"],
+            Profile::Exim => &["PLAIN", "LOGIN", "CRAM-MD5"],
             Profile::Gmail => gmail::MECHANISMS,
             Profile::Microsoft365 => microsoft365::MECHANISMS,
         }
@@ -131,6 +139,8 @@ impl Profile {
         match self {
             // Postfix 3.7 has neither (HELP came in 3.9).
             Profile::Postfix => matches!(verb, Verb::Expn | Verb::Help),
+            // Recorded: EXPN is prohibited, HELP lists commands (not yet in the lab).
+            Profile::Exim => matches!(verb, Verb::Expn | Verb::Help),
             // Neither advertises ETRN; the transcripts show no EXPN or HELP.
             Profile::Gmail | Profile::Microsoft365 => {
                 matches!(verb, Verb::Expn | Verb::Help | Verb::Etrn)

@@ -25,7 +25,7 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
         K::StartData => w(354, None, s("End data with <CR><LF>.<CR><LF>")),
         K::Queued { queue_id, .. } => w(250, Some((2, 0, 0)), format!("Ok: queued as {queue_id}")),
         K::BdatChunkOk { bytes } => w(250, Some((2, 0, 0)), format!("Ok: {bytes} bytes")),
-        K::BdatQueued { bytes, queue_id } => w(250, Some((2, 0, 0)), format!("Ok: {bytes} bytes queued as {queue_id}")),
+        K::BdatQueued { bytes, queue_id, .. } => w(250, Some((2, 0, 0)), format!("Ok: {bytes} bytes queued as {queue_id}")),
         K::SendHeloFirst => w(503, Some((5, 5, 1)), s("Error: send HELO/EHLO first")),
         K::NestedMail => w(503, Some((5, 5, 1)), s("Error: nested MAIL command")),
         K::NeedMail => w(503, Some((5, 5, 1)), s("Error: need MAIL command")),

@@ -1,0 +1,121 @@
+//! Exim 4.96 as Debian 12's `exim4-daemon-light` ships it, in the lab's configuration
+//! (`xtask/exim-lab/`): every text recorded from the real daemon
+//! (`crates/engine/tests/golden/exim/`, analysed in `xtask/exim-lab/ANALYSIS.md`), unless
+//! its source says otherwise. Exim sends no enhanced status codes.
+
+use super::{rfc_text, wording, Source, Voice, Wording};
+use crate::delivery::padded_greeting_date;
+use crate::reply::{AuthFailure, EnhancedCode, ReplyKind};
+
+#[rustfmt::skip]
+pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
+    use ReplyKind as K;
+    let host = voice.host;
+    let r = |code, text: &str| wording(code, None, vec![text.to_string()], Source::Recorded);
+    let rfc = |code, why| wording(code, None, vec![rfc_text(code).to_string()], Source::Unsourced(why));
+    let hello = || format!("{host} Hello {} [{}]", voice.helo, voice.client);
+    match kind {
+        K::Greeting => r(220, &format!("{host} ESMTP Exim 4.96 {}", padded_greeting_date(voice.now_ms))),
+        K::Helo | K::Ehlo { .. } => r(250, &hello()),
+        K::HeloSyntax { ehlo: true } => r(501, "Syntactically invalid EHLO argument(s)"),
+        K::HeloSyntax { ehlo: false } => r(501, "Syntactically invalid HELO argument(s)"),
+        K::Ok | K::MailOk => r(250, "OK"),
+        K::Reset => r(250, "Reset OK"),
+        K::Bye => r(221, &format!("{host} closing connection")),
+        K::RcptOk => r(250, "Accepted"),
+        K::StartData => r(354, "Enter message, ending with \".\" on a line by itself"),
+        K::Queued { queue_id, .. } => r(250, &format!("OK id={}", message_id(queue_id, voice.now_ms))),
+        K::BdatChunkOk { bytes } => r(250, &format!("{bytes} byte chunk received")),
+        K::BdatQueued { bytes, queue_id, chunk } => wording(250, None, vec![
+            format!(" {chunk} byte chunk, total {bytes}"),
+            format!("OK id={}", message_id(queue_id, voice.now_ms)),
+        ], Source::Recorded),
+        K::SendHeloFirst => r(503, "HELO or EHLO required"),
+        K::NestedMail => r(503, "sender already given"),
+        K::NeedMail => r(503, "sender not yet given"),
+        K::NeedRcpt => r(503, "valid RCPT command must precede DATA"),
+        K::NoValidRecipients => wording(503, None, vec![
+            "All RCPT commands were rejected with this error:".into(),
+            "Unrouteable address".into(),
+            "Valid RCPT command must precede DATA".into(),
+        ], Source::Unsourced("recorded after unknown recipients; Exim repeats the last refusal, which the lab does not keep")),
+        K::RcptAfterBdat => r(503, "only RSET accepted now"),
+        K::DataAfterBdat => r(503, "only BDAT permissible after non-LAST BDAT"),
+        // Exim's verbs are `MAIL FROM:` and `RCPT TO:`: without the colon it knows no command.
+        K::MailSyntax | K::RcptSyntax | K::Unrecognized { .. } | K::BadSyntax | K::BadUtf8 | K::BreakRules => r(500, "unrecognized command"),
+        K::BadSender | K::BadRecipient => wording(501, None, vec!["missing or malformed local part".into()],
+            Source::Unsourced("Exim names the address and what is wrong with it; the lab does not keep which")),
+        K::NoArguments { .. } => r(501, "unexpected argument data"),
+        K::BadSizeSyntax | K::BadRet | K::BadEnvid | K::BadNotify | K::BadOrcpt | K::UnsupportedOption { .. } =>
+            rfc(501, "Exim echoes the address and parameter (`malformed address: … may not follow …`)"),
+        K::SizeOverflow | K::SizeExceeded | K::MessageTooBig | K::ChunkTooBig => wording(552, None, vec!["Message size exceeds maximum permitted".into()],
+            Source::Unsourced("Exim's source (smtp_in.c); not recorded: the lab's scenarios stay under Exim's 52428800")),
+        K::TooManyRecipients => wording(452, None, vec!["too many recipients".into()], Source::Unsourced("Exim's source (smtp_in.c); 102 recipients were accepted")),
+        K::UserUnknown { .. } => r(550, "Unrouteable address"),
+        K::RelayDenied { .. } => r(550, "relay not permitted"),
+        K::VrfySyntax => r(501, "empty address"),
+        K::CannotVerify { .. } | K::VrfyDisabled => r(252, "Administrative prohibition"),
+        K::EtrnSyntax | K::EtrnUnavailable { .. } => r(458, "Administrative prohibition"),
+        K::EtrnInTransaction => r(503, "ETRN is not permitted inside a transaction"),
+        K::TooManyErrors => r(500, "Too many unrecognized commands"),
+        K::Timeout => r(421, &format!("{host}: SMTP command timeout - closing connection")),
+        K::ReadyForTls => r(220, "TLS go ahead"),
+        K::TlsActive | K::NotImplemented => r(503, "STARTTLS command used when not advertised"),
+        K::AuthNotEnabled => r(503, "AUTH command used when not advertised"),
+        K::AuthInTransaction => r(503, "not permitted in mail transaction"),
+        K::AlreadyAuthenticated => r(503, "already authenticated"),
+        K::AuthSyntax => r(504, " authentication mechanism not supported"),
+        K::AuthChallenge { challenge } => r(334, challenge),
+        K::AuthOk => r(235, "Authentication succeeded"),
+        K::AuthFailed { reason: AuthFailure::Credentials | AuthFailure::BadProtocol } | K::BasicAuthDisabled => r(535, "Incorrect authentication data"),
+        K::AuthFailed { reason: AuthFailure::AnotherStep } => r(501, "Invalid base64 data"),
+        K::AuthFailed { reason: AuthFailure::NoMechanism } => wording(504, None, vec!["authentication mechanism not supported".into()],
+            Source::Unsourced("Exim puts the mechanism's name first, which the lab does not keep")),
+        K::AuthAborted => r(501, "Authentication cancelled"),
+        K::SaslResponseTooLong => rfc(500, "Exim has no SASL response limit of Postfix's kind"),
+        K::BdatSyntax => rfc(501, "Exim waits for the chunk instead (bdat-bad-last)"),
+        K::Injected { code, enhanced, text } => wording(*code, enhanced.map(|EnhancedCode(a, b, c)| (a, b, c)), vec![text.clone()], Source::Unsourced("a failure rule of the world")),
+        K::Greylisted { .. } => rfc(450, "greylisting was recorded with Postfix only"),
+        K::TooManyConnections { .. } => rfc(421, "not recorded from Exim"),
+        K::MustStartTls => rfc(530, "not recorded from Exim"),
+        K::AuthRequired { .. } => rfc(550, "not recorded from Exim"),
+    }
+}
+
+/// Exim 4.96's message id, `1xXjjA-00044m-1L`: base 62 of the time, the process and the
+/// fraction of a second; the lab's process part comes from the queue id.
+fn message_id(queue_id: &str, now_ms: u64) -> String {
+    const DIGITS: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    let base62 = |mut n: u64, width: usize| {
+        let mut out = vec![b'0'; width];
+        for slot in out.iter_mut().rev() {
+            *slot = DIGITS[(n % 62) as usize];
+            n /= 62;
+        }
+        String::from_utf8(out).unwrap_or_default()
+    };
+    let pid = u64::from_str_radix(queue_id, 16).unwrap_or(0) % 4_000_000;
+    format!("{}-{}-{}", base62(now_ms / 1000, 6), base62(pid, 6), base62(now_ms % 1000, 2))
+}
+
+/// Exim closes after QUIT, its limits and its timeout.
+pub fn closes(kind: &ReplyKind) -> bool {
+    matches!(
+        kind,
+        ReplyKind::Bye | ReplyKind::TooManyErrors | ReplyKind::Timeout | ReplyKind::TooManyConnections { .. }
+    )
+}
+
+/// Exim's EHLO keywords, before and after TLS, in its order (recorded).
+pub fn ehlo_keywords(starttls: bool, auth: bool, message_size: u64) -> Vec<String> {
+    let mut ext = vec![format!("SIZE {message_size}"), "8BITMIME".into(), "PIPELINING".into(), "PIPECONNECT".into()];
+    if auth {
+        ext.push("AUTH PLAIN LOGIN CRAM-MD5".into());
+    }
+    ext.push("CHUNKING".into());
+    if starttls {
+        ext.push("STARTTLS".into());
+    }
+    ext.extend(["PRDR", "HELP"].map(String::from));
+    ext
+}
