@@ -1269,6 +1269,7 @@ impl Session {
     /// in the output buffer with it. Schedules the hang-up at the hard error limit.
     fn emit(&mut self, kind: ReplyKind, due: u64, flushes: bool) {
         let mut reply = Reply::new(kind, self.world.profile, &self.world.hostname);
+        reply.answers = self.verb;
         if reply.code == 503 {
             if let Some(got) = self.verb {
                 reply.sequence = Some(SequenceContext {
