@@ -8,8 +8,9 @@
 //! `{"event": …}`, `{"reply": …}`, `{"delivered": …}`; `{"state": …}` holds when the
 //! session was in that state at some point of the window; `{"count": atom, "at_least":
 //! n}` wants n matches. They combine with `all`, `any`, `not`, `in_order` (each item
-//! after the previous one first held; the last item over the rest of the window) and
-//! `one_session` (within one connection: no reconnect in between). `docs/lessons.md`
+//! after the previous one first held; the last item over the rest of the window),
+//! `one_session` (within one connection: no reconnect in between) and `one_transaction`
+//! (from one accepted MAIL to the next). `docs/lessons.md`
 //! documents every field.
 
 use serde_json::{Map, Value};
@@ -31,6 +32,7 @@ pub enum Check {
     Not(Box<Check>),
     InOrder(Vec<Check>),
     OneSession(Box<Check>),
+    OneTransaction(Box<Check>),
     Count { of: Box<Check>, at_least: u32 },
     Event(EventPattern),
     Reply(ReplyPattern),
@@ -129,7 +131,7 @@ pub struct StatePattern {
 }
 
 const OPERATORS: &[&str] = &[
-    "all", "any", "not", "in_order", "one_session", "count", "event", "reply", "delivered", "state",
+    "all", "any", "not", "in_order", "one_session", "one_transaction", "count", "event", "reply", "delivered", "state",
 ];
 const EVENTS: &[&str] = &[
     "phase-changed",
@@ -194,7 +196,12 @@ impl Check {
                 }
                 true
             }
-            Check::OneSession(inner) => sessions(seen, start, end).any(|(a, b)| inner.holds(seen, a, b)),
+            Check::OneSession(inner) => {
+                segments(seen, start, end, starts_session).any(|(a, b)| inner.holds(seen, a, b))
+            }
+            Check::OneTransaction(inner) => {
+                segments(seen, start, end, starts_transaction).any(|(a, b)| inner.holds(seen, a, b))
+            }
             Check::Count { of, at_least } => {
                 window.iter().filter(|o| of.matches(o)).count() >= *at_least as usize
             }
@@ -252,23 +259,40 @@ impl Check {
     }
 }
 
-/// The windows of each connection within `start..end`: a reconnect starts a new one.
-fn sessions(seen: &[Observation], start: usize, end: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let connects: Vec<usize> = (start..end)
-        .filter(|&i| {
-            matches!(
-                seen[i],
-                Observation::Event(Event::PhaseChanged {
-                    trigger: Trigger::Connect,
-                    ..
-                })
-            )
-        })
-        .collect();
+/// `start..end` cut before every observation that `starts` a new part.
+fn segments(
+    seen: &[Observation],
+    start: usize,
+    end: usize,
+    starts: fn(&Observation) -> bool,
+) -> impl Iterator<Item = (usize, usize)> {
     let mut bounds = vec![start];
-    bounds.extend(connects.into_iter().filter(|&i| i > start));
+    bounds.extend((start + 1..end).filter(|&i| starts(&seen[i])));
     bounds.push(end);
     (0..bounds.len() - 1).map(move |i| (bounds[i], bounds[i + 1]))
+}
+
+/// A (re)connection: the server's greeting.
+fn starts_session(seen: &Observation) -> bool {
+    matches!(
+        seen,
+        Observation::Event(Event::PhaseChanged {
+            trigger: Trigger::Connect,
+            ..
+        })
+    )
+}
+
+/// An accepted MAIL (its 250 comes before its event), or a new connection.
+fn starts_transaction(seen: &Observation) -> bool {
+    matches!(
+        seen,
+        Observation::Reply {
+            answers: Some(Verb::Mail),
+            code: 250,
+            ..
+        }
+    ) || starts_session(seen)
 }
 
 fn read(value: &Value, path: &str, nodes: &mut usize) -> Result<Check> {
@@ -300,13 +324,13 @@ fn read(value: &Value, path: &str, nodes: &mut usize) -> Result<Check> {
         "all" => Check::All(list(nodes)?),
         "any" => Check::Any(list(nodes)?),
         "in_order" => Check::InOrder(list(nodes)?),
-        "not" | "one_session" => {
+        "not" | "one_session" | "one_transaction" => {
             json::object(value, path, &[op.as_str()])?;
             let inner = Box::new(read(&map[op], &at, nodes)?);
-            if op == "not" {
-                Check::Not(inner)
-            } else {
-                Check::OneSession(inner)
+            match op.as_str() {
+                "not" => Check::Not(inner),
+                "one_session" => Check::OneSession(inner),
+                _ => Check::OneTransaction(inner),
             }
         }
         "count" => {
