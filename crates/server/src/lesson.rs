@@ -67,6 +67,10 @@ fn run(args: &[String]) -> Result<bool, String> {
         print!("{}", run.transcript);
     }
     let progress = &run.progress;
+    if lesson.is_scenario() {
+        println!("{}: scenario, {} commands, {} errors", lesson.id, progress.commands(), progress.errors());
+        return Ok(true);
+    }
     for (i, step) in lesson.steps.iter().enumerate() {
         let verdict = if i < progress.current() { "pass" } else { "FAIL" };
         println!("step {}: {verdict}  {}", i + 1, step.goal.get("en"));
