@@ -131,7 +131,17 @@ pub struct StatePattern {
 }
 
 const OPERATORS: &[&str] = &[
-    "all", "any", "not", "in_order", "one_session", "one_transaction", "count", "event", "reply", "delivered", "state",
+    "all",
+    "any",
+    "not",
+    "in_order",
+    "one_session",
+    "one_transaction",
+    "count",
+    "event",
+    "reply",
+    "delivered",
+    "state",
 ];
 const EVENTS: &[&str] = &[
     "phase-changed",
@@ -244,9 +254,14 @@ impl Check {
     fn matches(&self, seen: &Observation) -> bool {
         match (self, seen) {
             (Check::Event(pattern), Observation::Event(event)) => pattern.matches(event),
-            (Check::Reply(pattern), Observation::Reply { answers, code, enhanced }) => {
-                pattern.matches(*answers, *code, *enhanced)
-            }
+            (
+                Check::Reply(pattern),
+                Observation::Reply {
+                    answers,
+                    code,
+                    enhanced,
+                },
+            ) => pattern.matches(*answers, *code, *enhanced),
             (Check::Delivered(pattern), Observation::Delivered { mailbox, message }) => {
                 pattern.matches(mailbox.as_deref(), message)
             }
@@ -301,14 +316,20 @@ fn read(value: &Value, path: &str, nodes: &mut usize) -> Result<Check> {
         return fail(path, format!("a check has at most {MAX_NODES} parts"));
     }
     let Value::Object(map) = value else {
-        return fail(path, format!("expected a check (an object), found {}", json::kind(value)));
+        return fail(
+            path,
+            format!("expected a check (an object), found {}", json::kind(value)),
+        );
     };
     let mut ops = map.keys().filter(|k| OPERATORS.contains(&k.as_str()));
     let Some(op) = ops.next() else {
         return fail(path, format!("a check needs one of: {}", OPERATORS.join(", ")));
     };
     if let Some(other) = ops.next() {
-        return fail(path, format!("one operator per check, found '{op}' and '{other}'"));
+        return fail(
+            path,
+            format!("one operator per check, found '{op}' and '{other}'"),
+        );
     }
     let at = join(path, op);
     let list = |nodes: &mut usize| -> Result<Vec<Check>> {
@@ -337,9 +358,17 @@ fn read(value: &Value, path: &str, nodes: &mut usize) -> Result<Check> {
             json::object(value, path, &["count", "at_least"])?;
             let of = read(&map["count"], &at, nodes)?;
             if !of.is_atom() {
-                return fail(&at, "count counts an event, a reply or a delivery, not a combination");
+                return fail(
+                    &at,
+                    "count counts an event, a reply or a delivery, not a combination",
+                );
             }
-            let at_least = json::number(json::required(map, path, "at_least")?, &join(path, "at_least"), 1, 1000)?;
+            let at_least = json::number(
+                json::required(map, path, "at_least")?,
+                &join(path, "at_least"),
+                1,
+                1000,
+            )?;
             Check::Count {
                 of: Box::new(of),
                 at_least: at_least as u32,
@@ -371,12 +400,25 @@ impl EventPattern {
             "disconnected" => &["by"],
             "tls-established" => &[],
             _ => {
-                return fail(path, format!("unknown event '{name}' (expected one of: {})", EVENTS.join(", ")))
+                return fail(
+                    path,
+                    format!("unknown event '{name}' (expected one of: {})", EVENTS.join(", ")),
+                )
             }
         };
-        if let Some(key) = map.keys().find(|k| *k != "event" && !fields.contains(&k.as_str())) {
-            let has = if fields.is_empty() { "no fields".to_string() } else { fields.join(", ") };
-            return fail(path, format!("event '{name}' has no field '{key}' (it has: {has})"));
+        if let Some(key) = map
+            .keys()
+            .find(|k| *k != "event" && !fields.contains(&k.as_str()))
+        {
+            let has = if fields.is_empty() {
+                "no fields".to_string()
+            } else {
+                fields.join(", ")
+            };
+            return fail(
+                path,
+                format!("event '{name}' has no field '{key}' (it has: {has})"),
+            );
         }
         let field = |key: &str| map.get(key).map(|v| (v, join(path, key)));
         let phase = |key: &str| field(key).map(|(v, p)| named(v, &p, "phase", PHASES)).transpose();
@@ -402,7 +444,9 @@ impl EventPattern {
                     ("message-refused", AbortKind::MessageRefused),
                     ("disconnected", AbortKind::Disconnected),
                 ];
-                let why = field("why").map(|(v, p)| named(v, &p, "reason", kinds)).transpose()?;
+                let why = field("why")
+                    .map(|(v, p)| named(v, &p, "reason", kinds))
+                    .transpose()?;
                 let by = verb("by")?;
                 if by.is_some() && why.is_some_and(|w| w != AbortKind::Reset) {
                     return fail(&join(path, "by"), "only a reset is by a command");
@@ -413,7 +457,10 @@ impl EventPattern {
                 address: pattern("address")?,
             },
             "recipient-rejected" => EventPattern::RecipientRejected {
-                code: field("code").map(|(v, p)| json::number(v, &p, 400, 599)).transpose()?.map(|c| c as u16),
+                code: field("code")
+                    .map(|(v, p)| json::number(v, &p, 400, 599))
+                    .transpose()?
+                    .map(|c| c as u16),
             },
             "message-accepted" => EventPattern::MessageAccepted {
                 via: field("via")
@@ -432,11 +479,21 @@ impl EventPattern {
                 EventPattern::Pipelined { includes }
             }
             "error-counted" => EventPattern::ErrorCounted {
-                at_least: field("at_least").map(|(v, p)| json::number(v, &p, 1, 1000)).transpose()?.map(|n| n as u32),
+                at_least: field("at_least")
+                    .map(|(v, p)| json::number(v, &p, 1, 1000))
+                    .transpose()?
+                    .map(|n| n as u32),
             },
             _ => EventPattern::Disconnected {
                 by: field("by")
-                    .map(|(v, p)| named(v, &p, "side", &[("client", Side::Client), ("server", Side::Server)]))
+                    .map(|(v, p)| {
+                        named(
+                            v,
+                            &p,
+                            "side",
+                            &[("client", Side::Client), ("server", Side::Server)],
+                        )
+                    })
                     .transpose()?,
             },
         })
@@ -445,13 +502,24 @@ impl EventPattern {
     pub fn matches(&self, event: &Event) -> bool {
         let some = |want: Option<&String>, got: &str| want.is_none_or(|p| glob(p, got));
         match (self, event) {
-            (EventPattern::PhaseChanged { from, to, trigger }, Event::PhaseChanged { from: f, to: t, trigger: g }) => {
+            (
+                EventPattern::PhaseChanged { from, to, trigger },
+                Event::PhaseChanged {
+                    from: f,
+                    to: t,
+                    trigger: g,
+                },
+            ) => {
                 from.is_none_or(|x| x == *f) && to.is_none_or(|x| x == *t) && trigger.is_none_or(|x| x == *g)
             }
             (EventPattern::TlsEstablished, Event::TlsEstablished) => true,
-            (EventPattern::Authenticated { mechanism, user }, Event::Authenticated { mechanism: m, user: u }) => {
-                mechanism.is_none_or(|x| x == *m) && some(user.as_ref(), u)
-            }
+            (
+                EventPattern::Authenticated { mechanism, user },
+                Event::Authenticated {
+                    mechanism: m,
+                    user: u,
+                },
+            ) => mechanism.is_none_or(|x| x == *m) && some(user.as_ref(), u),
             (EventPattern::TransactionStarted { sender }, Event::TransactionStarted { sender: s }) => {
                 some(sender.as_ref(), s)
             }
@@ -471,14 +539,18 @@ impl EventPattern {
             (EventPattern::RecipientRejected { code }, Event::RecipientRejected { code: c }) => {
                 code.is_none_or(|x| x == *c)
             }
-            (EventPattern::MessageAccepted { via }, Event::MessageAccepted { via: v, .. }) => via.is_none_or(|x| x == *v),
+            (EventPattern::MessageAccepted { via }, Event::MessageAccepted { via: v, .. }) => {
+                via.is_none_or(|x| x == *v)
+            }
             (EventPattern::Pipelined { includes }, Event::Pipelined { commands }) => {
                 includes.iter().all(|v| commands.contains(v))
             }
             (EventPattern::ErrorCounted { at_least }, Event::ErrorCounted { errors }) => {
                 at_least.is_none_or(|n| *errors >= n)
             }
-            (EventPattern::Disconnected { by }, Event::Disconnected { by: b, .. }) => by.is_none_or(|x| x == *b),
+            (EventPattern::Disconnected { by }, Event::Disconnected { by: b, .. }) => {
+                by.is_none_or(|x| x == *b)
+            }
             _ => false,
         }
     }
@@ -505,14 +577,22 @@ impl ReplyPattern {
             .map(|c| c as u8);
         if let (Some(code), Some(class)) = (code, class) {
             if code / 100 != u16::from(class) {
-                return fail(&join(path, "class"), format!("class {class} does not fit code {code}"));
+                return fail(
+                    &join(path, "class"),
+                    format!("class {class} does not fit code {code}"),
+                );
             }
         }
         let enhanced = map
             .get("enhanced")
             .map(|v| enhanced(v, &join(path, "enhanced")))
             .transpose()?;
-        Ok(ReplyPattern { to, code, class, enhanced })
+        Ok(ReplyPattern {
+            to,
+            code,
+            class,
+            enhanced,
+        })
     }
 
     pub fn matches(&self, answers: Option<Verb>, code: u16, enhanced: Option<EnhancedCode>) -> bool {
@@ -529,7 +609,14 @@ impl ReplyPattern {
 
 impl MessagePattern {
     fn read(value: &Value, map: &Map<String, Value>, path: &str) -> Result<MessagePattern> {
-        let fields = ["delivered", "from", "to", "hidden_recipient", "body_line", "header"];
+        let fields = [
+            "delivered",
+            "from",
+            "to",
+            "hidden_recipient",
+            "body_line",
+            "header",
+        ];
         json::object(value, path, &fields)?;
         let text = |key: &str| map.get(key).map(|v| pattern(v, &join(path, key))).transpose();
         let header = match text("header")? {
@@ -537,7 +624,12 @@ impl MessagePattern {
                 Some((name, value)) if !name.trim().is_empty() && !name.contains(' ') => {
                     Some((name.trim().to_string(), value.trim().to_string()))
                 }
-                _ => return fail(&join(path, "header"), "expected 'Name: pattern', e.g. 'Subject: *hello*'"),
+                _ => {
+                    return fail(
+                        &join(path, "header"),
+                        "expected 'Name: pattern', e.g. 'Subject: *hello*'",
+                    )
+                }
             },
             None => None,
         };
@@ -562,12 +654,22 @@ impl MessagePattern {
         let headers = || message.headers();
         in_mailbox
             && self.from.as_ref().is_none_or(|p| glob(p, &message.mail_from))
-            && self.to.as_ref().is_none_or(|p| message.rcpt_to.iter().any(|r| glob(p, r)))
-            && self.body_line.as_ref().is_none_or(|p| message.body().split("\r\n").any(|l| glob(p, l)))
+            && self
+                .to
+                .as_ref()
+                .is_none_or(|p| message.rcpt_to.iter().any(|r| glob(p, r)))
+            && self
+                .body_line
+                .as_ref()
+                .is_none_or(|p| message.body().split("\r\n").any(|l| glob(p, l)))
             && self.header.as_ref().is_none_or(|(name, p)| {
-                headers().iter().any(|(n, v)| n.eq_ignore_ascii_case(name) && glob(p, v))
+                headers()
+                    .iter()
+                    .any(|(n, v)| n.eq_ignore_ascii_case(name) && glob(p, v))
             })
-            && self.hidden_recipient.is_none_or(|want| hidden_recipient(message) == want)
+            && self
+                .hidden_recipient
+                .is_none_or(|want| hidden_recipient(message) == want)
     }
 }
 
@@ -588,12 +690,23 @@ fn hidden_recipient(message: &smtplab_engine::Message) -> bool {
 
 impl StatePattern {
     fn read(value: &Value, path: &str) -> Result<StatePattern> {
-        let fields = ["phase", "tls", "authenticated", "user", "greeted_with", "transaction"];
+        let fields = [
+            "phase",
+            "tls",
+            "authenticated",
+            "user",
+            "greeted_with",
+            "transaction",
+        ];
         let map = json::object(value, path, &fields)?;
         if map.is_empty() {
             return fail(path, format!("name at least one of: {}", fields.join(", ")));
         }
-        let flag = |key: &str| map.get(key).map(|v| json::boolean(v, &join(path, key))).transpose();
+        let flag = |key: &str| {
+            map.get(key)
+                .map(|v| json::boolean(v, &join(path, key)))
+                .transpose()
+        };
         let greeted_with = match map.get("greeted_with") {
             Some(v) => match verb(v, &join(path, "greeted_with"))? {
                 verb @ (Verb::Helo | Verb::Ehlo) => Some(verb),
@@ -602,10 +715,16 @@ impl StatePattern {
             None => None,
         };
         Ok(StatePattern {
-            phase: map.get("phase").map(|v| named(v, &join(path, "phase"), "phase", PHASES)).transpose()?,
+            phase: map
+                .get("phase")
+                .map(|v| named(v, &join(path, "phase"), "phase", PHASES))
+                .transpose()?,
             tls: flag("tls")?,
             authenticated: flag("authenticated")?,
-            user: map.get("user").map(|v| pattern(v, &join(path, "user"))).transpose()?,
+            user: map
+                .get("user")
+                .map(|v| pattern(v, &join(path, "user")))
+                .transpose()?,
             greeted_with,
             transaction: flag("transaction")?,
         })
@@ -616,7 +735,10 @@ impl StatePattern {
         self.phase.is_none_or(|p| p == state.phase)
             && self.tls.is_none_or(|t| t == state.tls)
             && self.authenticated.is_none_or(|a| a == state.user.is_some())
-            && self.user.as_ref().is_none_or(|p| state.user.as_ref().is_some_and(|u| glob(p, u)))
+            && self
+                .user
+                .as_ref()
+                .is_none_or(|p| state.user.as_ref().is_some_and(|u| glob(p, u)))
             && self.greeted_with.is_none_or(|v| Some(v) == state.greeted_with)
             && self.transaction.is_none_or(|t| t == open)
     }
@@ -671,7 +793,10 @@ fn verb(value: &Value, path: &str) -> Result<Verb> {
     Verb::parse(name).map_or_else(
         || {
             let names: Vec<&str> = smtplab_engine::COMMANDS.iter().map(|c| c.name).collect();
-            fail(path, format!("unknown command '{name}' (expected one of: {})", names.join(", ")))
+            fail(
+                path,
+                format!("unknown command '{name}' (expected one of: {})", names.join(", ")),
+            )
         },
         Ok,
     )
@@ -688,7 +813,12 @@ fn trigger(value: &Value, path: &str) -> Result<Trigger> {
 fn mechanism(value: &Value, path: &str) -> Result<Mechanism> {
     let name = json::string(value, path)?;
     Mechanism::parse(name).map_or_else(
-        || fail(path, format!("unknown mechanism '{name}' (expected one of: PLAIN, LOGIN, CRAM-MD5)")),
+        || {
+            fail(
+                path,
+                format!("unknown mechanism '{name}' (expected one of: PLAIN, LOGIN, CRAM-MD5)"),
+            )
+        },
         Ok,
     )
 }
@@ -703,7 +833,10 @@ fn named<T: Copy>(value: &Value, path: &str, what: &str, names: &[(&str, T)]) ->
         .map_or_else(
             || {
                 let list: Vec<&str> = names.iter().map(|(n, _)| *n).collect();
-                fail(path, format!("unknown {what} '{name}' (expected one of: {})", list.join(", ")))
+                fail(
+                    path,
+                    format!("unknown {what} '{name}' (expected one of: {})", list.join(", ")),
+                )
             },
             Ok,
         )
@@ -716,7 +849,11 @@ fn pattern(value: &Value, path: &str) -> Result<String> {
     if text.len() > 254 {
         return fail(path, "a pattern has at most 254 characters");
     }
-    Ok(if text == "<>" { String::new() } else { text.to_string() })
+    Ok(if text == "<>" {
+        String::new()
+    } else {
+        text.to_string()
+    })
 }
 
 /// `5.1.1`: RFC 3463 class, subject and detail.
@@ -727,6 +864,9 @@ fn enhanced(value: &Value, path: &str) -> Result<EnhancedCode> {
         [Some(class @ (2 | 4 | 5)), Some(subject), Some(detail)] if subject < 1000 && detail < 1000 => {
             Ok(EnhancedCode(class as u8, subject, detail))
         }
-        _ => fail(path, format!("'{text}' is not an enhanced status code such as 5.1.1")),
+        _ => fail(
+            path,
+            format!("'{text}' is not an enhanced status code such as 5.1.1"),
+        ),
     }
 }

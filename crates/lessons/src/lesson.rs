@@ -90,7 +90,10 @@ impl Text {
         for (language, text) in map {
             let at = join(path, language);
             if !is_language_tag(language) {
-                return fail(&at, format!("'{language}' is not a language tag such as en or it"));
+                return fail(
+                    &at,
+                    format!("'{language}' is not a language tag such as en or it"),
+                );
             }
             let text = json::string(text, &at)?;
             if text.trim().is_empty() {
@@ -118,8 +121,7 @@ fn is_language_tag(tag: &str) -> bool {
 }
 
 const FIELDS: &[&str] = &[
-    "$schema", "id", "title", "intro", "advice", "world", "profile", "seed", "rules", "budget",
-    "steps",
+    "$schema", "id", "title", "intro", "advice", "world", "profile", "seed", "rules", "budget", "steps",
 ];
 const STEP_FIELDS: &[&str] = &["goal", "hints", "reveal_after", "show_me", "learned", "check"];
 
@@ -138,9 +140,14 @@ impl Lesson {
         let id = json::string(json::required(map, "", "id")?, "id")?;
         if id.is_empty()
             || id.len() > 64
-            || !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            || !id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         {
-            return fail("id", format!("'{id}' is not an id: 1 to 64 lower-case letters, digits and dashes"));
+            return fail(
+                "id",
+                format!("'{id}' is not an id: 1 to 64 lower-case letters, digits and dashes"),
+            );
         }
         let title = Text::read(json::required(map, "", "title")?, "title")?;
         let intro = Text::read(json::required(map, "", "intro")?, "intro")?;
@@ -157,7 +164,10 @@ impl Lesson {
             None => Vec::new(),
         };
         if steps.is_empty() && advice.is_none() {
-            return fail("advice", "a scenario (a lesson without steps) needs advice: what a real client does");
+            return fail(
+                "advice",
+                "a scenario (a lesson without steps) needs advice: what a real client does",
+            );
         }
         if budget.is_some() && steps.is_empty() {
             return fail("budget", "a budget needs steps to spend it on");
@@ -238,7 +248,10 @@ fn optional<T>(
 fn read_world(map: &Map<String, Value>) -> Result<World> {
     let mut world = match map.get("world") {
         Some(value) if !value.is_object() => {
-            return fail("world", format!("expected an object, found {}", json::kind(value)))
+            return fail(
+                "world",
+                format!("expected an object, found {}", json::kind(value)),
+            )
         }
         Some(value) => serde_json::from_value(value.clone()).or_else(|e| fail("world", e.to_string()))?,
         None => World::reference(),
@@ -250,7 +263,12 @@ fn read_world(map: &Map<String, Value>) -> Result<World> {
             .copied()
             .find(|p| p.name() == name)
             .map_or_else(
-                || fail("profile", format!("unknown profile '{name}' (expected one of: {})", Profile::names())),
+                || {
+                    fail(
+                        "profile",
+                        format!("unknown profile '{name}' (expected one of: {})", Profile::names()),
+                    )
+                },
                 Ok,
             )?;
     }
@@ -276,4 +294,3 @@ fn fail_within<T>(path: &str, message: &str) -> Result<T> {
         _ => fail(path, message),
     }
 }
-

@@ -31,7 +31,10 @@ pub enum Observation {
         enhanced: Option<EnhancedCode>,
     },
     /// A message landed in `mailbox` (`None`: relayed to another domain).
-    Delivered { mailbox: Option<String>, message: Message },
+    Delivered {
+        mailbox: Option<String>,
+        message: Message,
+    },
 }
 
 impl Observation {
@@ -112,7 +115,10 @@ impl Progress {
 
     /// Failed attempts at the current step: error replies since it began.
     pub fn failures(&self) -> u32 {
-        self.seen[self.step_start()..].iter().filter(|o| o.is_error()).count() as u32
+        self.seen[self.step_start()..]
+            .iter()
+            .filter(|o| o.is_error())
+            .count() as u32
     }
 
     /// Error replies in the whole lesson.

@@ -36,11 +36,19 @@ fn listed(key: &str) -> Vec<Lesson> {
         .iter()
         .map(|entry| {
             let file = entry["file"].as_str().unwrap();
-            let lesson = Lesson::from_json(&read(&assets().join(file)))
-                .unwrap_or_else(|e| panic!("{file}: {e}"));
-            assert_eq!(format!("{}.json", lesson.id), file, "a lesson's file is named by its id");
+            let lesson =
+                Lesson::from_json(&read(&assets().join(file))).unwrap_or_else(|e| panic!("{file}: {e}"));
+            assert_eq!(
+                format!("{}.json", lesson.id),
+                file,
+                "a lesson's file is named by its id"
+            );
             assert_eq!(entry["id"], lesson.id.as_str());
-            assert_eq!(entry["title"]["en"], lesson.title.get("en"), "{file}: the index has its title");
+            assert_eq!(
+                entry["title"]["en"],
+                lesson.title.get("en"),
+                "{file}: the index has its title"
+            );
             lesson
         })
         .collect()
@@ -73,7 +81,12 @@ fn the_index_lists_every_lesson_file_and_nothing_else() {
     assert!(lessons.iter().all(|l| !l.is_scenario()));
     for entry in index["lessons"].as_array().unwrap() {
         let lesson = lessons.iter().find(|l| entry["id"] == l.id.as_str()).unwrap();
-        assert_eq!(entry["steps"], lesson.steps.len(), "{}: the index counts its steps", lesson.id);
+        assert_eq!(
+            entry["steps"],
+            lesson.steps.len(),
+            "{}: the index counts its steps",
+            lesson.id
+        );
     }
     assert!(scenarios().iter().all(Lesson::is_scenario));
 }
@@ -83,7 +96,12 @@ fn every_lesson_starts_unsolved() {
     for lesson in lessons() {
         // Connecting, and idling until the server has said all it says on its own.
         let run = run_script(&lesson, "# nothing typed\n");
-        assert_eq!(run.progress.current(), 0, "{}: step 1 passes before anything was typed", lesson.id);
+        assert_eq!(
+            run.progress.current(),
+            0,
+            "{}: step 1 passes before anything was typed",
+            lesson.id
+        );
     }
 }
 
@@ -101,7 +119,11 @@ fn every_solution_passes_every_step() {
             run.transcript
         );
         if let Some(budget) = lesson.budget {
-            assert!(run.progress.commands() <= budget, "{}: the solution is over budget", lesson.id);
+            assert!(
+                run.progress.commands() <= budget,
+                "{}: the solution is over budget",
+                lesson.id
+            );
         }
     }
 }
@@ -111,7 +133,10 @@ fn every_near_miss_fails_the_step_it_targets() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/near-miss");
     let lessons = lessons();
     let mut covered = BTreeSet::new();
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
     for path in files {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
@@ -151,15 +176,23 @@ fn every_near_miss_fails_the_step_it_targets() {
 fn the_lessons_cover_every_command_of_the_reference_page() {
     let mut answered = BTreeSet::new();
     for lesson in lessons() {
-        let run = run_script(&lesson, &read(&assets().join(format!("solutions/{}.smtp", lesson.id))));
+        let run = run_script(
+            &lesson,
+            &read(&assets().join(format!("solutions/{}.smtp", lesson.id))),
+        );
         for seen in run.progress.seen() {
-            if let Observation::Reply { answers: Some(verb), .. } = seen {
+            if let Observation::Reply {
+                answers: Some(verb), ..
+            } = seen
+            {
                 answered.insert(*verb);
             }
         }
     }
     use Verb::*;
-    for verb in [Helo, Ehlo, Mail, Rcpt, Data, Quit, Rset, Vrfy, Expn, Noop, Help, StartTls, Auth, Bdat] {
+    for verb in [
+        Helo, Ehlo, Mail, Rcpt, Data, Quit, Rset, Vrfy, Expn, Noop, Help, StartTls, Auth, Bdat,
+    ] {
         assert!(answered.contains(&verb), "no lesson uses {}", verb.name());
     }
 }
@@ -185,7 +218,9 @@ fn every_scenario_replays_its_golden_transcript() {
         let expected = read(&path);
         assert!(
             expected.lines().any(|l| l == "# written by: smtplab engine")
-                && expected.lines().any(|l| l == format!("# scenario: {}", scenario.id)),
+                && expected
+                    .lines()
+                    .any(|l| l == format!("# scenario: {}", scenario.id)),
             "{}: a scenario's golden says `# written by: smtplab engine` and `# scenario: ID`",
             path.display()
         );

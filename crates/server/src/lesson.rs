@@ -12,7 +12,10 @@ use smtplab_lessons::{run_script, Lesson};
 /// Runs a `lesson` subcommand; `Ok(false)` when a lesson is broken or a step fails.
 pub fn main(args: &[String]) -> Result<bool, String> {
     match args.first().map(String::as_str) {
-        Some("check") if args.len() > 1 => Ok(args[1..].iter().map(|f| check(Path::new(f))).fold(true, |a, b| a & b)),
+        Some("check") if args.len() > 1 => Ok(args[1..]
+            .iter()
+            .map(|f| check(Path::new(f)))
+            .fold(true, |a, b| a & b)),
         Some("run") => run(&args[1..]),
         _ => Err("lesson needs `check FILE.json...` or `run FILE.json --script FILE.smtp`".into()),
     }
@@ -30,7 +33,12 @@ fn check(path: &Path) -> bool {
             true
         }
         Ok(lesson) => {
-            println!("{}: ok, lesson '{}' with {} steps", path.display(), lesson.id, lesson.steps.len());
+            println!(
+                "{}: ok, lesson '{}' with {} steps",
+                path.display(),
+                lesson.id,
+                lesson.steps.len()
+            );
             true
         }
         Err(message) => {
@@ -68,7 +76,12 @@ fn run(args: &[String]) -> Result<bool, String> {
     }
     let progress = &run.progress;
     if lesson.is_scenario() {
-        println!("{}: scenario, {} commands, {} errors", lesson.id, progress.commands(), progress.errors());
+        println!(
+            "{}: scenario, {} commands, {} errors",
+            lesson.id,
+            progress.commands(),
+            progress.errors()
+        );
         return Ok(true);
     }
     for (i, step) in lesson.steps.iter().enumerate() {
