@@ -265,3 +265,16 @@ fn replies_are_graded_by_command_and_code_never_by_text() {
     assert!(!passes(json!({"reply": "HELP"}), script));
     assert!(passes(json!({"reply": "VRFY", "code": 252}), script));
 }
+
+/// The complete example in `docs/lessons.md` is valid, and solvable.
+#[test]
+fn the_documented_example_is_a_valid_lesson() {
+    let docs =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/lessons.md")).unwrap();
+    let start = docs.find("```json\n").unwrap() + 8;
+    let end = start + docs[start..].find("```").unwrap();
+    let lesson = Lesson::from_json(&docs[start..end]).unwrap();
+    assert_eq!(lesson.title.get("it"), "Accedere in sicurezza");
+    let script = format!("{TLS}C: AUTH LOGIN\nC: Ym9i\nC: aHVudGVyMg==\n");
+    assert!(run_script(&lesson, &script).progress.is_complete(&lesson));
+}
