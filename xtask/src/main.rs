@@ -96,11 +96,13 @@ fn test() -> Result<()> {
         "build",
         "-p",
         "smtplab-engine",
+        "-p",
+        "smtplab-lessons",
         "--target",
         "wasm32-unknown-unknown",
         "--release",
     ]);
-    step("wasm32 build of the engine alone", &mut engine)?;
+    step("wasm32 build of the engine and the lessons alone", &mut engine)?;
     build_site(&tools)?;
     e2e(&tools)?;
     bundle::report(&root().join("dist"), &root().join("target/bundle-size.json"))

@@ -24,6 +24,11 @@ pub struct Reply {
     pub kind: ReplyKind,
     /// For bad-sequence replies: where the session was and what it would have accepted.
     pub sequence: Option<SequenceContext>,
+    /// The command this reply answers (all of DATA's, BDAT's and AUTH's replies answer
+    /// them); `None` for the greeting, for a line that is no command, and for what the
+    /// server says on its own (the idle timeout, the 421 at the error limit).
+    #[serde(default)]
+    pub answers: Option<Verb>,
 }
 
 /// RFC 3463 `class.subject.detail`.
@@ -316,6 +321,7 @@ impl Reply {
             lines,
             kind,
             sequence: None,
+            answers: None,
         }
     }
 

@@ -1328,6 +1328,7 @@ impl Session {
     /// in the output buffer with it. Schedules the hang-up at the hard error limit.
     fn emit(&mut self, kind: ReplyKind, due: u64, flushes: bool) {
         let mut reply = Reply::new(kind, self.world.profile, &self.voice());
+        reply.answers = self.verb;
         if self.refusing {
             if let Some(got) = self.verb {
                 reply.sequence = Some(SequenceContext {

@@ -103,6 +103,17 @@ pub fn world_for(text: &str, mut base: World) -> World {
 /// Replays the client side of `text` through `session` (not yet connected) and returns
 /// the transcript as the engine plays it: header lines kept, server lines regenerated.
 pub fn replay(text: &str, session: Session, start_ms: u64) -> String {
+    replay_observed(text, session, start_ms, &mut |_| {}).0
+}
+
+/// [`replay`], showing every output to `observe` as it comes (the lessons grade a
+/// scripted session from them), and handing back the session as it ended.
+pub fn replay_observed(
+    text: &str,
+    session: Session,
+    start_ms: u64,
+    observe: &mut dyn FnMut(&Output),
+) -> (String, Session) {
     let mut player = Player {
         session,
         out: text
@@ -112,6 +123,7 @@ pub fn replay(text: &str, session: Session, start_ms: u64) -> String {
             .collect(),
         now: start_ms,
         closed: false,
+        observe,
     };
     let connected = Input::Connected {
         now: start_ms,
@@ -164,15 +176,16 @@ pub fn replay(text: &str, session: Session, start_ms: u64) -> String {
 }
 
 /// A session played on the recorder's clock.
-struct Player {
+struct Player<'a> {
     session: Session,
     out: Vec<String>,
     /// When the client acts next: as soon as the last reply has arrived.
     now: u64,
     closed: bool,
+    observe: &'a mut dyn FnMut(&Output),
 }
 
-impl Player {
+impl Player<'_> {
     /// Feeds one input and writes out what it caused; false when the engine refused it.
     fn feed(&mut self, input: Input) -> bool {
         let ok = self.session.handle_input(input).is_ok();
@@ -203,6 +216,7 @@ impl Player {
     /// Returns when the last reply arrived.
     fn drain(&mut self, mut since: u64) -> u64 {
         while let Some(output) = self.session.poll_output() {
+            (self.observe)(&output);
             match output {
                 Output::Reply { reply, due } => {
                     let seconds = (due.saturating_sub(since) + 500) / 1000;
@@ -228,8 +242,8 @@ impl Player {
         }
     }
 
-    fn finish(self) -> String {
-        self.out.join("\n") + "\n"
+    fn finish(self) -> (String, Session) {
+        (self.out.join("\n") + "\n", self.session)
     }
 }
 

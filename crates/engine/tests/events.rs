@@ -238,3 +238,33 @@ fn a_session_tells_its_story_in_events() {
         })
     ));
 }
+
+#[test]
+fn every_reply_names_the_command_it_answers() {
+    let text = "C: EHLO x\nC: EXPN postmaster\nC: HELP\nC: FOO\nC: NOOP\nC: VRFY bob\n\
+                C: AUTH LOGIN\nC: YWxpY2U=\nC: MAIL FROM:<a@example.org>\nC: RCPT TO:<bob@example.com>\n\
+                C: DATA\nC: hi\nC: .\nC: QUIT\n";
+    let (outputs, _) = play(text);
+    let answered: Vec<(Option<&str>, u16)> = replies(&outputs)
+        .map(|r| (r.answers.map(|v| v.name()), r.code))
+        .collect();
+    assert_eq!(
+        answered,
+        [
+            (None, 220),
+            (Some("EHLO"), 250),
+            (Some("EXPN"), 500),
+            (Some("HELP"), 500),
+            (None, 500),
+            (Some("NOOP"), 250),
+            (Some("VRFY"), 252),
+            (Some("AUTH"), 503),
+            (None, 500),
+            (Some("MAIL"), 250),
+            (Some("RCPT"), 250),
+            (Some("DATA"), 354),
+            (Some("DATA"), 250),
+            (Some("QUIT"), 221),
+        ]
+    );
+}

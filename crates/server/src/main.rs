@@ -1,4 +1,5 @@
-//! `smtplab`: the engine behind a real TCP port, and transcript replay.
+//! `smtplab`: the engine behind a real TCP port, transcript replay, and lessons checked
+//! and run from the command line.
 //!
 //! `smtplab serve` is a thin driver in the shape of mailin-embedded's loop: read bytes,
 //! `handle_input`, drain `poll_output`, write. A read timeout turns into `Input::Tick`,
@@ -10,6 +11,7 @@
 //! Each port is a Postfix service ([`service`]): past `--max-connections`, clients wait in
 //! the listen queue, and while every slot is busy the sessions run in stress mode.
 
+mod lesson;
 mod service;
 mod tls;
 
@@ -40,7 +42,9 @@ const USAGE: &str = "usage:
                 [--tls-cert FILE --tls-key FILE] [--max-connections N]
                 [--stress-timeout SECS] [--hide-secrets]
   smtplab replay FILE.smtp [--profile NAME] [--world FILE.json] [--seed N]
-NAME: the server that answers (postfix, gmail, microsoft365); alone it brings that
+  smtplab lesson check FILE.json...
+  smtplab lesson run FILE.json --script FILE.smtp [--transcript]
+NAME: the server that answers (postfix, exim, gmail, microsoft365); alone it brings that
 server's preset world, with --world it words the given world.";
 
 fn main() {
@@ -48,6 +52,11 @@ fn main() {
     let result = match args.first().map(String::as_str) {
         Some("serve") => Options::parse(&args[1..]).and_then(serve),
         Some("replay") => Options::parse(&args[1..]).and_then(replay_file),
+        Some("lesson") => match lesson::main(&args[1..]) {
+            Ok(true) => Ok(()),
+            Ok(false) => std::process::exit(1),
+            Err(usage) => Err(format!("{usage}\n{USAGE}")),
+        },
         _ => Err(USAGE.to_string()),
     };
     if let Err(message) = result {

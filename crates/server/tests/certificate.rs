@@ -157,5 +157,5 @@ fn serve_profile_answers_as_that_server_and_names_it() {
         .output()
         .unwrap();
     assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("no profile \"exchange\"; the profiles are postfix, gmail, microsoft365"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no profile \"exchange\"; the profiles are postfix, exim, gmail, microsoft365"));
 }
