@@ -74,7 +74,7 @@ fn each_wrong_parameter_gets_its_own_message() {
         ("world=//evil.example/w.json", "Parameter 'world': a world URL must be on this site"),
         ("world=javascript:alert(1)", "Parameter 'world': a world URL must be on this site"),
         ("world=notes.txt", "Parameter 'world': expected a .json URL or the world's JSON in base64url, got 'notes.txt'."),
-        ("profile=exchange", "Parameter 'profile': unknown server profile 'exchange'; available: postfix."),
+        ("profile=exchange", "Parameter 'profile': unknown server profile 'exchange'; available: postfix, exim, gmail, microsoft365."),
         ("lesson=x", "Parameter 'lesson': unknown lesson 'x': this smtplab has no lessons yet."),
         ("scenario=greylisting", "Parameter 'scenario': unknown scenario 'greylisting'"),
         ("seed=-1", "Parameter 'seed': expected a whole number"),
