@@ -17,7 +17,10 @@ pub fn explain(props: &LabProps) -> Html {
     let source = match profile.source(&reply.kind) {
         Source::Recorded => format!("Recorded from the real {}.", profile.title()),
         Source::Transcript(from) => format!("{}: copied from {from}.", profile.title()),
-        Source::Unsourced(why) => format!("{}: no public transcript shows this reply ({why}).", profile.title()),
+        Source::Unsourced(why) => format!(
+            "{}: no public transcript shows this reply ({why}).",
+            profile.title()
+        ),
     };
     html! {
         <article class="explanation" aria-label="Explanation">

@@ -1,9 +1,9 @@
 //! The world panel: host name, users and passwords, limits, policies, seed. Invalid values
 //! are refused with the engine's own message; applying starts a new session.
 
+use smtplab_engine::world::Profile;
 use smtplab_engine::world::{Rule, User};
 use smtplab_engine::World;
-use smtplab_engine::world::Profile;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -125,7 +125,10 @@ fn server_choice(props: &LabProps) -> Html {
     let onchange = Callback::from(move |e: Event| {
         let name = e.target_unchecked_into::<HtmlSelectElement>().value();
         if let Some(profile) = Profile::from_name(&name) {
-            lab.dispatch(Action::SetProfile { profile, now: now_ms() });
+            lab.dispatch(Action::SetProfile {
+                profile,
+                now: now_ms(),
+            });
         }
     });
     html! {

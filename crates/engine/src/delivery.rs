@@ -249,7 +249,10 @@ mod tests {
         );
         assert_eq!(compact_date(1_795_918_096_000), "20261129020816");
         assert_eq!(iso_date(1_795_918_096_055), "2026-11-29T02:08:16.055Z");
-        assert_eq!(greeting_date(1_795_918_096_000), "Sun, 29 Nov 2026 02:08:16 +0000");
+        assert_eq!(
+            greeting_date(1_795_918_096_000),
+            "Sun, 29 Nov 2026 02:08:16 +0000"
+        );
         assert_eq!(rfc2822_date(0), "Thu, 1 Jan 1970 00:00:00 +0000 (UTC)");
     }
 

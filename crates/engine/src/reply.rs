@@ -10,8 +10,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::table::{Phase, Verb};
 use crate::profiles::Voice;
+use crate::table::{Phase, Verb};
 use crate::world::Profile;
 
 /// One server reply, ready to render. Built only by the catalog below.

@@ -93,7 +93,9 @@ pub fn world_for(text: &str, mut base: World) -> World {
                 }
             }
             ("smtpd_tls_security_level", "encrypt") => base.policy.tls_required = true,
-            ("smtpd_sender_restrictions", "permit_sasl_authenticated, reject") => base.policy.auth_required = true,
+            ("smtpd_sender_restrictions", "permit_sasl_authenticated, reject") => {
+                base.policy.auth_required = true
+            }
             _ => {}
         }
     }

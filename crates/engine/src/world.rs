@@ -127,7 +127,12 @@ pub enum Profile {
 
 impl Profile {
     /// Every profile, in the order they are offered.
-    pub const ALL: &'static [Profile] = &[Profile::Postfix, Profile::Exim, Profile::Gmail, Profile::Microsoft365];
+    pub const ALL: &'static [Profile] = &[
+        Profile::Postfix,
+        Profile::Exim,
+        Profile::Gmail,
+        Profile::Microsoft365,
+    ];
 
     /// The name in worlds, URLs and messages (`postfix`).
     pub fn name(self) -> &'static str {

@@ -143,7 +143,9 @@ fn mask_exim(text: &str) -> Vec<String> {
                 None => l.to_string(),
             };
             match l.split_once("OK id=") {
-                Some((head, id)) if id.len() == 16 && id.as_bytes()[6] == b'-' && id.as_bytes()[13] == b'-' => {
+                Some((head, id))
+                    if id.len() == 16 && id.as_bytes()[6] == b'-' && id.as_bytes()[13] == b'-' =>
+                {
                     format!("{head}OK id=<MESSAGE-ID>")
                 }
                 _ => l,
@@ -164,13 +166,22 @@ fn exim_profile_against_the_recorded_exim() {
     let (mut exact, mut lines, mut same) = (0, 0, 0);
     for path in &files {
         let expected = std::fs::read_to_string(path).unwrap();
-        assert!(expected.contains("# recorded from: Exim 4.96"), "{}", path.display());
+        assert!(
+            expected.contains("# recorded from: Exim 4.96"),
+            "{}",
+            path.display()
+        );
         let world = world_for(&expected, World::preset(Profile::Exim));
         let actual = replay(&expected, Session::new(world, 7), RECORDED_AT);
         let (e, a) = (mask_exim(&expected), mask_exim(&actual));
         let server = |l: &&String| l.starts_with("S: ");
         lines += e.iter().filter(server).count();
-        same += e.iter().zip(&a).take_while(|(x, y)| x == y).filter(|(x, _)| server(x)).count();
+        same += e
+            .iter()
+            .zip(&a)
+            .take_while(|(x, y)| x == y)
+            .filter(|(x, _)| server(x))
+            .count();
         exact += usize::from(e == a);
         if e != a && std::env::var("EXIM_DIFF").is_ok() {
             println!("{}", diff(path, &e.join("\n"), &a.join("\n")));
@@ -183,7 +194,10 @@ fn exim_profile_against_the_recorded_exim() {
         100.0 * same as f64 / lines as f64
     );
     assert_eq!(files.len(), 224, "the Exim recordings");
-    assert!(exact >= EXIM_EXACT_FLOOR, "only {exact} Exim transcripts exact (floor {EXIM_EXACT_FLOOR})");
+    assert!(
+        exact >= EXIM_EXACT_FLOOR,
+        "only {exact} Exim transcripts exact (floor {EXIM_EXACT_FLOOR})"
+    );
 }
 
 const EXIM_EXACT_FLOOR: usize = 123;

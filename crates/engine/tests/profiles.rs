@@ -22,7 +22,9 @@ fn shape(word: &str) -> String {
     let hex = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_hexdigit());
     let all = |s: &str, f: fn(u8) -> bool| !s.is_empty() && s.bytes().all(f);
     let gmail_id = trimmed.split_once('.').is_some_and(|(head, tail)| {
-        all(tail, |b| b.is_ascii_digit()) && head.len() >= 8 && head.bytes().all(|b| b.is_ascii_alphanumeric())
+        all(tail, |b| b.is_ascii_digit())
+            && head.len() >= 8
+            && head.bytes().all(|b| b.is_ascii_alphanumeric())
     });
     let kind = if trimmed.contains('T') && trimmed.ends_with('Z') && trimmed.len() == 24 {
         "<ISO-TIME>"
@@ -48,7 +50,9 @@ fn masked(text: &str) -> Vec<String> {
         .map(|l| {
             let l = match l.split_once(" ready at ") {
                 // Microsoft's greeting: the date it was said.
-                Some((head, tail)) => format!("{head} ready at <DATE> {}", tail.rsplit(' ').next().unwrap_or("")),
+                Some((head, tail)) => {
+                    format!("{head} ready at <DATE> {}", tail.rsplit(' ').next().unwrap_or(""))
+                }
                 None => l.to_string(),
             };
             l.split(' ').map(shape).collect::<Vec<_>>().join(" ")
@@ -65,7 +69,10 @@ fn header(text: &str, name: &str) -> Option<String> {
 #[test]
 fn gmail_and_microsoft_365_say_what_their_public_transcripts_say() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sourced");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
     let mut per_profile = std::collections::BTreeMap::new();
     let mut failures = Vec::new();
@@ -79,7 +86,11 @@ fn gmail_and_microsoft_365_say_what_their_public_transcripts_say() {
         let (want, got) = (masked(&text), masked(&actual));
         *per_profile.entry(profile.name()).or_insert(0) += want.len();
         if want != got {
-            let at = want.iter().zip(&got).position(|(a, b)| a != b).unwrap_or(want.len().min(got.len()));
+            let at = want
+                .iter()
+                .zip(&got)
+                .position(|(a, b)| a != b)
+                .unwrap_or(want.len().min(got.len()));
             failures.push(format!(
                 "{}: line {at} differs\n  source: {:?}\n  engine: {:?}",
                 path.display(),
@@ -88,9 +99,18 @@ fn gmail_and_microsoft_365_say_what_their_public_transcripts_say() {
             ));
         }
     }
-    println!("sourced transcripts: {} files, server lines per profile {per_profile:?}", files.len());
-    assert!(per_profile.get("gmail").is_some_and(|n| *n >= 40), "{per_profile:?}");
-    assert!(per_profile.get("microsoft365").is_some_and(|n| *n >= 40), "{per_profile:?}");
+    println!(
+        "sourced transcripts: {} files, server lines per profile {per_profile:?}",
+        files.len()
+    );
+    assert!(
+        per_profile.get("gmail").is_some_and(|n| *n >= 40),
+        "{per_profile:?}"
+    );
+    assert!(
+        per_profile.get("microsoft365").is_some_and(|n| *n >= 40),
+        "{per_profile:?}"
+    );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
@@ -100,7 +120,10 @@ fn the_masks_keep_what_is_fixed_in_every_session() {
     let one = masked("S: 250 2.1.0 OK k21sm2867966pgl.0 - gsmtp");
     assert_eq!(one, ["S: 250 2.1.0 OK <SESSION-ID> - gsmtp"]);
     assert_ne!(one, masked("S: 250 2.1.5 OK k21sm2867966pgl.0 - gsmtp"));
-    assert_ne!(masked("S: 530 5.7.57 Client not authenticated"), masked("S: 530 5.7.57 Client not authenticated."));
+    assert_ne!(
+        masked("S: 530 5.7.57 Client not authenticated"),
+        masked("S: 530 5.7.57 Client not authenticated.")
+    );
 }
 
 /// `docs/profiles.md`: every reply kind's text under every profile, with its source.
@@ -114,7 +137,11 @@ fn profiles_table() -> String {
          Each profile speaks as its preset world's host; the client is `192.0.2.1`, and the session id is shown as `a1sm1234567abc.12` (Microsoft's is 16 hex digits in a real session).\n",
     );
     for profile in Profile::ALL {
-        out.push_str(&format!("\n## {} (`{}`)\n\n| Reply kind | Reply | Source |\n|---|---|---|\n", profile.title(), profile.name()));
+        out.push_str(&format!(
+            "\n## {} (`{}`)\n\n| Reply kind | Reply | Source |\n|---|---|---|\n",
+            profile.title(),
+            profile.name()
+        ));
         let host = World::preset(*profile).hostname;
         let voice = Voice::of(&host);
         for reply in catalog(*profile, &voice) {
@@ -126,7 +153,10 @@ fn profiles_table() -> String {
                 Source::Unsourced(why) => format!("**no source**: {why}"),
             };
             let text = reply.text_lines().join("<br>").replace('|', "\\|");
-            out.push_str(&format!("| {kind} | `{text}` | {} |\n", source.replace('|', "\\|")));
+            out.push_str(&format!(
+                "| {kind} | `{text}` | {} |\n",
+                source.replace('|', "\\|")
+            ));
         }
     }
     out
@@ -137,9 +167,15 @@ fn docs_profiles_md_lists_every_reply_of_every_profile() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/profiles.md");
     let table = profiles_table();
     if std::env::var("BLESS").is_ok_and(|v| v == "1") {
-        assert!(std::env::var("CI").map_or(true, |v| v != "true"), "BLESS=1 is refused under CI=true");
+        assert!(
+            std::env::var("CI").map_or(true, |v| v != "true"),
+            "BLESS=1 is refused under CI=true"
+        );
         std::fs::write(&path, &table).unwrap();
     }
     let docs = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(docs == table, "docs/profiles.md is out of date: BLESS=1 cargo test -p smtplab-engine --test profiles");
+    assert!(
+        docs == table,
+        "docs/profiles.md is out of date: BLESS=1 cargo test -p smtplab-engine --test profiles"
+    );
 }

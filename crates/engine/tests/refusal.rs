@@ -126,7 +126,10 @@ fn a_verb_listed_as_valid_is_never_refused_and_a_refused_verb_is_never_listed() 
     let mut probes = 0;
     let mut refusals = Vec::new();
     let mut listed_replies = Vec::new();
-    for (profile, policy) in Profile::ALL.iter().flat_map(|p| policies().into_iter().map(move |q| (*p, q))) {
+    for (profile, policy) in Profile::ALL
+        .iter()
+        .flat_map(|p| policies().into_iter().map(move |q| (*p, q)))
+    {
         for (setup, base) in sessions(profile, policy) {
             for spec in COMMANDS {
                 // A fresh copy for each verb: the probe changes it.
@@ -161,7 +164,9 @@ fn a_verb_listed_as_valid_is_never_refused_and_a_refused_verb_is_never_listed() 
                         );
                         refusals.push(kind);
                     }
-                    None => listed_replies.push((format!("{profile:?} {policy:?} {setup}: {example}"), first)),
+                    None => {
+                        listed_replies.push((format!("{profile:?} {policy:?} {setup}: {example}"), first))
+                    }
                 }
                 probes += 1;
             }

@@ -195,7 +195,12 @@ fn serve(options: Options) -> Result<(), String> {
         None => say!("=== smtplab listening on {local}"),
     }
     let profile = options.world.profile;
-    say!("=== {} answers (profile {}), as {}", profile.title(), profile.name(), options.world.hostname);
+    say!(
+        "=== {} answers (profile {}), as {}",
+        profile.title(),
+        profile.name(),
+        options.world.hostname
+    );
     let shared = Arc::new(Shared {
         options,
         tls,

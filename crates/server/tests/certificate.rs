@@ -143,19 +143,29 @@ fn serve_profile_answers_as_that_server_and_names_it() {
     let mut reader = BufReader::new(stream.try_clone().unwrap());
     let mut line = String::new();
     reader.read_line(&mut line).unwrap();
-    assert!(line.starts_with("220 smtp.gmail.com ESMTP ") && line.ends_with(" - gsmtp\r\n"), "{line:?}");
+    assert!(
+        line.starts_with("220 smtp.gmail.com ESMTP ") && line.ends_with(" - gsmtp\r\n"),
+        "{line:?}"
+    );
     (&stream).write_all(b"MAIL FROM:<alice@gmail.com>\r\n").unwrap();
     line.clear();
     reader.read_line(&mut line).unwrap();
-    assert!(line.starts_with("530 5.7.0 Must issue a STARTTLS command first. "), "{line:?}");
+    assert!(
+        line.starts_with("530 5.7.0 Must issue a STARTTLS command first. "),
+        "{line:?}"
+    );
     std::thread::sleep(std::time::Duration::from_millis(100));
     let log = server.log.lock().unwrap().clone();
-    assert!(log.contains("Gmail (smtp.gmail.com:587) answers (profile gmail)"), "{log}");
+    assert!(
+        log.contains("Gmail (smtp.gmail.com:587) answers (profile gmail)"),
+        "{log}"
+    );
 
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_smtplab"))
         .args(["serve", "--profile", "exchange"])
         .output()
         .unwrap();
     assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("no profile \"exchange\"; the profiles are postfix, exim, gmail, microsoft365"));
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("no profile \"exchange\"; the profiles are postfix, exim, gmail, microsoft365"));
 }

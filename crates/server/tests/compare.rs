@@ -152,7 +152,12 @@ fn smtplab_serve_answers_every_scenario_like_the_recorded_postfix() {
     let server = start(&[]);
     let timeout_server = start(&["--world", world.to_str().unwrap()]);
     let submission_server = start(&["--world", submission_world.to_str().unwrap()]);
-    let ours = record(server.port, timeout_server.port, submission_server.port, &work.join("smtplab"));
+    let ours = record(
+        server.port,
+        timeout_server.port,
+        submission_server.port,
+        &work.join("smtplab"),
+    );
     drop((server, timeout_server, submission_server));
     let golden = |name: &str| std::fs::read_to_string(golden_dir().join(name)).ok();
     let recorded = std::fs::read_dir(golden_dir())
@@ -182,7 +187,12 @@ fn smtplab_serve_answers_every_scenario_like_the_recorded_postfix() {
         .and_then(|()| real_postfix(POSTFIX_SUBMISSION));
     match live {
         Ok(()) => {
-            let live = record(POSTFIX, POSTFIX_SHORT_TIMEOUT, POSTFIX_SUBMISSION, &work.join("postfix"));
+            let live = record(
+                POSTFIX,
+                POSTFIX_SHORT_TIMEOUT,
+                POSTFIX_SUBMISSION,
+                &work.join("postfix"),
+            );
             let theirs = |name: &str| live.iter().find(|(n, _)| n == name).map(|(_, t)| t.clone());
             let diffs = differences(&ours, theirs);
             assert!(

@@ -95,7 +95,12 @@ fn message_id(queue_id: &str, now_ms: u64) -> String {
         String::from_utf8(out).unwrap_or_default()
     };
     let pid = u64::from_str_radix(queue_id, 16).unwrap_or(0) % 4_000_000;
-    format!("{}-{}-{}", base62(now_ms / 1000, 6), base62(pid, 6), base62(now_ms % 1000, 2))
+    format!(
+        "{}-{}-{}",
+        base62(now_ms / 1000, 6),
+        base62(pid, 6),
+        base62(now_ms % 1000, 2)
+    )
 }
 
 /// Exim closes after QUIT, its limits and its timeout.
@@ -108,7 +113,12 @@ pub fn closes(kind: &ReplyKind) -> bool {
 
 /// Exim's EHLO keywords, before and after TLS, in its order (recorded).
 pub fn ehlo_keywords(starttls: bool, auth: bool, message_size: u64) -> Vec<String> {
-    let mut ext = vec![format!("SIZE {message_size}"), "8BITMIME".into(), "PIPELINING".into(), "PIPECONNECT".into()];
+    let mut ext = vec![
+        format!("SIZE {message_size}"),
+        "8BITMIME".into(),
+        "PIPELINING".into(),
+        "PIPECONNECT".into(),
+    ];
     if auth {
         ext.push("AUTH PLAIN LOGIN CRAM-MD5".into());
     }

@@ -8,7 +8,14 @@ use super::{rfc_text, wording, Source, Voice, Wording};
 use crate::reply::{AuthFailure, EnhancedCode, ReplyKind};
 
 /// AUTH after TLS, in Gmail's order (a public transcript, 2026; WWBN/AVideo #3212).
-pub const MECHANISMS: &[&str] = &["LOGIN", "PLAIN", "XOAUTH2", "PLAIN-CLIENTTOKEN", "OAUTHBEARER", "XOAUTH"];
+pub const MECHANISMS: &[&str] = &[
+    "LOGIN",
+    "PLAIN",
+    "XOAUTH2",
+    "PLAIN-CLIENTTOKEN",
+    "OAUTHBEARER",
+    "XOAUTH",
+];
 
 const LIST: &str = "Google's published SMTP error reference";
 const SESSION_587: &str = "SuiteCRM/SuiteCRM #4146; WWBN/AVideo #3212; ThomasMertes/seed7 #108";

@@ -156,7 +156,12 @@ impl Profile {
 }
 
 /// The wording helpers every profile uses.
-pub(crate) fn wording(code: u16, enhanced: Option<(u8, u16, u16)>, lines: Vec<String>, source: Source) -> Wording {
+pub(crate) fn wording(
+    code: u16,
+    enhanced: Option<(u8, u16, u16)>,
+    lines: Vec<String>,
+    source: Source,
+) -> Wording {
     Wording {
         code,
         enhanced: enhanced.map(|(a, b, c)| EnhancedCode(a, b, c)),
@@ -203,7 +208,10 @@ mod tests {
                 assert!(!reply.lines.is_empty() && reply.lines.iter().all(|l| !l.contains(['\r', '\n'])));
                 // A transcript is a fact even when odd (Gmail's `454 5.5.1`); a text the
                 // lab chose must at least agree with itself.
-                let chosen = matches!(profile.word(&reply.kind, &Voice::of("h")).source, Source::Unsourced(_));
+                let chosen = matches!(
+                    profile.word(&reply.kind, &Voice::of("h")).source,
+                    Source::Unsourced(_)
+                );
                 if let (true, Some(e)) = (chosen, reply.enhanced) {
                     assert_eq!(u16::from(e.0), reply.code / 100, "{profile:?} {:?}", reply.kind);
                 }

@@ -7,7 +7,7 @@
 //! a clock or asks the OS for randomness: the same world, seed and inputs give the same
 //! outputs, byte for byte.
 //!
-//! Framing depends on [`State`]: command lines, the dot-stuffed DATA body, BDAT octets,
+//! Framing depends on [`State`] (`framing.rs`): command lines, the dot-stuffed DATA body, BDAT octets,
 //! or SASL response lines. Every reply goes through [`Session::reply`], which also keeps
 //! Postfix's error counter, its tarpit delay and its hang-ups.
 
@@ -25,6 +25,9 @@ use crate::rules::{self, Effect};
 use crate::sasl::{Exchange, Mechanism, Step};
 use crate::table::{Phase, Trigger, Verb, COMMANDS};
 use crate::world::World;
+
+mod framing;
+mod queue;
 
 /// Something that happened to the connection, at simulated time `now` (Unix milliseconds).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -250,19 +253,6 @@ pub struct Session {
     refusing: bool,
 }
 
-/// A pipelined DATA line longer than this is stored in pieces instead of buffered whole.
-const MAX_BUFFERED_DATA_LINE: usize = 64 * 1024;
-
-/// A queue file's envelope records beyond the addresses (measured against Postfix 3.7.11:
-/// the longest message it takes with a given sender and recipients).
-const QUEUE_ENVELOPE: usize = 591;
-/// The records each recipient adds beyond twice its address. (The sender's envelope record
-/// is counted as its length: the composed message holds it once more.)
-const QUEUE_RECIPIENT: usize = 43;
-
-/// Postfix `smtpd_sasl_response_limit`: the longest SASL response line.
-const SASL_RESPONSE_LIMIT: usize = 12288;
-
 impl Session {
     pub fn new(world: World, seed: u64) -> Session {
         let id = rng::session_id(world.profile, seed);
@@ -377,7 +367,14 @@ impl Session {
             }),
             // Recorded from Postfix with smtpd_tls_security_level=encrypt: these (RSET too)
             // wait for TLS before any sequence check.
-            Verb::Mail | Verb::Rcpt | Verb::Data | Verb::Bdat | Verb::Auth | Verb::Vrfy | Verb::Etrn | Verb::Rset
+            Verb::Mail
+            | Verb::Rcpt
+            | Verb::Data
+            | Verb::Bdat
+            | Verb::Auth
+            | Verb::Vrfy
+            | Verb::Etrn
+            | Verb::Rset
                 if policy.tls_required && !self.tls =>
             {
                 Some(ReplyKind::MustStartTls)
@@ -629,199 +626,6 @@ impl Session {
         self.emit(ReplyKind::TooManyErrors, due.max(self.busy_until), true);
     }
 
-    // ---- framing ----
-
-    /// Consumes complete units of input in the framing the state asks for.
-    fn process_input(&mut self) {
-        let mut buf = std::mem::take(&mut self.input);
-        let mut pos = 0;
-        let mut commands = Vec::new();
-        while pos < buf.len() {
-            let command_line =
-                self.skip == 0 && matches!(self.state, State::Command(_) | State::BdatWait(..));
-            let unit = match self.state {
-                State::Auth(_) => Some(Trigger::SaslAnswer),
-                State::Data(..) | State::BdatChunk { .. } => Some(Trigger::EndOfMessage),
-                _ => None,
-            };
-            let consumed = match &self.state {
-                State::Closed | State::TlsHandshake => {
-                    // A hang-up, or STARTTLS: Postfix discards pipelined input (CVE-2011-0411).
-                    pos = buf.len();
-                    break;
-                }
-                _ if self.skip > 0 => self.skip_octets(&buf[pos..]),
-                State::BdatChunk { .. } => self.read_chunk(&buf[pos..]),
-                State::Data(..) => self.read_data(&buf[pos..]),
-                _ => self.read_line(&buf[pos..]),
-            };
-            if consumed == 0 {
-                break;
-            }
-            // An overlong line is consumed in parts: only its last part is a command.
-            let verb = self.verb.filter(|_| command_line && self.overlong.is_none());
-            commands.extend(verb);
-            self.report(unit.or(verb.map(Trigger::Command)));
-            pos += consumed;
-            if self.hangup_at.is_some() && pos < buf.len() {
-                // More input waits, but Postfix answers the limit before reading it.
-                self.hang_up();
-                self.report(None);
-                pos = buf.len();
-            }
-        }
-        if commands.len() > 1 {
-            // RFC 2920: these came in one piece of input, before any of them was answered.
-            self.outputs
-                .push_back(Output::Event(Event::Pipelined { commands }));
-            self.reported = self.outputs.len();
-        }
-        buf.drain(..pos);
-        self.input = buf;
-    }
-
-    fn skip_octets(&mut self, data: &[u8]) -> usize {
-        let n = (data.len() as u64).min(self.skip);
-        self.skip -= n;
-        n as usize
-    }
-
-    /// A command or SASL line; an overlong one is cut at `line_length` (Postfix 3.7), a
-    /// SASL response at `smtpd_sasl_response_limit`.
-    fn read_line(&mut self, data: &[u8]) -> usize {
-        let limit = match self.state {
-            State::Auth(_) => SASL_RESPONSE_LIMIT,
-            _ => self.world.limits.line_length,
-        };
-        let Some(nl) = data.iter().position(|&b| b == b'\n') else {
-            if let Some(kept) = &mut self.overlong {
-                let room = limit.saturating_sub(kept.len());
-                kept.extend_from_slice(&data[..room.min(data.len())]);
-                return data.len();
-            }
-            if data.len() > limit {
-                self.overlong = Some(data[..limit].to_vec());
-                return data.len();
-            }
-            return 0;
-        };
-        // Postfix reads up to `limit` octets; the line is whole when the LF (or a CR
-        // followed by it) came within them.
-        let complete = self.overlong.is_none() && (nl < limit || (nl == limit && data[nl - 1] == b'\r'));
-        let mut kept = match self.overlong.take() {
-            Some(mut prefix) => {
-                let room = limit.saturating_sub(prefix.len());
-                prefix.extend_from_slice(&data[..room.min(nl)]);
-                prefix
-            }
-            None => data[..nl.min(limit)].to_vec(),
-        };
-        if !complete {
-            // Postfix logs the overlong line through printable(), which rewrites it in place.
-            printable(&mut kept);
-        }
-        let mut line: &[u8] = &kept;
-        while let (true, [rest @ .., b'\r']) = (complete, line) {
-            line = rest; // Postfix strips every CR before the LF of a whole line
-        }
-        // Postfix reads the line as a C string: it ends at the first NUL.
-        let text = |line: &[u8]| {
-            let end = memchr::memchr(0, line).unwrap_or(line.len());
-            String::from_utf8_lossy(&line[..end]).into_owned()
-        };
-        match std::mem::replace(&mut self.state, State::Closed) {
-            State::Auth(_) if !complete => {
-                self.state = State::Command(None);
-                self.verb = Some(Verb::Auth);
-                self.reply(ReplyKind::SaslResponseTooLong);
-            }
-            State::Auth(exchange) => {
-                self.state = State::Command(None);
-                self.verb = Some(Verb::Auth);
-                let step = exchange.respond(&text(line), &self.world);
-                self.on_sasl_step(step);
-            }
-            state if std::str::from_utf8(line).is_err() => {
-                // Postfix checks the whole line, NULs and all, before it parses a command.
-                self.state = state;
-                self.verb = None;
-                self.reply(ReplyKind::BadUtf8);
-            }
-            state => {
-                self.state = state;
-                self.on_line(&text(line));
-            }
-        }
-        nl + 1
-    }
-
-    /// DATA body lines up to the lone dot (RFC 5321 §4.1.1.4, transparency §4.5.2).
-    /// Postfix 3.7 ends lines at LF, with or without CR, and so accepts `.` LF as the end.
-    fn read_data(&mut self, data: &[u8]) -> usize {
-        let State::Data(_, body) = &mut self.state else {
-            return 0;
-        };
-        let limit = self.world.limits.message_size;
-        let mut pos = 0;
-        while let Some(nl) = memchr::memchr(b'\n', &data[pos..]) {
-            let start = pos;
-            pos += nl + 1;
-            let crlf = nl > 0 && data[pos - 2] == b'\r';
-            let mut line = &data[start..pos - 1 - usize::from(crlf)];
-            if !body.mid_line && line == b"." {
-                self.end_of_data();
-                return pos;
-            }
-            let stuffed = !body.mid_line && line.first() == Some(&b'.');
-            body.mid_line = false;
-            if crlf {
-                // The common case: copy the line with its CRLF in one go.
-                body.append(&data[start + usize::from(stuffed)..pos], limit);
-                continue;
-            }
-            if stuffed {
-                line = &line[1..];
-            }
-            body.append(line, limit);
-            body.append(b"\r\n", limit);
-        }
-        let rest = &data[pos..];
-        if rest.len() > MAX_BUFFERED_DATA_LINE {
-            let line = if body.mid_line || rest[0] != b'.' {
-                rest
-            } else {
-                &rest[1..]
-            };
-            body.append(line, self.world.limits.message_size);
-            body.mid_line = true;
-            return data.len();
-        }
-        pos
-    }
-
-    /// BDAT octets: no dot-stuffing, no end line (RFC 3030 §2).
-    fn read_chunk(&mut self, data: &[u8]) -> usize {
-        let limit = self.world.limits.message_size;
-        let State::BdatChunk {
-            body,
-            remaining,
-            oversized,
-            ..
-        } = &mut self.state
-        else {
-            return 0;
-        };
-        let n = (data.len() as u64).min(*remaining) as usize;
-        if !*oversized {
-            body.append_normalising(&data[..n], limit);
-        }
-        *remaining -= n as u64;
-        if *remaining == 0 {
-            self.end_of_chunk();
-        }
-        n
-    }
-
     // ---- commands ----
 
     fn on_line(&mut self, line: &str) {
@@ -859,7 +663,9 @@ impl Session {
             Parsed::Invalid(_, kind) => self.reply(kind),
             Parsed::Empty => self.reply(ReplyKind::BadSyntax),
             Parsed::Unknown => self.reply(unknown()),
-            Parsed::Forbidden if self.world.profile.hangs_up_on_headers() => self.reply(ReplyKind::BreakRules),
+            Parsed::Forbidden if self.world.profile.hangs_up_on_headers() => {
+                self.reply(ReplyKind::BreakRules)
+            }
             Parsed::Forbidden => self.reply(unknown()),
         }
     }
@@ -916,7 +722,9 @@ impl Session {
             Command::Etrn(domain) => self.reply(ReplyKind::EtrnUnavailable { domain }), // RFC 1985
             Command::StartTls => self.on_starttls(),          // RFC 3207 §4
             Command::Auth { mechanism, initial } => self.on_auth(&mechanism, initial.as_deref()), // RFC 4954 §4
-            Command::Unimplemented(verb) => self.reply(ReplyKind::Unrecognized { command: verb.name().into() }), // RFC 5321 §4.2.4
+            Command::Unimplemented(verb) => self.reply(ReplyKind::Unrecognized {
+                command: verb.name().into(),
+            }), // RFC 5321 §4.2.4
         }
     }
 
@@ -1131,114 +939,6 @@ impl Session {
         self.reply(ReplyKind::BdatChunkOk { bytes })
     }
 
-    /// Queues a complete message and delivers it to each local mailbox.
-    fn finish_message(&mut self, ready: Ready, body: Body, ok: impl FnOnce(u64, String) -> ReplyKind) {
-        if body.size > self.world.limits.message_size {
-            return self.reply(ReplyKind::MessageTooBig); // RFC 1870 §6.2
-        }
-        let queue_id = self.rng.queue_id();
-        if !self.deliver(&ready.0, &body.content, &queue_id) {
-            return self.reply(ReplyKind::MessageTooBig); // cleanup's queue file limit
-        }
-        self.reply(ok(body.size, queue_id))
-    }
-
-    /// Postfix's cleanup writes the message into a queue file of records, which may not grow
-    /// past `message_size_limit` (`set_file_limit`): each line costs a type octet, its length
-    /// as a base-128 number and itself, lines longer than `line_length` are cut into several
-    /// records, and the envelope comes on top. So a message right at the limit is refused.
-    fn queue_file_size(&self, sender: &str, recipients: &[String], message: &str) -> u64 {
-        let piece = self.world.limits.line_length.max(1);
-        let record = |len: usize| 1 + (usize::BITS - len.leading_zeros()).div_ceil(7).max(1) as usize + len;
-        let mut size = 0;
-        for line in message.strip_suffix("\r\n").unwrap_or(message).split("\r\n") {
-            size += (line.len() / piece) * record(piece);
-            size += record(line.len() % piece);
-        }
-        let addresses: usize = recipients.iter().map(|r| QUEUE_RECIPIENT + 2 * r.len()).sum();
-        (size + QUEUE_ENVELOPE + sender.len() + addresses) as u64
-    }
-
-    /// Delivers to every recipient; false (and nothing delivered) when cleanup refuses.
-    fn deliver(&mut self, envelope: &Envelope, content: &[u8], queue_id: &str) -> bool {
-        let mail_from = envelope
-            .sender
-            .as_ref()
-            .map(|a| a.text.clone())
-            .unwrap_or_default();
-        let rcpt_to: Vec<String> = envelope
-            .recipients
-            .iter()
-            .map(|r| self.full_address(&r.address))
-            .collect();
-        let protocol = self.protocol();
-        let env = delivery::Envelope {
-            queue_id,
-            mail_from: &mail_from,
-            rcpt_to: rcpt_to.clone(),
-            helo: self.helo.as_ref().map(|h| h.name.as_str()),
-            peer_name: &self.peer.name,
-            peer_address: &self.peer.address,
-            protocol: &protocol,
-            hostname: &self.world.hostname,
-            now_ms: self.now,
-            prepend: &envelope.prepend,
-        };
-        let shared = delivery::compose(&env, content);
-        if self.queue_file_size(&mail_from, &rcpt_to, &shared) > self.world.limits.message_size {
-            return false;
-        }
-        let mut done: Vec<&str> = Vec::new();
-        let mut deliveries = Vec::new();
-        for (recipient, original) in envelope.recipients.iter().zip(&rcpt_to) {
-            if recipient.mailboxes.is_empty() {
-                deliveries.push((None, Message::deliver(&env, &shared, original, original)));
-            }
-            for user in &recipient.mailboxes {
-                if done.contains(&user.as_str()) {
-                    continue; // cleanup removes duplicate recipients
-                }
-                done.push(user);
-                let delivered_to = if recipient.address.local.eq_ignore_ascii_case(user) {
-                    original.clone()
-                } else {
-                    format!("{user}@{}", self.world.origin)
-                };
-                deliveries.push((
-                    Some(user.clone()),
-                    Message::deliver(&env, &shared, original, &delivered_to),
-                ));
-            }
-        }
-        for (user, message) in deliveries {
-            if let Some(account) = user.as_deref().and_then(|u| self.world.user_mut(u)) {
-                account.mailbox.push(message.clone());
-            }
-            self.outputs.push_back(Output::Delivered { user, message });
-        }
-        true
-    }
-
-    /// A recipient as Postfix records it: bare names get `@myorigin`.
-    fn full_address(&self, address: &Address) -> String {
-        match &address.domain {
-            Some(_) => address.text.clone(),
-            None => format!("{}@{}", address.text, self.world.origin),
-        }
-    }
-
-    /// The `with` of the Received header (RFC 3848).
-    fn protocol(&self) -> String {
-        let base = if self.helo.as_ref().is_some_and(|h| h.extended) {
-            "ESMTP"
-        } else {
-            "SMTP"
-        };
-        let tls = if self.tls { "S" } else { "" };
-        let auth = if self.user.is_some() { "A" } else { "" };
-        format!("{base}{tls}{auth}")
-    }
-
     fn on_rset(&mut self) {
         self.state = State::Command(None);
         self.reply(ReplyKind::Reset)
@@ -1367,27 +1067,6 @@ impl Session {
     }
 }
 
-/// Postfix's `printable()` with `smtputf8_enable`: up to the first NUL, every octet that is
-/// neither printable ASCII nor part of a loosely UTF-8-shaped sequence becomes `?`.
-fn printable(line: &mut [u8]) {
-    let end = memchr::memchr(0, line).unwrap_or(line.len());
-    let mut i = 0;
-    while i < end {
-        let b = line[i];
-        let continues = |j: usize| j < end && (0x80..0xC0).contains(&line[j]);
-        if (0x20..0x7F).contains(&b) {
-            // printable ASCII
-        } else if (194..=254).contains(&b) && continues(i + 1) {
-            while continues(i + 1) {
-                i += 1;
-            }
-        } else {
-            line[i] = b'?';
-        }
-        i += 1;
-    }
-}
-
 fn verb_of(parsed: &Parsed) -> Option<Verb> {
     match parsed {
         Parsed::Invalid(verb, _) => Some(*verb),
@@ -1408,36 +1087,5 @@ fn verb_of(parsed: &Parsed) -> Option<Verb> {
             Command::Unimplemented(verb) => *verb,
         }),
         _ => None,
-    }
-}
-
-impl Body {
-    /// Appends octets, keeping them only while the message is within `limit`.
-    fn append(&mut self, data: &[u8], limit: u64) {
-        self.size += data.len() as u64;
-        if self.size <= limit {
-            self.content.extend_from_slice(data);
-        }
-    }
-
-    /// BDAT: appends octets, turning bare LF into CRLF as Postfix does.
-    fn append_normalising(&mut self, data: &[u8], limit: u64) {
-        let mut start = 0;
-        for (i, &b) in data.iter().enumerate() {
-            let prev_cr = if i == 0 {
-                self.last_cr
-            } else {
-                data[i - 1] == b'\r'
-            };
-            if b == b'\n' && !prev_cr {
-                self.append(&data[start..i], limit);
-                self.append(b"\r\n", limit);
-                start = i + 1;
-            }
-        }
-        self.append(&data[start..], limit);
-        if let Some(&last) = data.last() {
-            self.last_cr = last == b'\r';
-        }
     }
 }

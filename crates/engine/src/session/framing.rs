@@ -1,0 +1,256 @@
+//! Framing: the session's input cut into the units its state asks for (command lines,
+//! SASL response lines, the dot-stuffed DATA body, BDAT octets), each handed to the state
+//! machine in `mod.rs` as it completes: a line to `on_line`, the end of data to
+//! `end_of_data`, a finished chunk to `end_of_chunk`.
+
+use super::*;
+
+/// A pipelined DATA line longer than this is stored in pieces instead of buffered whole.
+const MAX_BUFFERED_DATA_LINE: usize = 64 * 1024;
+/// Postfix `smtpd_sasl_response_limit`: the longest SASL response line.
+const SASL_RESPONSE_LIMIT: usize = 12288;
+
+impl Session {
+    /// Consumes complete units of input in the framing the state asks for.
+    pub(super) fn process_input(&mut self) {
+        let mut buf = std::mem::take(&mut self.input);
+        let mut pos = 0;
+        let mut commands = Vec::new();
+        while pos < buf.len() {
+            let command_line =
+                self.skip == 0 && matches!(self.state, State::Command(_) | State::BdatWait(..));
+            let unit = match self.state {
+                State::Auth(_) => Some(Trigger::SaslAnswer),
+                State::Data(..) | State::BdatChunk { .. } => Some(Trigger::EndOfMessage),
+                _ => None,
+            };
+            let consumed = match &self.state {
+                State::Closed | State::TlsHandshake => {
+                    // A hang-up, or STARTTLS: Postfix discards pipelined input (CVE-2011-0411).
+                    pos = buf.len();
+                    break;
+                }
+                _ if self.skip > 0 => self.skip_octets(&buf[pos..]),
+                State::BdatChunk { .. } => self.read_chunk(&buf[pos..]),
+                State::Data(..) => self.read_data(&buf[pos..]),
+                _ => self.read_line(&buf[pos..]),
+            };
+            if consumed == 0 {
+                break;
+            }
+            // An overlong line is consumed in parts: only its last part is a command.
+            let verb = self.verb.filter(|_| command_line && self.overlong.is_none());
+            commands.extend(verb);
+            self.report(unit.or(verb.map(Trigger::Command)));
+            pos += consumed;
+            if self.hangup_at.is_some() && pos < buf.len() {
+                // More input waits, but Postfix answers the limit before reading it.
+                self.hang_up();
+                self.report(None);
+                pos = buf.len();
+            }
+        }
+        if commands.len() > 1 {
+            // RFC 2920: these came in one piece of input, before any of them was answered.
+            self.outputs
+                .push_back(Output::Event(Event::Pipelined { commands }));
+            self.reported = self.outputs.len();
+        }
+        buf.drain(..pos);
+        self.input = buf;
+    }
+
+    pub(super) fn skip_octets(&mut self, data: &[u8]) -> usize {
+        let n = (data.len() as u64).min(self.skip);
+        self.skip -= n;
+        n as usize
+    }
+
+    /// A command or SASL line; an overlong one is cut at `line_length` (Postfix 3.7), a
+    /// SASL response at `smtpd_sasl_response_limit`.
+    pub(super) fn read_line(&mut self, data: &[u8]) -> usize {
+        let limit = match self.state {
+            State::Auth(_) => SASL_RESPONSE_LIMIT,
+            _ => self.world.limits.line_length,
+        };
+        let Some(nl) = data.iter().position(|&b| b == b'\n') else {
+            if let Some(kept) = &mut self.overlong {
+                let room = limit.saturating_sub(kept.len());
+                kept.extend_from_slice(&data[..room.min(data.len())]);
+                return data.len();
+            }
+            if data.len() > limit {
+                self.overlong = Some(data[..limit].to_vec());
+                return data.len();
+            }
+            return 0;
+        };
+        // Postfix reads up to `limit` octets; the line is whole when the LF (or a CR
+        // followed by it) came within them.
+        let complete = self.overlong.is_none() && (nl < limit || (nl == limit && data[nl - 1] == b'\r'));
+        let mut kept = match self.overlong.take() {
+            Some(mut prefix) => {
+                let room = limit.saturating_sub(prefix.len());
+                prefix.extend_from_slice(&data[..room.min(nl)]);
+                prefix
+            }
+            None => data[..nl.min(limit)].to_vec(),
+        };
+        if !complete {
+            // Postfix logs the overlong line through printable(), which rewrites it in place.
+            printable(&mut kept);
+        }
+        let mut line: &[u8] = &kept;
+        while let (true, [rest @ .., b'\r']) = (complete, line) {
+            line = rest; // Postfix strips every CR before the LF of a whole line
+        }
+        // Postfix reads the line as a C string: it ends at the first NUL.
+        let text = |line: &[u8]| {
+            let end = memchr::memchr(0, line).unwrap_or(line.len());
+            String::from_utf8_lossy(&line[..end]).into_owned()
+        };
+        match std::mem::replace(&mut self.state, State::Closed) {
+            State::Auth(_) if !complete => {
+                self.state = State::Command(None);
+                self.verb = Some(Verb::Auth);
+                self.reply(ReplyKind::SaslResponseTooLong);
+            }
+            State::Auth(exchange) => {
+                self.state = State::Command(None);
+                self.verb = Some(Verb::Auth);
+                let step = exchange.respond(&text(line), &self.world);
+                self.on_sasl_step(step);
+            }
+            state if std::str::from_utf8(line).is_err() => {
+                // Postfix checks the whole line, NULs and all, before it parses a command.
+                self.state = state;
+                self.verb = None;
+                self.reply(ReplyKind::BadUtf8);
+            }
+            state => {
+                self.state = state;
+                self.on_line(&text(line));
+            }
+        }
+        nl + 1
+    }
+
+    /// DATA body lines up to the lone dot (RFC 5321 §4.1.1.4, transparency §4.5.2).
+    /// Postfix 3.7 ends lines at LF, with or without CR, and so accepts `.` LF as the end.
+    pub(super) fn read_data(&mut self, data: &[u8]) -> usize {
+        let State::Data(_, body) = &mut self.state else {
+            return 0;
+        };
+        let limit = self.world.limits.message_size;
+        let mut pos = 0;
+        while let Some(nl) = memchr::memchr(b'\n', &data[pos..]) {
+            let start = pos;
+            pos += nl + 1;
+            let crlf = nl > 0 && data[pos - 2] == b'\r';
+            let mut line = &data[start..pos - 1 - usize::from(crlf)];
+            if !body.mid_line && line == b"." {
+                self.end_of_data();
+                return pos;
+            }
+            let stuffed = !body.mid_line && line.first() == Some(&b'.');
+            body.mid_line = false;
+            if crlf {
+                // The common case: copy the line with its CRLF in one go.
+                body.append(&data[start + usize::from(stuffed)..pos], limit);
+                continue;
+            }
+            if stuffed {
+                line = &line[1..];
+            }
+            body.append(line, limit);
+            body.append(b"\r\n", limit);
+        }
+        let rest = &data[pos..];
+        if rest.len() > MAX_BUFFERED_DATA_LINE {
+            let line = if body.mid_line || rest[0] != b'.' {
+                rest
+            } else {
+                &rest[1..]
+            };
+            body.append(line, self.world.limits.message_size);
+            body.mid_line = true;
+            return data.len();
+        }
+        pos
+    }
+
+    /// BDAT octets: no dot-stuffing, no end line (RFC 3030 §2).
+    pub(super) fn read_chunk(&mut self, data: &[u8]) -> usize {
+        let limit = self.world.limits.message_size;
+        let State::BdatChunk {
+            body,
+            remaining,
+            oversized,
+            ..
+        } = &mut self.state
+        else {
+            return 0;
+        };
+        let n = (data.len() as u64).min(*remaining) as usize;
+        if !*oversized {
+            body.append_normalising(&data[..n], limit);
+        }
+        *remaining -= n as u64;
+        if *remaining == 0 {
+            self.end_of_chunk();
+        }
+        n
+    }
+}
+
+/// Postfix's `printable()` with `smtputf8_enable`: up to the first NUL, every octet that is
+/// neither printable ASCII nor part of a loosely UTF-8-shaped sequence becomes `?`.
+fn printable(line: &mut [u8]) {
+    let end = memchr::memchr(0, line).unwrap_or(line.len());
+    let mut i = 0;
+    while i < end {
+        let b = line[i];
+        let continues = |j: usize| j < end && (0x80..0xC0).contains(&line[j]);
+        if (0x20..0x7F).contains(&b) {
+            // printable ASCII
+        } else if (194..=254).contains(&b) && continues(i + 1) {
+            while continues(i + 1) {
+                i += 1;
+            }
+        } else {
+            line[i] = b'?';
+        }
+        i += 1;
+    }
+}
+
+impl Body {
+    /// Appends octets, keeping them only while the message is within `limit`.
+    pub(super) fn append(&mut self, data: &[u8], limit: u64) {
+        self.size += data.len() as u64;
+        if self.size <= limit {
+            self.content.extend_from_slice(data);
+        }
+    }
+
+    /// BDAT: appends octets, turning bare LF into CRLF as Postfix does.
+    pub(super) fn append_normalising(&mut self, data: &[u8], limit: u64) {
+        let mut start = 0;
+        for (i, &b) in data.iter().enumerate() {
+            let prev_cr = if i == 0 {
+                self.last_cr
+            } else {
+                data[i - 1] == b'\r'
+            };
+            if b == b'\n' && !prev_cr {
+                self.append(&data[start..i], limit);
+                self.append(b"\r\n", limit);
+                start = i + 1;
+            }
+        }
+        self.append(&data[start..], limit);
+        if let Some(&last) = data.last() {
+            self.last_cr = last == b'\r';
+        }
+    }
+}

@@ -1,0 +1,126 @@
+//! Taking a message: the queue file's size check, the composed message and its delivery
+//! to each local mailbox, and the reply that says it was queued.
+
+use super::*;
+
+/// A queue file's envelope records beyond the addresses (measured against Postfix 3.7.11:
+/// the longest message it takes with a given sender and recipients).
+const QUEUE_ENVELOPE: usize = 591;
+/// The records each recipient adds beyond twice its address. (The sender's envelope record
+/// is counted as its length: the composed message holds it once more.)
+const QUEUE_RECIPIENT: usize = 43;
+
+impl Session {
+    /// Queues a complete message and delivers it to each local mailbox.
+    pub(super) fn finish_message(
+        &mut self,
+        ready: Ready,
+        body: Body,
+        ok: impl FnOnce(u64, String) -> ReplyKind,
+    ) {
+        if body.size > self.world.limits.message_size {
+            return self.reply(ReplyKind::MessageTooBig); // RFC 1870 §6.2
+        }
+        let queue_id = self.rng.queue_id();
+        if !self.deliver(&ready.0, &body.content, &queue_id) {
+            return self.reply(ReplyKind::MessageTooBig); // cleanup's queue file limit
+        }
+        self.reply(ok(body.size, queue_id))
+    }
+
+    /// Postfix's cleanup writes the message into a queue file of records, which may not grow
+    /// past `message_size_limit` (`set_file_limit`): each line costs a type octet, its length
+    /// as a base-128 number and itself, lines longer than `line_length` are cut into several
+    /// records, and the envelope comes on top. So a message right at the limit is refused.
+    pub(super) fn queue_file_size(&self, sender: &str, recipients: &[String], message: &str) -> u64 {
+        let piece = self.world.limits.line_length.max(1);
+        let record = |len: usize| 1 + (usize::BITS - len.leading_zeros()).div_ceil(7).max(1) as usize + len;
+        let mut size = 0;
+        for line in message.strip_suffix("\r\n").unwrap_or(message).split("\r\n") {
+            size += (line.len() / piece) * record(piece);
+            size += record(line.len() % piece);
+        }
+        let addresses: usize = recipients.iter().map(|r| QUEUE_RECIPIENT + 2 * r.len()).sum();
+        (size + QUEUE_ENVELOPE + sender.len() + addresses) as u64
+    }
+
+    /// Delivers to every recipient; false (and nothing delivered) when cleanup refuses.
+    pub(super) fn deliver(&mut self, envelope: &Envelope, content: &[u8], queue_id: &str) -> bool {
+        let mail_from = envelope
+            .sender
+            .as_ref()
+            .map(|a| a.text.clone())
+            .unwrap_or_default();
+        let rcpt_to: Vec<String> = envelope
+            .recipients
+            .iter()
+            .map(|r| self.full_address(&r.address))
+            .collect();
+        let protocol = self.protocol();
+        let env = delivery::Envelope {
+            queue_id,
+            mail_from: &mail_from,
+            rcpt_to: rcpt_to.clone(),
+            helo: self.helo.as_ref().map(|h| h.name.as_str()),
+            peer_name: &self.peer.name,
+            peer_address: &self.peer.address,
+            protocol: &protocol,
+            hostname: &self.world.hostname,
+            now_ms: self.now,
+            prepend: &envelope.prepend,
+        };
+        let shared = delivery::compose(&env, content);
+        if self.queue_file_size(&mail_from, &rcpt_to, &shared) > self.world.limits.message_size {
+            return false;
+        }
+        let mut done: Vec<&str> = Vec::new();
+        let mut deliveries = Vec::new();
+        for (recipient, original) in envelope.recipients.iter().zip(&rcpt_to) {
+            if recipient.mailboxes.is_empty() {
+                deliveries.push((None, Message::deliver(&env, &shared, original, original)));
+            }
+            for user in &recipient.mailboxes {
+                if done.contains(&user.as_str()) {
+                    continue; // cleanup removes duplicate recipients
+                }
+                done.push(user);
+                let delivered_to = if recipient.address.local.eq_ignore_ascii_case(user) {
+                    original.clone()
+                } else {
+                    format!("{user}@{}", self.world.origin)
+                };
+                deliveries.push((
+                    Some(user.clone()),
+                    Message::deliver(&env, &shared, original, &delivered_to),
+                ));
+            }
+        }
+        for (user, message) in deliveries {
+            if let Some(account) = user.as_deref().and_then(|u| self.world.user_mut(u)) {
+                account.mailbox.push(message.clone());
+            }
+            self.outputs.push_back(Output::Delivered { user, message });
+        }
+        true
+    }
+
+    /// A recipient as Postfix records it: bare names get `@myorigin`.
+    pub(super) fn full_address(&self, address: &Address) -> String {
+        match &address.domain {
+            Some(_) => address.text.clone(),
+            None => format!("{}@{}", address.text, self.world.origin),
+        }
+    }
+
+    /// The `with` of the Received header (RFC 3848).
+    pub(super) fn protocol(&self) -> String {
+        let base = if self.helo.as_ref().is_some_and(|h| h.extended) {
+            "ESMTP"
+        } else {
+            "SMTP"
+        };
+        let tls = if self.tls { "S" } else { "" };
+        let auth = if self.user.is_some() { "A" } else { "" };
+        format!("{base}{tls}{auth}")
+    }
+}
