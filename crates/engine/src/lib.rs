@@ -36,7 +36,7 @@ pub mod world;
 pub use command::{parse, Address, Command, Parsed};
 pub use delivery::Message;
 pub use events::Event;
-pub use profiles::{Source, Voice};
+pub use profiles::{Behaviour, ErrorLimits, Source, Voice};
 pub use reply::{EnhancedCode, Explanation, Reply, ReplyClass, ReplyKind};
 pub use session::{EngineError, Input, Output, Peer, Session, State};
 pub use table::{CommandSpec, Phase, Verb, COMMANDS};

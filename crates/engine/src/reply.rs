@@ -170,6 +170,21 @@ pub enum ReplyKind {
     },
     /// The server turned password logins off (Microsoft 365's "basic authentication").
     BasicAuthDisabled,
+    /// HELP: the commands the server knows.
+    Help,
+    /// EXPN, known and refused by policy.
+    ExpnRefused,
+    /// A NUL in a command line (Exim refuses the line).
+    NulInCommand,
+    /// The client went away; `in_message`: in the middle of DATA or a BDAT chunk.
+    ConnectionLost {
+        in_message: bool,
+    },
+    /// The error that went past the server's limit of syntax and protocol errors: its
+    /// reply, then the server's goodbye.
+    TooManySyntaxErrors {
+        last: Box<ReplyKind>,
+    },
 }
 
 /// The reasons Cyrus SASL gives Postfix for a failed AUTH.
@@ -286,6 +301,11 @@ impl ReplyKind {
             K::MustStartTls => t("This server takes mail only over an encrypted connection: everything but EHLO, NOOP, RSET, QUIT and STARTTLS waits for TLS.", "RFC 3207 §4, RFC 8314 §3", Some("STARTTLS, then EHLO again")),
             K::AuthRequired { .. } => t("A submission server sends mail only for users who logged in: say who you are with AUTH before MAIL.", "RFC 6409 §4.3, RFC 4954 §6", Some("AUTH PLAIN or AUTH LOGIN (after STARTTLS and EHLO), then MAIL FROM")),
             K::BasicAuthDisabled => t("The password was never checked: this server accepts no password logins at all. Microsoft 365 wants OAuth 2.0 (AUTH XOAUTH2) with a token from Microsoft's identity platform.", "RFC 4954 §6; Microsoft's retirement of Basic auth for SMTP AUTH", Some("in a real client, sign in with OAuth 2.0; the lab's other profiles accept passwords")),
+            K::Help => t("HELP lists the commands this server knows.", "RFC 5321 §4.1.1.8", None),
+            K::ExpnRefused => t("EXPN would list a mailing list's members; this server does not tell.", "RFC 5321 §3.5.2, §7.3", None),
+            K::NulInCommand => t("A command line may not contain a NUL octet.", "RFC 5321 §4.1.1", Some("type the command again")),
+            K::ConnectionLost { .. } => t("The client closed the connection without QUIT; the server says so before it closes too.", "RFC 5321 §4.1.1.10, §3.8", Some("end with QUIT and wait for its 221")),
+            K::TooManySyntaxErrors { .. } => t("One syntax or protocol error too many: the server answers it, says goodbye and closes.", "RFC 5321 §4.2.2 (closing after errors)", Some("reconnect, and check each reply before the next command")),
             K::TooManyConnections { .. } => t("Your address already has as many connections open as the server allows one client (Postfix smtpd_client_connection_count_limit), so it says 421 instead of its greeting and hangs up.", "RFC 5321 §3.1, §4.2.2 (421 closes)", Some("close some of your other connections, then reconnect")),
         }
     }
@@ -614,6 +634,14 @@ pub fn catalog(profile: Profile, voice: &Voice) -> Vec<Reply> {
             sender: "alice@example.com".into(),
         },
         K::BasicAuthDisabled,
+        K::Help,
+        K::ExpnRefused,
+        K::NulInCommand,
+        K::ConnectionLost { in_message: false },
+        K::ConnectionLost { in_message: true },
+        K::TooManySyntaxErrors {
+            last: Box::new(K::MailSyntax),
+        },
     ];
     kinds
         .into_iter()

@@ -268,13 +268,12 @@ impl World {
         let (host, domain, size) = match profile {
             Profile::Postfix => return world,
             Profile::Exim => {
-                // Debian's defaults (xtask/exim-lab): HELO first, 50 MB, no VRFY, no tarpit.
+                // Debian's defaults (xtask/exim-lab): HELO first, 50 MB, no tarpit (its own limits).
                 world.limits.message_size = 52_428_800;
                 world.limits.recipients = 50_000;
                 world.limits.soft_errors = u32::MAX;
                 world.limits.hard_errors = u32::MAX;
                 world.policy.helo_required = true;
-                world.policy.vrfy_enabled = false;
                 return world;
             }
             // The EHLO lists of the public transcripts (docs/profiles.md).

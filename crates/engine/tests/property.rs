@@ -368,7 +368,12 @@ fn assert_agrees(session: &Session, kind: &ReplyKind, seed: u64) {
     const IDLE: &[Phase] = &[Connected, Greeted];
     let allowed: &[Phase] = match kind {
         _ if session.world().profile.closes(kind) => &[Closed],
-        K::Bye | K::TooManyErrors | K::Timeout | K::TooManyConnections { .. } => &[Closed],
+        K::Bye
+        | K::TooManyErrors
+        | K::TooManySyntaxErrors { .. }
+        | K::ConnectionLost { .. }
+        | K::Timeout
+        | K::TooManyConnections { .. } => &[Closed],
         // Postfix hangs up on these; a server that does not stays where it was.
         K::BreakRules | K::BdatSyntax => COMMAND,
         K::Greeting => &[Connected],
@@ -387,6 +392,9 @@ fn assert_agrees(session: &Session, kind: &ReplyKind, seed: u64) {
         K::ChunkTooBig => &[Connected, Greeted, Bdat],
         // NOOP, RSET, VRFY's 252, ETRN's 459 and every refusal: a command phase.
         K::Ok
+        | K::Help
+        | K::ExpnRefused
+        | K::NulInCommand
         | K::Reset
         | K::MustStartTls
         | K::AuthRequired { .. }

@@ -79,6 +79,16 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
         K::TooManyConnections { .. } => rfc(421, "not recorded from Exim"),
         K::MustStartTls => rfc(530, "not recorded from Exim"),
         K::AuthRequired { .. } => rfc(550, "not recorded from Exim"),
+        K::Help => wording(214, None, vec!["Commands supported:".into(), "AUTH STARTTLS HELO EHLO MAIL RCPT DATA BDAT NOOP QUIT RSET HELP".into()], Source::Recorded),
+        K::ExpnRefused => r(550, "Administrative prohibition"),
+        K::NulInCommand => r(501, "NUL characters are not allowed in SMTP commands"),
+        K::ConnectionLost { in_message: false } => r(421, &format!("{host} lost input connection")),
+        K::ConnectionLost { in_message: true } => r(421, "Lost incoming connection"),
+        K::TooManySyntaxErrors { last } => {
+            let mut said = word(last, voice);
+            said.lines.push("Too many syntax or protocol errors".into());
+            said
+        }
     }
 }
 
@@ -107,7 +117,12 @@ fn message_id(queue_id: &str, now_ms: u64) -> String {
 pub fn closes(kind: &ReplyKind) -> bool {
     matches!(
         kind,
-        ReplyKind::Bye | ReplyKind::TooManyErrors | ReplyKind::Timeout | ReplyKind::TooManyConnections { .. }
+        ReplyKind::Bye
+            | ReplyKind::TooManyErrors
+            | ReplyKind::TooManySyntaxErrors { .. }
+            | ReplyKind::Timeout
+            | ReplyKind::TooManyConnections { .. }
+            | ReplyKind::ConnectionLost { .. }
     )
 }
 

@@ -139,8 +139,8 @@ impl Profile {
         match self {
             // Postfix 3.7 has neither (HELP came in 3.9).
             Profile::Postfix => matches!(verb, Verb::Expn | Verb::Help),
-            // Recorded: EXPN is prohibited, HELP lists commands (not yet in the lab).
-            Profile::Exim => matches!(verb, Verb::Expn | Verb::Help),
+            // Recorded: Exim answers both (EXPN with a prohibition, HELP with a list).
+            Profile::Exim => false,
             // Neither advertises ETRN; the transcripts show no EXPN or HELP.
             Profile::Gmail | Profile::Microsoft365 => {
                 matches!(verb, Verb::Expn | Verb::Help | Verb::Etrn)
@@ -153,6 +153,62 @@ impl Profile {
     pub fn hangs_up_on_headers(self) -> bool {
         self == Profile::Postfix
     }
+
+    /// How this server behaves where servers differ beyond their words.
+    pub fn behaviour(self) -> Behaviour {
+        match self {
+            Profile::Exim => Behaviour {
+                checks_utf8: false,
+                rejects_nul: true,
+                vrfy_looks_up: false,
+                quit_takes_arguments: false,
+                says_connection_lost: true,
+                error_limits: ErrorLimits::Exim {
+                    unknown: 3,
+                    synprot: 3,
+                },
+            },
+            // What the others do here is not in their transcripts: Postfix's behaviour.
+            Profile::Postfix | Profile::Gmail | Profile::Microsoft365 => Behaviour {
+                checks_utf8: true,
+                rejects_nul: false,
+                vrfy_looks_up: true,
+                quit_takes_arguments: true,
+                says_connection_lost: false,
+                error_limits: ErrorLimits::Postfix,
+            },
+        }
+    }
+}
+
+/// What a server does where servers differ beyond their words (recorded for Postfix and
+/// Exim; see `xtask/exim-lab/ANALYSIS.md`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Behaviour {
+    /// Postfix refuses a command line that is not UTF-8; Exim reads it as it is.
+    pub checks_utf8: bool,
+    /// Exim refuses a command line with a NUL; Postfix reads up to the NUL.
+    pub rejects_nul: bool,
+    /// Postfix's VRFY looks the address up (unknown user, relay); Exim's says 252 to
+    /// every address it can parse.
+    pub vrfy_looks_up: bool,
+    /// Postfix ignores QUIT's arguments; Exim refuses them.
+    pub quit_takes_arguments: bool,
+    /// Exim answers a client that went away with a 421 before it closes.
+    pub says_connection_lost: bool,
+    pub error_limits: ErrorLimits,
+}
+
+/// When a server gives up on a client's errors.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorLimits {
+    /// `smtpd_soft_error_limit` and `smtpd_hard_error_limit` (the world's limits): every
+    /// error reply counts; the tarpit, then a 421.
+    Postfix,
+    /// `smtp_max_unknown_commands` and `smtp_max_synprot_errors`: past `unknown` unknown
+    /// commands, or `synprot` syntax and protocol errors (500 and 501), the reply says so and
+    /// the connection closes at once. No tarpit.
+    Exim { unknown: u32, synprot: u32 },
 }
 
 /// The wording helpers every profile uses.

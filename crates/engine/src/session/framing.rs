@@ -121,7 +121,12 @@ impl Session {
                 let step = exchange.respond(&text(line), &self.world);
                 self.on_sasl_step(step);
             }
-            state if std::str::from_utf8(line).is_err() => {
+            state if self.world.profile.behaviour().rejects_nul && line.contains(&0) => {
+                self.state = state; // Exim refuses the line
+                self.verb = None;
+                self.reply(ReplyKind::NulInCommand);
+            }
+            state if self.world.profile.behaviour().checks_utf8 && std::str::from_utf8(line).is_err() => {
                 // Postfix checks the whole line, NULs and all, before it parses a command.
                 self.state = state;
                 self.verb = None;

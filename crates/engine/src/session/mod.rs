@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use crate::command::{self, Address, Command, MailParams, Parsed, RcptParams, ReversePath};
 use crate::delivery::{self, Message};
 use crate::events::{self, Details, Event, Snapshot};
-use crate::profiles::Voice;
+use crate::profiles::{ErrorLimits, Voice};
 use crate::reply::{AuthFailure, Reply, ReplyKind, SequenceContext};
 use crate::rng::{self, Rng};
 use crate::rules::{self, Effect};
@@ -251,6 +251,11 @@ pub struct Session {
     /// The reply being made is the refusal rule's: it carries the bad-sequence context.
     #[serde(skip)]
     refusing: bool,
+    /// Exim's counts: unknown commands, and syntax or protocol errors.
+    #[serde(default)]
+    unknown: u32,
+    #[serde(default)]
+    synprot: u32,
 }
 
 impl Session {
@@ -285,6 +290,8 @@ impl Session {
             injected_delay: 0,
             id,
             refusing: false,
+            unknown: 0,
+            synprot: 0,
         };
         session.observed = Some(session.snapshot());
         session
@@ -489,6 +496,11 @@ impl Session {
             (_, Input::Connected { .. }) => Err(EngineError::AlreadyConnected),
             (_, Input::PeerClosed { now }) => {
                 self.tick_clock(now);
+                if self.world.profile.behaviour().says_connection_lost && self.state != State::TlsHandshake {
+                    let in_message = matches!(self.state, State::Data(..) | State::BdatChunk { .. });
+                    self.verb = None;
+                    self.reply(ReplyKind::ConnectionLost { in_message });
+                }
                 self.hang_up(); // Postfix says 421 before it reads the EOF
                 self.state = State::Closed;
                 Ok(())
@@ -633,7 +645,14 @@ impl Session {
             self.verb = None;
             return self.reply(ReplyKind::TooManyErrors); // Postfix smtpd_hard_error_limit
         }
-        let parsed = command::parse(line);
+        let mut parsed = command::parse(line);
+        if parsed == Parsed::Command(Command::Quit)
+            && !self.world.profile.behaviour().quit_takes_arguments
+            && line.split_ascii_whitespace().nth(1).is_some()
+        {
+            parsed = Parsed::Invalid(Verb::Quit, ReplyKind::NoArguments { verb: Verb::Quit });
+            // Exim
+        }
         self.verb = match &parsed {
             Parsed::Command(_) | Parsed::Invalid(..) => verb_of(&parsed),
             _ => None,
@@ -722,6 +741,9 @@ impl Session {
             Command::Etrn(domain) => self.reply(ReplyKind::EtrnUnavailable { domain }), // RFC 1985
             Command::StartTls => self.on_starttls(),          // RFC 3207 §4
             Command::Auth { mechanism, initial } => self.on_auth(&mechanism, initial.as_deref()), // RFC 4954 §4
+            // Known but not carried out by Postfix (refused before this); Exim answers them.
+            Command::Unimplemented(Verb::Help) => self.reply(ReplyKind::Help),
+            Command::Unimplemented(Verb::Expn) => self.reply(ReplyKind::ExpnRefused),
             Command::Unimplemented(verb) => self.reply(ReplyKind::Unrecognized {
                 command: verb.name().into(),
             }), // RFC 5321 §4.2.4
@@ -945,6 +967,9 @@ impl Session {
     }
 
     fn on_vrfy(&mut self, argument: String, address: &str) {
+        if !self.world.profile.behaviour().vrfy_looks_up {
+            return self.reply(ReplyKind::CannotVerify { argument });
+        }
         let (local, domain) = match address.rsplit_once('@') {
             Some((local, domain)) => (local, Some(domain)),
             None => (address, None),
@@ -1014,6 +1039,7 @@ impl Session {
     /// The one way out for replies: counts errors, tarpits, hangs up (Postfix
     /// `smtpd_chat_reply`), and attaches bad-sequence context.
     fn reply(&mut self, kind: ReplyKind) {
+        let kind = self.past_the_limits(kind);
         let delay = if self.errors >= self.world.limits.soft_errors {
             self.world.limits.error_delay_ms
         } else {
@@ -1022,6 +1048,35 @@ impl Session {
         let delay = delay.saturating_add(self.injected_delay);
         let due = self.now.max(self.busy_until).saturating_add(delay);
         self.emit(kind, due, delay > 0)
+    }
+
+    /// Exim's limits (`ErrorLimits::Exim`): an unknown command past the limit is answered
+    /// with the goodbye; a syntax or protocol error past its limit gets the goodbye added.
+    fn past_the_limits(&mut self, kind: ReplyKind) -> ReplyKind {
+        let ErrorLimits::Exim { unknown, synprot } = self.world.profile.behaviour().error_limits else {
+            return kind;
+        };
+        if matches!(
+            kind,
+            ReplyKind::Unrecognized { .. }
+                | ReplyKind::BadSyntax
+                | ReplyKind::BadUtf8
+                | ReplyKind::BreakRules
+                | ReplyKind::MailSyntax
+                | ReplyKind::RcptSyntax
+        ) {
+            self.unknown += 1;
+            if self.unknown > unknown {
+                return ReplyKind::TooManyErrors;
+            }
+        }
+        if matches!(self.word(kind.clone()).code, 500 | 501) {
+            self.synprot += 1;
+            if self.synprot > synprot {
+                return ReplyKind::TooManySyntaxErrors { last: Box::new(kind) };
+            }
+        }
+        kind
     }
 
     /// Queues a reply written at `due`; a delayed one (`flushes`) takes the replies still
