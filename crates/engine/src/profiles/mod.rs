@@ -58,6 +58,8 @@ pub struct Voice<'a> {
     pub client: &'a str,
     /// The name the client gave in HELO/EHLO (Exim echoes it).
     pub helo: &'a str,
+    /// The command being answered (Exim names it in some refusals).
+    pub verb: Option<Verb>,
     /// The session's id, drawn from the seed at connect (Gmail's `<id> - gsmtp`,
     /// Microsoft's `[…]` trailer).
     pub session: &'a str,
@@ -71,6 +73,7 @@ impl<'a> Voice<'a> {
             now_ms: 1_795_918_096_000,
             client: "192.0.2.1",
             helo: "client.example.org",
+            verb: None,
             session: "a1sm1234567abc.12",
         }
     }
@@ -163,6 +166,7 @@ impl Profile {
                 vrfy_looks_up: false,
                 quit_takes_arguments: false,
                 says_connection_lost: true,
+                extensions_need_ehlo: true,
                 error_limits: ErrorLimits::Exim {
                     unknown: 3,
                     synprot: 3,
@@ -175,6 +179,7 @@ impl Profile {
                 vrfy_looks_up: true,
                 quit_takes_arguments: true,
                 says_connection_lost: false,
+                extensions_need_ehlo: false,
                 error_limits: ErrorLimits::Postfix,
             },
         }
@@ -196,6 +201,9 @@ pub struct Behaviour {
     pub quit_takes_arguments: bool,
     /// Exim answers a client that went away with a 421 before it closes.
     pub says_connection_lost: bool,
+    /// Exim takes STARTTLS, AUTH and SMTPUTF8 only after EHLO advertised them; Postfix
+    /// takes them whenever its policy allows.
+    pub extensions_need_ehlo: bool,
     pub error_limits: ErrorLimits,
 }
 

@@ -365,8 +365,10 @@ impl Session {
         let in_transaction = envelope.is_some() || in_bdat;
         let has_recipients = in_bdat || envelope.is_some_and(|e| !e.recipients.is_empty());
         let policy = self.world.policy;
-        let auth_offered = policy.auth_enabled && (self.tls || !policy.auth_only_after_tls);
         let profile = self.world.profile;
+        let advertised =
+            !profile.behaviour().extensions_need_ehlo || self.helo.as_ref().is_some_and(|h| h.extended);
+        let auth_offered = policy.auth_enabled && (self.tls || !policy.auth_only_after_tls) && advertised;
         match verb {
             // RFC 5321 §4.2.4: known, not implemented (Postfix 3.7: EXPN, HELP).
             _ if profile.unimplemented(verb) => Some(ReplyKind::Unrecognized {
@@ -401,6 +403,8 @@ impl Session {
             Verb::Auth if self.user.is_some() => Some(ReplyKind::AlreadyAuthenticated),
             // RFC 3207 §4: offered only by policy, and only once.
             Verb::StartTls if !policy.starttls => Some(ReplyKind::NotImplemented),
+            // Exim: not advertised before EHLO.
+            Verb::StartTls if !advertised => Some(ReplyKind::NotImplemented),
             Verb::StartTls if self.tls => Some(ReplyKind::TlsActive),
             Verb::Etrn if in_transaction => Some(ReplyKind::EtrnInTransaction),
             Verb::Vrfy if !policy.vrfy_enabled => Some(ReplyKind::VrfyDisabled),
@@ -430,6 +434,7 @@ impl Session {
             now_ms: self.now,
             client: &self.peer.address,
             helo: self.helo.as_ref().map_or("", |h| h.name.as_str()),
+            verb: self.verb,
             session: &self.id,
         }
     }
@@ -775,6 +780,15 @@ impl Session {
             .is_some_and(|size| size > self.world.limits.message_size)
         {
             return self.reply(ReplyKind::SizeExceeded); // RFC 1870 §6.1
+        }
+        let ehlo = self.helo.as_ref().is_some_and(|h| h.extended);
+        if params.smtputf8
+            && self.world.profile.behaviour().extensions_need_ehlo
+            && !(ehlo && self.extensions().iter().any(|e| e == "SMTPUTF8"))
+        {
+            return self.reply(ReplyKind::NotAdvertised {
+                extension: "SMTPUTF8".into(),
+            }); // Exim
         }
         if self.world.policy.auth_required && self.user.is_none() {
             // RFC 6409 §4.3: a submission server sends only for users who logged in.
