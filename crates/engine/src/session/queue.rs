@@ -36,9 +36,14 @@ impl Session {
         let piece = self.world.limits.line_length.max(1);
         let record = |len: usize| 1 + (usize::BITS - len.leading_zeros()).div_ceil(7).max(1) as usize + len;
         let mut size = 0;
-        for line in message.strip_suffix("\r\n").unwrap_or(message).split("\r\n") {
-            size += (line.len() / piece) * record(piece);
-            size += record(line.len() % piece);
+        let text = message.strip_suffix("\r\n").unwrap_or(message).as_bytes();
+        let mut start = 0;
+        // Lines end in CRLF here (compose writes them so): find each LF, drop its CR.
+        for end in memchr::memchr_iter(b'\n', text).chain(std::iter::once(text.len() + 1)) {
+            let len = end.saturating_sub(1).saturating_sub(start);
+            size += (len / piece) * record(piece);
+            size += record(len % piece);
+            start = end + 1;
         }
         let addresses: usize = recipients.iter().map(|r| QUEUE_RECIPIENT + 2 * r.len()).sum();
         (size + QUEUE_ENVELOPE + sender.len() + addresses) as u64
