@@ -82,7 +82,11 @@ pub enum ReplyKind {
     NestedMail,
     NeedMail,
     NeedRcpt,
-    NoValidRecipients,
+    /// `last`: the last refused RCPT's reply, when the server repeats it (Exim).
+    NoValidRecipients {
+        #[serde(default)]
+        last: Option<String>,
+    },
     RcptAfterBdat,
     DataAfterBdat,
     MailSyntax,
@@ -254,7 +258,7 @@ impl ReplyKind {
             K::NestedMail => t("A transaction is already open; MAIL may not be sent again until it ends.", "RFC 5321 §4.1.4", Some("RSET (to start over), or continue with RCPT TO:<address>")),
             K::NeedMail => t("RCPT names a recipient of a transaction, and none is open.", "RFC 5321 §3.3", Some("MAIL FROM:<you@example.org> first")),
             K::NeedRcpt => t("The message has nobody to go to yet.", "RFC 5321 §3.3", Some("MAIL FROM:<address>, then RCPT TO:<address> first")),
-            K::NoValidRecipients => t("Every recipient of this transaction was rejected, so there is nobody to send to.", "RFC 5321 §3.3", Some("RCPT TO:<alice@example.com> (a recipient the server accepts)")),
+            K::NoValidRecipients { .. } => t("Every recipient of this transaction was rejected, so there is nobody to send to.", "RFC 5321 §3.3", Some("RCPT TO:<alice@example.com> (a recipient the server accepts)")),
             K::RcptAfterBdat => t("Recipients come before the message; BDAT has already started it.", "RFC 3030 §3", Some("finish with BDAT 0 LAST, or RSET")),
             K::DataAfterBdat => t("One transaction uses DATA or BDAT, never both.", "RFC 3030 §3", Some("BDAT n LAST to finish the message")),
             K::MailSyntax => t("MAIL needs FROM: followed by the sender's address.", "RFC 5321 §4.1.1.2", Some("MAIL FROM:<you@example.org>")),
@@ -558,7 +562,10 @@ pub fn catalog(profile: Profile, voice: &Voice) -> Vec<Reply> {
         K::NestedMail,
         K::NeedMail,
         K::NeedRcpt,
-        K::NoValidRecipients,
+        K::NoValidRecipients { last: None },
+        K::NoValidRecipients {
+            last: Some("Unrouteable address".into()),
+        },
         K::RcptAfterBdat,
         K::DataAfterBdat,
         K::MailSyntax,

@@ -200,4 +200,4 @@ fn exim_profile_against_the_recorded_exim() {
     );
 }
 
-const EXIM_EXACT_FLOOR: usize = 167;
+const EXIM_EXACT_FLOOR: usize = 169;

@@ -406,7 +406,7 @@ fn assert_agrees(session: &Session, kind: &ReplyKind, seed: u64) {
         | K::NestedMail
         | K::NeedMail
         | K::NeedRcpt
-        | K::NoValidRecipients
+        | K::NoValidRecipients { .. }
         | K::RcptAfterBdat
         | K::DataAfterBdat
         | K::MailSyntax

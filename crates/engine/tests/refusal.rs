@@ -182,7 +182,7 @@ fn a_verb_listed_as_valid_is_never_refused_and_a_refused_verb_is_never_listed() 
                 | ReplyKind::NeedMail
                 | ReplyKind::RcptAfterBdat
                 | ReplyKind::NeedRcpt
-                | ReplyKind::NoValidRecipients
+                | ReplyKind::NoValidRecipients { .. }
                 | ReplyKind::DataAfterBdat
                 | ReplyKind::AuthNotEnabled
                 | ReplyKind::AuthInTransaction

@@ -34,11 +34,12 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
         K::NestedMail => r(503, "sender already given"),
         K::NeedMail => r(503, "sender not yet given"),
         K::NeedRcpt => r(503, &format!("valid RCPT command must precede {}", voice.verb.map_or("DATA", |v| v.name()))),
-        K::NoValidRecipients => wording(503, None, vec![
+        K::NoValidRecipients { last: None } => r(503, &format!("valid RCPT command must precede {}", voice.verb.map_or("DATA", |v| v.name()))),
+        K::NoValidRecipients { last: Some(last) } => wording(503, None, vec![
             "All RCPT commands were rejected with this error:".into(),
-            "Unrouteable address".into(),
-            "Valid RCPT command must precede DATA".into(),
-        ], Source::Unsourced("recorded after unknown recipients; Exim repeats the last refusal, which the lab does not keep")),
+            last.clone(),
+            format!("Valid RCPT command must precede {}", voice.verb.map_or("DATA", |v| v.name())),
+        ], Source::Recorded),
         K::RcptAfterBdat => r(503, "only RSET accepted now"),
         K::DataAfterBdat => r(503, "only BDAT permissible after non-LAST BDAT"),
         // Exim's verbs are `MAIL FROM:` and `RCPT TO:`: without the colon it knows no command.

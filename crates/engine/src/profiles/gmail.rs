@@ -54,7 +54,7 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
         K::BdatChunkOk { .. } => tagged(250, Some((2, 0, 0)), "OK", Source::Unsourced("only BDAT … LAST is in a transcript; the same text")),
         K::SendHeloFirst => tagged(503, Some((5, 5, 1)), "EHLO/HELO first.", t(LIST)),
         K::NeedMail => tagged(503, Some((5, 5, 1)), "MAIL first.", t(LIST)),
-        K::NeedRcpt | K::NoValidRecipients => tagged(503, Some((5, 5, 1)), "RCPT first.", t("a public transcript (DATA after a failed RCPT)")),
+        K::NeedRcpt | K::NoValidRecipients { .. } => tagged(503, Some((5, 5, 1)), "RCPT first.", t("a public transcript (DATA after a failed RCPT)")),
         K::NestedMail => rfc(503, Some((5, 5, 1)), "no transcript of a second MAIL"),
         K::RcptAfterBdat | K::DataAfterBdat => rfc(503, Some((5, 5, 1)), "no transcript mixes BDAT with RCPT or DATA"),
         K::MailSyntax | K::RcptSyntax | K::BadSender | K::BadRecipient => tagged(555, Some((5, 5, 2)), "Syntax error.", t("jstedfast/MailKit #866; go-gitea/gitea #35794")),

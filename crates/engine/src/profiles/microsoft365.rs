@@ -52,7 +52,7 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
         K::SendHeloFirst => err(503, Some((5, 5, 2)), "Send hello first", t(EXCHANGE_LIKE)),
         K::NestedMail => err(503, Some((5, 5, 2)), "Sender already specified", t(EXCHANGE_LIKE)),
         K::NeedMail => err(503, Some((5, 5, 2)), "Need mail command", t(EXCHANGE_LIKE)),
-        K::NeedRcpt | K::NoValidRecipients => err(503, Some((5, 5, 2)), "Need rcpt command", t(EXCHANGE_LIKE)),
+        K::NeedRcpt | K::NoValidRecipients { .. } => err(503, Some((5, 5, 2)), "Need rcpt command", t(EXCHANGE_LIKE)),
         K::RcptAfterBdat | K::DataAfterBdat => rfc(503, Some((5, 5, 1)), "no transcript mixes BDAT with RCPT or DATA"),
         K::MailSyntax | K::RcptSyntax | K::BadSender | K::BadRecipient | K::BadSizeSyntax | K::BadRet
         | K::BadEnvid | K::BadNotify | K::BadOrcpt | K::NoArguments { .. } | K::VrfySyntax | K::AuthSyntax | K::BdatSyntax =>

@@ -167,6 +167,7 @@ impl Profile {
                 quit_takes_arguments: false,
                 says_connection_lost: true,
                 extensions_need_ehlo: true,
+                repeats_rcpt_refusal: true,
                 error_limits: ErrorLimits::Exim {
                     unknown: 3,
                     synprot: 3,
@@ -180,6 +181,7 @@ impl Profile {
                 quit_takes_arguments: true,
                 says_connection_lost: false,
                 extensions_need_ehlo: false,
+                repeats_rcpt_refusal: false,
                 error_limits: ErrorLimits::Postfix,
             },
         }
@@ -204,6 +206,8 @@ pub struct Behaviour {
     /// Exim takes STARTTLS, AUTH and SMTPUTF8 only after EHLO advertised them; Postfix
     /// takes them whenever its policy allows.
     pub extensions_need_ehlo: bool,
+    /// Exim answers DATA after refused recipients by repeating the last refusal.
+    pub repeats_rcpt_refusal: bool,
     pub error_limits: ErrorLimits,
 }
 

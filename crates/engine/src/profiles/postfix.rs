@@ -30,7 +30,7 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
         K::NestedMail => w(503, Some((5, 5, 1)), s("Error: nested MAIL command")),
         K::NeedMail => w(503, Some((5, 5, 1)), s("Error: need MAIL command")),
         K::NeedRcpt => w(503, Some((5, 5, 1)), s("Error: need RCPT command")),
-        K::NoValidRecipients => w(554, Some((5, 5, 1)), s("Error: no valid recipients")),
+        K::NoValidRecipients { .. } => w(554, Some((5, 5, 1)), s("Error: no valid recipients")),
         K::RcptAfterBdat => w(503, Some((5, 5, 1)), s("Error: RCPT after BDAT")),
         K::DataAfterBdat => w(503, Some((5, 5, 1)), s("Error: DATA after BDAT")),
         K::MailSyntax => w(501, Some((5, 5, 4)), s("Syntax: MAIL FROM:<address>")),

@@ -256,6 +256,10 @@ pub struct Session {
     unknown: u32,
     #[serde(default)]
     synprot: u32,
+    /// Exim: the reply to the last refused RCPT since the transaction was reset, which it
+    /// repeats when DATA comes without recipients.
+    #[serde(default)]
+    rcpt_refused: Option<String>,
 }
 
 impl Session {
@@ -292,6 +296,7 @@ impl Session {
             refusing: false,
             unknown: 0,
             synprot: 0,
+            rcpt_refused: None,
         };
         session.observed = Some(session.snapshot());
         session
@@ -394,8 +399,14 @@ impl Session {
             // RFC 5321 §3.3: RCPT needs MAIL; RFC 3030 §3: recipients precede BDAT.
             Verb::Rcpt if !in_transaction => Some(ReplyKind::NeedMail),
             Verb::Rcpt if in_bdat => Some(ReplyKind::RcptAfterBdat),
+            // Exim repeats the last refused RCPT's reply, whether a transaction is open or not.
+            Verb::Data | Verb::Bdat if !has_recipients && self.rcpt_refused.is_some() => {
+                Some(ReplyKind::NoValidRecipients {
+                    last: self.rcpt_refused.clone(),
+                })
+            }
             Verb::Data | Verb::Bdat if !in_transaction => Some(ReplyKind::NeedRcpt),
-            Verb::Data | Verb::Bdat if !has_recipients => Some(ReplyKind::NoValidRecipients),
+            Verb::Data | Verb::Bdat if !has_recipients => Some(ReplyKind::NoValidRecipients { last: None }),
             Verb::Data if in_bdat => Some(ReplyKind::DataAfterBdat),
             // RFC 4954 §4.
             Verb::Auth if !auth_offered => Some(ReplyKind::AuthNotEnabled),
@@ -758,6 +769,7 @@ impl Session {
     /// HELO/EHLO start the session over (RFC 5321 §4.1.4).
     fn on_helo(&mut self, name: String, extended: bool) {
         self.state = State::Command(None);
+        self.rcpt_refused = None;
         self.helo = Some(Helo { name, extended });
         if !extended {
             return self.reply(ReplyKind::Helo);
@@ -892,7 +904,7 @@ impl Session {
             }
             Err(envelope) => {
                 self.state = State::Command(Some(envelope));
-                self.reply(ReplyKind::NoValidRecipients)
+                self.reply(ReplyKind::NoValidRecipients { last: None })
             }
         }
     }
@@ -917,7 +929,7 @@ impl Session {
                 Err(envelope) => {
                     self.state = State::Command(Some(envelope));
                     self.skip = size;
-                    return self.reply(ReplyKind::NoValidRecipients);
+                    return self.reply(ReplyKind::NoValidRecipients { last: None });
                 }
             },
             state => {
@@ -977,6 +989,7 @@ impl Session {
 
     fn on_rset(&mut self) {
         self.state = State::Command(None);
+        self.rcpt_refused = None;
         self.reply(ReplyKind::Reset)
     }
 
@@ -1108,6 +1121,17 @@ impl Session {
             }
         }
         self.errors += u32::from(reply.is_error()) + u32::from(std::mem::take(&mut self.junk_excess));
+        if self.verb == Some(Verb::Rcpt)
+            && reply.is_error()
+            && self.world.profile.behaviour().repeats_rcpt_refusal
+        {
+            // Exim keeps an ACL's message, and a protocol error with its code.
+            let text = reply.lines.join(" ");
+            self.rcpt_refused = Some(match reply.code {
+                500 | 501 | 503 => format!("{} {text}", reply.code),
+                _ => text,
+            });
+        }
         let closes = self.world.profile.closes(&reply.kind);
         if flushes {
             let buffered = self.outputs.iter_mut().rev().filter_map(|o| match o {

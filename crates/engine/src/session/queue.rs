@@ -21,6 +21,7 @@ impl Session {
         if body.size > self.world.limits.message_size {
             return self.reply(ReplyKind::MessageTooBig); // RFC 1870 §6.2
         }
+        self.rcpt_refused = None; // a message ends the transaction
         let queue_id = self.rng.queue_id();
         if !self.deliver(&ready.0, &body.content, &queue_id) {
             return self.reply(ReplyKind::MessageTooBig); // cleanup's queue file limit
