@@ -382,6 +382,9 @@ impl Session {
             {
                 Some(ReplyKind::MustStartTls)
             }
+            // RFC 3030 §2: BDAT only where CHUNKING is offered, checked before anything else
+            // about it (recorded from smtpd_discard_ehlo_keywords=chunking).
+            Verb::Bdat if !policy.chunking => Some(ReplyKind::ChunkingNotOffered),
             // RFC 5321 §4.1.4: no nested transactions; HELO first only if the policy says so.
             Verb::Mail if policy.helo_required && self.helo.is_none() => Some(ReplyKind::SendHeloFirst),
             Verb::Mail if in_transaction => Some(ReplyKind::NestedMail),
@@ -829,7 +832,7 @@ impl Session {
             self.verb = None;
             return self.reply(ReplyKind::TooManyErrors); // Postfix smtpd_hard_error_limit
         }
-        let parsed = command::parse(line);
+        let parsed = command::parse_offered(line, self.world.policy.offered());
         self.verb = match &parsed {
             Parsed::Command(_) | Parsed::Invalid(..) => verb_of(&parsed),
             _ => None,

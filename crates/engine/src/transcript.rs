@@ -94,6 +94,16 @@ pub fn world_for(text: &str, mut base: World) -> World {
             }
             ("smtpd_tls_security_level", "encrypt") => base.policy.tls_required = true,
             ("smtpd_sender_restrictions", "permit_sasl_authenticated, reject") => base.policy.auth_required = true,
+            ("smtpd_discard_ehlo_keywords", keywords) => {
+                for keyword in keywords.split([',', ' ']).filter(|k| !k.is_empty()) {
+                    match keyword {
+                        "pipelining" => base.policy.pipelining = false,
+                        "chunking" => base.policy.chunking = false,
+                        "smtputf8" => base.policy.smtputf8 = false,
+                        _ => {}
+                    }
+                }
+            }
             _ => {}
         }
     }

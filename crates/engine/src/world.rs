@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::command::Offered;
 use crate::delivery::Message;
 
 /// Everything a session needs to know about its server. Plain data; see the module docs.
@@ -108,6 +109,18 @@ pub struct Policy {
     /// = permit_sasl_authenticated, reject` in Postfix; Gmail and Microsoft 365 on 587).
     #[serde(default)]
     pub auth_required: bool,
+    /// Advertise PIPELINING. `false` is Postfix's `smtpd_discard_ehlo_keywords =
+    /// pipelining`: the keyword is gone from EHLO, and Postfix still answers pipelined
+    /// commands in order (recorded: `golden/no-extensions-pipelined.smtp`).
+    pub pipelining: bool,
+    /// Advertise CHUNKING and take BDAT. `false` (`smtpd_discard_ehlo_keywords =
+    /// chunking`): BDAT is refused before its arguments are read, and Postfix hangs up
+    /// (`521 5.5.1`, recorded).
+    pub chunking: bool,
+    /// Advertise SMTPUTF8 and take it as a MAIL and VRFY parameter. `false`
+    /// (`smtpd_discard_ehlo_keywords = smtputf8`): the parameter is an unknown option;
+    /// UTF-8 addresses without it are taken all the same (recorded).
+    pub smtputf8: bool,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -216,7 +229,27 @@ impl Default for Policy {
             greylisting: None,
             tls_required: false,
             auth_required: false,
+            pipelining: true,
+            chunking: true,
+            smtputf8: true,
         }
+    }
+}
+
+impl Policy {
+    /// The offered extensions that change how a command line parses.
+    pub fn offered(&self) -> Offered {
+        Offered {
+            chunking: self.chunking,
+            smtputf8: self.smtputf8,
+        }
+    }
+
+    /// Is this EHLO keyword (its first word: `SIZE 10240000` is `SIZE`) switched off?
+    pub fn discards(&self, keyword: &str) -> bool {
+        let name = keyword.split(' ').next().unwrap_or(keyword);
+        let off = |on: bool, ext: &str| !on && name.eq_ignore_ascii_case(ext);
+        off(self.pipelining, "PIPELINING") || off(self.chunking, "CHUNKING") || off(self.smtputf8, "SMTPUTF8")
     }
 }
 
@@ -291,6 +324,7 @@ impl World {
             greylisting: None,
             tls_required: profile == Profile::Gmail,
             auth_required: true,
+            ..Policy::default()
         };
         world
     }

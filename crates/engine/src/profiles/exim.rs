@@ -74,6 +74,10 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
         K::AuthAborted => r(501, "Authentication cancelled"),
         K::SaslResponseTooLong => rfc(500, "Exim has no SASL response limit of Postfix's kind"),
         K::BdatSyntax => rfc(501, "Exim waits for the chunk instead (bdat-bad-last)"),
+        // With `chunking_advertise_hosts =` empty; a protocol error, and the chunk's octets
+        // are then read as commands.
+        K::ChunkingNotOffered => wording(503, None, vec!["BDAT command used when CHUNKING not advertised".into()],
+            Source::Transcript("Phil Pennock on oss-security, 2017-11-24 (Exim's CVE-2017-16943 mitigation); smtp_in.c")),
         K::Injected { code, enhanced, text } => wording(*code, enhanced.map(|EnhancedCode(a, b, c)| (a, b, c)), vec![text.clone()], Source::Unsourced("a failure rule of the world")),
         K::Greylisted { .. } => rfc(450, "greylisting was recorded with Postfix only"),
         K::TooManyConnections { .. } => rfc(421, "not recorded from Exim"),
@@ -106,9 +110,13 @@ pub fn closes(kind: &ReplyKind) -> bool {
     )
 }
 
-/// Exim's EHLO keywords, before and after TLS, in its order (recorded).
-pub fn ehlo_keywords(starttls: bool, auth: bool, message_size: u64) -> Vec<String> {
-    let mut ext = vec![format!("SIZE {message_size}"), "8BITMIME".into(), "PIPELINING".into(), "PIPECONNECT".into()];
+/// Exim's EHLO keywords, before and after TLS, in its order (recorded). PIPECONNECT is
+/// offered only with PIPELINING (smtp_in.c).
+pub fn ehlo_keywords(pipelining: bool, starttls: bool, auth: bool, message_size: u64) -> Vec<String> {
+    let mut ext = vec![format!("SIZE {message_size}"), "8BITMIME".into()];
+    if pipelining {
+        ext.extend(["PIPELINING", "PIPECONNECT"].map(String::from));
+    }
     if auth {
         ext.push("AUTH PLAIN LOGIN CRAM-MD5".into());
     }

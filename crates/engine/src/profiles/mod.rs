@@ -105,16 +105,19 @@ impl Profile {
         }
     }
 
-    /// The EHLO keywords after the first line, in this server's order.
+    /// The EHLO keywords after the first line, in this server's order, without those the
+    /// policy switches off (Postfix's `smtpd_discard_ehlo_keywords`).
     pub fn ehlo_keywords(self, policy: &Policy, tls: bool, message_size: u64) -> Vec<String> {
         let auth = policy.auth_enabled && (tls || !policy.auth_only_after_tls);
         let starttls = policy.starttls && !tls;
-        match self {
+        let mut keywords = match self {
             Profile::Postfix => postfix::ehlo_keywords(policy, starttls, auth, message_size),
-            Profile::Exim => exim::ehlo_keywords(starttls, auth, message_size),
+            Profile::Exim => exim::ehlo_keywords(policy.pipelining, starttls, auth, message_size),
             Profile::Gmail => gmail::ehlo_keywords(starttls, auth, message_size),
             Profile::Microsoft365 => microsoft365::ehlo_keywords(starttls, auth, message_size),
-        }
+        };
+        keywords.retain(|keyword| !policy.discards(keyword));
+        keywords
     }
 
     /// The SASL mechanisms this server offers, in its order. Those the lab does not
