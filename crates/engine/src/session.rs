@@ -430,6 +430,7 @@ impl Session {
             client: &self.peer.address,
             helo: self.helo.as_ref().map_or("", |h| h.name.as_str()),
             session: &self.id,
+            notice: &self.world.greeting_notice,
         }
     }
 

@@ -32,6 +32,13 @@ pub struct World {
     pub rules: Vec<Rule>,
     /// The greylisting database: who tried to send to whom, and when first.
     pub greylist: Vec<Triplet>,
+    /// Lines the greeting carries after the server's own first line, making it a
+    /// multi-line `220-` reply: an administrator's notice, as Exim's `smtp_banner` with
+    /// `\n` gives it (cPanel's "We do not authorize the use of this system…"). Only
+    /// profiles whose server can say it take one: Postfix 3.7 sends a `\n` in
+    /// `smtpd_banner` as the two characters (recorded), and Gmail's and Microsoft's
+    /// greetings are not configurable.
+    pub greeting_notice: Vec<String>,
 }
 
 pub use crate::rules::{Effect, Rule, Triplet};
@@ -138,7 +145,15 @@ pub enum Profile {
     Microsoft365,
 }
 
+/// The most lines a greeting notice may have.
+pub const MAX_NOTICE_LINES: usize = 10;
+
 impl Profile {
+    /// Can an administrator add lines to this server's greeting ([`World::greeting_notice`])?
+    pub fn has_greeting_notice(self) -> bool {
+        self == Profile::Exim
+    }
+
     /// Every profile, in the order they are offered.
     pub const ALL: &'static [Profile] = &[Profile::Postfix, Profile::Exim, Profile::Gmail, Profile::Microsoft365];
 
@@ -284,6 +299,7 @@ impl World {
             policy: Policy::default(),
             rules: Vec::new(),
             greylist: Vec::new(),
+            greeting_notice: Vec::new(),
         }
     }
 
@@ -385,6 +401,20 @@ impl World {
         if self.policy.greylisting.is_some_and(|secs| secs > 86_400 * 35) {
             return bad("policy.greylisting: at most 3024000 seconds (35 days)".into());
         }
+        if !self.greeting_notice.is_empty() && !self.profile.has_greeting_notice() {
+            return bad(format!(
+                "greeting_notice: {} cannot send a multi-line greeting; only exim can",
+                self.profile.title()
+            ));
+        }
+        if self.greeting_notice.len() > MAX_NOTICE_LINES {
+            return bad(format!("greeting_notice: at most {MAX_NOTICE_LINES} lines"));
+        }
+        for (i, line) in self.greeting_notice.iter().enumerate() {
+            if line.len() > 500 || line.contains(|c: char| c.is_control()) {
+                return bad(format!("greeting_notice[{i}]: at most 500 characters, no line breaks or controls"));
+            }
+        }
         for (i, rule) in self.rules.iter().enumerate() {
             rule.validate()
                 .map_err(|why| WorldError(format!("rules[{i}].{why}")))?;
@@ -447,6 +477,24 @@ impl std::error::Error for WorldError {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_exim_takes_a_greeting_notice() {
+        let notice = vec!["We do not authorize the use of this system to transport unsolicited,".to_string()];
+        for profile in Profile::ALL {
+            let world = World {
+                greeting_notice: notice.clone(),
+                ..World::preset(*profile)
+            };
+            let result = world.validate();
+            assert_eq!(result.is_ok(), *profile == Profile::Exim, "{profile:?}: {result:?}");
+        }
+        let mut exim = World::preset(Profile::Exim);
+        exim.greeting_notice = vec!["two\r\nlines".into()];
+        assert!(exim.validate().unwrap_err().0.starts_with("greeting_notice[0]:"));
+        exim.greeting_notice = vec!["x".into(); MAX_NOTICE_LINES + 1];
+        assert!(exim.validate().is_err());
+    }
 
     #[test]
     fn profile_names_are_their_serde_names() {

@@ -15,7 +15,10 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
     let rfc = |code, why| wording(code, None, vec![rfc_text(code).to_string()], Source::Unsourced(why));
     let hello = || format!("{host} Hello {} [{}]", voice.helo, voice.client);
     match kind {
-        K::Greeting => r(220, &format!("{host} ESMTP Exim 4.96 {}", padded_greeting_date(voice.now_ms))),
+        // smtp_banner with `\n` (cPanel's notice): a multi-line 220 (smtp_in.c sends each
+        // line with `220-`). The notice is the world's configuration, not Exim's text.
+        K::Greeting => wording(220, None, std::iter::once(format!("{host} ESMTP Exim 4.96 {}", padded_greeting_date(voice.now_ms)))
+            .chain(voice.notice.iter().cloned()).collect(), Source::Recorded),
         K::Helo | K::Ehlo { .. } => r(250, &hello()),
         K::HeloSyntax { ehlo: true } => r(501, "Syntactically invalid EHLO argument(s)"),
         K::HeloSyntax { ehlo: false } => r(501, "Syntactically invalid HELO argument(s)"),

@@ -61,6 +61,9 @@ pub struct Voice<'a> {
     /// The session's id, drawn from the seed at connect (Gmail's `<id> - gsmtp`,
     /// Microsoft's `[…]` trailer).
     pub session: &'a str,
+    /// The world's greeting notice: lines after the greeting's first
+    /// ([`crate::World::greeting_notice`]), for servers that can send them.
+    pub notice: &'a [String],
 }
 
 impl<'a> Voice<'a> {
@@ -72,6 +75,7 @@ impl<'a> Voice<'a> {
             client: "192.0.2.1",
             helo: "client.example.org",
             session: "a1sm1234567abc.12",
+            notice: &[],
         }
     }
 }

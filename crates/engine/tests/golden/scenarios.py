@@ -316,4 +316,12 @@ scN("no-extensions-smtputf8", E, "MAIL FROM:<sender@example.org> SMTPUTF8", "MAI
 scN("no-extensions-utf8-message", E, "MAIL FROM:<jörg@example.org>", R, "DATA", {"data": ["Subject: grüße", "", "Schöne Grüße."]}, "QUIT")
 scN("no-extensions-data", E, M, R, "DATA", {"data": ["Subject: plain", "", "DATA still works."]}, "QUIT")
 
+# Exim only (xtask/exim-lab, a second daemon on :2627): a multi-line greeting from smtp_banner with
+# \n, cPanel's notice. Postfix cannot send one (smtpd_banner's \n goes out as the two characters).
+NOTICE = {"service": "exim-greeting-notice"}
+def scG(name, *steps):
+    S.append({"name": name, "steps": list(steps), **NOTICE})
+scG("greeting-notice-ehlo", E, "QUIT")
+scG("greeting-notice-message", E, M, R, "DATA", {"data": ["Subject: notice", "", "Read every 220- line."]}, "QUIT")
+
 json.dump(S, __import__("sys").stdout, indent=1, ensure_ascii=False)
