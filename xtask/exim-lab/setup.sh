@@ -11,12 +11,13 @@
 # from there; the host's Postfix is left alone.
 # Loopback only. Run as root. Safe to run again.
 # The same daemon also listens on 127.0.0.1:2626, where smtp_receive_timeout is 5s instead of
-# Debian's 5m (recording only), like Postfix's :2527.
+# Debian's 5m (recording only), like Postfix's :2527; and on 127.0.0.1:2627, where the greeting
+# carries cPanel's notice on two more lines (smtp_banner with \n; recording only).
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive LC_ALL=C
 ROOT=${EXIM_ROOT:-/var/lib/smtplab/exim-root}
 MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
-PORT=2625 SHORT_PORT=2626
+PORT=2625 SHORT_PORT=2626 NOTICE_PORT=2627
 in_root() { chroot "$ROOT" "$@"; }
 
 # --- a Debian 12 chroot with exim4-daemon-light
@@ -36,7 +37,7 @@ in_root debconf-set-selections <<'EOF'
 exim4-config exim4/dc_eximconfig_configtype select internet site; mail is sent and received directly using SMTP
 exim4-config exim4/mailname string mail.example.com
 exim4-config exim4/dc_other_hostnames string example.com; mail.example.com
-exim4-config exim4/dc_local_interfaces string 127.0.0.1.2625 ; 127.0.0.1.2626
+exim4-config exim4/dc_local_interfaces string 127.0.0.1.2625 ; 127.0.0.1.2626 ; 127.0.0.1.2627
 exim4-config exim4/dc_relay_nets string
 exim4-config exim4/dc_relay_domains string
 exim4-config exim4/dc_minimaldns boolean false
@@ -58,7 +59,7 @@ echo "nameserver 127.0.0.1" > "$ROOT/etc/resolv.conf"
 cat > "$ROOT/etc/exim4/update-exim4.conf.conf" <<'EOF'
 dc_eximconfig_configtype='internet'
 dc_other_hostnames='example.com;mail.example.com'
-dc_local_interfaces='127.0.0.1.2625 ; 127.0.0.1.2626'
+dc_local_interfaces='127.0.0.1.2625 ; 127.0.0.1.2626 ; 127.0.0.1.2627'
 dc_readhost=''
 dc_relay_domains=''
 dc_minimaldns='false'
@@ -83,6 +84,13 @@ EOF
 # Recording only: the listener on :2626 drops an idle client after 5 s (Debian: 5m).
 cat > "$ROOT/etc/exim4/conf.d/main/04_smtplab_short_timeout" <<EOF
 smtp_receive_timeout = \${if eq{\$received_port}{$SHORT_PORT}{5s}{5m}}
+EOF
+# Recording only: on :2627 the greeting is multi-line, as cPanel's smtp_banner makes it; elsewhere
+# it is Exim's default banner (which Debian keeps).
+cat > "$ROOT/etc/exim4/conf.d/main/04_smtplab_greeting_notice" <<EOF
+smtp_banner = \${if eq{\$received_port}{$NOTICE_PORT}\\
+  {\$smtp_active_hostname ESMTP Exim \$version_number \$tod_full\\nWe do not authorize the use of this system to transport unsolicited,\\nand/or bulk e-mail.}\\
+  {\$smtp_active_hostname ESMTP Exim \$version_number \$tod_full}}
 EOF
 # Debian's commented examples from auth/30_exim4-config_examples, enabled; CRAM-MD5 also gets the
 # TLS-only advertise condition that the PLAIN and LOGIN examples carry.
@@ -136,7 +144,7 @@ fi
 in_root /usr/sbin/exim4 -bd -q30m
 for _ in $(seq 1 20); do
   (exec 3<>/dev/tcp/127.0.0.1/$PORT) 2>/dev/null && {
-    echo "exim $(in_root exim4 -bV | sed -n 's/^Exim version \([^ ]*\).*/\1/p') listening on 127.0.0.1:$PORT and :$SHORT_PORT (5 s timeout)"
+    echo "exim $(in_root exim4 -bV | sed -n 's/^Exim version \([^ ]*\).*/\1/p') listening on 127.0.0.1:$PORT, :$SHORT_PORT (5 s timeout) and :$NOTICE_PORT (multi-line greeting)"
     exit 0
   }
   sleep 0.5

@@ -7,7 +7,8 @@
 #   message_size_limit 10240000, 100 recipients per message, relaying only when authenticated.
 # Loopback only. Run as root. Safe to run again.
 # A second listener on 127.0.0.1:2527 differs only in smtpd_timeout=5s (recording only);
-# a third on 127.0.0.1:2528 requires TLS and a login before MAIL (recording only).
+# a third on 127.0.0.1:2528 requires TLS and a login before MAIL (recording only);
+# a fourth on 127.0.0.1:2529 hides PIPELINING, CHUNKING and SMTPUTF8 (recording only).
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 echo "postfix postfix/main_mailer_type select Local only" | debconf-set-selections
@@ -45,6 +46,9 @@ grep -q 'syslog_name=postfix/short-timeout' /etc/postfix/master.cf ||
 # ... and one that imitates a submission service: TLS required, only logged-in senders.
 grep -q 'syslog_name=postfix/submission-like' /etc/postfix/master.cf ||
   echo '127.0.0.1:2528 inet n - n - - smtpd -o smtpd_tls_security_level=encrypt -o smtpd_delay_reject=no -o smtpd_sender_restrictions=permit_sasl_authenticated,reject -o syslog_name=postfix/submission-like' >> /etc/postfix/master.cf
+# ... and one without three extensions (smtpd_discard_ehlo_keywords).
+grep -q 'syslog_name=postfix/no-extensions' /etc/postfix/master.cf ||
+  echo '127.0.0.1:2529 inet n - n - - smtpd -o smtpd_discard_ehlo_keywords=pipelining,chunking,smtputf8 -o syslog_name=postfix/no-extensions' >> /etc/postfix/master.cf
 postfix check
 if postfix status >/dev/null 2>&1; then postfix reload >/dev/null 2>&1; else postfix start >/dev/null 2>&1; fi
 for _ in $(seq 1 20); do

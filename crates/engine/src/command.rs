@@ -38,7 +38,8 @@ pub enum Command {
         mechanism: String,
         initial: Option<String>,
     },
-    /// A verb this profile knows of but does not implement (EXPN, HELP in Postfix 3.7).
+    /// A verb this profile knows of but does not implement (EXPN, HELP in Postfix 3.7;
+    /// BDAT where CHUNKING is not offered).
     Unimplemented(Verb),
 }
 
@@ -106,8 +107,29 @@ pub enum Notify {
     Delay,
 }
 
-/// Parses one command line (without its line ending).
+/// The extensions a server offers that change how a line parses. A server that does not
+/// offer CHUNKING reads no BDAT arguments (Postfix and Exim refuse the verb first); one
+/// that does not offer SMTPUTF8 takes the word as an unknown parameter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Offered {
+    pub chunking: bool,
+    pub smtputf8: bool,
+}
+
+impl Offered {
+    pub const ALL: Offered = Offered {
+        chunking: true,
+        smtputf8: true,
+    };
+}
+
+/// Parses one command line (without its line ending), every extension offered.
 pub fn parse(line: &str) -> Parsed {
+    parse_offered(line, Offered::ALL)
+}
+
+/// Parses one command line for a server that offers `offered`.
+pub fn parse_offered(line: &str, offered: Offered) -> Parsed {
     let words = tokenize(line);
     let Some(first) = words.first() else {
         return Parsed::Empty;
@@ -120,13 +142,13 @@ pub fn parse(line: &str) -> Parsed {
         };
     };
     let args = &words[1..];
-    match parse_args(verb, args) {
+    match parse_args(verb, args, offered) {
         Ok(command) => Parsed::Command(command),
         Err(kind) => Parsed::Invalid(verb, kind),
     }
 }
 
-fn parse_args(verb: Verb, args: &[&str]) -> Result<Command, ReplyKind> {
+fn parse_args(verb: Verb, args: &[&str], offered: Offered) -> Result<Command, ReplyKind> {
     let no_args = |command: Command| {
         if args.is_empty() {
             Ok(command)
@@ -136,15 +158,16 @@ fn parse_args(verb: Verb, args: &[&str]) -> Result<Command, ReplyKind> {
     };
     match verb {
         Verb::Helo | Verb::Ehlo => parse_helo(verb, args),
-        Verb::Mail => parse_mail(args),
+        Verb::Mail => parse_mail(args, offered),
         Verb::Rcpt => parse_rcpt(args),
         Verb::Data => no_args(Command::Data),
+        Verb::Bdat if !offered.chunking => Ok(Command::Unimplemented(verb)),
         Verb::Bdat => parse_bdat(args),
         Verb::Rset => no_args(Command::Rset),
         Verb::StartTls => no_args(Command::StartTls),
         Verb::Noop => Ok(Command::Noop),
         Verb::Quit => Ok(Command::Quit),
-        Verb::Vrfy => parse_vrfy(args),
+        Verb::Vrfy => parse_vrfy(args, offered),
         Verb::Etrn => parse_etrn(args),
         Verb::Auth => parse_auth(args),
         Verb::Expn | Verb::Help => Ok(Command::Unimplemented(verb)),
@@ -166,19 +189,19 @@ fn parse_helo(verb: Verb, args: &[&str]) -> Result<Command, ReplyKind> {
 }
 
 /// RFC 5321 §4.1.1.2; parameters from RFC 1870, 6152, 6531, 3461, 4954.
-fn parse_mail(args: &[&str]) -> Result<Command, ReplyKind> {
+fn parse_mail(args: &[&str], offered: Offered) -> Result<Command, ReplyKind> {
     if args.len() < 2 || !args[0].eq_ignore_ascii_case("FROM:") {
         return Err(ReplyKind::MailSyntax);
     }
     let path = parse_path(args[1]).ok_or(ReplyKind::BadSender)?;
     let mut params = MailParams::default();
     for arg in &args[2..] {
-        mail_param(arg, &mut params)?;
+        mail_param(arg, &mut params, offered)?;
     }
     Ok(Command::Mail(path, params))
 }
 
-fn mail_param(arg: &str, params: &mut MailParams) -> Result<(), ReplyKind> {
+fn mail_param(arg: &str, params: &mut MailParams, offered: Offered) -> Result<(), ReplyKind> {
     let (key, value) = split_param(arg);
     let unsupported = || ReplyKind::UnsupportedOption {
         option: arg.to_string(),
@@ -187,7 +210,7 @@ fn mail_param(arg: &str, params: &mut MailParams) -> Result<(), ReplyKind> {
         ("SIZE", Some(v)) => params.size = Some(parse_size(v)?),
         ("BODY", Some(v)) if v.eq_ignore_ascii_case("7BIT") => params.body = Some(Body::SevenBit),
         ("BODY", Some(v)) if v.eq_ignore_ascii_case("8BITMIME") => params.body = Some(Body::EightBitMime),
-        ("SMTPUTF8", None) => params.smtputf8 = true,
+        ("SMTPUTF8", None) if offered.smtputf8 => params.smtputf8 = true,
         ("RET", Some(v)) => {
             let ret = match v.to_ascii_uppercase().as_str() {
                 "FULL" => Ret::Full,
@@ -289,9 +312,9 @@ fn parse_bdat(args: &[&str]) -> Result<Command, ReplyKind> {
 }
 
 /// RFC 5321 §4.1.1.6. Postfix looks the argument up as a recipient.
-fn parse_vrfy(args: &[&str]) -> Result<Command, ReplyKind> {
+fn parse_vrfy(args: &[&str], offered: Offered) -> Result<Command, ReplyKind> {
     let args = match args {
-        [a, utf8] if utf8.eq_ignore_ascii_case("SMTPUTF8") => std::slice::from_ref(a),
+        [a, utf8] if offered.smtputf8 && utf8.eq_ignore_ascii_case("SMTPUTF8") => std::slice::from_ref(a),
         _ => args,
     };
     match args {

@@ -151,6 +151,9 @@ pub enum ReplyKind {
     SaslResponseTooLong,
     BdatSyntax,
     ChunkTooBig,
+    /// BDAT where the server does not offer CHUNKING (Postfix's
+    /// `smtpd_discard_ehlo_keywords = chunking`, Exim's empty `chunking_advertise_hosts`).
+    ChunkingNotOffered,
     /// A world's failure rule answered instead (see [`crate::rules`]).
     Injected {
         code: u16,
@@ -303,6 +306,7 @@ impl ReplyKind {
             K::AuthAborted => t("You sent * and so cancelled the login.", "RFC 4954 §4", None),
             K::SaslResponseTooLong => t("The SASL response line was longer than the server reads (12288 octets): the login is over.", "Postfix smtpd_sasl_response_limit", Some("AUTH again with a shorter response")),
             K::BdatSyntax => t("Without a valid size the server cannot find the end of the chunk, so it hangs up.", "RFC 3030 §2", Some("BDAT 42 LAST, with exactly 42 bytes after it")),
+            K::ChunkingNotOffered => t("This server does not offer CHUNKING (EHLO did not list it), so BDAT is refused before its size is read. Postfix then hangs up: the chunk's octets would otherwise be read as commands.", "RFC 3030 §2, RFC 5321 §4.2.4", Some("check the EHLO list; without CHUNKING send the message with DATA")),
             K::ChunkTooBig => t("This chunk would take the message past the size limit: the server read it and threw it away.", "RFC 3030 §2, RFC 1870", Some("a smaller message, at most the number after SIZE in EHLO")),
             K::Injected { .. } => t("A failure rule of this world answered, not the server's own logic: see the world's settings.", "smtplab failure rules", Some("what a real client does with this code: 4xx retry later, 5xx give up")),
             K::Greylisted { .. } => t("Greylisting: the first attempt from a sender to a recipient is deferred on purpose. A real client keeps the message and tries again minutes later; then it passes.", "RFC 5321 §4.5.4.1 (retry), RFC 6647", Some("wait the greylisting delay, then send the same MAIL and RCPT again")),
@@ -634,6 +638,7 @@ pub fn catalog(profile: Profile, voice: &Voice) -> Vec<Reply> {
         K::SaslResponseTooLong,
         K::BdatSyntax,
         K::ChunkTooBig,
+        K::ChunkingNotOffered,
         K::Greylisted {
             address: "bob@example.com".into(),
             domain: "example.com".into(),

@@ -96,6 +96,20 @@ pub fn world_for(text: &str, mut base: World) -> World {
             ("smtpd_sender_restrictions", "permit_sasl_authenticated, reject") => {
                 base.policy.auth_required = true
             }
+            // Exim's smtp_banner with `\n`: the lines after the first are the notice.
+            ("smtp_banner", banner) => {
+                base.greeting_notice = banner.split("\\n").skip(1).map(str::to_string).collect();
+            }
+            ("smtpd_discard_ehlo_keywords", keywords) => {
+                for keyword in keywords.split([',', ' ']).filter(|k| !k.is_empty()) {
+                    match keyword {
+                        "pipelining" => base.policy.pipelining = false,
+                        "chunking" => base.policy.chunking = false,
+                        "smtputf8" => base.policy.smtputf8 = false,
+                        _ => {}
+                    }
+                }
+            }
             _ => {}
         }
     }

@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::command::Offered;
 use crate::delivery::Message;
 
 /// Everything a session needs to know about its server. Plain data; see the module docs.
@@ -31,6 +32,13 @@ pub struct World {
     pub rules: Vec<Rule>,
     /// The greylisting database: who tried to send to whom, and when first.
     pub greylist: Vec<Triplet>,
+    /// Lines the greeting carries after the server's own first line, making it a
+    /// multi-line `220-` reply: an administrator's notice, as Exim's `smtp_banner` with
+    /// `\n` gives it (cPanel's "We do not authorize the use of this system…"). Only
+    /// profiles whose server can say it take one: Postfix 3.7 sends a `\n` in
+    /// `smtpd_banner` as the two characters (recorded), and Gmail's and Microsoft's
+    /// greetings are not configurable.
+    pub greeting_notice: Vec<String>,
 }
 
 pub use crate::rules::{Effect, Rule, Triplet};
@@ -108,6 +116,18 @@ pub struct Policy {
     /// = permit_sasl_authenticated, reject` in Postfix; Gmail and Microsoft 365 on 587).
     #[serde(default)]
     pub auth_required: bool,
+    /// Advertise PIPELINING. `false` is Postfix's `smtpd_discard_ehlo_keywords =
+    /// pipelining`: the keyword is gone from EHLO, and Postfix still answers pipelined
+    /// commands in order (recorded: `golden/no-extensions-pipelined.smtp`).
+    pub pipelining: bool,
+    /// Advertise CHUNKING and take BDAT. `false` (`smtpd_discard_ehlo_keywords =
+    /// chunking`): BDAT is refused before its arguments are read, and Postfix hangs up
+    /// (`521 5.5.1`, recorded).
+    pub chunking: bool,
+    /// Advertise SMTPUTF8 and take it as a MAIL and VRFY parameter. `false`
+    /// (`smtpd_discard_ehlo_keywords = smtputf8`): the parameter is an unknown option;
+    /// UTF-8 addresses without it are taken all the same (recorded).
+    pub smtputf8: bool,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -125,7 +145,15 @@ pub enum Profile {
     Microsoft365,
 }
 
+/// The most lines a greeting notice may have.
+pub const MAX_NOTICE_LINES: usize = 10;
+
 impl Profile {
+    /// Can an administrator add lines to this server's greeting ([`World::greeting_notice`])?
+    pub fn has_greeting_notice(self) -> bool {
+        self == Profile::Exim
+    }
+
     /// Every profile, in the order they are offered.
     pub const ALL: &'static [Profile] = &[
         Profile::Postfix,
@@ -221,7 +249,27 @@ impl Default for Policy {
             greylisting: None,
             tls_required: false,
             auth_required: false,
+            pipelining: true,
+            chunking: true,
+            smtputf8: true,
         }
+    }
+}
+
+impl Policy {
+    /// The offered extensions that change how a command line parses.
+    pub fn offered(&self) -> Offered {
+        Offered {
+            chunking: self.chunking,
+            smtputf8: self.smtputf8,
+        }
+    }
+
+    /// Is this EHLO keyword (its first word: `SIZE 10240000` is `SIZE`) switched off?
+    pub fn discards(&self, keyword: &str) -> bool {
+        let name = keyword.split(' ').next().unwrap_or(keyword);
+        let off = |on: bool, ext: &str| !on && name.eq_ignore_ascii_case(ext);
+        off(self.pipelining, "PIPELINING") || off(self.chunking, "CHUNKING") || off(self.smtputf8, "SMTPUTF8")
     }
 }
 
@@ -256,6 +304,7 @@ impl World {
             policy: Policy::default(),
             rules: Vec::new(),
             greylist: Vec::new(),
+            greeting_notice: Vec::new(),
         }
     }
 
@@ -295,6 +344,7 @@ impl World {
             greylisting: None,
             tls_required: profile == Profile::Gmail,
             auth_required: true,
+            ..Policy::default()
         };
         world
     }
@@ -354,6 +404,22 @@ impl World {
         }
         if self.policy.greylisting.is_some_and(|secs| secs > 86_400 * 35) {
             return bad("policy.greylisting: at most 3024000 seconds (35 days)".into());
+        }
+        if !self.greeting_notice.is_empty() && !self.profile.has_greeting_notice() {
+            return bad(format!(
+                "greeting_notice: {} cannot send a multi-line greeting; only exim can",
+                self.profile.title()
+            ));
+        }
+        if self.greeting_notice.len() > MAX_NOTICE_LINES {
+            return bad(format!("greeting_notice: at most {MAX_NOTICE_LINES} lines"));
+        }
+        for (i, line) in self.greeting_notice.iter().enumerate() {
+            if line.len() > 500 || line.contains(|c: char| c.is_control()) {
+                return bad(format!(
+                    "greeting_notice[{i}]: at most 500 characters, no line breaks or controls"
+                ));
+            }
         }
         for (i, rule) in self.rules.iter().enumerate() {
             rule.validate()
@@ -417,6 +483,28 @@ impl std::error::Error for WorldError {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_exim_takes_a_greeting_notice() {
+        let notice = vec!["We do not authorize the use of this system to transport unsolicited,".to_string()];
+        for profile in Profile::ALL {
+            let world = World {
+                greeting_notice: notice.clone(),
+                ..World::preset(*profile)
+            };
+            let result = world.validate();
+            assert_eq!(
+                result.is_ok(),
+                *profile == Profile::Exim,
+                "{profile:?}: {result:?}"
+            );
+        }
+        let mut exim = World::preset(Profile::Exim);
+        exim.greeting_notice = vec!["two\r\nlines".into()];
+        assert!(exim.validate().unwrap_err().0.starts_with("greeting_notice[0]:"));
+        exim.greeting_notice = vec!["x".into(); MAX_NOTICE_LINES + 1];
+        assert!(exim.validate().is_err());
+    }
 
     #[test]
     fn profile_names_are_their_serde_names() {

@@ -110,3 +110,41 @@ fn tokenizer_splits_like_postfix() {
     assert_eq!(words("MAIL FROM:<@r:a@b>"), ["MAIL", "FROM:", "<@r:a@b>"]);
     assert_eq!(words("   "), Vec::<String>::new());
 }
+
+/// A server without CHUNKING or SMTPUTF8 (`smtpd_discard_ehlo_keywords`) parses BDAT and
+/// the SMTPUTF8 word as Postfix then does (golden/no-extensions-*.smtp).
+#[test]
+fn without_chunking_and_smtputf8_the_lines_parse_as_postfix_then_reads_them() {
+    use smtplab_engine::command::{parse_offered, Offered};
+    use smtplab_engine::{Command, Parsed, ReplyKind, Verb};
+    let off = Offered {
+        chunking: false,
+        smtputf8: false,
+    };
+    let unsupported = ReplyKind::UnsupportedOption {
+        option: "SMTPUTF8".into(),
+    };
+    for (line, expected) in [
+        ("BDAT abc", Parsed::Command(Command::Unimplemented(Verb::Bdat))),
+        ("BDAT 3 LAST", Parsed::Command(Command::Unimplemented(Verb::Bdat))),
+        (
+            "MAIL FROM:<a@example.org> SMTPUTF8",
+            Parsed::Invalid(Verb::Mail, unsupported.clone()),
+        ),
+        (
+            "MAIL FROM:<a@example.org> BODY=8BITMIME SMTPUTF8",
+            Parsed::Invalid(Verb::Mail, unsupported),
+        ),
+        (
+            "VRFY alice SMTPUTF8",
+            Parsed::Invalid(Verb::Vrfy, ReplyKind::BadRecipient),
+        ),
+    ] {
+        assert_eq!(parse_offered(line, off), expected, "{line}");
+        assert_ne!(
+            parse_offered(line, Offered::ALL),
+            expected,
+            "{line} with every extension"
+        );
+    }
+}

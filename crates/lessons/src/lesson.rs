@@ -244,8 +244,16 @@ fn optional<T>(
     map.get(key).map(|value| read(value, key)).transpose()
 }
 
-/// The world, then the lesson's profile and rules on top of it.
+/// The world, then the lesson's rules on top of it. A lesson that names a profile starts
+/// from that profile's preset world ([`World::preset`], as `smtplab serve --profile`
+/// does), otherwise from the reference world; the fields `world` gives replace the
+/// base's, object by object.
 fn read_world(map: &Map<String, Value>) -> Result<World> {
+    let profile = match map.get("profile") {
+        Some(value) => Some(read_profile(json::string(value, "profile")?)?),
+        None => None,
+    };
+    let base = World::preset(profile.unwrap_or(Profile::Postfix));
     let mut world = match map.get("world") {
         Some(value) if !value.is_object() => {
             return fail(
@@ -253,24 +261,15 @@ fn read_world(map: &Map<String, Value>) -> Result<World> {
                 format!("expected an object, found {}", json::kind(value)),
             )
         }
-        Some(value) => serde_json::from_value(value.clone()).or_else(|e| fail("world", e.to_string()))?,
-        None => World::reference(),
+        Some(value) => {
+            let mut merged = serde_json::to_value(&base).or_else(|e| fail("world", e.to_string()))?;
+            overlay(&mut merged, value);
+            serde_json::from_value(merged).or_else(|e| fail("world", e.to_string()))?
+        }
+        None => base,
     };
-    if let Some(value) = map.get("profile") {
-        let name = json::string(value, "profile")?;
-        world.profile = Profile::ALL
-            .iter()
-            .copied()
-            .find(|p| p.name() == name)
-            .map_or_else(
-                || {
-                    fail(
-                        "profile",
-                        format!("unknown profile '{name}' (expected one of: {})", Profile::names()),
-                    )
-                },
-                Ok,
-            )?;
+    if let Some(profile) = profile {
+        world.profile = profile;
     }
     if let Some(value) = map.get("rules") {
         for (i, rule) in json::array(value, "rules", smtplab_engine::rules::MAX_RULES)?
@@ -285,6 +284,35 @@ fn read_world(map: &Map<String, Value>) -> Result<World> {
     }
     world.validate().or_else(|e| fail_within("world", &e.0))?;
     Ok(world)
+}
+
+fn read_profile(name: &str) -> Result<Profile> {
+    Profile::from_name(name).map_or_else(
+        || {
+            fail(
+                "profile",
+                format!("unknown profile '{name}' (expected one of: {})", Profile::names()),
+            )
+        },
+        Ok,
+    )
+}
+
+/// Puts `top`'s fields over `base`'s: objects field by field, anything else whole.
+fn overlay(base: &mut Value, top: &Value) {
+    match (base, top) {
+        (Value::Object(base), Value::Object(top)) => {
+            for (key, value) in top {
+                match base.get_mut(key) {
+                    Some(slot) => overlay(slot, value),
+                    None => {
+                        base.insert(key.clone(), value.clone());
+                    }
+                }
+            }
+        }
+        (slot, value) => *slot = value.clone(),
+    }
 }
 
 /// An engine message `field: problem` about a part of the lesson at `path`.

@@ -278,3 +278,35 @@ fn the_documented_example_is_a_valid_lesson() {
     let script = format!("{TLS}C: AUTH LOGIN\nC: Ym9i\nC: aHVudGVyMg==\n");
     assert!(run_script(&lesson, &script).progress.is_complete(&lesson));
 }
+
+/// A lesson that names a profile starts from its preset world; `world` replaces fields of
+/// it one by one, and an unknown field is still an error.
+#[test]
+fn a_profile_starts_from_its_preset_world_and_world_fields_go_on_top() {
+    use smtplab_engine::world::Profile;
+    use smtplab_engine::World;
+    let gmail = Lesson::from_json(&with(base(), "/profile", json!("gmail")).to_string()).unwrap();
+    assert_eq!(gmail.world, World::preset(Profile::Gmail));
+    assert!(gmail.world.policy.tls_required && gmail.world.policy.auth_required);
+    let lesson = with(base(), "/profile", json!("gmail"));
+    let lesson = with(
+        lesson,
+        "/world",
+        json!({"policy": {"vrfy_enabled": false}, "limits": {"recipients": 5}}),
+    );
+    let world = Lesson::from_json(&lesson.to_string()).unwrap().world;
+    assert!(world.policy.tls_required && !world.policy.vrfy_enabled);
+    assert_eq!(
+        (world.limits.recipients, world.limits.message_size),
+        (5, 35_882_577)
+    );
+    let reference =
+        Lesson::from_json(&with(base(), "/world", json!({"limits": {"recipients": 5}})).to_string()).unwrap();
+    assert_eq!(reference.world.hostname, "mail.example.com");
+    let bad = with(base(), "/world", json!({"policy": {"pipelinig": false}}));
+    let error = Lesson::from_json(&bad.to_string()).unwrap_err().to_string();
+    assert!(error.starts_with("world: unknown field `pipelinig`"), "{error}");
+    let notice = with(base(), "/world", json!({"greeting_notice": ["hello"]}));
+    let error = Lesson::from_json(&notice.to_string()).unwrap_err().to_string();
+    assert!(error.starts_with("world.greeting_notice: Postfix"), "{error}");
+}

@@ -1,7 +1,7 @@
 //! The golden scenario list, recorded over real TCP and TLS with the same recorder that
 //! recorded Postfix (`record.py`), must give exactly the golden transcripts: replies,
 //! delays, unprompted replies and hang-ups. Where the real Postfix listens on 127.0.0.1:25
-//! (with its 5 s-timeout listener on 127.0.0.1:2527; `xtask/postfix-lab/setup.sh`), it is
+//! (with its recording-only listeners on 127.0.0.1:2527 to 2529; `xtask/postfix-lab/setup.sh`), it is
 //! recorded live and compared too. Under `CI=true` that live comparison is required, and
 //! the test says on the terminal which comparison it made.
 
@@ -18,10 +18,21 @@ mod common;
 use common::start;
 
 /// The real Postfix's listeners: the reference world, the same with smtpd_timeout=5s,
-/// and a submission-like one (TLS required, only logged-in senders).
+/// a submission-like one (TLS required, only logged-in senders), and one that discards
+/// the PIPELINING, CHUNKING and SMTPUTF8 EHLO keywords.
 const POSTFIX: u16 = 25;
 const POSTFIX_SHORT_TIMEOUT: u16 = 2527;
 const POSTFIX_SUBMISSION: u16 = 2528;
+const POSTFIX_NO_EXTENSIONS: u16 = 2529;
+
+/// The ports of one server's listeners, in the order of the constants above.
+#[derive(Clone, Copy)]
+struct Listeners {
+    main: u16,
+    short_timeout: u16,
+    submission: u16,
+    no_extensions: u16,
+}
 
 fn golden_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../engine/tests/golden")
@@ -36,9 +47,9 @@ fn announce(text: &str) {
     let _ = writeln!(std::io::stderr().lock(), "\ncompare: {text}");
 }
 
-/// Records every golden scenario against `port` (and the short-timeout and
-/// submission-like scenarios against their listeners) and returns (name, transcript) pairs.
-fn record(port: u16, short_timeout: u16, submission: u16, work: &Path) -> Vec<(String, String)> {
+/// Records every golden scenario against `ports.main` (and the scenarios of each
+/// recording-only service against its listener) and returns (name, transcript) pairs.
+fn record(ports: Listeners, work: &Path) -> Vec<(String, String)> {
     let dir = golden_dir();
     std::fs::create_dir_all(work).unwrap();
     let scenarios = work.join("scenarios.json");
@@ -50,13 +61,15 @@ fn record(port: u16, short_timeout: u16, submission: u16, work: &Path) -> Vec<(S
     let recorded = work.join("recorded.json");
     let status = Command::new("python3")
         .arg(dir.join("record.py"))
-        .args([format!("127.0.0.1:{port}")])
+        .args([format!("127.0.0.1:{}", ports.main)])
         .args([&scenarios, &recorded])
         .args([
             "--service".to_string(),
-            format!("short-timeout=127.0.0.1:{short_timeout}"),
+            format!("short-timeout=127.0.0.1:{}", ports.short_timeout),
             "--service".to_string(),
-            format!("submission-like=127.0.0.1:{submission}"),
+            format!("submission-like=127.0.0.1:{}", ports.submission),
+            "--service".to_string(),
+            format!("no-extensions=127.0.0.1:{}", ports.no_extensions),
         ])
         .status()
         .unwrap();
@@ -149,16 +162,22 @@ fn smtplab_serve_answers_every_scenario_like_the_recorded_postfix() {
     (submission.policy.tls_required, submission.policy.auth_required) = (true, true);
     let submission_world = work.join("submission-like.json");
     std::fs::write(&submission_world, submission.to_json()).unwrap();
+    let mut bare = World::reference();
+    (bare.policy.pipelining, bare.policy.chunking, bare.policy.smtputf8) = (false, false, false);
+    let bare_world = work.join("no-extensions.json");
+    std::fs::write(&bare_world, bare.to_json()).unwrap();
     let server = start(&[]);
     let timeout_server = start(&["--world", world.to_str().unwrap()]);
     let submission_server = start(&["--world", submission_world.to_str().unwrap()]);
-    let ours = record(
-        server.port,
-        timeout_server.port,
-        submission_server.port,
-        &work.join("smtplab"),
-    );
-    drop((server, timeout_server, submission_server));
+    let bare_server = start(&["--world", bare_world.to_str().unwrap()]);
+    let ports = Listeners {
+        main: server.port,
+        short_timeout: timeout_server.port,
+        submission: submission_server.port,
+        no_extensions: bare_server.port,
+    };
+    let ours = record(ports, &work.join("smtplab"));
+    drop((server, timeout_server, submission_server, bare_server));
     let golden = |name: &str| std::fs::read_to_string(golden_dir().join(name)).ok();
     let recorded = std::fs::read_dir(golden_dir())
         .unwrap()
@@ -184,15 +203,17 @@ fn smtplab_serve_answers_every_scenario_like_the_recorded_postfix() {
 
     let live = real_postfix(POSTFIX)
         .and_then(|()| real_postfix(POSTFIX_SHORT_TIMEOUT))
-        .and_then(|()| real_postfix(POSTFIX_SUBMISSION));
+        .and_then(|()| real_postfix(POSTFIX_SUBMISSION))
+        .and_then(|()| real_postfix(POSTFIX_NO_EXTENSIONS));
     match live {
         Ok(()) => {
-            let live = record(
-                POSTFIX,
-                POSTFIX_SHORT_TIMEOUT,
-                POSTFIX_SUBMISSION,
-                &work.join("postfix"),
-            );
+            let real = Listeners {
+                main: POSTFIX,
+                short_timeout: POSTFIX_SHORT_TIMEOUT,
+                submission: POSTFIX_SUBMISSION,
+                no_extensions: POSTFIX_NO_EXTENSIONS,
+            };
+            let live = record(real, &work.join("postfix"));
             let theirs = |name: &str| live.iter().find(|(n, _)| n == name).map(|(_, t)| t.clone());
             let diffs = differences(&ours, theirs);
             assert!(
@@ -201,7 +222,7 @@ fn smtplab_serve_answers_every_scenario_like_the_recorded_postfix() {
                 diffs.join("\n")
             );
             announce(&format!(
-                "compared {} scenarios with the LIVE Postfix on 127.0.0.1:{POSTFIX}, :{POSTFIX_SHORT_TIMEOUT} and :{POSTFIX_SUBMISSION} \
+                "compared {} scenarios with the LIVE Postfix on 127.0.0.1:{POSTFIX}, :{POSTFIX_SHORT_TIMEOUT}, :{POSTFIX_SUBMISSION} and :{POSTFIX_NO_EXTENSIONS} \
                  (and with the {recorded} committed recordings)",
                 live.len()
             ));

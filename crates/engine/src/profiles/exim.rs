@@ -15,7 +15,10 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
     let rfc = |code, why| wording(code, None, vec![rfc_text(code).to_string()], Source::Unsourced(why));
     let hello = || format!("{host} Hello {} [{}]", voice.helo, voice.client);
     match kind {
-        K::Greeting => r(220, &format!("{host} ESMTP Exim 4.96 {}", padded_greeting_date(voice.now_ms))),
+        // smtp_banner with `\n` (cPanel's notice): a multi-line 220 (smtp_in.c sends each
+        // line with `220-`). The notice is the world's configuration, not Exim's text.
+        K::Greeting => wording(220, None, std::iter::once(format!("{host} ESMTP Exim 4.96 {}", padded_greeting_date(voice.now_ms)))
+            .chain(voice.notice.iter().cloned()).collect(), Source::Recorded),
         K::Helo | K::Ehlo { .. } => r(250, &hello()),
         K::HeloSyntax { ehlo: true } => r(501, "Syntactically invalid EHLO argument(s)"),
         K::HeloSyntax { ehlo: false } => r(501, "Syntactically invalid HELO argument(s)"),
@@ -75,6 +78,10 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
         K::AuthAborted => r(501, "Authentication cancelled"),
         K::SaslResponseTooLong => rfc(500, "Exim has no SASL response limit of Postfix's kind"),
         K::BdatSyntax => r(501, "missing size for BDAT command"),
+        // With `chunking_advertise_hosts =` empty; a protocol error, and the chunk's octets
+        // are then read as commands.
+        K::ChunkingNotOffered => wording(503, None, vec!["BDAT command used when CHUNKING not advertised".into()],
+            Source::Transcript("Phil Pennock on oss-security, 2017-11-24 (Exim's CVE-2017-16943 mitigation); smtp_in.c")),
         K::Injected { code, enhanced, text } => wording(*code, enhanced.map(|EnhancedCode(a, b, c)| (a, b, c)), vec![text.clone()], Source::Unsourced("a failure rule of the world")),
         K::Greylisted { .. } => rfc(450, "greylisting was recorded with Postfix only"),
         K::TooManyConnections { .. } => rfc(421, "not recorded from Exim"),
@@ -128,14 +135,13 @@ pub fn closes(kind: &ReplyKind) -> bool {
     )
 }
 
-/// Exim's EHLO keywords, before and after TLS, in its order (recorded).
-pub fn ehlo_keywords(starttls: bool, auth: bool, message_size: u64) -> Vec<String> {
-    let mut ext = vec![
-        format!("SIZE {message_size}"),
-        "8BITMIME".into(),
-        "PIPELINING".into(),
-        "PIPECONNECT".into(),
-    ];
+/// Exim's EHLO keywords, before and after TLS, in its order (recorded). PIPECONNECT is
+/// offered only with PIPELINING (smtp_in.c).
+pub fn ehlo_keywords(pipelining: bool, starttls: bool, auth: bool, message_size: u64) -> Vec<String> {
+    let mut ext = vec![format!("SIZE {message_size}"), "8BITMIME".into()];
+    if pipelining {
+        ext.extend(["PIPELINING", "PIPECONNECT"].map(String::from));
+    }
     if auth {
         ext.push("AUTH PLAIN LOGIN CRAM-MD5".into());
     }

@@ -93,6 +93,7 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
         K::AuthAborted => rfc(501, Some((5, 7, 0)), "no transcript of a cancelled AUTH"),
         K::SaslResponseTooLong => rfc(500, Some((5, 5, 6)), "no transcript of an overlong SASL response"),
         K::BdatSyntax => rfc(501, Some((5, 5, 4)), "no transcript of a bad BDAT"),
+        K::ChunkingNotOffered => unimplemented("Gmail always offers CHUNKING; Google's text for an unimplemented command"),
         K::Injected { code, enhanced, text } => wording(*code, enhanced.map(|EnhancedCode(a, b, c)| (a, b, c)), vec![text.clone()], Source::Unsourced("a failure rule of the world")),
         K::Greylisted { .. } => rfc(450, Some((4, 2, 0)), "Gmail's submission port does not greylist"),
         K::TooManyConnections { .. } => tagged(421, Some((4, 7, 0)), "Try again later, closing connection.", t(LIST)),

@@ -72,6 +72,7 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
         K::TooManyErrors => rfc(421, Some((4, 7, 0)), "no transcript of Microsoft's error limit"),
         K::Timeout => one(451, Some((4, 7, 0)), "Timeout waiting for client input".into(), t("a public transcript (smtp-replies.md §4.2)")),
         K::ReadyForTls => one(220, Some((2, 0, 0)), "SMTP server ready".into(), t("datawookie/emayili #147; tarickb/sasl-xoauth2 #97")),
+        K::ChunkingNotOffered => rfc(502, Some((5, 3, 3)), "Microsoft 365 always offers CHUNKING; its text for an unimplemented command"),
         K::TlsActive => rfc(503, Some((5, 5, 1)), "no transcript of a second STARTTLS"),
         // AUTH is offered only after TLS: before it, the mechanism is unknown.
         K::AuthNotEnabled | K::AuthFailed { reason: AuthFailure::NoMechanism } => err(504, Some((5, 7, 4)), "Unrecognized authentication type", t("nodemailer #189; deanproxy/eMail #44")),

@@ -63,6 +63,9 @@ pub struct Voice<'a> {
     /// The session's id, drawn from the seed at connect (Gmail's `<id> - gsmtp`,
     /// Microsoft's `[…]` trailer).
     pub session: &'a str,
+    /// The world's greeting notice: lines after the greeting's first
+    /// ([`crate::World::greeting_notice`]), for servers that can send them.
+    pub notice: &'a [String],
 }
 
 impl<'a> Voice<'a> {
@@ -75,6 +78,7 @@ impl<'a> Voice<'a> {
             helo: "client.example.org",
             verb: None,
             session: "a1sm1234567abc.12",
+            notice: &[],
         }
     }
 }
@@ -108,16 +112,19 @@ impl Profile {
         }
     }
 
-    /// The EHLO keywords after the first line, in this server's order.
+    /// The EHLO keywords after the first line, in this server's order, without those the
+    /// policy switches off (Postfix's `smtpd_discard_ehlo_keywords`).
     pub fn ehlo_keywords(self, policy: &Policy, tls: bool, message_size: u64) -> Vec<String> {
         let auth = policy.auth_enabled && (tls || !policy.auth_only_after_tls);
         let starttls = policy.starttls && !tls;
-        match self {
+        let mut keywords = match self {
             Profile::Postfix => postfix::ehlo_keywords(policy, starttls, auth, message_size),
-            Profile::Exim => exim::ehlo_keywords(starttls, auth, message_size),
+            Profile::Exim => exim::ehlo_keywords(policy.pipelining, starttls, auth, message_size),
             Profile::Gmail => gmail::ehlo_keywords(starttls, auth, message_size),
             Profile::Microsoft365 => microsoft365::ehlo_keywords(starttls, auth, message_size),
-        }
+        };
+        keywords.retain(|keyword| !policy.discards(keyword));
+        keywords
     }
 
     /// The SASL mechanisms this server offers, in its order. Those the lab does not

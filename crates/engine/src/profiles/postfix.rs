@@ -76,6 +76,9 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
         K::SaslResponseTooLong => w(500, Some((5, 5, 6)), s("SASL response limit exceeded")),
         K::BdatSyntax => w(521, Some((5, 5, 4)), s("Syntax: BDAT count [LAST]")),
         K::ChunkTooBig => w(552, Some((5, 3, 4)), s("Chunk exceeds message size limit")),
+        // Recorded from a listener with smtpd_discard_ehlo_keywords=chunking: before the
+        // arguments are read, and the connection closes.
+        K::ChunkingNotOffered => w(521, Some((5, 5, 1)), s("Error: command not implemented")),
         K::Injected { code, enhanced, text } => w(*code, enhanced.map(|EnhancedCode(a, b, c)| (a, b, c)), text.clone()),
         // Recorded from Postfix 3.7.11 with Debian 12's postgrey 1.37 as check_policy_service.
         K::Greylisted { address, domain } => w(450, Some((4, 2, 0)), format!("<{address}>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/{domain}.html")),
@@ -117,6 +120,7 @@ pub fn closes(kind: &ReplyKind) -> bool {
             | ReplyKind::TooManyErrors
             | ReplyKind::Timeout
             | ReplyKind::BdatSyntax
+            | ReplyKind::ChunkingNotOffered
             | ReplyKind::TooManyConnections { .. }
     )
 }

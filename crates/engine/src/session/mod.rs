@@ -393,6 +393,9 @@ impl Session {
             {
                 Some(ReplyKind::MustStartTls)
             }
+            // RFC 3030 §2: BDAT only where CHUNKING is offered, checked before anything else
+            // about it (recorded from smtpd_discard_ehlo_keywords=chunking).
+            Verb::Bdat if !policy.chunking => Some(ReplyKind::ChunkingNotOffered),
             // RFC 5321 §4.1.4: no nested transactions; HELO first only if the policy says so.
             Verb::Mail if policy.helo_required && self.helo.is_none() => Some(ReplyKind::SendHeloFirst),
             Verb::Mail if in_transaction => Some(ReplyKind::NestedMail),
@@ -447,6 +450,7 @@ impl Session {
             helo: self.helo.as_ref().map_or("", |h| h.name.as_str()),
             verb: self.verb,
             session: &self.id,
+            notice: &self.world.greeting_notice,
         }
     }
 
@@ -661,7 +665,7 @@ impl Session {
             self.verb = None;
             return self.reply(ReplyKind::TooManyErrors); // Postfix smtpd_hard_error_limit
         }
-        let mut parsed = command::parse(line);
+        let mut parsed = command::parse_offered(line, self.world.policy.offered());
         if parsed == Parsed::Command(Command::Quit)
             && !self.world.profile.behaviour().quit_takes_arguments
             && line.split_ascii_whitespace().nth(1).is_some()

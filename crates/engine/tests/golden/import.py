@@ -26,6 +26,10 @@ SERVICES = {
     "submission-like": ["# smtpd_tls_security_level: encrypt",
                         "# smtpd_sender_restrictions: permit_sasl_authenticated, reject",
                         "# smtpd_delay_reject: no"],
+    "no-extensions": ["# smtpd_discard_ehlo_keywords: pipelining, chunking, smtputf8"],
+    "exim-greeting-notice": ["# smtp_banner: $smtp_active_hostname ESMTP Exim $version_number $tod_full"
+                             "\\nWe do not authorize the use of this system to transport unsolicited,"
+                             "\\nand/or bulk e-mail."],
 }
 # The server recorded (--server): its `# recorded from:` label and the headers of its world.
 # Exim is recorded into golden/exim/ (xtask/exim-lab/); its idle timeout on the recording-only

@@ -297,4 +297,31 @@ scS("submission-not-logged-in", *TLS, "MAIL FROM:<alice@example.com>", "MAIL FRO
 scS("submission-logged-in", *TLS, "AUTH PLAIN AGFsaWNlAHMzY3JldA==", "MAIL FROM:<alice@example.com>",
     "RCPT TO:<bob@example.com>", "DATA", {"data": ["Subject: submitted", "", "hello"]}, "QUIT")
 
+# A listener that discards three EHLO keywords (recording only): smtpd_discard_ehlo_keywords =
+# pipelining, chunking, smtputf8. Hiding a keyword is not always refusing the command.
+NOEXT = {"service": "no-extensions"}
+def scN(name, *steps):
+    S.append({"name": name, "steps": list(steps), **NOEXT})
+scN("no-extensions-ehlo", E, "HELO client.example.org", "QUIT")
+scN("no-extensions-after-tls", *TLS, "QUIT")
+scN("no-extensions-pipelined", E, {"raw": "MAIL FROM:<sender@example.org>\r\nRCPT TO:<alice@example.com>\r\nDATA\r\n", "replies": 3},
+    {"data": ["Subject: pipelined", "", "all the same"]}, "QUIT")
+scN("no-extensions-bdat", E, M, R, {"bdat": "Subject: bdat\r\n\r\nHello.\r\n", "last": True}, "NOOP")
+scN("no-extensions-bdat-without-mail", E, "BDAT 0 LAST", "NOOP")
+scN("no-extensions-bdat-before-ehlo", "BDAT 3 LAST", "NOOP")
+scN("no-extensions-bdat-bad-syntax", E, M, R, "BDAT abc", "NOOP")
+scN("no-extensions-smtputf8", E, "MAIL FROM:<sender@example.org> SMTPUTF8", "MAIL FROM:<jörg@example.org>",
+    "RCPT TO:<ülrich@example.com>", "RCPT TO:<alice@example.com>", "VRFY alice SMTPUTF8", "VRFY jörg", "RSET",
+    "MAIL FROM:<sender@example.org> BODY=8BITMIME SMTPUTF8", "MAIL FROM:<sender@example.org> BODY=8BITMIME", "QUIT")
+scN("no-extensions-utf8-message", E, "MAIL FROM:<jörg@example.org>", R, "DATA", {"data": ["Subject: grüße", "", "Schöne Grüße."]}, "QUIT")
+scN("no-extensions-data", E, M, R, "DATA", {"data": ["Subject: plain", "", "DATA still works."]}, "QUIT")
+
+# Exim only (xtask/exim-lab, a second daemon on :2627): a multi-line greeting from smtp_banner with
+# \n, cPanel's notice. Postfix cannot send one (smtpd_banner's \n goes out as the two characters).
+NOTICE = {"service": "exim-greeting-notice"}
+def scG(name, *steps):
+    S.append({"name": name, "steps": list(steps), **NOTICE})
+scG("greeting-notice-ehlo", E, "QUIT")
+scG("greeting-notice-message", E, M, R, "DATA", {"data": ["Subject: notice", "", "Read every 220- line."]}, "QUIT")
+
 json.dump(S, __import__("sys").stdout, indent=1, ensure_ascii=False)
