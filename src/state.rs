@@ -13,7 +13,7 @@ const HAPPENED_KEPT: usize = 64;
 use yew::Reducible;
 
 /// One item of the transcript.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Entry {
     /// A line the learner sent (without CRLF).
     Client { text: String, at: u64, tls: bool },
@@ -56,8 +56,9 @@ pub enum Panel {
     Settings,
 }
 
-/// Everything the learner sees and keeps across reloads.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// Everything the learner sees. What is kept across reloads is where it started and the
+/// steps (`crate::storage`): replaying them rebuilds the rest.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Lab {
     pub session: Session,
     pub seed: u64,
@@ -68,7 +69,6 @@ pub struct Lab {
     pub selected: Option<usize>,
     pub panel: Panel,
     /// The last phase change, for the state diagram's highlight.
-    #[serde(default)]
     pub last_transition: Option<(Phase, Phase)>,
     /// Where the recording starts: the world and seed of the first session, and when.
     pub origin: (World, u64, u64),
@@ -76,13 +76,10 @@ pub struct Lab {
     /// at any step (the engine is deterministic).
     pub steps: Vec<Step>,
     /// While stepping back: the step shown and the lab as it was then.
-    #[serde(skip)]
     pub view: Option<(usize, Box<Lab>)>,
     /// A message for the learner that is not part of the session (e.g. storage recovered).
-    #[serde(skip)]
     pub notice: Option<String>,
     /// What happened lately, for observers (the embedding API); not saved.
-    #[serde(skip)]
     pub happened: Happenings,
 }
 
@@ -173,11 +170,6 @@ pub enum Action {
         seed: u64,
         now: u64,
     },
-    /// Replaces the transcript view with an imported one (the session is not replayed).
-    Import {
-        entries: Vec<Entry>,
-        now: u64,
-    },
     DismissNotice,
     /// Shows a message that is not part of the session.
     Notify(String),
@@ -200,7 +192,7 @@ pub enum Action {
 }
 
 /// One recorded thing the learner did (the part of [`Action`] that changes the session).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Step {
     Send { line: String, now: u64 },
     Pipelined { lines: Vec<String>, now: u64 },
@@ -210,7 +202,6 @@ pub enum Step {
     Disconnect { now: u64 },
     Clear,
     World { world: Box<World>, seed: u64, now: u64 },
-    Import { entries: Vec<Entry>, now: u64 },
 }
 
 impl Step {
@@ -223,8 +214,7 @@ impl Step {
             | Step::Handshake { now }
             | Step::Connect { now }
             | Step::Disconnect { now }
-            | Step::World { now, .. }
-            | Step::Import { now, .. } => Some(*now),
+            | Step::World { now, .. } => Some(*now),
             Step::Clear => None,
         }
     }
@@ -241,7 +231,6 @@ impl Step {
             Action::Disconnect { now } => Step::Disconnect { now },
             Action::Clear => Step::Clear,
             Action::ApplyWorld { world, seed, now } => Step::World { world, seed, now },
-            Action::Import { entries, now } => Step::Import { entries, now },
             other => return Err(other),
         })
     }
@@ -464,14 +453,6 @@ impl Lab {
                     now,
                 );
                 self.connect(now);
-            }
-            Step::Import { entries, now } => {
-                self.entries = entries;
-                self.selected = None;
-                self.note(
-                    "Transcript imported. It is shown as recorded; the live session goes on below.".into(),
-                    now,
-                );
             }
         }
     }
