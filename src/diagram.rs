@@ -11,6 +11,7 @@ use smtplab_engine::events::{Abort, Event};
 use smtplab_engine::table::{Trigger, TRANSITIONS};
 use smtplab_engine::{Phase, ReplyClass, Verb};
 
+use crate::entries::Entries;
 use crate::state::Entry;
 
 /// How many arrows are drawn; older ones are summarised (keeps long sessions smooth).
@@ -74,7 +75,7 @@ pub struct Band {
 /// Bands come from the engine's events, never from reply codes or text: a connection's
 /// greeting, TLS from the handshake on, each AUTH exchange, each mail transaction (from
 /// the MAIL that started it to the reply that ended it), and QUIT.
-pub fn sequence(entries: &[Entry], expanded: &[usize]) -> (Vec<Arrow>, Vec<Band>) {
+pub fn sequence(entries: &Entries, expanded: &[usize]) -> (Vec<Arrow>, Vec<Band>) {
     let mut arrows: Vec<Arrow> = Vec::new();
     let mut bands = Vec::new();
     let mut open: Vec<(BandKind, usize)> = Vec::new();
@@ -264,7 +265,7 @@ fn esc(text: &str) -> String {
 }
 
 /// The sequence diagram as SVG; `selected` is the selected transcript entry.
-pub fn sequence_svg(entries: &[Entry], selected: Option<usize>, expanded: &[usize]) -> String {
+pub fn sequence_svg(entries: &Entries, selected: Option<usize>, expanded: &[usize]) -> String {
     let (arrows, bands) = sequence(entries, expanded);
     let skip = arrows.len().saturating_sub(MAX_ARROWS);
     let shown = &arrows[skip..];
@@ -525,15 +526,15 @@ pub fn state_svg(current: Phase, last: Option<(Phase, Phase)>) -> String {
         };
         let _ = write!(
             svg,
-            r#"<g class="edge{taken}" data-from="{from_name}" data-to="{to:?}"><path d="M{} {} Q{:.0} {:.0} {} {}" marker-end="url(#tip)"/><text x="{:.0}" y="{:.0}" text-anchor="{anchor}">{}</text></g>"#,
+            r#"<g class="edge{taken}" data-from="{from_name}" data-to="{to:?}"><path d="M{} {} Q{} {} {} {}" marker-end="url(#tip)"/><text x="{}" y="{}" text-anchor="{anchor}">{}</text></g>"#,
             start.0,
             start.1,
-            mid.0,
-            mid.1,
+            mid.0.round() as i32,
+            mid.1.round() as i32,
             end.0,
             end.1,
-            label_at.0,
-            label_at.1,
+            label_at.0.round() as i32,
+            label_at.1.round() as i32,
             esc(&labels.join(", "))
         );
     }

@@ -12,6 +12,8 @@ use smtplab_engine::{Event, Input, Output, Peer, Phase, Reply, Session, State, V
 const HAPPENED_KEPT: usize = 64;
 use yew::Reducible;
 
+use crate::entries::Entries;
+
 /// One item of the transcript.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Entry {
@@ -58,11 +60,11 @@ pub enum Panel {
 
 /// Everything the learner sees. What is kept across reloads is where it started and the
 /// steps (`crate::storage`): replaying them rebuilds the rest.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Lab {
     pub session: Session,
     pub seed: u64,
-    pub entries: Vec<Entry>,
+    pub entries: Entries,
     /// Lines sent, oldest first, for Up/Down.
     pub history: Vec<String>,
     /// The selected server entry, whose explanation is shown.
@@ -81,6 +83,36 @@ pub struct Lab {
     pub notice: Option<String>,
     /// What happened lately, for observers (the embedding API); not saved.
     pub happened: Happenings,
+}
+
+/// Equal labs hold the same session, transcript, steps and view. Yew compares the lab
+/// before every render of every component that takes it, so the fields that tell two
+/// consecutive labs apart come first: comparing two sessions' mailboxes is slow.
+impl PartialEq for Lab {
+    fn eq(&self, other: &Lab) -> bool {
+        if std::ptr::eq(self, other) {
+            return true;
+        }
+        let cheap = |lab: &Lab| {
+            (
+                lab.entries.len(),
+                lab.steps.len(),
+                lab.selected,
+                lab.panel,
+                lab.seed,
+                lab.last_transition,
+                lab.history.len(),
+            )
+        };
+        cheap(self) == cheap(other)
+            && self.notice == other.notice
+            && self.view == other.view
+            && self.origin == other.origin
+            && self.history == other.history
+            && self.steps == other.steps
+            && self.entries == other.entries
+            && self.session == other.session
+    }
 }
 
 /// The latest [`Happened`] items (at most `HAPPENED_KEPT`, newest last) and how many
@@ -246,7 +278,7 @@ impl Lab {
         let mut lab = Lab {
             session: Session::new(world.clone(), seed),
             seed,
-            entries: Vec::new(),
+            entries: Entries::default(),
             history: Vec::new(),
             selected: None,
             panel: Panel::Explain,

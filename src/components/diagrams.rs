@@ -78,6 +78,15 @@ fn download_png(svg: &str, name: &'static str) {
 #[cfg(not(target_arch = "wasm32"))]
 fn download_png(_: &str, _: &'static str) {}
 
+/// An "Export SVG" link's click: the download's address is made then, not on every
+/// change of the diagram (it is as big as the diagram).
+fn svg_link(svg: std::rc::Rc<String>) -> Callback<MouseEvent> {
+    Callback::from(move |e: MouseEvent| {
+        let link = e.target_unchecked_into::<web_sys::Element>();
+        let _ = link.set_attribute("href", &storage::data_url("image/svg+xml", &for_export(&svg)));
+    })
+}
+
 #[derive(Properties, PartialEq)]
 pub struct DiagramsProps {
     pub lab: UseReducerHandle<Lab>,
@@ -98,14 +107,8 @@ pub fn diagrams(props: &DiagramsProps) -> Html {
         (lab.entries.len(), selected, viewing, (*expanded).clone()),
         |(_, _, _, open)| sequence_svg(&lab.entries, selected, open),
     );
-    let sequence_url = use_memo(sequence.clone(), |svg| {
-        storage::data_url("image/svg+xml", &for_export(svg))
-    });
     let states = use_memo((lab.phase(), lab.last_transition), |(phase, last)| {
         state_svg(*phase, *last)
-    });
-    let states_url = use_memo(states.clone(), |svg| {
-        storage::data_url("image/svg+xml", &for_export(svg))
     });
     let scroller = use_node_ref();
     {
@@ -157,7 +160,7 @@ pub fn diagrams(props: &DiagramsProps) -> Html {
         <section class="diagrams" aria-label="Diagrams">
             <figure class="diagram" aria-label="Sequence diagram">
                 <figcaption>{ "Sequence diagram " }
-                    <a download="smtplab-sequence.svg" href={(*sequence_url).clone()}>{ "Export SVG" }</a>
+                    <a download="smtplab-sequence.svg" href="#" onclick={svg_link(sequence.clone())}>{ "Export SVG" }</a>
                     <button class="link" onclick={png(sequence.clone(), "smtplab-sequence.png")}>{ "Export PNG" }</button>
                 </figcaption>
                 <div class="svg-scroll" ref={scroller} {onclick} {onkeydown}>
@@ -167,7 +170,7 @@ pub fn diagrams(props: &DiagramsProps) -> Html {
             if props.states {
             <figure class="diagram" aria-label="State diagram">
                 <figcaption>{ "State diagram " }
-                    <a download="smtplab-states.svg" href={(*states_url).clone()}>{ "Export SVG" }</a>
+                    <a download="smtplab-states.svg" href="#" onclick={svg_link(states.clone())}>{ "Export SVG" }</a>
                     <button class="link" onclick={png(states.clone(), "smtplab-states.png")}>{ "Export PNG" }</button>
                 </figcaption>
                 <div class="svg-scroll">{ Html::from_html_unchecked(AttrValue::from((*states).clone())) }</div>

@@ -8,6 +8,7 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use super::{error_line, menu, use_menu_open, LabProps};
+use crate::entries::Entries;
 use crate::state::{Action, Entry};
 use crate::{now_ms, storage};
 
@@ -109,7 +110,7 @@ enum Exported<'a> {
 }
 
 /// The transcript as JSON: one object per entry, `from` saying whose.
-pub fn transcript_json(entries: &[Entry]) -> String {
+pub fn transcript_json(entries: &Entries) -> String {
     let exported: Vec<Exported> = entries
         .iter()
         .map(|entry| match entry {
@@ -132,7 +133,7 @@ pub fn transcript_json(entries: &[Entry]) -> String {
 }
 
 /// The transcript as text: swaks arrows, or `C:`/`S:` as in RFC examples.
-pub fn transcript_text(entries: &[Entry], swaks: bool) -> String {
+pub fn transcript_text(entries: &Entries, swaks: bool) -> String {
     let mut out = String::new();
     for entry in entries {
         match entry {

@@ -121,7 +121,7 @@ pub fn share(props: &ShareProps) -> Html {
 }
 
 /// Puts text on the clipboard (the link field stays selectable where this is refused).
-fn copy_text(text: &str) {
+pub fn copy_text(text: &str) {
     #[cfg(target_arch = "wasm32")]
     if let Some(window) = web_sys::window() {
         let _ = window.navigator().clipboard().write_text(text);
