@@ -602,3 +602,83 @@ pub fn phase_name(phase: Phase) -> &'static str {
         _ => "?",
     }
 }
+
+/// The sequence diagram for the page, as keyed SVG nodes: each arrow and band sits at its
+/// place in the whole session, and one group moves them up when older arrows leave, so a
+/// new reply adds its arrow and changes nothing else ([`sequence_svg`] is the same
+/// drawing as text, for export).
+pub fn sequence_html(arrows: &[Arrow], bands: &[Band], selected: Option<usize>) -> yew::Html {
+    use yew::html;
+    let skip = arrows.len().saturating_sub(MAX_ARROWS);
+    let height = TOP + (arrows.len() - skip).max(1) * ROW + 20;
+    let (view_box, bottom) = (format!("0 0 {WIDTH} {height}"), height - 10);
+    let shift = format!("translate(0 -{})", skip * ROW);
+    html! {
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox={view_box} width={WIDTH.to_string()} height={height.to_string()}
+            class="sequence" font-family="ui-monospace, Menlo, Consolas, monospace" font-size="12">
+            <text class="head" x={CLIENT_X.to_string()} y="18" text-anchor="middle">{ "Client" }</text>
+            <text class="head" x={SERVER_X.to_string()} y="18" text-anchor="middle">{ "Server" }</text>
+            <line class="life" x1={CLIENT_X.to_string()} y1="26" x2={CLIENT_X.to_string()} y2={bottom.to_string()} />
+            <line class="life" x1={SERVER_X.to_string()} y1="26" x2={SERVER_X.to_string()} y2={bottom.to_string()} />
+            if skip > 0 {
+                <text class="band" x={(WIDTH / 2).to_string()} y="36" text-anchor="middle" font-size="11">
+                    { format!("{skip} earlier arrows not drawn") }</text>
+            }
+            <g transform={shift}>
+                { for bands.iter().filter(|b| b.last >= skip).map(|band| band_node(band, skip)) }
+                { for arrows.iter().enumerate().skip(skip).map(|(row, arrow)| arrow_node(row, arrow, selected)) }
+            </g>
+        </svg>
+    }
+}
+
+/// A band behind its arrows (rows counted from the session's first arrow).
+fn band_node(band: &Band, skip: usize) -> yew::Html {
+    let first = band.first.max(skip);
+    let (y, h) = (TOP + first * ROW - 8, (band.last - first + 1) * ROW);
+    let (class, name, inset) = match band.kind {
+        BandKind::Greeting => ("greeting", "connection and greeting", 4),
+        BandKind::Tls => ("tls", "TLS (encrypted)", 0),
+        BandKind::Auth => ("auth", "AUTH", 14),
+        BandKind::Transaction => ("transaction", "mail transaction", 8),
+        BandKind::Quit => ("quit", "QUIT and close", 4),
+    };
+    yew::html! {
+        <g key={format!("b{}", band.first)} class={format!("band {class}")} data-band={class}>
+            <rect x={(4 + inset).to_string()} y={y.to_string()} width={(WIDTH - 8 - 2 * inset).to_string()} height={h.to_string()} rx="4" />
+            <text x={(8 + inset).to_string()} y={(y + 11).to_string()}>{ name }</text>
+        </g>
+    }
+}
+
+/// One arrow, at its row in the whole session.
+fn arrow_node(row: usize, arrow: &Arrow, selected: Option<usize>) -> yew::Html {
+    let y = TOP + row * ROW + 8;
+    let (x1, x2) = if arrow.to_server {
+        (CLIENT_X, SERVER_X)
+    } else {
+        (SERVER_X, CLIENT_X)
+    };
+    let class = match arrow.class {
+        Some(class) => format!("c{}", class.digit()),
+        None => "cmd".to_string(),
+    };
+    let dir = if arrow.to_server { "to-server" } else { "to-client" };
+    let selected = if selected == Some(arrow.entry) {
+        " selected"
+    } else {
+        ""
+    };
+    let tip = if x2 > x1 { x2 - 6 } else { x2 + 6 };
+    let expand = arrow.body.then(|| arrow.entry.to_string());
+    yew::html! {
+        <g key={arrow.entry} class={format!("arrow {dir} {class}{selected}")} data-entry={arrow.entry.to_string()}
+            data-expand={expand} tabindex="0" role="button" aria-label={arrow.full.clone()}>
+            <title>{ arrow.full.clone() }</title>
+            <rect class="hit" x={CLIENT_X.to_string()} y={(y - 19).to_string()} width={(SERVER_X - CLIENT_X).to_string()} height={ROW.to_string()} />
+            <line x1={x1.to_string()} y1={y.to_string()} x2={x2.to_string()} y2={y.to_string()} />
+            <path d={format!("M{x2} {y} L{tip} {} L{tip} {} Z", y - 4, y + 4)} />
+            <text x={((CLIENT_X + SERVER_X) / 2).to_string()} y={(y - 5).to_string()} text-anchor="middle">{ arrow.label.clone() }</text>
+        </g>
+    }
+}
