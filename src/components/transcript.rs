@@ -85,9 +85,6 @@ pub fn transcript(props: &LabProps) -> Html {
     };
     let (first, end) = window(&offsets, top, view.height);
     let (pad_top, pad_bottom) = (offsets[first] * LINE_PX, (total - offsets[end]) * LINE_PX);
-    let list = use_node_ref();
-    // In this order: the padding first, so that following scrolls to the true bottom.
-    use_padding(&list, pad_top, pad_bottom);
     use_follow(&scroller, &view, lab.entries.len());
     use_reveal(&scroller, &found, &offsets);
     let onscroll = {
@@ -109,12 +106,24 @@ pub fn transcript(props: &LabProps) -> Html {
             <super::find::Find lab={handle.clone()} found={found.clone()} />
             <div class="transcript" role="log" aria-label="Transcript" aria-live="off" tabindex="0"
                 data-entries={lab.entries.len().to_string()} ref={scroller} {onscroll}>
-                <ol class="rows" ref={list}>
+                <ol class="rows">
+                    { spacer("above", pad_top) }
                     { for rows.map(|(i, entry)| row(handle, i, entry, selected, *found)) }
+                    { spacer("below", pad_bottom) }
                 </ol>
             </div>
             { announcements(&lab.entries) }
         </>
+    }
+}
+
+/// The space of the rows not drawn, above or below: an empty SVG of that height (the
+/// Content-Security-Policy forbids `style` attributes, and SVG's `height` is not one).
+fn spacer(key: &'static str, height: u32) -> Html {
+    html! {
+        <li key={key} class="spacer" aria-hidden="true">
+            <svg width="1" height={height.to_string()} focusable="false" />
+        </li>
     }
 }
 
@@ -125,20 +134,6 @@ fn use_follow(scroller: &NodeRef, view: &UseStateHandle<View>, len: usize) {
     use_effect_with((len, follow), move |(_, follow)| {
         if let (true, Some(div)) = (*follow, scroller.cast::<web_sys::Element>()) {
             div.set_scroll_top(div.scroll_height());
-        }
-    });
-}
-
-/// The space of the rows not drawn, above and below, as the list's padding (set through
-/// the CSSOM: the Content-Security-Policy forbids `style` attributes).
-#[hook]
-fn use_padding(list: &NodeRef, top: u32, bottom: u32) {
-    let list = list.clone();
-    use_effect_with((top, bottom), move |(top, bottom)| {
-        if let Some(list) = list.cast::<web_sys::HtmlElement>() {
-            let style = list.style();
-            let _ = style.set_property("padding-top", &format!("{top}px"));
-            let _ = style.set_property("padding-bottom", &format!("{bottom}px"));
         }
     });
 }
