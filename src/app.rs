@@ -348,11 +348,16 @@ pub fn app() -> Html {
             }
         </>
     };
-    // Built when the session changes, not on every keystroke in the draft.
+    // Built when the session changes, not on every keystroke in the draft; only embedded
+    // labs show it.
     let full_lab = {
-        let lab = lab.clone();
+        let (lab, embed) = (lab.clone(), start.embed);
         use_memo((lab.steps.len(), lab.origin.2, lab.seed), move |_| {
-            full_lab_url(&lab)
+            if embed {
+                full_lab_url(&lab)
+            } else {
+                String::new()
+            }
         })
     };
     if start.embed {

@@ -11,7 +11,8 @@
 //! Building and checking messages is pure and tested natively; [`use_bridge`] wires them
 //! to the window.
 
-use serde_json::{json, Value};
+use serde::Serialize;
+use serde_json::Value;
 use smtplab_engine::world::Profile;
 use smtplab_engine::Event;
 
@@ -31,49 +32,112 @@ pub enum Request {
     SetProfile(Profile),
 }
 
-pub fn envelope(kind: &str, payload: Value) -> Value {
-    json!({ "source": SOURCE, "v": VERSION, "type": kind, "payload": payload })
+/// Every message out, as JSON text: `{source, v, type, payload}`.
+#[derive(Serialize)]
+struct Envelope<'a, P: Serialize> {
+    source: &'static str,
+    v: u64,
+    #[serde(rename = "type")]
+    kind: &'a str,
+    payload: P,
 }
 
-pub fn ready(lab: &Lab, lang: &str) -> Value {
-    envelope(
-        "ready",
-        json!({
-            "version": env!("CARGO_PKG_VERSION"),
-            "profile": lab.session.world().profile,
-            "lang": lang,
-        }),
-    )
+pub fn envelope(kind: &str, payload: impl Serialize) -> String {
+    let envelope = Envelope {
+        source: SOURCE,
+        v: VERSION,
+        kind,
+        payload,
+    };
+    serde_json::to_string(&envelope).expect("messages always serialise")
 }
 
-pub fn error(message: &str) -> Value {
-    envelope("error", json!({ "message": message }))
+#[derive(Serialize)]
+struct Ready<'a> {
+    version: &'static str,
+    profile: Profile,
+    lang: &'a str,
+}
+
+pub fn ready(lab: &Lab, lang: &str) -> String {
+    let ready = Ready {
+        version: env!("CARGO_PKG_VERSION"),
+        profile: lab.session.world().profile,
+        lang,
+    };
+    envelope("ready", ready)
+}
+
+#[derive(Serialize)]
+struct Problem<'a> {
+    message: &'a str,
+}
+
+pub fn error(message: &str) -> String {
+    envelope("error", Problem { message })
+}
+
+#[derive(Serialize)]
+struct FrameResize {
+    subject: &'static str,
+    height: u32,
 }
 
 /// Canvas's resize request (not enveloped: Canvas reads `subject`).
-pub fn frame_resize(height: u32) -> Value {
-    json!({ "subject": "lti.frameResize", "height": height })
+pub fn frame_resize(height: u32) -> String {
+    let resize = FrameResize {
+        subject: "lti.frameResize",
+        height,
+    };
+    serde_json::to_string(&resize).expect("messages always serialise")
+}
+
+#[derive(Serialize)]
+struct ReplyOut<'a> {
+    code: u16,
+    lines: Vec<&'a str>,
+    command: &'a Option<String>,
+}
+
+#[derive(Serialize)]
+struct PhaseChange<'a> {
+    from: &'a smtplab_engine::Phase,
+    to: &'a smtplab_engine::Phase,
+}
+
+#[derive(Serialize)]
+struct DeliveredOut<'a> {
+    queue_id: &'a str,
+    mailbox: &'a Option<String>,
+    from: &'a str,
+    recipients: &'a [String],
+    bytes: usize,
 }
 
 /// The messages for something that happened: `reply`, `message-delivered`, and for each
 /// of the engine's events a `session-event` (its typed form), preceded by `phase-changed`
 /// for a phase change.
-pub fn events(what: &Happened) -> Vec<Value> {
+pub fn events(what: &Happened) -> Vec<String> {
     match what {
         Happened::Reply { reply, command } => {
             let wire = String::from_utf8_lossy(&reply.to_bytes()).into_owned();
-            let lines: Vec<&str> = wire.split_terminator("\r\n").collect();
-            vec![envelope(
-                "reply",
-                json!({ "code": reply.code, "lines": lines, "command": command }),
-            )]
+            let lines = wire.split_terminator("\r\n").collect();
+            let out = ReplyOut {
+                code: reply.code,
+                lines,
+                command,
+            };
+            vec![envelope("reply", out)]
         }
         Happened::Session(event) => {
             let mut out = Vec::new();
             if let Event::PhaseChanged { from, to, .. } = event {
-                out.push(envelope("phase-changed", json!({ "from": from, "to": to })));
+                out.push(envelope("phase-changed", PhaseChange { from, to }));
             }
-            out.push(envelope("session-event", tagged(json!(event))));
+            let payload = tagged(&serde_json::to_string(event).expect("events serialise"));
+            let raw = envelope("session-event", ());
+            // `"payload":null}` ends the envelope: put the event's own JSON there.
+            out.push(format!("{}{payload}}}", raw.trim_end_matches("null}")));
             out
         }
         Happened::Delivered {
@@ -82,35 +146,35 @@ pub fn events(what: &Happened) -> Vec<Value> {
             from,
             recipients,
             bytes,
-        } => vec![envelope(
-            "message-delivered",
-            json!({
-                "queue_id": queue_id,
-                "mailbox": mailbox,
-                "from": from,
-                "recipients": recipients,
-                "bytes": bytes,
-            }),
-        )],
+        } => {
+            let out = DeliveredOut {
+                queue_id,
+                mailbox,
+                from,
+                recipients,
+                bytes: *bytes,
+            };
+            vec![envelope("message-delivered", out)]
+        }
     }
 }
 
-/// An event as `{event: name, …fields}` (the engine writes `{name: {…fields}}` or `name`).
-fn tagged(event: Value) -> Value {
-    match event {
-        Value::String(name) => json!({ "event": name }),
-        Value::Object(outer) => {
-            let Some((name, fields)) = outer.into_iter().next() else {
-                return Value::Null;
-            };
-            let mut fields = match fields {
-                Value::Object(fields) => fields,
-                _ => Default::default(),
-            };
-            fields.insert("event".into(), Value::String(name));
-            Value::Object(fields)
-        }
-        other => other,
+/// An event's JSON as `{"event":name,…fields}`: the engine writes `{"name":{…fields}}`
+/// or `"name"`.
+fn tagged(json: &str) -> String {
+    if json.starts_with('"') {
+        return format!("{{\"event\":{json}}}");
+    }
+    let Some((name, fields)) = json
+        .strip_prefix('{')
+        .and_then(|rest| rest.strip_suffix('}'))
+        .and_then(|inner| inner.split_once(':'))
+    else {
+        return "null".into();
+    };
+    match fields.strip_prefix('{').map(|f| f.trim_end_matches('}')) {
+        Some("") | None => format!("{{\"event\":{name}}}"),
+        Some(_) => format!("{{\"event\":{name},{}", &fields[1..]),
     }
 }
 
@@ -213,14 +277,14 @@ mod wiring {
     use crate::now_ms;
     use crate::state::{Action, Lab};
 
-    fn post(to: &[String], message: &Value) {
+    fn post(to: &[String], message: &str) {
         let Some(window) = web_sys::window() else {
             return;
         };
         let Ok(Some(parent)) = window.parent() else {
             return;
         };
-        let Ok(data) = js_sys::JSON::parse(&message.to_string()) else {
+        let Ok(data) = js_sys::JSON::parse(message) else {
             return;
         };
         for origin in to {

@@ -11,6 +11,7 @@ use smtplab_engine::events::{Abort, Event};
 use smtplab_engine::table::{Trigger, TRANSITIONS};
 use smtplab_engine::{Phase, ReplyClass, Verb};
 
+use crate::entries::Entries;
 use crate::state::Entry;
 
 /// How many arrows are drawn; older ones are summarised (keeps long sessions smooth).
@@ -74,7 +75,7 @@ pub struct Band {
 /// Bands come from the engine's events, never from reply codes or text: a connection's
 /// greeting, TLS from the handshake on, each AUTH exchange, each mail transaction (from
 /// the MAIL that started it to the reply that ended it), and QUIT.
-pub fn sequence(entries: &[Entry], expanded: &[usize]) -> (Vec<Arrow>, Vec<Band>) {
+pub fn sequence(entries: &Entries, expanded: &[usize]) -> (Vec<Arrow>, Vec<Band>) {
     let mut arrows: Vec<Arrow> = Vec::new();
     let mut bands = Vec::new();
     let mut open: Vec<(BandKind, usize)> = Vec::new();
@@ -264,7 +265,7 @@ fn esc(text: &str) -> String {
 }
 
 /// The sequence diagram as SVG; `selected` is the selected transcript entry.
-pub fn sequence_svg(entries: &[Entry], selected: Option<usize>, expanded: &[usize]) -> String {
+pub fn sequence_svg(entries: &Entries, selected: Option<usize>, expanded: &[usize]) -> String {
     let (arrows, bands) = sequence(entries, expanded);
     let skip = arrows.len().saturating_sub(MAX_ARROWS);
     let shown = &arrows[skip..];
@@ -525,15 +526,15 @@ pub fn state_svg(current: Phase, last: Option<(Phase, Phase)>) -> String {
         };
         let _ = write!(
             svg,
-            r#"<g class="edge{taken}" data-from="{from_name}" data-to="{to:?}"><path d="M{} {} Q{:.0} {:.0} {} {}" marker-end="url(#tip)"/><text x="{:.0}" y="{:.0}" text-anchor="{anchor}">{}</text></g>"#,
+            r#"<g class="edge{taken}" data-from="{from_name}" data-to="{to:?}"><path d="M{} {} Q{} {} {} {}" marker-end="url(#tip)"/><text x="{}" y="{}" text-anchor="{anchor}">{}</text></g>"#,
             start.0,
             start.1,
-            mid.0,
-            mid.1,
+            mid.0.round() as i32,
+            mid.1.round() as i32,
             end.0,
             end.1,
-            label_at.0,
-            label_at.1,
+            label_at.0.round() as i32,
+            label_at.1.round() as i32,
             esc(&labels.join(", "))
         );
     }
@@ -599,5 +600,85 @@ pub fn phase_name(phase: Phase) -> &'static str {
         Phase::TlsHandshake => "TLS handshake",
         Phase::Closed => "Closed",
         _ => "?",
+    }
+}
+
+/// The sequence diagram for the page, as keyed SVG nodes: each arrow and band sits at its
+/// place in the whole session, and one group moves them up when older arrows leave, so a
+/// new reply adds its arrow and changes nothing else ([`sequence_svg`] is the same
+/// drawing as text, for export).
+pub fn sequence_html(arrows: &[Arrow], bands: &[Band], selected: Option<usize>) -> yew::Html {
+    use yew::html;
+    let skip = arrows.len().saturating_sub(MAX_ARROWS);
+    let height = TOP + (arrows.len() - skip).max(1) * ROW + 20;
+    let (view_box, bottom) = (format!("0 0 {WIDTH} {height}"), height - 10);
+    let shift = format!("translate(0 -{})", skip * ROW);
+    html! {
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox={view_box} width={WIDTH.to_string()} height={height.to_string()}
+            class="sequence" font-family="ui-monospace, Menlo, Consolas, monospace" font-size="12">
+            <text class="head" x={CLIENT_X.to_string()} y="18" text-anchor="middle">{ "Client" }</text>
+            <text class="head" x={SERVER_X.to_string()} y="18" text-anchor="middle">{ "Server" }</text>
+            <line class="life" x1={CLIENT_X.to_string()} y1="26" x2={CLIENT_X.to_string()} y2={bottom.to_string()} />
+            <line class="life" x1={SERVER_X.to_string()} y1="26" x2={SERVER_X.to_string()} y2={bottom.to_string()} />
+            if skip > 0 {
+                <text class="band" x={(WIDTH / 2).to_string()} y="36" text-anchor="middle" font-size="11">
+                    { format!("{skip} earlier arrows not drawn") }</text>
+            }
+            <g transform={shift}>
+                { for bands.iter().filter(|b| b.last >= skip).map(|band| band_node(band, skip)) }
+                { for arrows.iter().enumerate().skip(skip).map(|(row, arrow)| arrow_node(row, arrow, selected)) }
+            </g>
+        </svg>
+    }
+}
+
+/// A band behind its arrows (rows counted from the session's first arrow).
+fn band_node(band: &Band, skip: usize) -> yew::Html {
+    let first = band.first.max(skip);
+    let (y, h) = (TOP + first * ROW - 8, (band.last - first + 1) * ROW);
+    let (class, name, inset) = match band.kind {
+        BandKind::Greeting => ("greeting", "connection and greeting", 4),
+        BandKind::Tls => ("tls", "TLS (encrypted)", 0),
+        BandKind::Auth => ("auth", "AUTH", 14),
+        BandKind::Transaction => ("transaction", "mail transaction", 8),
+        BandKind::Quit => ("quit", "QUIT and close", 4),
+    };
+    yew::html! {
+        <g key={format!("b{}", band.first)} class={format!("band {class}")} data-band={class}>
+            <rect x={(4 + inset).to_string()} y={y.to_string()} width={(WIDTH - 8 - 2 * inset).to_string()} height={h.to_string()} rx="4" />
+            <text x={(8 + inset).to_string()} y={(y + 11).to_string()}>{ name }</text>
+        </g>
+    }
+}
+
+/// One arrow, at its row in the whole session.
+fn arrow_node(row: usize, arrow: &Arrow, selected: Option<usize>) -> yew::Html {
+    let y = TOP + row * ROW + 8;
+    let (x1, x2) = if arrow.to_server {
+        (CLIENT_X, SERVER_X)
+    } else {
+        (SERVER_X, CLIENT_X)
+    };
+    let class = match arrow.class {
+        Some(class) => format!("c{}", class.digit()),
+        None => "cmd".to_string(),
+    };
+    let dir = if arrow.to_server { "to-server" } else { "to-client" };
+    let selected = if selected == Some(arrow.entry) {
+        " selected"
+    } else {
+        ""
+    };
+    let tip = if x2 > x1 { x2 - 6 } else { x2 + 6 };
+    let expand = arrow.body.then(|| arrow.entry.to_string());
+    yew::html! {
+        <g key={arrow.entry} class={format!("arrow {dir} {class}{selected}")} data-entry={arrow.entry.to_string()}
+            data-expand={expand} tabindex="0" role="button" aria-label={arrow.full.clone()}>
+            <title>{ arrow.full.clone() }</title>
+            <rect class="hit" x={CLIENT_X.to_string()} y={(y - 19).to_string()} width={(SERVER_X - CLIENT_X).to_string()} height={ROW.to_string()} />
+            <line x1={x1.to_string()} y1={y.to_string()} x2={x2.to_string()} y2={y.to_string()} />
+            <path d={format!("M{x2} {y} L{tip} {} L{tip} {} Z", y - 4, y + 4)} />
+            <text x={((CLIENT_X + SERVER_X) / 2).to_string()} y={(y - 5).to_string()} text-anchor="middle">{ arrow.label.clone() }</text>
+        </g>
     }
 }

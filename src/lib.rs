@@ -11,6 +11,7 @@ pub mod bridge;
 pub mod components;
 pub mod diagram;
 pub mod embed;
+pub mod entries;
 pub mod share;
 pub mod state;
 pub mod storage;

@@ -34,10 +34,11 @@ pub const MAX_STEPS: usize = 5_000;
 /// Times stay where JavaScript represents them exactly (2^53 ms is year 287,396).
 const MAX_TIME: u64 = 1 << 53;
 
-/// The JSON inside a link. Short names: a link should fit in a chat message.
+/// The JSON inside a link, and in the lab's save (see `crate::storage`). Short names: a
+/// link should fit in a chat message.
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Packed {
+pub(crate) struct Packed {
     /// Format version.
     v: u32,
     /// The world of the first session; absent for the reference world.
@@ -85,7 +86,7 @@ pub enum LinkError {
     TooDeep,
     Version { found: u64 },
     Schema(String),
-    TooManySteps { steps: usize },
+    TooManySteps { steps: usize, max: usize },
     TimeOutOfRange,
     World(String),
 }
@@ -125,19 +126,23 @@ impl std::fmt::Display for LinkError {
                 "the link was made in share format {found}; this smtplab reads format {VERSION}"
             ),
             LinkError::Schema(why) => write!(f, "the link's data is not a smtplab session: {why}"),
-            LinkError::TooManySteps { steps } => write!(
-                f,
-                "the session holds {steps} steps; at most {MAX_STEPS} are replayed"
-            ),
+            LinkError::TooManySteps { steps, max } => {
+                write!(f, "the session holds {steps} steps; at most {max} are replayed")
+            }
             LinkError::TimeOutOfRange => write!(f, "the session's times are out of range"),
             LinkError::World(why) => write!(f, "the session's world is not valid: {why}"),
         }
     }
 }
 
-/// The fragment payload (without `#s=`) that replays `lab`. Imported transcripts are
-/// views, not steps of the session, and are left out.
+/// The fragment payload (without `#s=`) that replays `lab`.
 pub fn encode(lab: &Lab) -> String {
+    let json = serde_json::to_vec(&pack(lab)).expect("a session always serialises");
+    URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(&json, 9))
+}
+
+/// What replaying `lab` needs: where it started and every step.
+pub(crate) fn pack(lab: &Lab) -> Packed {
     let (world, seed, start) = &lab.origin;
     let mut last = *start;
     let mut delta = |now: u64| {
@@ -145,35 +150,30 @@ pub fn encode(lab: &Lab) -> String {
         last = now;
         d
     };
-    let steps = lab.steps.iter().filter_map(|step| {
-        Some(match step {
-            Step::Send { line, now } => PackedStep::Send(delta(*now), line.clone()),
-            Step::Pipelined { lines, now } => PackedStep::Pipelined(delta(*now), lines.clone()),
-            Step::Message { text, raw, now } => PackedStep::Message(delta(*now), text.clone(), *raw),
-            Step::Handshake { now } => PackedStep::Handshake(delta(*now)),
-            Step::Connect { now } => PackedStep::Connect(delta(*now)),
-            Step::Disconnect { now } => PackedStep::Disconnect(delta(*now)),
-            Step::Clear => PackedStep::Clear,
-            Step::World { world, seed, now } => PackedStep::World(delta(*now), world.clone(), *seed),
-            Step::Import { .. } => return None,
-        })
+    let steps = lab.steps.iter().map(|step| match step {
+        Step::Send { line, now } => PackedStep::Send(delta(*now), line.clone()),
+        Step::Pipelined { lines, now } => PackedStep::Pipelined(delta(*now), lines.clone()),
+        Step::Message { text, raw, now } => PackedStep::Message(delta(*now), text.clone(), *raw),
+        Step::Handshake { now } => PackedStep::Handshake(delta(*now)),
+        Step::Connect { now } => PackedStep::Connect(delta(*now)),
+        Step::Disconnect { now } => PackedStep::Disconnect(delta(*now)),
+        Step::Clear => PackedStep::Clear,
+        Step::World { world, seed, now } => PackedStep::World(delta(*now), world.clone(), *seed),
     });
-    let packed = Packed {
+    Packed {
         v: VERSION,
         w: (*world != World::reference()).then(|| world.clone()),
         s: *seed,
         t: *start,
         p: steps.collect(),
-    };
-    let json = serde_json::to_vec(&packed).expect("a session always serialises");
-    URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(&json, 9))
+    }
 }
 
 /// The lab a link's payload (without `#s=`) replays to, or why it cannot be opened.
 pub fn decode(text: &str) -> Result<Lab, LinkError> {
     let json = unpack(text)?;
     let packed = parse(&json)?;
-    replay(packed)
+    replay(packed, MAX_STEPS)
 }
 
 /// The payload of a URL fragment (`#s=...` or `s=...`), if it holds a share link.
@@ -210,7 +210,8 @@ fn unpack(text: &str) -> Result<Vec<u8>, LinkError> {
     })
 }
 
-fn parse(json: &[u8]) -> Result<Packed, LinkError> {
+/// The checked JSON of a link (or a saved lab's session), not yet replayed.
+pub(crate) fn parse(json: &[u8]) -> Result<Packed, LinkError> {
     let json = std::str::from_utf8(json).map_err(|_| LinkError::NotText)?;
     if depth(json) > MAX_DEPTH {
         return Err(LinkError::TooDeep);
@@ -252,10 +253,12 @@ fn depth(json: &str) -> usize {
     deepest
 }
 
-fn replay(packed: Packed) -> Result<Lab, LinkError> {
-    if packed.p.len() > MAX_STEPS {
+/// The lab `packed` replays to, with at most `max_steps` steps.
+pub(crate) fn replay(packed: Packed, max_steps: usize) -> Result<Lab, LinkError> {
+    if packed.p.len() > max_steps {
         return Err(LinkError::TooManySteps {
             steps: packed.p.len(),
+            max: max_steps,
         });
     }
     let mut now = packed.t;
@@ -288,15 +291,24 @@ fn replay(packed: Packed) -> Result<Lab, LinkError> {
         });
     }
     let world = packed.w.unwrap_or_else(World::reference);
-    rebuild(world, packed.s, packed.t, steps)
+    rebuild(world, packed.s, packed.t, steps, max_steps)
 }
 
 /// A lab rebuilt from where it started and what was done, checked as a link is: valid
-/// worlds, at most [`MAX_STEPS`] steps, times in range. A lab file opens this way too, so
-/// that what it claims about the session is recomputed, not trusted.
-pub fn rebuild(world: World, seed: u64, start: u64, steps: Vec<Step>) -> Result<Lab, LinkError> {
-    if steps.len() > MAX_STEPS {
-        return Err(LinkError::TooManySteps { steps: steps.len() });
+/// worlds, at most `max_steps` steps, times in range. Saved labs and lab files open this
+/// way too, so that what they claim about the session is recomputed, not trusted.
+pub fn rebuild(
+    world: World,
+    seed: u64,
+    start: u64,
+    steps: Vec<Step>,
+    max_steps: usize,
+) -> Result<Lab, LinkError> {
+    if steps.len() > max_steps {
+        return Err(LinkError::TooManySteps {
+            steps: steps.len(),
+            max: max_steps,
+        });
     }
     world.validate().map_err(|e| LinkError::World(e.0))?;
     if start > MAX_TIME {

@@ -12,8 +12,10 @@ use smtplab_engine::{Event, Input, Output, Peer, Phase, Reply, Session, State, V
 const HAPPENED_KEPT: usize = 64;
 use yew::Reducible;
 
+use crate::entries::Entries;
+
 /// One item of the transcript.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Entry {
     /// A line the learner sent (without CRLF).
     Client { text: String, at: u64, tls: bool },
@@ -56,19 +58,19 @@ pub enum Panel {
     Settings,
 }
 
-/// Everything the learner sees and keeps across reloads.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// Everything the learner sees. What is kept across reloads is where it started and the
+/// steps (`crate::storage`): replaying them rebuilds the rest.
+#[derive(Clone, Debug)]
 pub struct Lab {
     pub session: Session,
     pub seed: u64,
-    pub entries: Vec<Entry>,
+    pub entries: Entries,
     /// Lines sent, oldest first, for Up/Down.
     pub history: Vec<String>,
     /// The selected server entry, whose explanation is shown.
     pub selected: Option<usize>,
     pub panel: Panel,
     /// The last phase change, for the state diagram's highlight.
-    #[serde(default)]
     pub last_transition: Option<(Phase, Phase)>,
     /// Where the recording starts: the world and seed of the first session, and when.
     pub origin: (World, u64, u64),
@@ -76,14 +78,41 @@ pub struct Lab {
     /// at any step (the engine is deterministic).
     pub steps: Vec<Step>,
     /// While stepping back: the step shown and the lab as it was then.
-    #[serde(skip)]
     pub view: Option<(usize, Box<Lab>)>,
     /// A message for the learner that is not part of the session (e.g. storage recovered).
-    #[serde(skip)]
     pub notice: Option<String>,
     /// What happened lately, for observers (the embedding API); not saved.
-    #[serde(skip)]
     pub happened: Happenings,
+}
+
+/// Equal labs hold the same session, transcript, steps and view. Yew compares the lab
+/// before every render of every component that takes it, so the fields that tell two
+/// consecutive labs apart come first: comparing two sessions' mailboxes is slow.
+impl PartialEq for Lab {
+    fn eq(&self, other: &Lab) -> bool {
+        if std::ptr::eq(self, other) {
+            return true;
+        }
+        let cheap = |lab: &Lab| {
+            (
+                lab.entries.len(),
+                lab.steps.len(),
+                lab.selected,
+                lab.panel,
+                lab.seed,
+                lab.last_transition,
+                lab.history.len(),
+            )
+        };
+        cheap(self) == cheap(other)
+            && self.notice == other.notice
+            && self.view == other.view
+            && self.origin == other.origin
+            && self.history == other.history
+            && self.steps == other.steps
+            && self.entries == other.entries
+            && self.session == other.session
+    }
 }
 
 /// The latest [`Happened`] items (at most `HAPPENED_KEPT`, newest last) and how many
@@ -173,11 +202,6 @@ pub enum Action {
         seed: u64,
         now: u64,
     },
-    /// Replaces the transcript view with an imported one (the session is not replayed).
-    Import {
-        entries: Vec<Entry>,
-        now: u64,
-    },
     DismissNotice,
     /// Shows a message that is not part of the session.
     Notify(String),
@@ -201,7 +225,7 @@ pub enum Action {
 }
 
 /// One recorded thing the learner did (the part of [`Action`] that changes the session).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Step {
     Send { line: String, now: u64 },
     Pipelined { lines: Vec<String>, now: u64 },
@@ -211,7 +235,6 @@ pub enum Step {
     Disconnect { now: u64 },
     Clear,
     World { world: Box<World>, seed: u64, now: u64 },
-    Import { entries: Vec<Entry>, now: u64 },
 }
 
 impl Step {
@@ -224,8 +247,7 @@ impl Step {
             | Step::Handshake { now }
             | Step::Connect { now }
             | Step::Disconnect { now }
-            | Step::World { now, .. }
-            | Step::Import { now, .. } => Some(*now),
+            | Step::World { now, .. } => Some(*now),
             Step::Clear => None,
         }
     }
@@ -242,7 +264,6 @@ impl Step {
             Action::Disconnect { now } => Step::Disconnect { now },
             Action::Clear => Step::Clear,
             Action::ApplyWorld { world, seed, now } => Step::World { world, seed, now },
-            Action::Import { entries, now } => Step::Import { entries, now },
             other => return Err(other),
         })
     }
@@ -258,7 +279,7 @@ impl Lab {
         let mut lab = Lab {
             session: Session::new(world.clone(), seed),
             seed,
-            entries: Vec::new(),
+            entries: Entries::default(),
             history: Vec::new(),
             selected: None,
             panel: Panel::Explain,
@@ -465,14 +486,6 @@ impl Lab {
                     now,
                 );
                 self.connect(now);
-            }
-            Step::Import { entries, now } => {
-                self.entries = entries;
-                self.selected = None;
-                self.note(
-                    "Transcript imported. It is shown as recorded; the live session goes on below.".into(),
-                    now,
-                );
             }
         }
     }

@@ -1,22 +1,34 @@
 //! Saving the lab in localStorage and getting it back. The decoding is pure (tested
 //! natively); only [`read`] and [`write`] touch the browser.
 //!
-//! Stored data carries a version. Data that does not decode — corrupt, or from an old
-//! format — never blanks the page: the lab starts fresh, says so, and offers the broken
+//! What is saved is what a share link holds (`crate::share`): the world, seed and start of
+//! the first session and every step, plus the open panel. Loading replays the steps (the
+//! engine is deterministic), so the transcript, the session and the mailboxes are never
+//! stored, and no code to read them back is shipped. Lab files are the same text.
+//!
+//! Stored data carries a version. Version 1 held the whole lab; its origin and steps are
+//! read from it and replayed. Data that does not decode (corrupt, or from an unknown
+//! format) never blanks the page: the lab starts fresh, says so, and offers the broken
 //! text for download.
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
-use crate::state::Lab;
+use crate::share::{self, Packed};
+use crate::state::{Lab, Panel};
 
 pub const KEY: &str = "smtplab.lab";
 pub const DRAFT_KEY: &str = "smtplab.draft";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
+/// Most steps a saved lab replays (a long class; a share link holds fewer).
+pub const MAX_SAVED_STEPS: usize = 100_000;
 
 #[derive(Serialize, Deserialize)]
 struct Stored {
     version: u32,
-    lab: Lab,
+    #[serde(default)]
+    panel: Panel,
+    session: Packed,
 }
 
 /// What was found in storage.
@@ -32,33 +44,94 @@ pub enum Loaded {
 }
 
 pub fn encode(lab: &Lab) -> String {
-    #[derive(Serialize)]
-    struct Borrowed<'a> {
-        version: u32,
-        lab: &'a Lab,
-    }
-    serde_json::to_string(&Borrowed {
+    let stored = Stored {
         version: VERSION,
-        lab,
-    })
-    .expect("the lab always serialises")
+        panel: lab.panel,
+        session: share::pack(lab),
+    };
+    serde_json::to_string(&stored).expect("the lab always serialises")
 }
 
 pub fn decode(raw: Option<String>) -> Loaded {
     let Some(raw) = raw else {
         return Loaded::Nothing;
     };
-    match serde_json::from_str::<Stored>(&raw) {
-        Ok(stored) if stored.version == VERSION => Loaded::Restored(Box::new(stored.lab)),
-        Ok(stored) => Loaded::Broken {
-            why: format!("it is in format version {}", stored.version),
-            raw,
-        },
-        Err(e) => Loaded::Broken {
-            why: e.to_string(),
-            raw,
-        },
+    match restore(&raw) {
+        Ok(lab) => Loaded::Restored(Box::new(lab)),
+        Err(why) => Loaded::Broken { why, raw },
     }
+}
+
+fn restore(raw: &str) -> Result<Lab, String> {
+    #[derive(Deserialize)]
+    struct Versioned {
+        version: Option<u32>,
+    }
+    let versioned: Versioned = serde_json::from_str(raw).map_err(|e| e.to_string())?;
+    let (panel, packed) = match versioned.version {
+        Some(VERSION) => {
+            let stored: Stored = serde_json::from_str(raw).map_err(|e| e.to_string())?;
+            (stored.panel, stored.session)
+        }
+        Some(1) => from_version_1(raw)?,
+        Some(other) => return Err(format!("it is in format version {other}")),
+        None => return Err("it has no format version".into()),
+    };
+    let mut lab = share::replay(packed, MAX_SAVED_STEPS).map_err(|e| e.to_string())?;
+    lab.panel = panel;
+    Ok(lab)
+}
+
+/// A version 1 save (the whole lab) as what replays it: its origin and steps, rewritten
+/// as a link's JSON. Imported transcripts (a view, not a step) are dropped.
+fn from_version_1(raw: &str) -> Result<(Panel, Packed), String> {
+    let value: Value = serde_json::from_str(raw).map_err(|e| e.to_string())?;
+    let lab = &value["lab"];
+    let origin = lab["origin"]
+        .as_array()
+        .filter(|o| o.len() == 3)
+        .ok_or("it has no origin")?;
+    let start = origin[2].as_u64().ok_or("its start is not a time")?;
+    let mut last = start;
+    let steps = lab["steps"].as_array().ok_or("it has no steps")?;
+    let steps: Vec<Value> = steps
+        .iter()
+        .filter_map(|step| old_step(step, &mut last))
+        .collect();
+    let link = serde_json::json!({
+        "v": 1, "w": origin[0], "s": origin[1], "t": start, "p": steps,
+    });
+    let packed = share::parse(link.to_string().as_bytes()).map_err(|e| e.to_string())?;
+    let panel = match lab["panel"].as_str() {
+        Some(name) => serde_json::from_value(Value::String(name.into())).unwrap_or_default(),
+        None => Panel::default(),
+    };
+    Ok((panel, packed))
+}
+
+/// One version 1 step (`{"Send": {"line", "now"}}`, `"Clear"`, …) as a link's step.
+fn old_step(step: &Value, last: &mut u64) -> Option<Value> {
+    use serde_json::json;
+    if step.as_str() == Some("Clear") {
+        return Some(Value::String("k".into()));
+    }
+    let (kind, fields) = step.as_object()?.iter().next()?;
+    if kind == "Import" {
+        return None;
+    }
+    let now = fields["now"].as_u64()?;
+    let delta = now as i64 - *last as i64;
+    *last = now;
+    Some(match kind.as_str() {
+        "Send" => json!({ "c": [delta, fields["line"]] }),
+        "Pipelined" => json!({ "p": [delta, fields["lines"]] }),
+        "Message" => json!({ "m": [delta, fields["text"], fields["raw"]] }),
+        "Handshake" => json!({ "h": delta }),
+        "Connect" => json!({ "o": delta }),
+        "Disconnect" => json!({ "x": delta }),
+        "World" => json!({ "w": [delta, fields["world"], fields["seed"]] }),
+        _ => return None,
+    })
 }
 
 /// Reads a key; `None` outside a browser or when storage is unavailable.

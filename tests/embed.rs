@@ -113,7 +113,13 @@ fn replies_phases_and_deliveries_become_events_with_wire_lines() {
         raw: false,
         now: 6,
     });
-    let all: Vec<serde_json::Value> = lab.happened.since(0).iter().flat_map(bridge::events).collect();
+    let all: Vec<serde_json::Value> = lab
+        .happened
+        .since(0)
+        .iter()
+        .flat_map(bridge::events)
+        .map(|text| serde_json::from_str(&text).expect("every message is JSON"))
+        .collect();
     let typed: Vec<&str> = all
         .iter()
         .filter(|e| e["type"] == "session-event")
@@ -133,6 +139,15 @@ fn replies_phases_and_deliveries_become_events_with_wire_lines() {
             "message-accepted",
         ],
         "every engine event goes out as a session-event"
+    );
+    let started = all
+        .iter()
+        .find(|e| e["payload"]["event"] == "transaction-started")
+        .expect("a transaction started");
+    assert_eq!(
+        started["payload"],
+        json!({ "event": "transaction-started", "sender": "alice@example.com" }),
+        "an event's fields sit beside its name"
     );
     let events: Vec<&serde_json::Value> = all.iter().filter(|e| e["type"] != "session-event").collect();
     let kinds: Vec<&str> = events.iter().map(|e| e["type"].as_str().unwrap()).collect();
@@ -259,7 +274,7 @@ fn events_go_to_known_origins_and_to_any_only_when_none_is_known() {
     );
     assert_eq!(bridge::targets(&[], ""), ["*"]);
     assert_eq!(
-        bridge::frame_resize(480),
+        serde_json::from_str::<serde_json::Value>(&bridge::frame_resize(480)).unwrap(),
         json!({ "subject": "lti.frameResize", "height": 480 })
     );
 }

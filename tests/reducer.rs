@@ -150,7 +150,76 @@ fn corrupt_or_old_storage_is_reported_not_fatal() {
     let Loaded::Broken { why, .. } = storage::decode(Some(r#"{"version":0,"lab":null}"#.into())) else {
         panic!()
     };
-    assert!(why.contains("expected struct Lab"), "{why}");
+    assert!(why.contains("format version 0"), "{why}");
+    let Loaded::Broken { why, .. } = storage::decode(Some(r#"{"version":1,"lab":{"oops":true}}"#.into()))
+    else {
+        panic!()
+    };
+    assert!(why.contains("no origin"), "{why}");
+}
+
+/// A save from before labs were kept as their steps (format 1 held the whole lab, entries
+/// and session included): its origin and steps are replayed, an imported transcript (a
+/// view, not a step) is dropped, and the times between the steps are kept.
+#[test]
+fn a_version_1_save_still_loads() {
+    let world = serde_json::to_value(smtplab_engine::World::reference()).unwrap();
+    let v1 = serde_json::json!({
+        "version": 1,
+        "lab": {
+            "origin": [world, 7, 1000],
+            "panel": "Commands",
+            "entries": [{"Event": {"text": "ignored", "at": 0}}],
+            "steps": [
+                {"Send": {"line": "EHLO old.example", "now": 2000}},
+                {"Import": {"entries": [], "now": 2500}},
+                {"Pipelined": {"lines": ["MAIL FROM:<a@example.org>", "RCPT TO:<alice@example.com>"], "now": 3000}},
+                "Clear",
+                {"Send": {"line": "NOOP", "now": 4000}},
+            ],
+        },
+    });
+    let Loaded::Restored(lab) = storage::decode(Some(v1.to_string())) else {
+        panic!("restored")
+    };
+    let mut expected = Rc::new(Lab::connected(1000, 7));
+    expected = send_at(expected, "EHLO old.example", 2000);
+    expected = expected.reduce(Action::SendPipelined {
+        lines: vec![
+            "MAIL FROM:<a@example.org>".into(),
+            "RCPT TO:<alice@example.com>".into(),
+        ],
+        now: 3000,
+    });
+    expected = expected.reduce(Action::Clear);
+    expected = send_at(expected, "NOOP", 4000);
+    let mut expected = (*expected).clone();
+    expected.panel = smtplab_web::state::Panel::Commands;
+    assert_eq!(*lab, expected);
+    assert_eq!(lab.steps.len(), 4);
+}
+
+/// A C:/S: transcript pasted into "Replay" sends its client side again on a new
+/// connection, as steps (so a share link and a reload replay it too).
+#[test]
+fn a_pasted_transcript_replays_its_client_lines() {
+    let exported = "# a comment\nS: 220 mail.example.com ESMTP Postfix\nC: EHLO again.example\nS: 250-mail.example.com\nC: QUIT\n";
+    let actions = smtplab_web::components::export::replay_actions(exported, 50).unwrap();
+    let mut lab = Rc::new(Lab::connected(0, 1));
+    for action in actions {
+        lab = lab.reduce(action);
+    }
+    assert_eq!(lab.steps.len(), 3, "connect, EHLO, QUIT");
+    assert_eq!(lab.phase(), Phase::Closed);
+    assert!(server_lines(&lab).contains(&"221 2.0.0 Bye".to_string()));
+    assert!(smtplab_web::components::export::replay_actions("S: 220 hi", 50).is_err());
+}
+
+fn send_at(lab: Rc<Lab>, line: &str, now: u64) -> Rc<Lab> {
+    lab.reduce(Action::Send {
+        line: line.into(),
+        now,
+    })
 }
 
 #[test]

@@ -4,7 +4,7 @@
 use smtplab_engine::Phase;
 use yew::prelude::*;
 
-use crate::diagram::{for_export, phase_name, sequence_svg, state_svg};
+use crate::diagram::{for_export, phase_name, sequence, sequence_html, sequence_svg, state_svg};
 use crate::state::{Action, Lab, Panel};
 use crate::storage;
 
@@ -78,6 +78,18 @@ fn download_png(svg: &str, name: &'static str) {
 #[cfg(not(target_arch = "wasm32"))]
 fn download_png(_: &str, _: &'static str) {}
 
+/// A diagram's SVG text, made when an export asks for it.
+type Drawing = std::rc::Rc<dyn Fn() -> String>;
+
+/// An "Export SVG" link's click: the download's address is made then, not on every
+/// change of the diagram (it is as big as the diagram).
+fn svg_link(svg: Drawing) -> Callback<MouseEvent> {
+    Callback::from(move |e: MouseEvent| {
+        let link = e.target_unchecked_into::<web_sys::Element>();
+        let _ = link.set_attribute("href", &storage::data_url("image/svg+xml", &for_export(&svg())));
+    })
+}
+
 #[derive(Properties, PartialEq)]
 pub struct DiagramsProps {
     pub lab: UseReducerHandle<Lab>,
@@ -94,18 +106,17 @@ pub fn diagrams(props: &DiagramsProps) -> Html {
     let selected = lab.explained().map(|(i, _)| i);
     // Rebuilt only when the transcript, the selection or the viewed step changes.
     let expanded = use_state(Vec::<usize>::new);
-    let sequence = use_memo(
-        (lab.entries.len(), selected, viewing, (*expanded).clone()),
-        |(_, _, _, open)| sequence_svg(&lab.entries, selected, open),
+    let model = use_memo(
+        (lab.entries.len(), viewing, (*expanded).clone()),
+        |(_, _, open)| sequence(&lab.entries, open),
     );
-    let sequence_url = use_memo(sequence.clone(), |svg| {
-        storage::data_url("image/svg+xml", &for_export(svg))
-    });
+    // The drawing as text, for the exports: made when one is asked for.
+    let sequence = {
+        let (lab, expanded) = (handle.clone(), expanded.clone());
+        std::rc::Rc::new(move || sequence_svg(&lab.shown().entries, selected, &expanded))
+    };
     let states = use_memo((lab.phase(), lab.last_transition), |(phase, last)| {
         state_svg(*phase, *last)
-    });
-    let states_url = use_memo(states.clone(), |svg| {
-        storage::data_url("image/svg+xml", &for_export(svg))
     });
     let scroller = use_node_ref();
     {
@@ -134,8 +145,11 @@ pub fn diagrams(props: &DiagramsProps) -> Html {
             None => {}
         }
     };
-    let png = |svg: std::rc::Rc<String>, name: &'static str| {
-        Callback::from(move |_: MouseEvent| download_png(&svg, name))
+    let png =
+        |svg: Drawing, name: &'static str| Callback::from(move |_: MouseEvent| download_png(&svg(), name));
+    let states_text: Drawing = {
+        let states = states.clone();
+        std::rc::Rc::new(move || (*states).clone())
     };
     let onclick = {
         let select = select.clone();
@@ -157,18 +171,18 @@ pub fn diagrams(props: &DiagramsProps) -> Html {
         <section class="diagrams" aria-label="Diagrams">
             <figure class="diagram" aria-label="Sequence diagram">
                 <figcaption>{ "Sequence diagram " }
-                    <a download="smtplab-sequence.svg" href={(*sequence_url).clone()}>{ "Export SVG" }</a>
+                    <a download="smtplab-sequence.svg" href="#" onclick={svg_link(sequence.clone())}>{ "Export SVG" }</a>
                     <button class="link" onclick={png(sequence.clone(), "smtplab-sequence.png")}>{ "Export PNG" }</button>
                 </figcaption>
                 <div class="svg-scroll" ref={scroller} {onclick} {onkeydown}>
-                    { Html::from_html_unchecked(AttrValue::from((*sequence).clone())) }
+                    { sequence_html(&model.0, &model.1, selected) }
                 </div>
             </figure>
             if props.states {
             <figure class="diagram" aria-label="State diagram">
                 <figcaption>{ "State diagram " }
-                    <a download="smtplab-states.svg" href={(*states_url).clone()}>{ "Export SVG" }</a>
-                    <button class="link" onclick={png(states.clone(), "smtplab-states.png")}>{ "Export PNG" }</button>
+                    <a download="smtplab-states.svg" href="#" onclick={svg_link(states_text.clone())}>{ "Export SVG" }</a>
+                    <button class="link" onclick={png(states_text, "smtplab-states.png")}>{ "Export PNG" }</button>
                 </figcaption>
                 <div class="svg-scroll">{ Html::from_html_unchecked(AttrValue::from((*states).clone())) }</div>
                 <p class="badges">

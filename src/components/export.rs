@@ -1,14 +1,20 @@
-//! Export and import of the transcript: swaks style, C:/S:, and JSON.
+//! Export and import of the transcript: swaks style, C:/S: (the engine's `.smtp` format),
+//! and JSON; a C:/S: transcript imported is replayed: its client side is sent again to
+//! this lab's server, as steps of the session.
 
+use serde::Serialize;
+use smtplab_engine::transcript::{client_events, Event as ClientEvent};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use super::{error_line, menu, use_menu_open, LabProps};
+use crate::entries::Entries;
 use crate::state::{Action, Entry};
 use crate::{now_ms, storage};
 
-/// Downloads of the transcript: swaks style, C:/S:, and JSON; and importing JSON. The
-/// downloads are built only while the menu is open (they are as big as the transcript).
+/// Downloads of the transcript: swaks style, C:/S:, and JSON; and importing a C:/S:
+/// transcript. The downloads are built only while the menu is open (they are as big as
+/// the transcript).
 #[function_component(Export)]
 pub fn export(props: &LabProps) -> Html {
     let (open, ontoggle) = use_menu_open();
@@ -22,36 +28,28 @@ pub fn export(props: &LabProps) -> Html {
     };
     let load = {
         let (lab, import, error) = (props.lab.clone(), import.clone(), error.clone());
-        Callback::from(
-            move |_: MouseEvent| match serde_json::from_str::<Vec<Entry>>(&import) {
-                Ok(entries) => {
-                    error.set(None);
-                    import.set(String::new());
-                    lab.dispatch(Action::Import {
-                        entries,
-                        now: now_ms(),
-                    });
-                }
-                Err(e) => error.set(Some(format!("Not a smtplab JSON transcript: {e}"))),
-            },
-        )
+        Callback::from(move |_: MouseEvent| match replay_actions(&import, now_ms()) {
+            Ok(actions) => {
+                error.set(None);
+                import.set(String::new());
+                actions.into_iter().for_each(|action| lab.dispatch(action));
+            }
+            Err(why) => error.set(Some(why)),
+        })
     };
     let links = if open {
         let entries = &props.lab.shown().entries;
         let swaks = storage::data_url("text/plain", &transcript_text(entries, true));
         let cs = storage::data_url("text/plain", &transcript_text(entries, false));
-        let json = storage::data_url(
-            "application/json",
-            &serde_json::to_string_pretty(entries).unwrap_or_default(),
-        );
+        let json = storage::data_url("application/json", &transcript_json(entries));
         html! {
             <div class="export-menu">
                 <a download="smtplab-transcript.txt" href={swaks}>{ "Text (swaks style)" }</a>
                 <a download="smtplab-transcript.smtp" href={cs}>{ "Text (C:/S:)" }</a>
                 <a download="smtplab-transcript.json" href={json}>{ "JSON" }</a>
-                <label for="import">{ "Import a JSON transcript" }</label>
-                <textarea id="import" rows="3" value={(*import).clone()} {oninput} placeholder="Paste an exported JSON transcript" />
-                <button onclick={load}>{ "Import" }</button>
+                <label for="import">{ "Replay a C:/S: transcript" }</label>
+                <textarea id="import" rows="3" value={(*import).clone()} {oninput} placeholder="Paste a transcript: its C: lines are sent to this server again" />
+                <button onclick={load}>{ "Replay" }</button>
                 { error_line(&error) }
             </div>
         }
@@ -61,8 +59,81 @@ pub fn export(props: &LabProps) -> Html {
     menu("export", "Export / import", ontoggle, links)
 }
 
+/// The actions that send a transcript's client side again on a new connection: `C:` and
+/// `R:` lines, TLS handshakes and hang-ups. Err when it has none.
+pub fn replay_actions(text: &str, now: u64) -> Result<Vec<Action>, String> {
+    let mut actions = vec![Action::Connect { now }];
+    for (_, event) in client_events(text) {
+        actions.push(match event {
+            ClientEvent::Line(line) => Action::Send { line, now },
+            ClientEvent::Raw(bytes) => Action::SendMessage {
+                text: String::from_utf8_lossy(&bytes).into_owned(),
+                raw: true,
+                now,
+            },
+            ClientEvent::Handshake => Action::Handshake { now },
+            ClientEvent::Close => Action::Disconnect { now },
+            _ => continue,
+        });
+    }
+    if actions.len() == 1 {
+        return Err(
+            "No client lines found: a transcript has lines like `C: EHLO client.example.org`.".into(),
+        );
+    }
+    Ok(actions)
+}
+
+/// One entry of the JSON export.
+#[derive(Serialize)]
+#[serde(tag = "from", rename_all = "lowercase")]
+enum Exported<'a> {
+    Client {
+        at: u64,
+        tls: bool,
+        text: &'a str,
+    },
+    Server {
+        at: u64,
+        tls: bool,
+        code: u16,
+        lines: Vec<String>,
+    },
+    Event {
+        at: u64,
+        text: &'a str,
+    },
+    Session {
+        at: u64,
+        event: &'a smtplab_engine::Event,
+    },
+}
+
+/// The transcript as JSON: one object per entry, `from` saying whose.
+pub fn transcript_json(entries: &Entries) -> String {
+    let exported: Vec<Exported> = entries
+        .iter()
+        .map(|entry| match entry {
+            Entry::Client { text, at, tls } => Exported::Client {
+                at: *at,
+                tls: *tls,
+                text,
+            },
+            Entry::Server { reply, at, tls } => Exported::Server {
+                at: *at,
+                tls: *tls,
+                code: reply.code,
+                lines: reply.text_lines(),
+            },
+            Entry::Event { text, at } => Exported::Event { at: *at, text },
+            Entry::Session { event, at } => Exported::Session { at: *at, event },
+        })
+        .collect();
+    serde_json::to_string_pretty(&exported).unwrap_or_default()
+}
+
 /// The transcript as text: swaks arrows, or `C:`/`S:` as in RFC examples.
-pub fn transcript_text(entries: &[Entry], swaks: bool) -> String {
+pub fn transcript_text(entries: &Entries, swaks: bool) -> String {
     let mut out = String::new();
     for entry in entries {
         match entry {

@@ -7,6 +7,7 @@ pub mod console;
 pub mod diagrams;
 pub mod explain;
 pub mod export;
+pub mod find;
 pub mod mailboxes;
 pub mod reference;
 pub mod rules;

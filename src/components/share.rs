@@ -73,24 +73,20 @@ pub fn share(props: &ShareProps) -> Html {
             };
             input.set_value("");
             if file.size() > MAX_LAB_FILE {
+                let tenths = (file.size() * 10.0 / 1048576.0) as u64;
                 error.set(Some(format!(
-                    "{} is too big for a lab file ({:.1} MB; at most 32 MB).",
+                    "{} is too big for a lab file ({}.{} MB; at most 32 MB).",
                     file.name(),
-                    file.size() / 1048576.0
+                    tenths / 10,
+                    tenths % 10
                 )));
                 return;
             }
             let (open_lab, error, name) = (open_lab.clone(), error.clone(), file.name());
             storage::read_file(file, move |text| match text.map(|t| storage::decode(Some(t))) {
                 Ok(Loaded::Restored(lab)) => {
-                    let (world, seed, start) = lab.origin.clone();
-                    match crate::share::rebuild(world, seed, start, lab.steps) {
-                        Ok(rebuilt) => {
-                            error.set(None);
-                            open_lab.emit(Box::new(rebuilt));
-                        }
-                        Err(why) => error.set(Some(format!("{name} could not be opened: {why}."))),
-                    }
+                    error.set(None);
+                    open_lab.emit(lab);
                 }
                 Ok(Loaded::Broken { why, .. }) => {
                     error.set(Some(format!("{name} is not a smtplab lab file: {why}.")))
@@ -125,7 +121,7 @@ pub fn share(props: &ShareProps) -> Html {
 }
 
 /// Puts text on the clipboard (the link field stays selectable where this is refused).
-fn copy_text(text: &str) {
+pub fn copy_text(text: &str) {
     #[cfg(target_arch = "wasm32")]
     if let Some(window) = web_sys::window() {
         let _ = window.navigator().clipboard().write_text(text);

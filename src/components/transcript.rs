@@ -1,57 +1,187 @@
 //! The transcript: what the client sent and the server answered, grouped by reply, with
-//! the events between them. Long sessions draw their newest entries only.
+//! the events between them.
+//!
+//! It is virtual: only the rows in view (and a margin) are in the page, so a session of
+//! 50,000 entries draws as fast as one of 50. Every line is one fixed height (lines do not
+//! wrap; the transcript scrolls sideways), so where each entry sits is known without
+//! measuring. While the view is at the bottom it follows new entries. Finding text is our
+//! own (the browser's find sees only the rows drawn), and so is copying the whole
+//! transcript. Screen readers hear each new reply once, from a separate live log: the
+//! rows that scrolling adds and removes are never announced.
 
 use yew::prelude::*;
 
 use super::{clock, LabProps};
+use crate::entries::Entries;
 use crate::state::{Action, Entry, Lab};
 
-/// How many entries are drawn before "Show earlier" (keeps a long session fast).
-const VISIBLE: usize = 300;
+/// Height of one line, in CSS pixels (`--line` in app.css).
+pub const LINE_PX: u32 = 20;
+/// Lines drawn beyond the view, above and below.
+const MARGIN_LINES: u32 = 30;
+/// How many of the latest replies the live log holds.
+const ANNOUNCED: usize = 3;
+
+/// Lines an entry takes (0: not drawn).
+pub fn lines_of(entry: &Entry) -> u32 {
+    match entry {
+        Entry::Session { .. } => 0,
+        Entry::Server { reply, .. } => reply.lines.len().max(1) as u32,
+        _ => 1,
+    }
+}
+
+/// Where each entry starts, in lines, and (last) the total.
+pub fn offsets(entries: &Entries) -> Vec<u32> {
+    let mut at = 0;
+    let mut out = Vec::with_capacity(entries.len() + 1);
+    for entry in entries {
+        out.push(at);
+        at += lines_of(entry);
+    }
+    out.push(at);
+    out
+}
+
+/// The entries to draw for a view `top..top + height` (pixels): `first..end`.
+pub fn window(offsets: &[u32], top: u32, height: u32) -> (usize, usize) {
+    let from = (top / LINE_PX).saturating_sub(MARGIN_LINES);
+    let to = (top + height) / LINE_PX + MARGIN_LINES;
+    let count = offsets.len() - 1;
+    let first = offsets
+        .partition_point(|&at| at <= from)
+        .saturating_sub(1)
+        .min(count);
+    let end = offsets.partition_point(|&at| at < to).min(count);
+    (first, end.max(first))
+}
+
+/// The view: where it is scrolled to, how tall it is, and whether it follows new entries.
+#[derive(Clone, Copy, PartialEq)]
+struct View {
+    top: u32,
+    height: u32,
+    follow: bool,
+}
 
 /// The conversation, swaks style: `->`/`<-`, and `~>`/`<~` once TLS is active.
 #[function_component(Transcript)]
 pub fn transcript(props: &LabProps) -> Html {
     let handle = &props.lab;
     let lab = handle.shown();
-    let show_all = use_state(|| false);
-    let list = use_node_ref();
-    {
-        // Keep the newest line in view.
-        let list = list.clone();
-        use_effect_with(lab.entries.len(), move |_| {
-            if let Some(list) = list.cast::<web_sys::Element>() {
-                list.set_scroll_top(list.scroll_height());
-            }
-        });
-    }
-    let total = lab.entries.len();
-    let first = if *show_all {
-        0
+    let view = use_state(|| View {
+        top: 0,
+        height: 600,
+        follow: true,
+    });
+    let found = use_state(|| None::<usize>);
+    let scroller = use_node_ref();
+    let offsets = offsets(&lab.entries);
+    let total = *offsets.last().unwrap_or(&0);
+    let top = if view.follow {
+        (total * LINE_PX).saturating_sub(view.height)
     } else {
-        total.saturating_sub(VISIBLE)
+        view.top
     };
-    let earlier = {
-        let show_all = show_all.clone();
-        Callback::from(move |_: MouseEvent| show_all.set(true))
+    let (first, end) = window(&offsets, top, view.height);
+    let (pad_top, pad_bottom) = (offsets[first] * LINE_PX, (total - offsets[end]) * LINE_PX);
+    use_follow(&scroller, &view, lab.entries.len());
+    use_reveal(&scroller, &found, &offsets);
+    let onscroll = {
+        let view = view.clone();
+        Callback::from(move |e: Event| {
+            let div = e.target_unchecked_into::<web_sys::Element>();
+            let (top, height) = (div.scroll_top().max(0) as u32, div.client_height().max(0) as u32);
+            let follow = top + height + LINE_PX >= div.scroll_height().max(0) as u32;
+            let next = View { top, height, follow };
+            if *view != next {
+                view.set(next);
+            }
+        })
     };
+    let selected = lab.explained().map(|(i, _)| i);
+    let rows = lab.entries.from(first).take(end - first);
     html! {
         <>
-            if first > 0 {
-                <button class="earlier" onclick={earlier}>{ format!("Show {first} earlier entries") }</button>
-            }
-            <ol class="transcript" role="log" aria-label="Transcript" aria-live="polite" ref={list}>
-                { for lab.entries[first..].iter().enumerate().map(|(i, entry)| row(handle, first + i, entry)) }
-            </ol>
+            <super::find::Find lab={handle.clone()} found={found.clone()} />
+            <div class="transcript" role="log" aria-label="Transcript" aria-live="off" tabindex="0"
+                data-entries={lab.entries.len().to_string()} ref={scroller} {onscroll}>
+                <ol class="rows">
+                    { spacer("above", pad_top) }
+                    { for rows.map(|(i, entry)| row(handle, i, entry, selected, *found)) }
+                    { spacer("below", pad_bottom) }
+                </ol>
+            </div>
+            { announcements(&lab.entries) }
         </>
     }
 }
 
-fn row(lab: &UseReducerHandle<Lab>, index: usize, entry: &Entry) -> Html {
+/// The space of the rows not drawn, above or below: an empty SVG of that height (the
+/// Content-Security-Policy forbids `style` attributes, and SVG's `height` is not one).
+fn spacer(key: &'static str, height: u32) -> Html {
+    html! {
+        <li key={key} class="spacer" aria-hidden="true">
+            <svg width="1" height={height.to_string()} focusable="false" />
+        </li>
+    }
+}
+
+/// While the view follows, keep the newest line in view.
+#[hook]
+fn use_follow(scroller: &NodeRef, view: &UseStateHandle<View>, len: usize) {
+    let (scroller, follow) = (scroller.clone(), view.follow);
+    use_effect_with((len, follow), move |(_, follow)| {
+        if let (true, Some(div)) = (*follow, scroller.cast::<web_sys::Element>()) {
+            div.set_scroll_top(div.scroll_height());
+        }
+    });
+}
+
+/// Scrolls a found entry into the middle of the view.
+#[hook]
+fn use_reveal(scroller: &NodeRef, found: &UseStateHandle<Option<usize>>, offsets: &[u32]) {
+    let scroller = scroller.clone();
+    let at = found.and_then(|i| offsets.get(i).copied());
+    use_effect_with(**found, move |_| {
+        if let (Some(at), Some(div)) = (at, scroller.cast::<web_sys::Element>()) {
+            let middle = (at * LINE_PX) as i32 - div.client_height() / 2;
+            div.set_scroll_top(middle.max(0));
+        }
+    });
+}
+
+/// The live log: the latest replies, each announced once when it arrives.
+fn announcements(entries: &Entries) -> Html {
+    let mut latest: Vec<(usize, &Entry)> = (0..entries.len())
+        .rev()
+        .filter_map(|i| Some((i, entries.get(i)?)))
+        .filter(|(_, e)| matches!(e, Entry::Server { .. }))
+        .take(ANNOUNCED)
+        .collect();
+    latest.reverse();
+    html! {
+        <div class="visually-hidden" role="log" aria-label="Replies as they arrive">
+            { for latest.into_iter().map(|(i, entry)| match entry {
+                Entry::Server { reply, .. } => html! { <p key={i}>{ reply.lines.join(" ") }</p> },
+                _ => html! {},
+            }) }
+        </div>
+    }
+}
+
+fn row(
+    lab: &UseReducerHandle<Lab>,
+    index: usize,
+    entry: &Entry,
+    selected: Option<usize>,
+    found: Option<usize>,
+) -> Html {
+    let found = if found == Some(index) { " found" } else { "" };
     match entry {
         Entry::Session { .. } => html! {},
         Entry::Client { text, at, tls } => html! {
-            <li class="row client" data-from="client" key={index}>
+            <li class={format!("row client{found}")} data-from="client" key={index}>
                 <span class="time">{ clock(*at) }</span>
                 <span class="arrow" aria-hidden="true">{ if *tls { "~>" } else { "->" } }</span>
                 <span class="visually-hidden">{ "client: " }</span>
@@ -59,31 +189,32 @@ fn row(lab: &UseReducerHandle<Lab>, index: usize, entry: &Entry) -> Html {
             </li>
         },
         Entry::Event { text, at } => html! {
-            <li class="row event" data-from="event" key={index}>
+            <li class={format!("row event{found}")} data-from="event" key={index}>
                 <span class="time">{ clock(*at) }</span>
                 <span class="arrow" aria-hidden="true">{ "==" }</span>
                 <span class="text">{ text }</span>
             </li>
         },
         Entry::Server { reply, at, tls } => {
-            let selected = lab.shown().explained().is_some_and(|(i, _)| i == index);
+            let selected = selected == Some(index);
             let onclick = {
                 let lab = lab.clone();
                 Callback::from(move |_: MouseEvent| lab.dispatch(Action::Select(Some(index))))
             };
             let class = format!(
-                "reply class-{}xx{}",
+                "reply class-{}xx{}{found}",
                 reply.class().digit(),
                 if selected { " selected" } else { "" }
             );
-            let label = format!("Explain reply {} ({})", reply.code, reply.class().label());
+            let arrow = if *tls { "<~" } else { "<-" };
             html! {
-                <li class={class} data-from="server" key={index}>
+                <li {class} data-from="server" key={index}>
                     <span class="time">{ clock(*at) }</span>
-                    <button class="reply-lines" {onclick} aria-pressed={selected.to_string()} aria-label={label}>
+                    <button class="reply-lines" {onclick} aria-pressed={selected.to_string()}
+                        title="Explain this reply">
                         { for reply.text_lines().into_iter().map(|line| html! {
                             <span class="line">
-                                <span class="arrow" aria-hidden="true">{ if *tls { "<~" } else { "<-" } }</span>
+                                <span class="arrow" aria-hidden="true">{ arrow }</span>
                                 <span class="text">{ line }</span>
                             </span>
                         }) }

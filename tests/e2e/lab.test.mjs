@@ -58,7 +58,7 @@ test("a 503 is explained with the state and what would have worked", async () =>
   const { page, type, errors } = await open();
   await type("EHLO client.example.org");
   await type("RCPT TO:<alice@example.com>");
-  await page.getByRole("button", { name: /Explain reply 503/ }).click();
+  await page.getByRole("log", { name: "Transcript" }).getByRole("button", { name: /^503 / }).click();
   const panel = page.getByRole("article", { name: "Explanation" });
   await panel.waitFor();
   const text = await panel.textContent();

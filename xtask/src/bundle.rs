@@ -47,6 +47,47 @@ pub fn report(dist: &Path, json_out: &Path) -> Result<()> {
     Ok(())
 }
 
+/// The 20 largest items of the shipped wasm, by name, written to `out`: the bindgen
+/// output (which keeps its names) optimised as Trunk does (`-Oz`) but with `-g`, so that
+/// the sizes are those of the shipped code.
+pub fn twiggy_top(twiggy: &Path, wasm_opt_dir: &Path, out: &Path) -> Result<()> {
+    let built = crate::root().join("target/wasm-bindgen/release/smtplab-web_bg.wasm");
+    let named = crate::root().join("target/twiggy-input.wasm");
+    let mut opt = std::process::Command::new(wasm_opt_dir.join("wasm-opt"));
+    opt.arg("-Oz")
+        .arg("-g")
+        .args([
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            "--enable-sign-ext",
+        ])
+        .args([
+            "--enable-mutable-globals",
+            "--enable-reference-types",
+            "--enable-multivalue",
+        ])
+        .arg(&built)
+        .arg("-o")
+        .arg(&named);
+    crate::run(&mut opt).map_err(|e| format!("wasm-opt for the size report: {e}"))?;
+    let report = std::process::Command::new(twiggy)
+        .args(["top", "-n", "20"])
+        .arg(&named)
+        .output()
+        .map_err(|e| format!("cannot run twiggy: {e}"))?;
+    if !report.status.success() {
+        return Err(format!(
+            "twiggy failed: {}",
+            String::from_utf8_lossy(&report.stderr)
+        ));
+    }
+    std::fs::write(out, &report.stdout).map_err(|e| format!("{}: {e}", out.display()))?;
+    println!("\n=== xtask: the 20 largest items of the wasm (twiggy)");
+    print!("{}", String::from_utf8_lossy(&report.stdout));
+    println!("written to {}", out.display());
+    Ok(())
+}
+
 fn gzipped_len(bytes: &[u8]) -> usize {
     let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
     encoder.write_all(bytes).expect("writing to memory");

@@ -59,7 +59,12 @@ fn serve() -> Result<()> {
 fn dist() -> Result<()> {
     let tools = setup::run()?;
     build_site(&tools)?;
-    bundle::report(&root().join("dist"), &root().join("target/bundle-size.json"))
+    bundle::report(&root().join("dist"), &root().join("target/bundle-size.json"))?;
+    bundle::twiggy_top(
+        &setup::twiggy()?,
+        &setup::wasm_opt_dir(),
+        &root().join("target/twiggy-top.txt"),
+    )
 }
 
 /// Runs every test and check, in the order that fails fastest.

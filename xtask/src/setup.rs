@@ -12,6 +12,7 @@ use crate::{root, Result};
 
 const TRUNK_VERSION: &str = "0.21.14";
 const BINARYEN_VERSION: &str = "132";
+const TWIGGY_VERSION: &str = "0.8.0";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
 /// What the build found: how to compile for wasm32, and where the pinned tools are.
@@ -200,6 +201,25 @@ fn wasm_bindgen(cache: &Path) -> Result<PathBuf> {
         cargo_install(&root, &["wasm-bindgen-cli", "--version", &version])?;
     }
     Ok(root.join("bin"))
+}
+
+/// twiggy, the wasm size profiler, for `cargo xtask dist`'s report (built once).
+pub fn twiggy() -> Result<PathBuf> {
+    let root = cache_dir().join(format!("twiggy-{TWIGGY_VERSION}"));
+    let binary = root.join("bin/twiggy");
+    if !binary.exists() {
+        println!(
+            "xtask: building twiggy {TWIGGY_VERSION} into {} (once; about 3 minutes)",
+            root.display()
+        );
+        cargo_install(&root, &["--locked", "twiggy", "--version", TWIGGY_VERSION])?;
+    }
+    Ok(binary)
+}
+
+/// The directory of the pinned wasm-opt.
+pub fn wasm_opt_dir() -> PathBuf {
+    cache_dir().join(format!("binaryen-{BINARYEN_VERSION}/node_modules/.bin"))
 }
 
 /// Debian's binaryen is too old for current Rust output; npm's `binaryen` ships a working one.

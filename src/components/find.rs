@@ -1,0 +1,104 @@
+//! Finding text in the transcript, and copying all of it. The transcript draws only the
+//! rows in view, so the browser's own find and select-all see only those: these see all.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::export::transcript_text;
+use crate::entries::Entries;
+use crate::state::{Entry, Lab};
+
+#[derive(Properties, PartialEq)]
+pub struct FindProps {
+    pub lab: UseReducerHandle<Lab>,
+    /// The entry found last (the transcript scrolls to it and marks it).
+    pub found: UseStateHandle<Option<usize>>,
+}
+
+/// The entries whose text holds `query` (any case), in order.
+pub fn matches(entries: &Entries, query: &str) -> Vec<usize> {
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let query = query.to_lowercase();
+    let holds = |text: &str| text.to_lowercase().contains(&query);
+    let hit = |entry: &Entry| match entry {
+        Entry::Client { text, .. } | Entry::Event { text, .. } => holds(text),
+        Entry::Server { reply, .. } => reply.text_lines().iter().any(|l| holds(l)),
+        Entry::Session { .. } => false,
+    };
+    entries
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| hit(e))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// A search box with the count of matches, previous/next, and "Copy all".
+#[function_component(Find)]
+pub fn find(props: &FindProps) -> Html {
+    let lab = props.lab.shown();
+    let query = use_state(String::new);
+    let hits = use_memo(
+        ((*query).clone(), lab.entries.len(), props.lab.view.is_some()),
+        |(q, ..)| matches(&lab.entries, q),
+    );
+    let found = props.found.clone();
+    let at = found.and_then(|f| hits.iter().position(|&h| h == f));
+    let go = |forward: bool| {
+        let (hits, found) = (hits.clone(), found.clone());
+        move || {
+            let next = match (at, forward) {
+                (None, _) if hits.is_empty() => return,
+                (None, true) => 0,
+                (None, false) => hits.len() - 1,
+                (Some(i), true) => (i + 1) % hits.len(),
+                (Some(i), false) => (i + hits.len() - 1) % hits.len(),
+            };
+            found.set(Some(hits[next]));
+        }
+    };
+    let (next, previous) = (go(true), go(false));
+    let oninput = {
+        let (query, found) = (query.clone(), found.clone());
+        Callback::from(move |e: InputEvent| {
+            query.set(e.target_unchecked_into::<HtmlInputElement>().value());
+            found.set(None);
+        })
+    };
+    let onkeydown = {
+        let (next, previous) = (next.clone(), previous.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" {
+                e.prevent_default();
+                if e.shift_key() {
+                    previous()
+                } else {
+                    next()
+                }
+            }
+        })
+    };
+    let count = match (query.is_empty(), at) {
+        (true, _) => String::new(),
+        (false, Some(i)) => format!("{} of {}", i + 1, hits.len()),
+        (false, None) => format!("{} found", hits.len()),
+    };
+    let copy = {
+        let lab = props.lab.clone();
+        Callback::from(move |_: MouseEvent| {
+            super::share::copy_text(&transcript_text(&lab.shown().entries, true))
+        })
+    };
+    html! {
+        <div class="find" role="search" aria-label="Transcript">
+            <input type="search" aria-label="Find in transcript" placeholder="Find in transcript"
+                value={(*query).clone()} {oninput} {onkeydown} />
+            <span class="find-count" aria-live="polite">{ count }</span>
+            <button onclick={Callback::from(move |_: MouseEvent| previous())} disabled={hits.is_empty()} aria-label="Previous match">{ "↑" }</button>
+            <button onclick={Callback::from(move |_: MouseEvent| next())} disabled={hits.is_empty()} aria-label="Next match">{ "↓" }</button>
+            <button onclick={copy}>{ "Copy all" }</button>
+        </div>
+    }
+}

@@ -1,0 +1,139 @@
+//! The transcript's storage: entries in shared chunks, so that copying a lab (every
+//! reducer step does) copies one pointer per chunk, not the transcript.
+//!
+//! Entries are only ever appended or all cleared. Full chunks are never written again and
+//! stay shared between every lab that holds them; pushing clones at most the last chunk,
+//! and only when another lab still holds it.
+
+use std::rc::Rc;
+
+use crate::state::Entry;
+
+/// Entries per chunk: a push copies at most this many when the last chunk is shared.
+const CHUNK: usize = 256;
+
+/// The entries of a transcript, oldest first.
+#[derive(Clone, Debug, Default)]
+pub struct Entries {
+    chunks: Vec<Rc<Vec<Entry>>>,
+    len: usize,
+}
+
+impl Entries {
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    pub fn get(&self, index: usize) -> Option<&Entry> {
+        self.chunks.get(index / CHUNK)?.get(index % CHUNK)
+    }
+
+    pub fn last(&self) -> Option<&Entry> {
+        self.chunks.last()?.last()
+    }
+
+    /// All entries, oldest first.
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = &Entry> + '_ {
+        self.chunks.iter().flat_map(|chunk| chunk.iter())
+    }
+
+    /// The entries from `first` on, with their indices.
+    pub fn from(&self, first: usize) -> impl Iterator<Item = (usize, &Entry)> + '_ {
+        let chunk = first / CHUNK;
+        self.chunks
+            .iter()
+            .skip(chunk)
+            .flat_map(|chunk| chunk.iter())
+            .skip(first % CHUNK)
+            .enumerate()
+            .map(move |(i, entry)| (first + i, entry))
+    }
+
+    pub fn push(&mut self, entry: Entry) {
+        match self.chunks.last_mut() {
+            Some(last) if last.len() < CHUNK => Rc::make_mut(last).push(entry),
+            _ => {
+                let mut chunk = Vec::with_capacity(CHUNK);
+                chunk.push(entry);
+                self.chunks.push(Rc::new(chunk));
+            }
+        }
+        self.len += 1;
+    }
+
+    pub fn clear(&mut self) {
+        self.chunks.clear();
+        self.len = 0;
+    }
+}
+
+impl PartialEq for Entries {
+    fn eq(&self, other: &Entries) -> bool {
+        self.len == other.len
+            && self
+                .chunks
+                .iter()
+                .zip(&other.chunks)
+                .all(|(a, b)| Rc::ptr_eq(a, b) || a == b)
+    }
+}
+
+impl<'a> IntoIterator for &'a Entries {
+    type Item = &'a Entry;
+    type IntoIter = Box<dyn DoubleEndedIterator<Item = &'a Entry> + 'a>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        Box::new(self.iter())
+    }
+}
+
+impl FromIterator<Entry> for Entries {
+    fn from_iter<I: IntoIterator<Item = Entry>>(entries: I) -> Entries {
+        let mut out = Entries::default();
+        entries.into_iter().for_each(|entry| out.push(entry));
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn note(i: usize) -> Entry {
+        Entry::Event {
+            text: i.to_string(),
+            at: i as u64,
+        }
+    }
+
+    #[test]
+    fn a_copy_shares_the_full_chunks_and_pushing_leaves_the_original_alone() {
+        let mut entries: Entries = (0..600).map(note).collect();
+        let copy = entries.clone();
+        entries.push(note(600));
+        assert_eq!(copy.len(), 600);
+        assert_eq!(entries.len(), 601);
+        assert!(
+            Rc::ptr_eq(&entries.chunks[0], &copy.chunks[0]),
+            "full chunks are shared"
+        );
+        assert!(
+            !Rc::ptr_eq(&entries.chunks[2], &copy.chunks[2]),
+            "the last one was copied on write"
+        );
+        assert_eq!(entries.get(600), Some(&note(600)));
+        assert_eq!(copy.get(600), None);
+        assert_eq!(
+            entries.from(598).map(|(i, _)| i).collect::<Vec<_>>(),
+            [598, 599, 600]
+        );
+        assert_eq!(entries.iter().rev().nth(1), Some(&note(599)));
+        assert_ne!(entries, copy);
+        entries.clear();
+        assert!(entries.is_empty() && entries.last().is_none());
+    }
+}
