@@ -399,7 +399,7 @@ pub fn app() -> Html {
         <main class="lab" data-ignored-messages={ignored.to_string()}>
             <header class="lab-header">
                 <h1>{ "smtplab" }</h1>
-                <p class="tagline">{ "Type SMTP to a simulated mail server. It answers like Postfix 3.7, and explains every reply." }</p>
+                <p class="tagline">{ format!("Type SMTP to a simulated mail server. It answers like {}, and explains every reply.", lab.session.world().profile.title()) }</p>
                 <Share lab={lab.clone()} {open_lab} />
             </header>
             <UpdateBanner />

@@ -350,8 +350,9 @@ impl Lab {
 
     fn connect(&mut self, now: u64) {
         self.session = Session::new(self.session.world().clone(), self.seed);
-        let host = self.session.world().hostname.clone();
-        self.note(format!("Connected to {host} (simulated, port 25)."), now);
+        let world = self.session.world();
+        let (host, port) = (world.hostname.clone(), world.profile.port());
+        self.note(format!("Connected to {host} (simulated, port {port})."), now);
         self.feed(
             Input::Connected {
                 now,

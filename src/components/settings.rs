@@ -13,8 +13,22 @@ use super::{error_line, LabProps};
 use crate::now_ms;
 use crate::state::Action;
 
+/// The server choice, and the form for the current world: the form starts again from the
+/// world whenever another one is applied (a server chosen, a lab opened).
 #[function_component(Settings)]
 pub fn settings(props: &LabProps) -> Html {
+    let world = props.lab.session.world();
+    let key = format!("{}|{}|{}", world.profile.name(), world.hostname, props.lab.seed);
+    html! {
+        <>
+            <ServerChoice lab={props.lab.clone()} />
+            <WorldForm {key} lab={props.lab.clone()} />
+        </>
+    }
+}
+
+#[function_component(WorldForm)]
+fn world_form(props: &LabProps) -> Html {
     let lab = props.lab.clone();
     let world = lab.session.world().clone();
     let host = use_state(|| world.hostname.clone());
@@ -88,8 +102,6 @@ pub fn settings(props: &LabProps) -> Html {
         })
     };
     html! {
-        <>
-        <ServerChoice lab={props.lab.clone()} />
         <form class="settings" onsubmit={apply} aria-label="World settings">
             <label>{ "Host name " }<input value={(*host).clone()} oninput={text(&host)} aria-label="Host name" /></label>
             <label for="users">{ "Users, one per line as name:password (no password: receives mail only)" }</label>
@@ -112,7 +124,6 @@ pub fn settings(props: &LabProps) -> Html {
             { error_line(&error) }
             <button class="primary" type="submit">{ "Apply and reconnect" }</button>
         </form>
-        </>
     }
 }
 
@@ -139,10 +150,7 @@ fn server_choice(props: &LabProps) -> Html {
                     <option value={p.name()} selected={*p == current}>{ p.title() }</option>
                 }) }
             </select>
-            <p class="small">{ match current {
-                Profile::Postfix => "Every reply recorded from the real Postfix in this configuration.",
-                _ => "Replies copied from public transcripts of this service; docs/profiles.md gives each source, and the explanation says when none exists. Choosing a server reconnects; your users and their mail stay.",
-            } }</p>
+            <p class="small">{ current.provenance() }{ " Choosing a server reconnects; your users and their mail stay." }</p>
         </div>
     }
 }

@@ -182,6 +182,25 @@ impl Profile {
         }
     }
 
+    /// The port a client reaches this server on: a mail exchanger's 25, or the
+    /// submission port 587 (RFC 6409) of Gmail and Microsoft 365.
+    pub fn port(self) -> u16 {
+        match self {
+            Profile::Postfix | Profile::Exim => 25,
+            Profile::Gmail | Profile::Microsoft365 => 587,
+        }
+    }
+
+    /// Where the profile's texts come from, in a sentence for the learner.
+    pub fn provenance(self) -> &'static str {
+        match self {
+            Profile::Postfix | Profile::Exim => "Every reply recorded from the real server in this configuration.",
+            Profile::Gmail | Profile::Microsoft365 => {
+                "Replies copied from public transcripts of this service; docs/profiles.md gives each source, and the explanation says when none exists."
+            }
+        }
+    }
+
     /// The profile of this name, as [`Profile::name`] gives it.
     pub fn from_name(name: &str) -> Option<Profile> {
         Profile::ALL.iter().copied().find(|p| p.name() == name)
