@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 use smtplab_engine::transcript::{client_events, Event as ClientEvent};
+use smtplab_engine::world::Profile;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
@@ -39,9 +40,16 @@ pub fn export(props: &LabProps) -> Html {
     };
     let links = if open {
         let entries = &props.lab.shown().entries;
-        let swaks = storage::data_url("text/plain", &transcript_text(entries, true));
-        let cs = storage::data_url("text/plain", &transcript_text(entries, false));
-        let json = storage::data_url("application/json", &transcript_json(entries));
+        let profile = props.lab.shown().session.world().profile;
+        let swaks = storage::data_url(
+            "text/plain",
+            &with_profile(profile, "===", transcript_text(entries, true)),
+        );
+        let cs = storage::data_url(
+            "text/plain",
+            &with_profile(profile, "#", transcript_text(entries, false)),
+        );
+        let json = storage::data_url("application/json", &transcript_json(profile, entries));
         html! {
             <div class="export-menu">
                 <a download="smtplab-transcript.txt" href={swaks}>{ "Text (swaks style)" }</a>
@@ -84,10 +92,25 @@ pub fn replay_actions(text: &str, now: u64) -> Result<Vec<Action>, String> {
     Ok(actions)
 }
 
+/// A transcript's first line says which server answered (`# profile: gmail`, which
+/// `smtplab replay` and the golden runner read back).
+pub fn with_profile(profile: Profile, mark: &str, transcript: String) -> String {
+    format!(
+        "{mark} profile: {} ({})\n{transcript}",
+        profile.name(),
+        profile.title()
+    )
+}
+
 /// One entry of the JSON export.
 #[derive(Serialize)]
 #[serde(tag = "from", rename_all = "lowercase")]
 enum Exported<'a> {
+    /// First: the server that answered.
+    Profile {
+        name: &'static str,
+        title: &'static str,
+    },
     Client {
         at: u64,
         tls: bool,
@@ -109,11 +132,15 @@ enum Exported<'a> {
     },
 }
 
-/// The transcript as JSON: one object per entry, `from` saying whose.
-pub fn transcript_json(entries: &Entries) -> String {
-    let exported: Vec<Exported> = entries
-        .iter()
-        .map(|entry| match entry {
+/// The transcript as JSON: one object per entry, `from` saying whose; the first says which
+/// server answered.
+pub fn transcript_json(profile: Profile, entries: &Entries) -> String {
+    let first = Exported::Profile {
+        name: profile.name(),
+        title: profile.title(),
+    };
+    let exported: Vec<Exported> = std::iter::once(first)
+        .chain(entries.iter().map(|entry| match entry {
             Entry::Client { text, at, tls } => Exported::Client {
                 at: *at,
                 tls: *tls,
@@ -127,7 +154,7 @@ pub fn transcript_json(entries: &Entries) -> String {
             },
             Entry::Event { text, at } => Exported::Event { at: *at, text },
             Entry::Session { event, at } => Exported::Session { at: *at, event },
-        })
+        }))
         .collect();
     serde_json::to_string_pretty(&exported).unwrap_or_default()
 }

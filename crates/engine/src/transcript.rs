@@ -79,7 +79,7 @@ pub fn client_events(text: &str) -> Vec<(String, Event)> {
 
 /// The world a transcript was recorded in: `base` with the settings its header names
 /// (`# smtpd_timeout: 5s`, `# smtpd_tls_security_level: encrypt`, … from a
-/// recording-only listener).
+/// recording-only listener), and the server that answered (`# profile: exim`).
 pub fn world_for(text: &str, mut base: World) -> World {
     for line in text.lines().take_while(|l| l.starts_with('#')) {
         let setting = line.trim_start_matches('#').trim();
@@ -90,6 +90,13 @@ pub fn world_for(text: &str, mut base: World) -> World {
             ("smtpd_timeout", value) => {
                 if let Ok(seconds) = value.trim_end_matches('s').parse() {
                     base.limits.idle_timeout_secs = seconds;
+                }
+            }
+            // The server that answered (the lab's exports say so): its world, with ours.
+            ("profile", value) => {
+                let name = value.split_whitespace().next().unwrap_or("");
+                if let Some(profile) = crate::world::Profile::from_name(name).filter(|p| *p != base.profile) {
+                    base = base.switch_profile(profile);
                 }
             }
             ("smtpd_tls_security_level", "encrypt") => base.policy.tls_required = true,

@@ -179,3 +179,26 @@ fn docs_profiles_md_lists_every_reply_of_every_profile() {
         "docs/profiles.md is out of date: BLESS=1 cargo test -p smtplab-engine --test profiles"
     );
 }
+
+#[test]
+fn a_transcript_that_names_its_server_replays_as_that_server() {
+    use smtplab_engine::transcript::world_for;
+    // The lab's C:/S: export starts so.
+    let text = "# profile: gmail (Gmail (smtp.gmail.com:587))\nC: NOOP\n";
+    let world = world_for(text, World::reference());
+    assert_eq!(
+        (world.profile, world.hostname.as_str()),
+        (Profile::Gmail, "smtp.gmail.com")
+    );
+    let played = replay(text, Session::new(world, 7), DEFAULT_CLOCK);
+    assert!(
+        played.contains("S: 250 2.0.0 OK ") && played.contains(" - gsmtp"),
+        "{played}"
+    );
+    // No header, or an unknown name: the base world as it is.
+    assert_eq!(world_for("C: NOOP\n", World::reference()), World::reference());
+    assert_eq!(
+        world_for("# profile: exchange\n", World::reference()),
+        World::reference()
+    );
+}
