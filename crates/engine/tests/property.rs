@@ -377,6 +377,7 @@ fn assert_agrees(session: &Session, kind: &ReplyKind, seed: u64) {
         K::Bye
         | K::TooManyErrors
         | K::TooManySyntaxErrors { .. }
+        | K::TooManyNonmail
         | K::ConnectionLost { .. }
         | K::Timeout
         | K::TooManyConnections { .. } => &[Closed],

@@ -88,6 +88,7 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
         K::MustStartTls => rfc(530, "not recorded from Exim"),
         K::AuthRequired { .. } => rfc(550, "not recorded from Exim"),
         K::NotAdvertised { extension } => r(501, &format!("{extension} used when not advertised")),
+        K::TooManyNonmail => r(554, "Too many nonmail commands"),
         K::Help => wording(214, None, vec!["Commands supported:".into(), "AUTH STARTTLS HELO EHLO MAIL RCPT DATA BDAT NOOP QUIT RSET HELP".into()], Source::Recorded),
         K::ExpnRefused => r(550, "Administrative prohibition"),
         K::NulInCommand => r(501, "NUL characters are not allowed in SMTP commands"),
@@ -132,6 +133,7 @@ pub fn closes(kind: &ReplyKind) -> bool {
             | ReplyKind::Timeout
             | ReplyKind::TooManyConnections { .. }
             | ReplyKind::ConnectionLost { .. }
+            | ReplyKind::TooManyNonmail
     )
 }
 

@@ -178,6 +178,7 @@ impl Profile {
                 error_limits: ErrorLimits::Exim {
                     unknown: 3,
                     synprot: 3,
+                    nonmail: 10,
                 },
             },
             // What the others do here is not in their transcripts: Postfix's behaviour.
@@ -226,8 +227,14 @@ pub enum ErrorLimits {
     Postfix,
     /// `smtp_max_unknown_commands` and `smtp_max_synprot_errors`: past `unknown` unknown
     /// commands, or `synprot` syntax and protocol errors (500 and 501), the reply says so and
-    /// the connection closes at once. No tarpit.
-    Exim { unknown: u32, synprot: u32 },
+    /// the connection closes at once. No tarpit. `smtp_accept_max_nonmail`: past `nonmail`
+    /// commands that are not MAIL, RCPT, DATA, BDAT or QUIT (one HELO or EHLO, one RSET,
+    /// one STARTTLS and the first AUTH free per message: smtp_in.c), the connection closes.
+    Exim {
+        unknown: u32,
+        synprot: u32,
+        nonmail: u32,
+    },
 }
 
 /// The wording helpers every profile uses.

@@ -256,6 +256,12 @@ pub struct Session {
     unknown: u32,
     #[serde(default)]
     synprot: u32,
+    /// Exim: commands that sent no mail, and the ones still free in this message
+    /// (bits: HELO/EHLO, RSET, STARTTLS, AUTH).
+    #[serde(default)]
+    nonmail: u32,
+    #[serde(default)]
+    nonmail_used: u8,
     /// Exim: the reply to the last refused RCPT since the transaction was reset, which it
     /// repeats when DATA comes without recipients.
     #[serde(default)]
@@ -297,6 +303,8 @@ impl Session {
             unknown: 0,
             synprot: 0,
             rcpt_refused: None,
+            nonmail: 0,
+            nonmail_used: 0,
         };
         session.observed = Some(session.snapshot());
         session
@@ -677,6 +685,9 @@ impl Session {
             Parsed::Command(_) | Parsed::Invalid(..) => verb_of(&parsed),
             _ => None,
         };
+        if self.too_many_nonmail() {
+            return self.reply(ReplyKind::TooManyNonmail);
+        }
         if self.verb.is_some_and(|verb| verb.spec().limit) {
             // Postfix smtpd_junk_command_limit: a client that only idles or probes runs
             // into the error limits too.
@@ -1081,10 +1092,32 @@ impl Session {
         self.emit(kind, due, delay > 0)
     }
 
+    /// Exim's `smtp_accept_max_nonmail`, counted as it reads each known command (smtp_in.c:
+    /// the first HELO or EHLO, RSET, STARTTLS and AUTH of each message are free).
+    fn too_many_nonmail(&mut self) -> bool {
+        let ErrorLimits::Exim { nonmail, .. } = self.world.profile.behaviour().error_limits else {
+            return false;
+        };
+        let free = match self.verb {
+            None | Some(Verb::Mail | Verb::Rcpt | Verb::Data | Verb::Bdat | Verb::Quit) => return false,
+            Some(Verb::Helo | Verb::Ehlo) => 1,
+            Some(Verb::Rset) => 2,
+            Some(Verb::StartTls) => 4,
+            Some(Verb::Auth) => 8,
+            Some(_) => 0,
+        };
+        if free != 0 && self.nonmail_used & free == 0 {
+            self.nonmail_used |= free;
+            return false;
+        }
+        self.nonmail += 1;
+        self.nonmail > nonmail
+    }
+
     /// Exim's limits (`ErrorLimits::Exim`): an unknown command past the limit is answered
     /// with the goodbye; a syntax or protocol error past its limit gets the goodbye added.
     fn past_the_limits(&mut self, kind: ReplyKind) -> ReplyKind {
-        let ErrorLimits::Exim { unknown, synprot } = self.world.profile.behaviour().error_limits else {
+        let ErrorLimits::Exim { unknown, synprot, .. } = self.world.profile.behaviour().error_limits else {
             return kind;
         };
         if matches!(

@@ -22,6 +22,7 @@ impl Session {
             return self.reply(ReplyKind::MessageTooBig); // RFC 1870 §6.2
         }
         self.rcpt_refused = None; // a message ends the transaction
+        self.nonmail_used &= 8; // Exim: a new message frees HELO/EHLO, RSET, STARTTLS (not AUTH)
         let queue_id = self.rng.queue_id();
         if !self.deliver(&ready.0, &body.content, &queue_id) {
             return self.reply(ReplyKind::MessageTooBig); // cleanup's queue file limit
