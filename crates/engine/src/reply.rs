@@ -82,10 +82,14 @@ pub enum ReplyKind {
     NestedMail,
     NeedMail,
     NeedRcpt,
-    /// `last`: the last refused RCPT's reply, when the server repeats it (Exim).
+    /// `last`: the last refused RCPT's reply, when the server repeats it (Exim);
+    /// `pipelined`: PIPELINING was offered and the command before was RCPT (Exim then
+    /// takes it as part of a pipelined group, not as a protocol error).
     NoValidRecipients {
         #[serde(default)]
         last: Option<String>,
+        #[serde(default)]
+        pipelined: bool,
     },
     RcptAfterBdat,
     DataAfterBdat,
@@ -569,9 +573,13 @@ pub fn catalog(profile: Profile, voice: &Voice) -> Vec<Reply> {
         K::NestedMail,
         K::NeedMail,
         K::NeedRcpt,
-        K::NoValidRecipients { last: None },
+        K::NoValidRecipients {
+            last: None,
+            pipelined: false,
+        },
         K::NoValidRecipients {
             last: Some("Unrouteable address".into()),
+            pipelined: true,
         },
         K::RcptAfterBdat,
         K::DataAfterBdat,

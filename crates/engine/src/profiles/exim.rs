@@ -37,12 +37,17 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
         K::NestedMail => r(503, "sender already given"),
         K::NeedMail => r(503, "sender not yet given"),
         K::NeedRcpt => r(503, &format!("valid RCPT command must precede {}", voice.verb.map_or("DATA", |v| v.name()))),
-        K::NoValidRecipients { last: None } => r(503, &format!("valid RCPT command must precede {}", voice.verb.map_or("DATA", |v| v.name()))),
-        K::NoValidRecipients { last: Some(last) } => wording(503, None, vec![
-            "All RCPT commands were rejected with this error:".into(),
-            last.clone(),
-            format!("Valid RCPT command must precede {}", voice.verb.map_or("DATA", |v| v.name())),
-        ], Source::Recorded),
+        // smtp_in.c: the last refusal first when there was one; "Valid" when PIPELINING was
+        // offered and RCPT came just before, else the protocol error's "valid".
+        K::NoValidRecipients { last, pipelined } => {
+            let verb = voice.verb.map_or("DATA", |v| v.name());
+            let mut lines: Vec<String> = last
+                .iter()
+                .flat_map(|l| ["All RCPT commands were rejected with this error:".to_string(), l.clone()])
+                .collect();
+            lines.push(format!("{} RCPT command must precede {verb}", if *pipelined { "Valid" } else { "valid" }));
+            wording(503, None, lines, Source::Recorded)
+        }
         K::RcptAfterBdat => r(503, "only RSET accepted now"),
         K::DataAfterBdat => r(503, "only BDAT permissible after non-LAST BDAT"),
         // Exim's verbs are `MAIL FROM:` and `RCPT TO:`: without the colon it knows no command.

@@ -226,7 +226,7 @@ pub enum ErrorLimits {
     /// error reply counts; the tarpit, then a 421.
     Postfix,
     /// `smtp_max_unknown_commands` and `smtp_max_synprot_errors`: past `unknown` unknown
-    /// commands, or `synprot` syntax and protocol errors (500 and 501), the reply says so and
+    /// commands, or `synprot` syntax and protocol errors (500, 501, 503), the reply says so and
     /// the connection closes at once. No tarpit. `smtp_accept_max_nonmail`: past `nonmail`
     /// commands that are not MAIL, RCPT, DATA, BDAT or QUIT (one HELO or EHLO, one RSET,
     /// one STARTTLS and the first AUTH free per message: smtp_in.c), the connection closes.

@@ -256,6 +256,9 @@ pub struct Session {
     unknown: u32,
     #[serde(default)]
     synprot: u32,
+    /// The verb of the command line before this one.
+    #[serde(default)]
+    previous_verb: Option<Verb>,
     /// Exim: commands that sent no mail, and the ones still free in this message
     /// (bits: HELO/EHLO, RSET, STARTTLS, AUTH).
     #[serde(default)]
@@ -305,6 +308,7 @@ impl Session {
             rcpt_refused: None,
             nonmail: 0,
             nonmail_used: 0,
+            previous_verb: None,
         };
         session.observed = Some(session.snapshot());
         session
@@ -410,14 +414,22 @@ impl Session {
             // RFC 5321 §3.3: RCPT needs MAIL; RFC 3030 §3: recipients precede BDAT.
             Verb::Rcpt if !in_transaction => Some(ReplyKind::NeedMail),
             Verb::Rcpt if in_bdat => Some(ReplyKind::RcptAfterBdat),
-            // Exim repeats the last refused RCPT's reply, whether a transaction is open or not.
-            Verb::Data | Verb::Bdat if !has_recipients && self.rcpt_refused.is_some() => {
+            // Exim (smtp_in.c) repeats the last refused RCPT's reply, whether a transaction
+            // is open or not, and words the rest by whether a pipelined RCPT came just before.
+            Verb::Data | Verb::Bdat if !has_recipients && profile.behaviour().repeats_rcpt_refusal => {
+                let pipelined = self.previous_verb == Some(Verb::Rcpt)
+                    && self.helo.as_ref().is_some_and(|h| h.extended)
+                    && policy.pipelining;
                 Some(ReplyKind::NoValidRecipients {
                     last: self.rcpt_refused.clone(),
+                    pipelined,
                 })
             }
             Verb::Data | Verb::Bdat if !in_transaction => Some(ReplyKind::NeedRcpt),
-            Verb::Data | Verb::Bdat if !has_recipients => Some(ReplyKind::NoValidRecipients { last: None }),
+            Verb::Data | Verb::Bdat if !has_recipients => Some(ReplyKind::NoValidRecipients {
+                last: None,
+                pipelined: false,
+            }),
             Verb::Data if in_bdat => Some(ReplyKind::DataAfterBdat),
             // RFC 4954 §4.
             Verb::Auth if !auth_offered => Some(ReplyKind::AuthNotEnabled),
@@ -673,6 +685,7 @@ impl Session {
             self.verb = None;
             return self.reply(ReplyKind::TooManyErrors); // Postfix smtpd_hard_error_limit
         }
+        self.previous_verb = self.verb;
         let mut parsed = command::parse_offered(line, self.world.policy.offered());
         if parsed == Parsed::Command(Command::Quit)
             && !self.world.profile.behaviour().quit_takes_arguments
@@ -919,7 +932,10 @@ impl Session {
             }
             Err(envelope) => {
                 self.state = State::Command(Some(envelope));
-                self.reply(ReplyKind::NoValidRecipients { last: None })
+                self.reply(ReplyKind::NoValidRecipients {
+                    last: None,
+                    pipelined: false,
+                })
             }
         }
     }
@@ -944,7 +960,10 @@ impl Session {
                 Err(envelope) => {
                     self.state = State::Command(Some(envelope));
                     self.skip = size;
-                    return self.reply(ReplyKind::NoValidRecipients { last: None });
+                    return self.reply(ReplyKind::NoValidRecipients {
+                        last: None,
+                        pipelined: false,
+                    });
                 }
             },
             state => {
@@ -1134,7 +1153,7 @@ impl Session {
                 return ReplyKind::TooManyErrors;
             }
         }
-        if matches!(self.word(kind.clone()).code, 500 | 501) {
+        if matches!(self.word(kind.clone()).code, 500 | 501 | 503) {
             self.synprot += 1;
             if self.synprot > synprot {
                 return ReplyKind::TooManySyntaxErrors { last: Box::new(kind) };
