@@ -183,6 +183,10 @@ pub enum ReplyKind {
     BasicAuthDisabled,
     /// HELP: the commands the server knows.
     Help,
+    /// Exim's account of what is wrong with a MAIL or RCPT argument (`ARGUMENT: ERROR`).
+    AddressError {
+        text: String,
+    },
     /// Too many commands that send no mail (Exim's `smtp_accept_max_nonmail`).
     TooManyNonmail,
     /// An extension used that the last EHLO did not advertise (`SMTPUTF8`).
@@ -321,6 +325,7 @@ impl ReplyKind {
             K::BasicAuthDisabled => t("The password was never checked: this server accepts no password logins at all. Microsoft 365 wants OAuth 2.0 (AUTH XOAUTH2) with a token from Microsoft's identity platform.", "RFC 4954 §6; Microsoft's retirement of Basic auth for SMTP AUTH", Some("in a real client, sign in with OAuth 2.0; the lab's other profiles accept passwords")),
             K::NotAdvertised { .. } => t("The server did not list this extension in its EHLO reply, so the client may not use it.", "RFC 5321 §2.2.2, RFC 6531 §3.4", Some("EHLO first, and use only the extensions it lists")),
             K::TooManyNonmail => t("Too many commands that send no mail (NOOP, RSET, VRFY, HELO…) in one session: the server suspects a probe and hangs up.", "Exim smtp_accept_max_nonmail; RFC 5321 §4.2.2", Some("reconnect, and send mail or QUIT")),
+            K::AddressError { .. } => t("The server could not read this address: it says what it expected and where.", "RFC 5321 §4.1.2", Some("one address in angle brackets, with a domain: RCPT TO:<alice@example.com>")),
             K::Help => t("HELP lists the commands this server knows.", "RFC 5321 §4.1.1.8", None),
             K::ExpnRefused => t("EXPN would list a mailing list's members; this server does not tell.", "RFC 5321 §3.5.2, §7.3", None),
             K::NulInCommand => t("A command line may not contain a NUL octet.", "RFC 5321 §4.1.1", Some("type the command again")),
@@ -663,6 +668,9 @@ pub fn catalog(profile: Profile, voice: &Voice) -> Vec<Reply> {
         },
         K::BasicAuthDisabled,
         K::Help,
+        K::AddressError {
+            text: "<a b@example.org>: \"@\" or \".\" expected after \"a\"".into(),
+        },
         K::TooManyNonmail,
         K::NotAdvertised {
             extension: "SMTPUTF8".into(),

@@ -400,6 +400,7 @@ fn assert_agrees(session: &Session, kind: &ReplyKind, seed: u64) {
         // NOOP, RSET, VRFY's 252, ETRN's 459 and every refusal: a command phase.
         K::Ok
         | K::Help
+        | K::AddressError { .. }
         | K::NotAdvertised { .. }
         | K::ExpnRefused
         | K::NulInCommand

@@ -94,6 +94,7 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
         K::AuthRequired { .. } => rfc(550, "not recorded from Exim"),
         K::NotAdvertised { extension } => r(501, &format!("{extension} used when not advertised")),
         K::TooManyNonmail => r(554, "Too many nonmail commands"),
+        K::AddressError { text } => r(501, text),
         K::Help => wording(214, None, vec!["Commands supported:".into(), "AUTH STARTTLS HELO EHLO MAIL RCPT DATA BDAT NOOP QUIT RSET HELP".into()], Source::Recorded),
         K::ExpnRefused => r(550, "Administrative prohibition"),
         K::NulInCommand => r(501, "NUL characters are not allowed in SMTP commands"),
@@ -158,4 +159,56 @@ pub fn ehlo_keywords(pipelining: bool, starttls: bool, auth: bool, message_size:
     }
     ext.extend(["PRDR", "HELP"].map(String::from));
     ext
+}
+
+/// Exim's checks of a MAIL or RCPT argument that the lab's own parser takes (smtp_in.c and
+/// parse_extract_address, as recorded): the text after `FROM:`/`TO:`, and what Exim says
+/// is wrong with it (the reply is `501 ARGUMENT: ERROR`), or `None` when it takes it.
+pub fn address_error(argument: &str, recipient: bool) -> Option<String> {
+    let argument = argument.trim();
+    let (address, rest) = match argument.strip_prefix('<') {
+        Some(inner) => match inner.find('>') {
+            Some(end) => (&inner[..end], inner[end + 1..].trim_start()),
+            None => return Some("missing or malformed local part".into()),
+        },
+        None => argument.split_once(' ').unwrap_or((argument, "")),
+    };
+    if address.starts_with('<') || (address.is_empty() && recipient) {
+        return Some("missing or malformed local part".into());
+    }
+    if address.is_empty() {
+        return None; // the null sender
+    }
+    let (local, domain) = match address.split_once('@') {
+        Some(parts) => parts,
+        None if recipient => return Some("recipient address must contain a domain".into()),
+        None => return Some("sender address must contain a domain".into()),
+    };
+    if let Some(at) = local.find(char::is_whitespace) {
+        return Some(format!("\"@\" or \".\" expected after \"{}\"", &local[..at]));
+    }
+    if domain.starts_with('[') {
+        return Some("domain literals not allowed".into());
+    }
+    if domain.is_empty() || domain.ends_with('.') || domain.contains(char::is_whitespace) {
+        return Some("domain missing or malformed".into());
+    }
+    // What follows the address: the ESMTP options Exim knows for MAIL; anything else makes
+    // the address malformed (RCPT has none: DSN is not offered).
+    let known = |option: &str| {
+        let name = option.split('=').next().unwrap_or("").to_ascii_uppercase();
+        !recipient
+            && matches!(
+                name.as_str(),
+                "SIZE" | "BODY" | "AUTH" | "RET" | "ENVID" | "SMTPUTF8"
+            )
+    };
+    match rest.split_whitespace().find(|option| !known(option)) {
+        Some(_) => {
+            let follows = &argument[..argument.len() - rest.len()];
+            let shown: String = rest.chars().take(32).collect();
+            Some(format!("malformed address: {shown} may not follow {follows}"))
+        }
+        None => None,
+    }
 }

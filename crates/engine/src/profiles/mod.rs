@@ -4,7 +4,7 @@
 //! that text comes from. Every profile words every reply kind in an exhaustive `match`,
 //! so that a new kind does not compile until each profile words it.
 
-mod exim;
+pub(crate) mod exim;
 mod gmail;
 mod microsoft365;
 mod postfix;
@@ -175,6 +175,7 @@ impl Profile {
                 says_connection_lost: true,
                 extensions_need_ehlo: true,
                 repeats_rcpt_refusal: true,
+                syntax_first: false,
                 error_limits: ErrorLimits::Exim {
                     unknown: 3,
                     synprot: 3,
@@ -190,6 +191,7 @@ impl Profile {
                 says_connection_lost: false,
                 extensions_need_ehlo: false,
                 repeats_rcpt_refusal: false,
+                syntax_first: true,
                 error_limits: ErrorLimits::Postfix,
             },
         }
@@ -214,8 +216,11 @@ pub struct Behaviour {
     /// Exim takes STARTTLS, AUTH and SMTPUTF8 only after EHLO advertised them; Postfix
     /// takes them whenever its policy allows.
     pub extensions_need_ehlo: bool,
-    /// Exim answers DATA after refused recipients by repeating the last refusal.
+    /// Exim answers DATA after refused recipients by repeating the last refusal, and reads
+    /// MAIL's and RCPT's addresses with its own parser (`exim::address_error`).
     pub repeats_rcpt_refusal: bool,
+    /// Postfix checks MAIL's and RCPT's syntax before the sequence; Exim the sequence first.
+    pub syntax_first: bool,
     pub error_limits: ErrorLimits,
 }
 

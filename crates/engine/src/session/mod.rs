@@ -707,7 +707,10 @@ impl Session {
             self.junk += 1;
             self.junk_excess = self.junk > self.world.limits.junk_commands.saturating_add(1);
         }
-        let checked_later = |verb: Verb| verb.spec().syntax_first && matches!(parsed, Parsed::Invalid(..));
+        let behaviour = self.world.profile.behaviour();
+        let checked_later = |verb: Verb| {
+            behaviour.syntax_first && verb.spec().syntax_first && matches!(parsed, Parsed::Invalid(..))
+        };
         let refused = self.verb.filter(|&verb| !checked_later(verb));
         if let Some(kind) = refused.and_then(|verb| self.refusal(verb)) {
             if let Parsed::Command(Command::Bdat { size, .. }) = parsed {
@@ -717,6 +720,9 @@ impl Session {
             self.reply(kind);
             self.refusing = false;
             return;
+        }
+        if let Some(text) = self.exim_address_error(line, &parsed) {
+            return self.reply(ReplyKind::AddressError { text });
         }
         let unknown = || ReplyKind::Unrecognized {
             command: line.split_ascii_whitespace().next().unwrap_or("").to_string(),
@@ -1109,6 +1115,27 @@ impl Session {
         let delay = delay.saturating_add(self.injected_delay);
         let due = self.now.max(self.busy_until).saturating_add(delay);
         self.emit(kind, due, delay > 0)
+    }
+
+    /// Exim reads MAIL's and RCPT's addresses with its own parser; its complaint, if any.
+    fn exim_address_error(&self, line: &str, parsed: &Parsed) -> Option<String> {
+        if !self.world.profile.behaviour().repeats_rcpt_refusal {
+            return None;
+        }
+        let recipient = match parsed {
+            Parsed::Command(Command::Mail(..)) | Parsed::Invalid(Verb::Mail, _) => false,
+            Parsed::Command(Command::Rcpt(..)) | Parsed::Invalid(Verb::Rcpt, _) => true,
+            _ => return None,
+        };
+        if matches!(
+            parsed,
+            Parsed::Invalid(_, ReplyKind::MailSyntax | ReplyKind::RcptSyntax)
+        ) {
+            return None; // no `FROM:`/`TO:`: Exim knows no such command
+        }
+        let argument = line.split_once(':')?.1.trim();
+        let error = crate::profiles::exim::address_error(argument, recipient)?;
+        Some(format!("{argument}: {error}"))
     }
 
     /// Exim's `smtp_accept_max_nonmail`, counted as it reads each known command (smtp_in.c:
