@@ -136,7 +136,11 @@ pub enum ReplyKind {
     BadUtf8,
     BreakRules,
     TooManyErrors,
-    Timeout,
+    /// `in_message`: in the middle of DATA or a BDAT chunk (Exim words that apart).
+    Timeout {
+        #[serde(default)]
+        in_message: bool,
+    },
     ReadyForTls,
     TlsActive,
     NotImplemented,
@@ -302,7 +306,7 @@ impl ReplyKind {
             K::BadUtf8 => t("The line is not valid UTF-8 (RFC 3629): Postfix checks every command line before it reads the command.", "RFC 6531 §3.3, Postfix smtputf8_enable", Some("send text: ASCII, or UTF-8 after MAIL FROM:<…> SMTPUTF8")),
             K::BreakRules => t("That looked like a mail header or a web request, not SMTP; Postfix hangs up.", "Postfix smtpd_forbidden_commands", Some("send headers only after DATA and 354")),
             K::TooManyErrors => t("Too many errors in one session: the server hangs up.", "RFC 5321 §4.2.2 (421 closes)", Some("reconnect, and check each reply before the next command")),
-            K::Timeout => t("The client was silent for too long; the server hangs up.", "RFC 5321 §4.5.3.2.7", Some("reconnect")),
+            K::Timeout { .. } => t("The client was silent for too long; the server hangs up.", "RFC 5321 §4.5.3.2.7", Some("reconnect")),
             K::ReadyForTls => t("Start the TLS handshake now; afterwards the session starts over.", "RFC 3207 §4", None),
             K::TlsActive => t("The connection is already encrypted.", "RFC 3207 §4", Some("EHLO, then AUTH")),
             K::NotImplemented => t("The server knows this command but does not offer it here.", "RFC 5321 §4.2.4", None),
@@ -626,7 +630,8 @@ pub fn catalog(profile: Profile, voice: &Voice) -> Vec<Reply> {
         K::BadUtf8,
         K::BreakRules,
         K::TooManyErrors,
-        K::Timeout,
+        K::Timeout { in_message: false },
+        K::Timeout { in_message: true },
         K::ReadyForTls,
         K::TlsActive,
         K::NotImplemented,

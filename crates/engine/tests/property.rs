@@ -379,7 +379,7 @@ fn assert_agrees(session: &Session, kind: &ReplyKind, seed: u64) {
         | K::TooManySyntaxErrors { .. }
         | K::TooManyNonmail
         | K::ConnectionLost { .. }
-        | K::Timeout
+        | K::Timeout { .. }
         | K::TooManyConnections { .. } => &[Closed],
         // Postfix hangs up on these; a server that does not stays where it was.
         K::BreakRules | K::BdatSyntax | K::ChunkingNotOffered => COMMAND,

@@ -67,7 +67,8 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
         K::EtrnSyntax | K::EtrnUnavailable { .. } => r(458, "Administrative prohibition"),
         K::EtrnInTransaction => r(503, "ETRN is not permitted inside a transaction"),
         K::TooManyErrors => r(500, "Too many unrecognized commands"),
-        K::Timeout => r(421, &format!("{host}: SMTP command timeout - closing connection")),
+        K::Timeout { in_message: false } => r(421, &format!("{host}: SMTP command timeout - closing connection")),
+        K::Timeout { in_message: true } => r(421, &format!("{host} SMTP incoming data timeout - closing connection.")),
         K::ReadyForTls => r(220, "TLS go ahead"),
         K::TlsActive | K::NotImplemented => r(503, "STARTTLS command used when not advertised"),
         K::AuthNotEnabled => r(503, "AUTH command used when not advertised"),
@@ -136,7 +137,7 @@ pub fn closes(kind: &ReplyKind) -> bool {
         ReplyKind::Bye
             | ReplyKind::TooManyErrors
             | ReplyKind::TooManySyntaxErrors { .. }
-            | ReplyKind::Timeout
+            | ReplyKind::Timeout { .. }
             | ReplyKind::TooManyConnections { .. }
             | ReplyKind::ConnectionLost { .. }
             | ReplyKind::TooManyNonmail
@@ -161,6 +162,17 @@ pub fn ehlo_keywords(pipelining: bool, starttls: bool, auth: bool, message_size:
     ext
 }
 
+/// Exim's `check_helo`: a host name of letters, digits, `-`, `.` and `_`, or an address
+/// literal in brackets; anything else (several words, bytes that are not ASCII) is refused.
+pub fn helo_ok(name: &str) -> bool {
+    let literal = name.starts_with('[') && name.ends_with(']');
+    !name.is_empty()
+        && (literal
+            || name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_')))
+}
+
 /// Exim's checks of a MAIL or RCPT argument that the lab's own parser takes (smtp_in.c and
 /// parse_extract_address, as recorded): the text after `FROM:`/`TO:`, and what Exim says
 /// is wrong with it (the reply is `501 ARGUMENT: ERROR`), or `None` when it takes it.
@@ -179,12 +191,22 @@ pub fn address_error(argument: &str, recipient: bool) -> Option<String> {
     if address.is_empty() {
         return None; // the null sender
     }
-    let (local, domain) = match address.split_once('@') {
-        Some(parts) => parts,
+    // A quoted local part may hold spaces; the @ after it splits.
+    let split = match address.strip_prefix('"').and_then(|q| q.find('"')) {
+        Some(end) => address[end + 2..].find('@').map(|at| at + end + 2),
+        None => address.find('@'),
+    };
+    let (local, domain) = match split {
+        Some(at) => (&address[..at], &address[at + 1..]),
+        // RFC 5321 §4.5.1: the reserved mailbox needs no domain.
+        None if recipient && address.eq_ignore_ascii_case("postmaster") => return None,
         None if recipient => return Some("recipient address must contain a domain".into()),
         None => return Some("sender address must contain a domain".into()),
     };
-    if let Some(at) = local.find(char::is_whitespace) {
+    if let Some(at) = local
+        .find(char::is_whitespace)
+        .filter(|_| !local.starts_with('"'))
+    {
         return Some(format!("\"@\" or \".\" expected after \"{}\"", &local[..at]));
     }
     if domain.starts_with('[') {

@@ -76,7 +76,7 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
         K::Unrecognized { .. } | K::BreakRules => tagged(502, Some((5, 5, 1)), "Unrecognized command.", t("chenjj/espoofer #10")),
         K::BadSyntax | K::BadUtf8 => tagged(502, Some((5, 5, 1)), "Unrecognized command.", Source::Unsourced("an empty or undecodable line is not in a transcript; the unknown-command text")),
         K::TooManyErrors => tagged(502, Some((5, 5, 1)), "Too many unrecognized commands, goodbye.", t(LIST)),
-        K::Timeout => tagged(451, Some((4, 4, 2)), "Timeout - closing connection.", t(LIST)),
+        K::Timeout { .. } => tagged(451, Some((4, 4, 2)), "Timeout - closing connection.", t(LIST)),
         K::ReadyForTls => wording(220, Some((2, 0, 0)), vec!["Ready to start TLS".into()], t("WWBN/AVideo #3212")),
         K::TlsActive => tagged(454, Some((5, 5, 1)), "STARTTLS may not be repeated.", t(LIST)),
         K::NotImplemented => unimplemented("Google's text for an unimplemented command"),
@@ -118,7 +118,7 @@ pub fn closes(kind: &ReplyKind) -> bool {
         ReplyKind::Bye
             | ReplyKind::HeloSyntax { .. }
             | ReplyKind::TooManyErrors
-            | ReplyKind::Timeout
+            | ReplyKind::Timeout { .. }
             | ReplyKind::TooManyConnections { .. }
     )
 }

@@ -70,7 +70,7 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
         K::BreakRules => unrecognized("", Source::Unsourced("a header sent as a command: the unknown-command text")),
         K::BadSyntax | K::BadUtf8 => unrecognized("", Source::Unsourced("an empty or undecodable line: the unknown-command text")),
         K::TooManyErrors => rfc(421, Some((4, 7, 0)), "no transcript of Microsoft's error limit"),
-        K::Timeout => one(451, Some((4, 7, 0)), "Timeout waiting for client input".into(), t("a public transcript (smtp-replies.md §4.2)")),
+        K::Timeout { .. } => one(451, Some((4, 7, 0)), "Timeout waiting for client input".into(), t("a public transcript (smtp-replies.md §4.2)")),
         K::ReadyForTls => one(220, Some((2, 0, 0)), "SMTP server ready".into(), t("datawookie/emayili #147; tarickb/sasl-xoauth2 #97")),
         K::ChunkingNotOffered => rfc(502, Some((5, 3, 3)), "Microsoft 365 always offers CHUNKING; its text for an unimplemented command"),
         K::TlsActive => rfc(503, Some((5, 5, 1)), "no transcript of a second STARTTLS"),
@@ -106,7 +106,10 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
 pub fn closes(kind: &ReplyKind) -> bool {
     matches!(
         kind,
-        ReplyKind::Bye | ReplyKind::Timeout | ReplyKind::TooManyErrors | ReplyKind::TooManyConnections { .. }
+        ReplyKind::Bye
+            | ReplyKind::Timeout { .. }
+            | ReplyKind::TooManyErrors
+            | ReplyKind::TooManyConnections { .. }
     )
 }
 

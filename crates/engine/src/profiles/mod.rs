@@ -170,11 +170,11 @@ impl Profile {
             Profile::Exim => Behaviour {
                 checks_utf8: false,
                 rejects_nul: true,
-                vrfy_looks_up: false,
                 quit_takes_arguments: false,
                 says_connection_lost: true,
                 extensions_need_ehlo: true,
                 repeats_rcpt_refusal: true,
+                exim_names_and_addresses: true,
                 syntax_first: false,
                 error_limits: ErrorLimits::Exim {
                     unknown: 3,
@@ -186,11 +186,11 @@ impl Profile {
             Profile::Postfix | Profile::Gmail | Profile::Microsoft365 => Behaviour {
                 checks_utf8: true,
                 rejects_nul: false,
-                vrfy_looks_up: true,
                 quit_takes_arguments: true,
                 says_connection_lost: false,
                 extensions_need_ehlo: false,
                 repeats_rcpt_refusal: false,
+                exim_names_and_addresses: false,
                 syntax_first: true,
                 error_limits: ErrorLimits::Postfix,
             },
@@ -206,9 +206,6 @@ pub struct Behaviour {
     pub checks_utf8: bool,
     /// Exim refuses a command line with a NUL; Postfix reads up to the NUL.
     pub rejects_nul: bool,
-    /// Postfix's VRFY looks the address up (unknown user, relay); Exim's says 252 to
-    /// every address it can parse.
-    pub vrfy_looks_up: bool,
     /// Postfix ignores QUIT's arguments; Exim refuses them.
     pub quit_takes_arguments: bool,
     /// Exim answers a client that went away with a 421 before it closes.
@@ -216,9 +213,11 @@ pub struct Behaviour {
     /// Exim takes STARTTLS, AUTH and SMTPUTF8 only after EHLO advertised them; Postfix
     /// takes them whenever its policy allows.
     pub extensions_need_ehlo: bool,
-    /// Exim answers DATA after refused recipients by repeating the last refusal, and reads
-    /// MAIL's and RCPT's addresses with its own parser (`exim::address_error`).
+    /// Exim answers DATA after refused recipients by repeating the last refusal.
     pub repeats_rcpt_refusal: bool,
+    /// Exim checks HELO names and reads the addresses of MAIL, RCPT and VRFY with its own
+    /// rules (`exim::helo_ok`, `exim::address_error`), before the lab's parser.
+    pub exim_names_and_addresses: bool,
     /// Postfix checks MAIL's and RCPT's syntax before the sequence; Exim the sequence first.
     pub syntax_first: bool,
     pub error_limits: ErrorLimits,

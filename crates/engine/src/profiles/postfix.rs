@@ -61,7 +61,7 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
         K::BadUtf8 => w(500, Some((5, 5, 2)), s("Error: bad UTF-8 syntax")),
         K::BreakRules => w(221, Some((2, 7, 0)), s("Error: I can break rules, too. Goodbye.")),
         K::TooManyErrors => w(421, Some((4, 7, 0)), format!("{host} Error: too many errors")),
-        K::Timeout => w(421, Some((4, 4, 2)), format!("{host} Error: timeout exceeded")),
+        K::Timeout { .. } => w(421, Some((4, 4, 2)), format!("{host} Error: timeout exceeded")),
         K::ReadyForTls => w(220, Some((2, 0, 0)), s("Ready to start TLS")),
         K::TlsActive => w(554, Some((5, 5, 1)), s("Error: TLS already active")),
         K::NotImplemented => w(502, Some((5, 5, 1)), s("Error: command not implemented")),
@@ -118,7 +118,7 @@ pub fn closes(kind: &ReplyKind) -> bool {
         ReplyKind::Bye
             | ReplyKind::BreakRules
             | ReplyKind::TooManyErrors
-            | ReplyKind::Timeout
+            | ReplyKind::Timeout { .. }
             | ReplyKind::BdatSyntax
             | ReplyKind::ChunkingNotOffered
             | ReplyKind::TooManyConnections { .. }

@@ -665,7 +665,8 @@ impl Session {
         }
         if self.state != State::TlsHandshake && self.now >= self.idle_deadline() {
             self.verb = None;
-            self.reply(ReplyKind::Timeout);
+            let in_message = matches!(self.state, State::Data(..) | State::BdatChunk { .. });
+            self.reply(ReplyKind::Timeout { in_message });
         }
     }
 
@@ -802,6 +803,9 @@ impl Session {
 
     /// HELO/EHLO start the session over (RFC 5321 §4.1.4).
     fn on_helo(&mut self, name: String, extended: bool) {
+        if self.world.profile.behaviour().exim_names_and_addresses && !crate::profiles::exim::helo_ok(&name) {
+            return self.reply(ReplyKind::HeloSyntax { ehlo: extended }); // Exim's check_helo
+        }
         self.state = State::Command(None);
         self.rcpt_refused = None;
         self.helo = Some(Helo { name, extended });
@@ -1034,8 +1038,17 @@ impl Session {
     }
 
     fn on_vrfy(&mut self, argument: String, address: &str) {
-        if !self.world.profile.behaviour().vrfy_looks_up {
-            return self.reply(ReplyKind::CannotVerify { argument });
+        if self.world.profile.behaviour().exim_names_and_addresses {
+            // Exim: its own address parser; a missing domain names the argument.
+            return match crate::profiles::exim::address_error(&argument, true) {
+                Some(error) if error.contains("must contain a domain") => {
+                    self.reply(ReplyKind::AddressError {
+                        text: format!("{argument}: {error}"),
+                    })
+                }
+                Some(text) => self.reply(ReplyKind::AddressError { text }),
+                None => self.reply(ReplyKind::CannotVerify { argument }),
+            };
         }
         let (local, domain) = match address.rsplit_once('@') {
             Some((local, domain)) => (local, Some(domain)),
@@ -1119,7 +1132,7 @@ impl Session {
 
     /// Exim reads MAIL's and RCPT's addresses with its own parser; its complaint, if any.
     fn exim_address_error(&self, line: &str, parsed: &Parsed) -> Option<String> {
-        if !self.world.profile.behaviour().repeats_rcpt_refusal {
+        if !self.world.profile.behaviour().exim_names_and_addresses {
             return None;
         }
         let recipient = match parsed {
