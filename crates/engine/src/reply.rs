@@ -187,6 +187,10 @@ pub enum ReplyKind {
     BasicAuthDisabled,
     /// HELP: the commands the server knows.
     Help,
+    /// A message line longer than the server's data ACL allows (Debian's Exim: 998).
+    LineTooLong {
+        got: usize,
+    },
     /// Exim's account of what is wrong with a MAIL or RCPT argument (`ARGUMENT: ERROR`).
     AddressError {
         text: String,
@@ -330,6 +334,7 @@ impl ReplyKind {
             K::NotAdvertised { .. } => t("The server did not list this extension in its EHLO reply, so the client may not use it.", "RFC 5321 §2.2.2, RFC 6531 §3.4", Some("EHLO first, and use only the extensions it lists")),
             K::TooManyNonmail => t("Too many commands that send no mail (NOOP, RSET, VRFY, HELO…) in one session: the server suspects a probe and hangs up.", "Exim smtp_accept_max_nonmail; RFC 5321 §4.2.2", Some("reconnect, and send mail or QUIT")),
             K::AddressError { .. } => t("The server could not read this address: it says what it expected and where.", "RFC 5321 §4.1.2", Some("one address in angle brackets, with a domain: RCPT TO:<alice@example.com>")),
+            K::LineTooLong { .. } => t("A line of the message is longer than 998 characters, the most RFC 5322 allows; the server refused the whole message.", "RFC 5322 §2.1.1, RFC 5321 §4.5.3.1.6", Some("wrap long lines, or send the content base64 or quoted-printable encoded")),
             K::Help => t("HELP lists the commands this server knows.", "RFC 5321 §4.1.1.8", None),
             K::ExpnRefused => t("EXPN would list a mailing list's members; this server does not tell.", "RFC 5321 §3.5.2, §7.3", None),
             K::NulInCommand => t("A command line may not contain a NUL octet.", "RFC 5321 §4.1.1", Some("type the command again")),
@@ -673,6 +678,7 @@ pub fn catalog(profile: Profile, voice: &Voice) -> Vec<Reply> {
         },
         K::BasicAuthDisabled,
         K::Help,
+        K::LineTooLong { got: 1500 },
         K::AddressError {
             text: "<a b@example.org>: \"@\" or \".\" expected after \"a\"".into(),
         },

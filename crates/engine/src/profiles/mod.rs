@@ -175,6 +175,7 @@ impl Profile {
                 extensions_need_ehlo: true,
                 repeats_rcpt_refusal: true,
                 exim_names_and_addresses: true,
+                max_line_length: Some(998),
                 syntax_first: false,
                 error_limits: ErrorLimits::Exim {
                     unknown: 3,
@@ -191,6 +192,7 @@ impl Profile {
                 extensions_need_ehlo: false,
                 repeats_rcpt_refusal: false,
                 exim_names_and_addresses: false,
+                max_line_length: None,
                 syntax_first: true,
                 error_limits: ErrorLimits::Postfix,
             },
@@ -218,6 +220,9 @@ pub struct Behaviour {
     /// Exim checks HELO names and reads the addresses of MAIL, RCPT and VRFY with its own
     /// rules (`exim::helo_ok`, `exim::address_error`), before the lab's parser.
     pub exim_names_and_addresses: bool,
+    /// Debian's Exim refuses a message with a line longer than this (its data ACL);
+    /// Postfix takes any length (and splits long lines in its queue file).
+    pub max_line_length: Option<usize>,
     /// Postfix checks MAIL's and RCPT's syntax before the sequence; Exim the sequence first.
     pub syntax_first: bool,
     pub error_limits: ErrorLimits,

@@ -21,6 +21,21 @@ impl Session {
         if body.size > self.world.limits.message_size {
             return self.reply(ReplyKind::MessageTooBig); // RFC 1870 §6.2
         }
+        if let Some(max) = self.world.profile.behaviour().max_line_length {
+            let longest = memchr::memchr_iter(b'\n', &body.content)
+                .scan(0, |start, end| {
+                    let len =
+                        end.saturating_sub(*start) - usize::from(end > 0 && body.content[end - 1] == b'\r');
+                    *start = end + 1;
+                    Some(len)
+                })
+                .max()
+                .unwrap_or(0);
+            if longest > max {
+                self.rcpt_refused = None;
+                return self.reply(ReplyKind::LineTooLong { got: longest });
+            }
+        }
         self.rcpt_refused = None; // a message ends the transaction
         self.nonmail_used &= 8; // Exim: a new message frees HELO/EHLO, RSET, STARTTLS (not AUTH)
         let queue_id = self.rng.queue_id();
