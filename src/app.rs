@@ -12,7 +12,7 @@ use crate::components::auth::AuthHelpers;
 use crate::components::console::Console;
 use crate::components::diagrams::Diagrams;
 use crate::components::explain::Explain;
-use crate::components::lessons::{use_lessons, LessonsPanel};
+use crate::components::lessons::{use_lessons, LessonBar, LessonsPanel};
 use crate::components::mailboxes::Mailboxes;
 use crate::components::reference::{Codes, Commands};
 use crate::components::settings::Settings;
@@ -409,6 +409,7 @@ pub fn app() -> Html {
             </header>
             <UpdateBanner />
             { notices }
+            <LessonBar lab={lab.clone()} />
             <div class="columns">
                 <Console lab={lab.clone()} draft={draft.clone()} />
                 <aside class="panels" aria-label="Help">

@@ -280,3 +280,42 @@ fn durations_read_as_words() {
     assert_eq!(lessons::duration(125_000), "2 min 5 s");
     assert_eq!(lessons::duration(3_725_000), "1 h 2 min");
 }
+
+#[test]
+fn course_pages_hear_each_step_once_and_the_completion() {
+    use smtplab_web::bridge::lesson_events;
+    let (sent, mark) = lesson_events(&None, typed(&["EHLO pc"]).grading.as_deref());
+    assert!(sent.is_empty(), "a lesson just entered or restored is not news");
+    assert_eq!(mark, Some(("first-message".into(), 1)));
+    let lab = typed(&[
+        "EHLO pc",
+        "MAIL FROM:<a@example.com>",
+        "RCPT TO:<bob@example.com>",
+    ]);
+    let (sent, mark) = lesson_events(&mark, lab.grading.as_deref());
+    assert_eq!(
+        sent,
+        [
+            r#"{"source":"smtplab","v":1,"type":"lesson-step","payload":{"lesson":"first-message","step":2,"steps":5}}"#,
+            r#"{"source":"smtplab","v":1,"type":"lesson-step","payload":{"lesson":"first-message","step":3,"steps":5}}"#,
+        ]
+    );
+    let mut lab = send(lab, "DATA", 20_000);
+    lab = lab.reduce(Action::SendMessage {
+        text: "Hi".into(),
+        raw: false,
+        now: 21_000,
+    });
+    lab = send(lab, "QUIT", 22_000);
+    let (sent, mark) = lesson_events(&mark, lab.grading.as_deref());
+    assert_eq!(sent.len(), 3);
+    assert_eq!(
+        sent[2],
+        r#"{"source":"smtplab","v":1,"type":"lesson-completed","payload":{"lesson":"first-message","steps":5,"commands":5,"budget":8,"errors":0}}"#
+    );
+    assert!(
+        lesson_events(&mark, lab.grading.as_deref()).0.is_empty(),
+        "said once"
+    );
+    assert_eq!(lesson_events(&mark, None), (vec![], None), "left the lesson");
+}

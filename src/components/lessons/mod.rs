@@ -288,3 +288,48 @@ pub fn lessons_panel(props: &LessonsPanelProps) -> Html {
         None => html! { <list::LessonList lessons={lessons.clone()} /> },
     }
 }
+
+#[derive(Properties, PartialEq)]
+pub struct LessonBarProps {
+    pub lab: UseReducerHandle<Lab>,
+}
+
+/// The lesson being followed, in one line above the console: its step and goal, and a
+/// way back to the Lessons panel (on small screens the panel is far below the console).
+#[function_component(LessonBar)]
+pub fn lesson_bar(props: &LessonBarProps) -> Html {
+    let lab = &props.lab;
+    let Some(grading) = &lab.grading else {
+        return html! {};
+    };
+    let lesson = &grading.lesson;
+    let current = grading.progress.current();
+    let what = match lesson.steps.get(current) {
+        Some(step) => format!(
+            "Step {} of {}: {}",
+            current + 1,
+            lesson.steps.len(),
+            step.goal.get("en")
+        ),
+        None if lesson.is_scenario() => "Scenario".into(),
+        None => "Lesson complete".into(),
+    };
+    let open = {
+        let lab = lab.clone();
+        Callback::from(move |_: MouseEvent| lab.dispatch(Action::Open(Panel::Lessons)))
+    };
+    // With the panel open, the bar is only for narrow screens (CSS), where the panel is below.
+    let class = classes!(
+        "lesson-bar",
+        (lab.panel == Panel::Lessons).then_some("narrow-only")
+    );
+    html! {
+        <div {class} role="region" aria-label="Lesson in progress">
+            <span class="lesson-bar-title">{ lesson.title.get("en") }</span>
+            <span class="lesson-bar-step">{ what }</span>
+            if lab.panel != Panel::Lessons {
+                <button class="small" onclick={open}>{ "Open the lesson" }</button>
+            }
+        </div>
+    }
+}
