@@ -83,6 +83,8 @@ test("lesson 1 typed as a learner would, to its summary; the own lab comes back"
     await summary.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${shots}lesson-summary-${name}.png`, fullPage: true });
 
+    await page.getByRole("button", { name: "Next lesson: HELO versus EHLO: reading the capabilities" }).click();
+    await page.getByRole("article", { name: "Lesson: HELO versus EHLO: reading the capabilities" }).waitFor();
     await page.getByRole("button", { name: "Leave the lesson" }).click();
     await log.getByText("EHLO my-own-lab.example").waitFor();
     assert.match(await page.getByRole("button", { name: "Your first message" }).locator("..").textContent(), /Done/);

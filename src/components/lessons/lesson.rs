@@ -267,6 +267,13 @@ fn summary(lessons: &Lessons, lesson: &Lesson, lab: &Lab) -> Html {
         None => commands.to_string(),
     };
     let hints = grading.hints_used(&lessons.asked);
+    let next = match &*lessons.catalog {
+        Some(Ok(catalog)) => {
+            let at = catalog.lessons.iter().position(|e| e.id == lesson.id);
+            at.and_then(|i| catalog.lessons.get(i + 1)).cloned()
+        }
+        _ => None,
+    };
     let time = lessons
         .finished
         .map(|end| lessons::duration(end.saturating_sub(lab.origin.2)))
@@ -280,6 +287,12 @@ fn summary(lessons: &Lessons, lesson: &Lesson, lab: &Lab) -> Html {
                 <dt>{ "Hints used" }</dt><dd>{ hints }</dd>
                 <dt>{ "Time" }</dt><dd>{ time }</dd>
             </dl>
+            if let Some(entry) = next {
+                <button class="primary" onclick={
+                    let (lessons, entry) = (lessons.clone(), entry.clone());
+                    Callback::from(move |_: MouseEvent| lessons.open(&entry))
+                }>{ format!("Next lesson: {}", entry.title()) }</button>
+            }
         </section>
     }
 }
