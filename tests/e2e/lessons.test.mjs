@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { suite, openLab, shots, dist } from "./harness.mjs";
+import { suite, openLab, shots, dist, serve } from "./harness.mjs";
 
 const state = suite({ before, after });
 
@@ -206,4 +206,19 @@ test("a scenario in one click, and by the address", async () => {
   const lesson = await openLab(state, undefined, `${state.site.url}?lesson=first-message`);
   await lesson.page.getByRole("article", { name: "Lesson: Your first message" }).waitFor();
   await lesson.page.close();
+});
+
+test("offline, the lessons come from the service worker", async () => {
+  const site = await serve(dist);
+  const lab = await openLab({ browser: state.browser, site });
+  const { page, type, errors } = lab;
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  site.close();
+  await page.context().setOffline(true);
+  await page.getByRole("tab", { name: "Lessons" }).click();
+  await enter(lab, "Your first message");
+  await type("EHLO client.example.org");
+  await stepHeading(page).filter({ hasText: "Step 2 of 5" }).waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
 });
