@@ -109,6 +109,12 @@ test("a reload mid-lesson continues where the learner was", async () => {
   await input.fill("RCPT TO:<bob@example.com>");
   await input.press("Enter");
   await stepHeading(page).filter({ hasText: "Step 4 of 5" }).waitFor();
+  // A record that does not decode: said, and the lesson starts again.
+  await page.getByRole("button", { name: "Leave the lesson" }).click();
+  await page.evaluate(() => localStorage.setItem("smtplab.lab.lesson.first-message", "{not json"));
+  await page.getByRole("button", { name: "Your first message" }).click();
+  await page.getByRole("alert").filter({ hasText: "Your progress in this lesson could not be read" }).waitFor();
+  assert.equal(await stepHeading(page).textContent(), "Step 1 of 5");
   assert.deepEqual(errors, []);
   await page.close();
 });
