@@ -367,6 +367,7 @@ pub fn app() -> Html {
             <main class="lab embed" data-ignored-messages={ignored.to_string()}>
                 <UpdateBanner />
                 { notices }
+                <LessonBar lab={lab.clone()} embedded=true />
                 <Console lab={lab.clone()} draft={draft.clone()} />
                 if start.explain_pane {
                     <section class="pane" aria-label="Explanation pane"><Explain lab={lab.clone()} /></section>

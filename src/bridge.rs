@@ -325,7 +325,7 @@ pub use wiring::use_bridge;
 pub fn use_bridge(
     _lab: &yew::UseReducerHandle<Lab>,
     _start: std::rc::Rc<crate::embed::Start>,
-    _load_lesson: yew::Callback<String>,
+    _load_lesson: yew::Callback<(String, yew::Callback<String>)>,
 ) -> u32 {
     0
 }
@@ -370,7 +370,11 @@ mod wiring {
 
     /// Connects the lab to its parent page; returns how many messages were ignored.
     #[hook]
-    pub fn use_bridge(lab: &UseReducerHandle<Lab>, start: Rc<Start>, load_lesson: Callback<String>) -> u32 {
+    pub fn use_bridge(
+        lab: &UseReducerHandle<Lab>,
+        start: Rc<Start>,
+        load_lesson: Callback<(String, Callback<String>)>,
+    ) -> u32 {
         let ignored = use_state(|| 0u32);
         let posted = use_mut_ref(|| 0u64);
         let lesson_mark = use_mut_ref(|| None as LessonMark);
@@ -421,7 +425,7 @@ mod wiring {
         start: Rc<Start>,
         to: Rc<Vec<String>>,
         ignored: UseStateHandle<u32>,
-        load_lesson: Callback<String>,
+        load_lesson: Callback<(String, Callback<String>)>,
     ) -> gloo::events::EventListener {
         let own = window.location().origin().unwrap_or_default();
         let count = Cell::new(0u32);
@@ -441,7 +445,7 @@ mod wiring {
                 .and_then(|s| serde_json::from_str::<Value>(&s).ok())
                 .unwrap_or(Value::Null);
             match request(&data) {
-                Ok(Some(request)) => carry_out(&lab, request, &load_lesson),
+                Ok(Some(request)) => carry_out(&lab, request, &to, &load_lesson),
                 Ok(None) => {}
                 Err(why) => post(&to, &error(&why)),
             }
@@ -491,7 +495,12 @@ mod wiring {
         }
     }
 
-    fn carry_out(lab: &UseReducerHandle<Lab>, request: Request, load_lesson: &Callback<String>) {
+    fn carry_out(
+        lab: &UseReducerHandle<Lab>,
+        request: Request,
+        to: &Rc<Vec<String>>,
+        load_lesson: &Callback<(String, Callback<String>)>,
+    ) {
         let now = now_ms();
         match request {
             Request::SendCommand(line) => lab.dispatch(Action::Send { line, now }),
@@ -499,7 +508,11 @@ mod wiring {
                 lab.dispatch(Action::Clear);
                 lab.dispatch(Action::Connect { now });
             }
-            Request::LoadLesson(id) => load_lesson.emit(id),
+            Request::LoadLesson(id) => {
+                let to = to.clone();
+                let report = Callback::from(move |why: String| post(&to, &error(&why)));
+                load_lesson.emit((id, report));
+            }
             // The reducer reads the current world (this handle's may be old).
             Request::SetProfile(profile) => lab.dispatch(Action::SetProfile { profile, now }),
         }

@@ -71,12 +71,15 @@ impl Lessons {
         });
     }
 
-    /// Opens what the URL asks for (`lesson=`, `scenario=`).
+    /// Opens what the URL asks for (`lesson=`, `scenario=`); what went wrong is shown in
+    /// the lab.
     pub fn open_source(&self, source: LessonSource) {
-        let notify = {
-            let lab = self.lab.clone();
-            move |text: String| lab.dispatch(Action::Notify(text))
-        };
+        let lab = self.lab.clone();
+        self.open_reporting(source, move |text: String| lab.dispatch(Action::Notify(text)));
+    }
+
+    /// Opens a lesson, telling `report` what went wrong (parameter by parameter).
+    fn open_reporting(&self, source: LessonSource, notify: impl Fn(String) + 'static) {
         match source {
             LessonSource::Url(url) => {
                 let this = self.clone();
@@ -88,21 +91,35 @@ impl Lessons {
                     Err(why) => notify(format!("Parameter 'lesson': {url} could not be loaded: {why}.")),
                 });
             }
-            LessonSource::Lesson(id) | LessonSource::Scenario(id) => {
-                self.with_catalog(move |this, catalog| match catalog.find(&id) {
-                    Some(entry) => this.open(entry),
-                    None => notify(format!(
-                        "There is no built-in lesson or scenario '{id}' (the address asked for it)."
-                    )),
-                });
+            LessonSource::Lesson(id) => {
+                self.with_catalog(
+                    move |this, catalog| match catalog.lessons.iter().find(|e| e.id == id) {
+                        Some(entry) => this.open(entry),
+                        None => notify(format!("Parameter 'lesson': unknown lesson '{id}'.")),
+                    },
+                )
+            }
+            LessonSource::Scenario(id) => {
+                self.with_catalog(
+                    move |this, catalog| match catalog.scenarios.iter().find(|e| e.id == id) {
+                        Some(entry) => this.open(entry),
+                        None => notify(format!("Parameter 'scenario': unknown scenario '{id}'.")),
+                    },
+                )
             }
         }
     }
 
-    /// Opens the built-in lesson or scenario a course page's `load-lesson` names.
-    pub fn loader(&self) -> Callback<String> {
+    /// Opens the built-in lesson or scenario a course page's `load-lesson` names; an
+    /// unknown id goes to the callback that comes with it (the bridge's `error`).
+    pub fn loader(&self) -> Callback<(String, Callback<String>)> {
         let this = self.clone();
-        Callback::from(move |id: String| this.open_source(LessonSource::Lesson(id)))
+        Callback::from(move |(id, report): (String, Callback<String>)| {
+            this.with_catalog(move |this, catalog| match catalog.find(&id) {
+                Some(entry) => this.open(entry),
+                None => report.emit(format!("load-lesson: unknown lesson '{id}'")),
+            })
+        })
     }
 
     /// Reads a teacher's lesson; its problem, with the field path, if it is not valid.
@@ -292,6 +309,9 @@ pub fn lessons_panel(props: &LessonsPanelProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct LessonBarProps {
     pub lab: UseReducerHandle<Lab>,
+    /// In a course page's frame: no panel to open.
+    #[prop_or_default]
+    pub embedded: bool,
 }
 
 /// The lesson being followed, in one line above the console: its step and goal, and a
@@ -319,15 +339,13 @@ pub fn lesson_bar(props: &LessonBarProps) -> Html {
         Callback::from(move |_: MouseEvent| lab.dispatch(Action::Open(Panel::Lessons)))
     };
     // With the panel open, the bar is only for narrow screens (CSS), where the panel is below.
-    let class = classes!(
-        "lesson-bar",
-        (lab.panel == Panel::Lessons).then_some("narrow-only")
-    );
+    let narrow_only = lab.panel == Panel::Lessons && !props.embedded;
+    let class = classes!("lesson-bar", narrow_only.then_some("narrow-only"));
     html! {
         <div {class} role="region" aria-label="Lesson in progress">
             <span class="lesson-bar-title">{ lesson.title.get("en") }</span>
             <span class="lesson-bar-step">{ what }</span>
-            if lab.panel != Panel::Lessons {
+            if lab.panel != Panel::Lessons && !props.embedded {
                 <button class="small" onclick={open}>{ "Open the lesson" }</button>
             }
         </div>
