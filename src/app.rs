@@ -12,6 +12,7 @@ use crate::components::auth::AuthHelpers;
 use crate::components::console::Console;
 use crate::components::diagrams::Diagrams;
 use crate::components::explain::Explain;
+use crate::components::lessons::{use_lessons, LessonBar, LessonsPanel};
 use crate::components::mailboxes::Mailboxes;
 use crate::components::reference::{Codes, Commands};
 use crate::components::settings::Settings;
@@ -292,7 +293,8 @@ pub fn app() -> Html {
     });
     use_theme(start.theme);
     use_script(&lab, &draft, &start, &script, &problems);
-    let ignored = use_bridge(&lab, start.clone());
+    let lessons = use_lessons(&lab, &key, start.lesson.clone());
+    let ignored = use_bridge(&lab, start.clone(), lessons.loader());
     let insert = {
         let draft = draft.clone();
         Callback::from(move |text: String| draft.set(text))
@@ -365,6 +367,7 @@ pub fn app() -> Html {
             <main class="lab embed" data-ignored-messages={ignored.to_string()}>
                 <UpdateBanner />
                 { notices }
+                <LessonBar lab={lab.clone()} embedded=true />
                 <Console lab={lab.clone()} draft={draft.clone()} />
                 if start.explain_pane {
                     <section class="pane" aria-label="Explanation pane"><Explain lab={lab.clone()} /></section>
@@ -394,6 +397,9 @@ pub fn app() -> Html {
         Panel::Auth => html! { <AuthHelpers lab={lab.clone()} insert={insert.clone()} /> },
         Panel::Mailboxes => html! { <Mailboxes lab={lab.clone()} /> },
         Panel::Settings => html! { <Settings lab={lab.clone()} /> },
+        Panel::Lessons => {
+            html! { <LessonsPanel lessons={lessons.clone()} lab={lab.clone()} insert={insert.clone()} /> }
+        }
     };
     html! {
         <main class="lab" data-ignored-messages={ignored.to_string()}>
@@ -404,10 +410,12 @@ pub fn app() -> Html {
             </header>
             <UpdateBanner />
             { notices }
+            <LessonBar lab={lab.clone()} />
             <div class="columns">
                 <Console lab={lab.clone()} draft={draft.clone()} />
                 <aside class="panels" aria-label="Help">
                     <div role="tablist" aria-label="Panels" class="tabs">
+                        { tab(Panel::Lessons, "Lessons") }
                         { tab(Panel::Explain, "Explain") }
                         { tab(Panel::Commands, "Commands") }
                         { tab(Panel::Codes, "Reply codes") }

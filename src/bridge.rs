@@ -3,7 +3,8 @@
 //! Every message is an envelope `{source: "smtplab", v: 1, type, payload}`
 //! (`docs/embedding.md`). Out: `ready`, then `reply`, `phase-changed`,
 //! `message-delivered` and `session-event` (each of the engine's typed events) as they
-//! happen (from the lab's [`Happened`] log, never from reply text), `error` for a request that cannot be carried out, and Canvas's
+//! happen (from the lab's [`Happened`] log, never from reply text), `lesson-step` and
+//! `lesson-completed` as a lesson's steps pass, `error` for a request that cannot be carried out, and Canvas's
 //! `{subject: "lti.frameResize", height}` whenever the page's height changes. In:
 //! `send-command`, `reset`, `load-lesson`, `set-profile`, accepted only from the origins
 //! that `allow-origin` lists (and the lab's own); others are ignored and counted.
@@ -159,6 +160,68 @@ pub fn events(what: &Happened) -> Vec<String> {
     }
 }
 
+#[derive(Serialize)]
+struct LessonStep<'a> {
+    lesson: &'a str,
+    /// The step that passed, from 1.
+    step: usize,
+    steps: usize,
+}
+
+#[derive(Serialize)]
+struct LessonCompleted<'a> {
+    lesson: &'a str,
+    steps: usize,
+    commands: u32,
+    budget: Option<u32>,
+    errors: u32,
+}
+
+/// Where a lesson was when events were last posted: its id and the steps passed.
+pub type LessonMark = Option<(String, usize)>;
+
+/// The messages for the steps that passed since `before`: `lesson-step` for each, then
+/// `lesson-completed` when the last one did; and the new mark. A lesson just entered (or
+/// restored after a reload) is not news: it only sets the mark.
+pub fn lesson_events(
+    before: &LessonMark,
+    grading: Option<&crate::lessons::Grading>,
+) -> (Vec<String>, LessonMark) {
+    let Some(grading) = grading else {
+        return (Vec::new(), None);
+    };
+    let (id, passed) = (&grading.lesson.id, grading.progress.current());
+    let steps = grading.lesson.steps.len();
+    let mark = Some((id.clone(), passed));
+    let from = match before {
+        Some((was, from)) if was == id && *from <= passed => *from,
+        _ => return (Vec::new(), mark),
+    };
+    let mut out: Vec<String> = (from..passed)
+        .map(|i| {
+            envelope(
+                "lesson-step",
+                LessonStep {
+                    lesson: id,
+                    step: i + 1,
+                    steps,
+                },
+            )
+        })
+        .collect();
+    if from < passed && passed == steps {
+        let completed = LessonCompleted {
+            lesson: id,
+            steps,
+            commands: grading.progress.commands(),
+            budget: grading.lesson.budget,
+            errors: grading.progress.errors(),
+        };
+        out.push(envelope("lesson-completed", completed));
+    }
+    (out, mark)
+}
+
 /// An event's JSON as `{"event":name,…fields}`: the engine writes `{"name":{…fields}}`
 /// or `"name"`.
 fn tagged(json: &str) -> String {
@@ -259,7 +322,11 @@ pub use wiring::use_bridge;
 
 #[cfg(not(target_arch = "wasm32"))]
 #[yew::hook]
-pub fn use_bridge(_lab: &yew::UseReducerHandle<Lab>, _start: std::rc::Rc<crate::embed::Start>) -> u32 {
+pub fn use_bridge(
+    _lab: &yew::UseReducerHandle<Lab>,
+    _start: std::rc::Rc<crate::embed::Start>,
+    _load_lesson: yew::Callback<(String, yew::Callback<String>)>,
+) -> u32 {
     0
 }
 
@@ -272,7 +339,7 @@ mod wiring {
     use wasm_bindgen::{closure::Closure, JsCast, JsValue};
     use yew::prelude::*;
 
-    use super::{error, events, frame_resize, ready, request, targets, Request};
+    use super::{error, events, frame_resize, lesson_events, ready, request, targets, LessonMark, Request};
     use crate::embed::Start;
     use crate::now_ms;
     use crate::state::{Action, Lab};
@@ -303,9 +370,14 @@ mod wiring {
 
     /// Connects the lab to its parent page; returns how many messages were ignored.
     #[hook]
-    pub fn use_bridge(lab: &UseReducerHandle<Lab>, start: Rc<Start>) -> u32 {
+    pub fn use_bridge(
+        lab: &UseReducerHandle<Lab>,
+        start: Rc<Start>,
+        load_lesson: Callback<(String, Callback<String>)>,
+    ) -> u32 {
         let ignored = use_state(|| 0u32);
         let posted = use_mut_ref(|| 0u64);
+        let lesson_mark = use_mut_ref(|| None as LessonMark);
         let to = use_memo((), |_| {
             let referrer = web_sys::window()
                 .and_then(|w| w.document())
@@ -319,7 +391,7 @@ mod wiring {
                 let window = web_sys::window().expect("a browser window");
                 let wired = in_frame(&window).then(|| {
                     post(&to, &ready(&lab, start.lang));
-                    let listener = listen(&window, lab, start, to.clone(), ignored);
+                    let listener = listen(&window, lab, start, to.clone(), ignored, load_lesson);
                     (listener, HeightWatch::new(&window, to))
                 });
                 move || drop(wired)
@@ -336,6 +408,11 @@ mod wiring {
                     }
                 }
                 *posted.borrow_mut() = lab.happened.total();
+                let (messages, mark) = lesson_events(&lesson_mark.borrow(), lab.grading.as_deref());
+                if web_sys::window().is_some_and(|w| in_frame(&w)) {
+                    messages.iter().for_each(|message| post(&to, message));
+                }
+                *lesson_mark.borrow_mut() = mark;
             });
         }
         *ignored
@@ -348,6 +425,7 @@ mod wiring {
         start: Rc<Start>,
         to: Rc<Vec<String>>,
         ignored: UseStateHandle<u32>,
+        load_lesson: Callback<(String, Callback<String>)>,
     ) -> gloo::events::EventListener {
         let own = window.location().origin().unwrap_or_default();
         let count = Cell::new(0u32);
@@ -367,7 +445,7 @@ mod wiring {
                 .and_then(|s| serde_json::from_str::<Value>(&s).ok())
                 .unwrap_or(Value::Null);
             match request(&data) {
-                Ok(Some(request)) => carry_out(&lab, request, &to),
+                Ok(Some(request)) => carry_out(&lab, request, &to, &load_lesson),
                 Ok(None) => {}
                 Err(why) => post(&to, &error(&why)),
             }
@@ -417,7 +495,12 @@ mod wiring {
         }
     }
 
-    fn carry_out(lab: &UseReducerHandle<Lab>, request: Request, to: &[String]) {
+    fn carry_out(
+        lab: &UseReducerHandle<Lab>,
+        request: Request,
+        to: &Rc<Vec<String>>,
+        load_lesson: &Callback<(String, Callback<String>)>,
+    ) {
         let now = now_ms();
         match request {
             Request::SendCommand(line) => lab.dispatch(Action::Send { line, now }),
@@ -425,12 +508,11 @@ mod wiring {
                 lab.dispatch(Action::Clear);
                 lab.dispatch(Action::Connect { now });
             }
-            Request::LoadLesson(id) => post(
-                to,
-                &error(&format!(
-                    "load-lesson: unknown lesson '{id}': this smtplab has no lessons yet"
-                )),
-            ),
+            Request::LoadLesson(id) => {
+                let to = to.clone();
+                let report = Callback::from(move |why: String| post(&to, &error(&why)));
+                load_lesson.emit((id, report));
+            }
             // The reducer reads the current world (this handle's may be old).
             Request::SetProfile(profile) => lab.dispatch(Action::SetProfile { profile, now }),
         }

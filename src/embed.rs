@@ -35,6 +35,17 @@ pub enum WorldSource {
     Url(String),
 }
 
+/// A lesson or scenario the URL asks to open.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LessonSource {
+    /// `lesson=<id>`: a built-in lesson.
+    Lesson(String),
+    /// `scenario=<id>`: a built-in scenario.
+    Scenario(String),
+    /// `lesson=<same-origin .json URL>`: a teacher's lesson, fetched and validated.
+    Url(String),
+}
+
 /// Everything the URL asked for. The defaults are the full lab.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Start {
@@ -51,6 +62,8 @@ pub struct Start {
     pub script: Vec<String>,
     /// Type the script out one command at a time instead of sending it at once.
     pub animate: bool,
+    /// The lesson or scenario to open (`lesson=`, `scenario=`).
+    pub lesson: Option<LessonSource>,
     /// Parent origins whose messages are accepted and to which events go.
     pub allow_origins: Vec<String>,
     /// What was wrong with the parameters, for the learner.
@@ -155,18 +168,15 @@ impl Start {
                     self.allow_origins.push(origin.to_string());
                 }
             }
-            "lesson" => {
-                return Err(format!(
-                    "unknown lesson '{}': this smtplab has no lessons yet.",
-                    shorten(value)
-                ))
+            "lesson" if value.contains(['/', '.', ':']) => {
+                let url = same_origin_url(value, own_origin).map_err(|why| {
+                    why.replace("a world URL", "a lesson URL")
+                        .replace(" or the world's JSON in base64url", " or a lesson's id")
+                })?;
+                self.lesson = Some(LessonSource::Url(url));
             }
-            "scenario" => {
-                return Err(format!(
-                    "unknown scenario '{}': this smtplab has no scenarios yet.",
-                    shorten(value)
-                ))
-            }
+            "lesson" => self.lesson = Some(LessonSource::Lesson(lesson_id(value)?)),
+            "scenario" => self.lesson = Some(LessonSource::Scenario(lesson_id(value)?)),
             _ => return Err("not a parameter smtplab knows; see docs/embedding.md.".into()),
         }
         Ok(())
@@ -204,6 +214,21 @@ impl Start {
         self.script = lines;
         Ok(())
     }
+}
+
+/// A lesson's id: 1 to 64 lower-case letters, digits and dashes.
+fn lesson_id(value: &str) -> Result<String, String> {
+    let valid = (1..=64).contains(&value.len())
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if !valid {
+        return Err(expected(
+            "a lesson's id such as first-message, or a .json URL",
+            value,
+        ));
+    }
+    Ok(value.to_string())
 }
 
 fn flag(value: &str) -> Result<bool, String> {

@@ -12,6 +12,8 @@ pub mod components;
 pub mod diagram;
 pub mod embed;
 pub mod entries;
+pub mod lessons;
+pub mod markdown;
 pub mod share;
 pub mod state;
 pub mod storage;

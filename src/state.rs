@@ -56,6 +56,7 @@ pub enum Panel {
     Auth,
     Mailboxes,
     Settings,
+    Lessons,
 }
 
 /// Everything the learner sees. What is kept across reloads is where it started and the
@@ -83,6 +84,8 @@ pub struct Lab {
     pub notice: Option<String>,
     /// What happened lately, for observers (the embedding API); not saved.
     pub happened: Happenings,
+    /// The lesson being followed, graded from every engine output (`crate::lessons`).
+    pub grading: Option<Box<crate::lessons::Grading>>,
 }
 
 /// Equal labs hold the same session, transcript, steps and view. Yew compares the lab
@@ -106,6 +109,7 @@ impl PartialEq for Lab {
         };
         cheap(self) == cheap(other)
             && self.notice == other.notice
+            && self.grading == other.grading
             && self.view == other.view
             && self.origin == other.origin
             && self.history == other.history
@@ -276,6 +280,11 @@ impl Lab {
     }
 
     pub fn with_world(world: World, seed: u64, now: u64) -> Lab {
+        Lab::graded(world, seed, now, None)
+    }
+
+    /// A lab whose session a lesson grades from its first output (the greeting) on.
+    pub fn graded(world: World, seed: u64, now: u64, grading: Option<Box<crate::lessons::Grading>>) -> Lab {
         let mut lab = Lab {
             session: Session::new(world.clone(), seed),
             seed,
@@ -289,6 +298,7 @@ impl Lab {
             view: None,
             notice: None,
             happened: Happenings::default(),
+            grading,
         };
         lab.connect(now);
         lab
@@ -302,7 +312,8 @@ impl Lab {
     /// The lab as it was after the first `count` steps, rebuilt by replaying them.
     pub fn replayed(&self, count: usize) -> Lab {
         let (world, seed, now) = self.origin.clone();
-        let mut lab = Lab::with_world(world, seed, now);
+        let grading = self.grading.as_ref().map(|g| Box::new(g.restarted()));
+        let mut lab = Lab::graded(world, seed, now, grading);
         for step in &self.steps[..count.min(self.steps.len())] {
             lab.apply(step.clone());
         }
@@ -387,6 +398,9 @@ impl Lab {
     }
 
     fn show(&mut self, output: Output, now: u64, command: Option<&str>) {
+        if let Some(grading) = &mut self.grading {
+            grading.observe(&output);
+        }
         match output {
             Output::Reply { reply, due } => {
                 let tls = self.session.tls_active();

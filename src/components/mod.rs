@@ -8,6 +8,7 @@ pub mod diagrams;
 pub mod explain;
 pub mod export;
 pub mod find;
+pub mod lessons;
 pub mod mailboxes;
 pub mod reference;
 pub mod rules;

@@ -193,6 +193,14 @@ test("a course page on another origin gets ready, then replies with the wire lin
   await post("set-profile", { profile: "postfix" });
   await post("send-command", { command: "NOOP" });
   await event("reply", (p) => p.command === "NOOP" && p.code === 250, seen);
+
+  // load-lesson opens a lesson in its own session; its steps are heard as they pass.
+  seen = (await messages()).length;
+  await post("load-lesson", { id: "first-message" });
+  await lab.getByRole("region", { name: "Lesson in progress" }).filter({ hasText: "Step 1 of 5" }).waitFor();
+  await post("send-command", { command: "EHLO course.example" });
+  const step = await event("lesson-step", () => true, seen);
+  assert.deepEqual(step.data.payload, { lesson: "first-message", step: 1, steps: 5 });
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -264,7 +264,7 @@ fn read_world(map: &Map<String, Value>) -> Result<World> {
         Some(value) => {
             let mut merged = serde_json::to_value(&base).or_else(|e| fail("world", e.to_string()))?;
             overlay(&mut merged, value);
-            serde_json::from_value(merged).or_else(|e| fail("world", e.to_string()))?
+            from_text(&merged).or_else(|e| fail("world", e))?
         }
         None => base,
     };
@@ -277,13 +277,26 @@ fn read_world(map: &Map<String, Value>) -> Result<World> {
             .enumerate()
         {
             let at = index("rules", i);
-            let rule: Rule = serde_json::from_value(rule.clone()).or_else(|e| fail(&at, e.to_string()))?;
+            let rule: Rule = from_text(rule).or_else(|e| fail(&at, e))?;
             rule.validate().or_else(|why| fail_within(&at, &why))?;
             world.rules.push(rule);
         }
     }
     world.validate().or_else(|e| fail_within("world", &e.0))?;
     Ok(world)
+}
+
+/// A value as `T`, read from its JSON text: the app already reads worlds and rules from
+/// text (share links, world files), so this adds no second deserialiser to the wasm.
+/// The error is serde's, without the position in that text.
+fn from_text<T: serde::de::DeserializeOwned>(value: &Value) -> std::result::Result<T, String> {
+    serde_json::from_str(&value.to_string()).map_err(|e| {
+        let message = e.to_string();
+        match message.rsplit_once(" at line ") {
+            Some((problem, _)) => problem.to_string(),
+            None => message,
+        }
+    })
 }
 
 fn read_profile(name: &str) -> Result<Profile> {

@@ -121,6 +121,17 @@ impl Progress {
             .count() as u32
     }
 
+    /// Failed attempts at step `step` while it was the current one (0 for a step not yet
+    /// begun): how many of its hints showed by themselves.
+    pub fn failures_in(&self, step: usize) -> u32 {
+        if step > self.passed.len() {
+            return 0;
+        }
+        let start = step.checked_sub(1).map_or(0, |i| self.passed[i]);
+        let end = self.passed.get(step).copied().unwrap_or(self.seen.len());
+        self.seen[start..end].iter().filter(|o| o.is_error()).count() as u32
+    }
+
     /// Error replies in the whole lesson.
     pub fn errors(&self) -> u32 {
         self.seen.iter().filter(|o| o.is_error()).count() as u32

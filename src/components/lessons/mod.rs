@@ -1,0 +1,353 @@
+//! The Lessons panel: the list of lessons and scenarios with their progress, and the
+//! lesson or scenario being followed ([`lesson::LessonView`]). [`use_lessons`] holds what
+//! outlives the panel (the catalog, the hints asked for, where the learner is) and does
+//! the loading, entering and leaving described in `crate::lessons`.
+
+pub mod lesson;
+pub mod list;
+
+use std::rc::Rc;
+
+use smtplab_lessons::Lesson;
+use yew::prelude::*;
+
+use crate::embed::LessonSource;
+use crate::lessons::{self, Catalog, Entry, Grading, Keys, Record};
+use crate::now_ms;
+use crate::state::{Action, Lab, Panel};
+use crate::storage::{self, Loaded};
+
+/// Everything about lessons that outlives the panel, and what can be done with it.
+#[derive(Clone, PartialEq)]
+pub struct Lessons {
+    lab: UseReducerHandle<Lab>,
+    keys: Rc<Keys>,
+    /// `index.json`, once fetched (`Err`: why it could not be).
+    pub catalog: UseStateHandle<Option<Result<Rc<Catalog>, String>>>,
+    /// Hints asked for at each step of the lesson being followed.
+    pub asked: UseStateHandle<Vec<u32>>,
+    /// When the lesson being followed was finished.
+    pub finished: UseStateHandle<Option<u64>>,
+    /// The JSON of a teacher's lesson being followed.
+    source: UseStateHandle<Option<String>>,
+    /// Why a lesson could not be opened (shown as an alert in the panel).
+    pub problem: UseStateHandle<Option<String>>,
+    /// Bumped when saved records change, so that the list reads them again.
+    pub saved: UseStateHandle<u32>,
+}
+
+impl Lessons {
+    /// Fetches the catalog if it is not there yet, then runs `then` with it.
+    pub fn with_catalog(&self, then: impl FnOnce(&Lessons, Rc<Catalog>) + 'static) {
+        if let Some(Ok(catalog)) = &*self.catalog {
+            return then(self, catalog.clone());
+        }
+        let this = self.clone();
+        storage::fetch_text(
+            format!("{}index.json", lessons::DIRECTORY),
+            move |result| match result.and_then(|text| Catalog::parse(&text)) {
+                Ok(catalog) => {
+                    let catalog = Rc::new(catalog);
+                    this.catalog.set(Some(Ok(catalog.clone())));
+                    then(&this, catalog);
+                }
+                Err(why) => this
+                    .catalog
+                    .set(Some(Err(format!("The lessons could not be loaded: {why}.")))),
+            },
+        );
+    }
+
+    /// Opens a built-in lesson or scenario by its entry.
+    pub fn open(&self, entry: &Entry) {
+        let (this, url, title) = (self.clone(), entry.url(), entry.title().to_string());
+        storage::fetch_text(url, move |result| {
+            match result.and_then(|text| Lesson::from_json(&text).map_err(|e| e.to_string())) {
+                Ok(lesson) => this.enter(Rc::new(lesson), None),
+                Err(why) => this
+                    .problem
+                    .set(Some(format!("“{title}” could not be opened: {why}"))),
+            }
+        });
+    }
+
+    /// Opens what the URL asks for (`lesson=`, `scenario=`); what went wrong is shown in
+    /// the lab.
+    pub fn open_source(&self, source: LessonSource) {
+        let lab = self.lab.clone();
+        self.open_reporting(source, move |text: String| lab.dispatch(Action::Notify(text)));
+    }
+
+    /// Opens a lesson, telling `report` what went wrong (parameter by parameter).
+    fn open_reporting(&self, source: LessonSource, notify: impl Fn(String) + 'static) {
+        match source {
+            LessonSource::Url(url) => {
+                let this = self.clone();
+                storage::fetch_text(url.clone(), move |result| match result {
+                    Ok(text) => match Lesson::from_json(&text) {
+                        Ok(lesson) => this.enter(Rc::new(lesson), Some(text)),
+                        Err(why) => notify(format!("Parameter 'lesson': {url} is not a valid lesson: {why}")),
+                    },
+                    Err(why) => notify(format!("Parameter 'lesson': {url} could not be loaded: {why}.")),
+                });
+            }
+            LessonSource::Lesson(id) => {
+                self.with_catalog(
+                    move |this, catalog| match catalog.lessons.iter().find(|e| e.id == id) {
+                        Some(entry) => this.open(entry),
+                        None => notify(format!("Parameter 'lesson': unknown lesson '{id}'.")),
+                    },
+                )
+            }
+            LessonSource::Scenario(id) => {
+                self.with_catalog(
+                    move |this, catalog| match catalog.scenarios.iter().find(|e| e.id == id) {
+                        Some(entry) => this.open(entry),
+                        None => notify(format!("Parameter 'scenario': unknown scenario '{id}'.")),
+                    },
+                )
+            }
+        }
+    }
+
+    /// Opens the built-in lesson or scenario a course page's `load-lesson` names; an
+    /// unknown id goes to the callback that comes with it (the bridge's `error`).
+    pub fn loader(&self) -> Callback<(String, Callback<String>)> {
+        let this = self.clone();
+        Callback::from(move |(id, report): (String, Callback<String>)| {
+            this.with_catalog(move |this, catalog| match catalog.find(&id) {
+                Some(entry) => this.open(entry),
+                None => report.emit(format!("load-lesson: unknown lesson '{id}'")),
+            })
+        })
+    }
+
+    /// Reads a teacher's lesson; its problem, with the field path, if it is not valid.
+    pub fn open_text(&self, name: &str, text: String) {
+        match Lesson::from_json(&text) {
+            Ok(lesson) => {
+                self.problem.set(None);
+                self.enter(Rc::new(lesson), Some(text));
+            }
+            Err(why) => self
+                .problem
+                .set(Some(format!("{name} is not a valid lesson: {why}"))),
+        }
+    }
+
+    /// Starts following `lesson`: where the learner left it, or from the start. The own
+    /// lab is put aside first (unless a lesson is already being followed).
+    pub fn enter(&self, lesson: Rc<Lesson>, source: Option<String>) {
+        let lab = &*self.lab;
+        let active = storage::read(&self.keys.active());
+        if lab.grading.is_none() && active.is_none() {
+            let _ = storage::write(&self.keys.sandbox(), &storage::encode(lab));
+        }
+        let (mut next, asked, finished, notice) =
+            match storage::read(&self.keys.record(&lesson.id)).map(|raw| Record::decode(&raw)) {
+                Some(Ok(record)) => match lessons::restore(lesson.clone(), &record) {
+                    Ok(restored) => (restored, record.asked, record.finished, None),
+                    Err(why) => (lessons::fresh(lesson.clone(), now_ms()), vec![], None, Some(why)),
+                },
+                Some(Err(why)) => (lessons::fresh(lesson.clone(), now_ms()), vec![], None, Some(why)),
+                None => (lessons::fresh(lesson.clone(), now_ms()), vec![], None, None),
+            };
+        next.notice = notice.map(|why| {
+            format!("Your progress in this lesson could not be read ({why}), so it starts again.")
+        });
+        let _ = storage::write(&self.keys.active(), &lesson.id);
+        self.asked.set(asked);
+        self.finished.set(finished);
+        self.source.set(source);
+        self.problem.set(None);
+        self.lab.dispatch(Action::Replace(Box::new(next)));
+    }
+
+    /// Stops following the lesson and brings the own lab back as it was.
+    pub fn leave(&self) {
+        self.save();
+        lessons::remove(&self.keys.active());
+        let own = match storage::decode(storage::read(&self.keys.sandbox())) {
+            Loaded::Restored(lab) => *lab,
+            _ => Lab::connected(now_ms(), now_ms()),
+        };
+        lessons::remove(&self.keys.sandbox());
+        let mut own = own;
+        own.panel = Panel::Lessons;
+        self.source.set(None);
+        self.lab.dispatch(Action::Replace(Box::new(own)));
+    }
+
+    /// Saves the progress of the lesson being followed.
+    fn save(&self) {
+        if let Some(record) = Record::of(&self.lab, &self.asked, *self.finished, (*self.source).clone()) {
+            if let Some(grading) = &self.lab.grading {
+                let _ = storage::write(&self.keys.record(&grading.lesson.id), &record.encode());
+            }
+        }
+    }
+
+    /// Shows one more hint at the current step.
+    pub fn ask_hint(&self) {
+        let Some(grading) = &self.lab.grading else { return };
+        let mut asked = (*self.asked).clone();
+        let step = grading.progress.current();
+        if asked.len() <= step {
+            asked.resize(step + 1, 0);
+        }
+        let shown = grading.lesson.steps.get(step).map_or(0, |s| {
+            s.hints_shown(grading.progress.failures(), asked[step] as usize)
+        });
+        asked[step] = shown as u32 + 1;
+        self.asked.set(asked);
+    }
+
+    /// Forgets a lesson's progress; the lesson being followed starts again.
+    pub fn reset(&self, id: &str) {
+        lessons::remove(&self.keys.record(id));
+        if let Some(grading) = self.lab.grading.as_ref().filter(|g| g.lesson.id == id) {
+            self.asked.set(Vec::new());
+            self.finished.set(None);
+            self.lab.dispatch(Action::Replace(Box::new(lessons::fresh(
+                grading.lesson.clone(),
+                now_ms(),
+            ))));
+        }
+        self.saved.set(*self.saved + 1);
+    }
+
+    /// Forgets the progress of every lesson (the own lab is kept).
+    pub fn reset_all(&self) {
+        if self.lab.grading.is_some() {
+            self.leave();
+        }
+        for key in lessons::stored_keys() {
+            if self.keys.record_id(&key).is_some() {
+                lessons::remove(&key);
+            }
+        }
+        self.saved.set(*self.saved + 1);
+    }
+
+    /// A lesson's saved progress.
+    pub fn record(&self, id: &str) -> Option<Record> {
+        storage::read(&self.keys.record(id)).and_then(|raw| Record::decode(&raw).ok())
+    }
+
+    pub fn grading(&self) -> Option<&Grading> {
+        self.lab.grading.as_deref()
+    }
+}
+
+/// The lessons' state, and its effects: saving progress as the lab changes, and opening
+/// the lesson the URL names or the one followed before a reload.
+#[hook]
+pub fn use_lessons(lab: &UseReducerHandle<Lab>, lab_key: &str, asked_for: Option<LessonSource>) -> Lessons {
+    let lessons = Lessons {
+        lab: lab.clone(),
+        keys: use_memo(lab_key.to_string(), |key| Keys::new(key)),
+        catalog: use_state(|| None),
+        asked: use_state(Vec::new),
+        finished: use_state(|| None),
+        source: use_state(|| None),
+        problem: use_state(|| None),
+        saved: use_state(|| 0),
+    };
+    {
+        let this = lessons.clone();
+        use_effect_with(
+            (lab.clone(), (*lessons.asked).clone(), *lessons.finished),
+            move |(lab, _, finished)| {
+                if let Some(grading) = &lab.grading {
+                    if finished.is_none() && grading.is_complete() && !grading.lesson.is_scenario() {
+                        this.finished.set(Some(now_ms()));
+                    }
+                    this.save();
+                }
+            },
+        );
+    }
+    {
+        let this = lessons.clone();
+        use_effect_with((), move |_| {
+            if let Some(source) = asked_for {
+                return this.open_source(source);
+            }
+            let Some(id) = storage::read(&this.keys.active()) else {
+                return;
+            };
+            match this.record(&id).and_then(|r| r.source) {
+                Some(text) => this.open_text("The lesson", text),
+                None => this.open_source(LessonSource::Lesson(id)),
+            }
+        });
+    }
+    lessons
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LessonsPanelProps {
+    pub lessons: Lessons,
+    pub lab: UseReducerHandle<Lab>,
+    /// Puts text into the command input.
+    pub insert: Callback<String>,
+}
+
+/// The panel: the lesson being followed, or the list.
+#[function_component(LessonsPanel)]
+pub fn lessons_panel(props: &LessonsPanelProps) -> Html {
+    let lessons = &props.lessons;
+    match &props.lab.grading {
+        Some(grading) => html! {
+            <lesson::LessonView lessons={lessons.clone()} lab={props.lab.clone()}
+                lesson={grading.lesson.clone()} insert={props.insert.clone()} />
+        },
+        None => html! { <list::LessonList lessons={lessons.clone()} /> },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LessonBarProps {
+    pub lab: UseReducerHandle<Lab>,
+    /// In a course page's frame: no panel to open.
+    #[prop_or_default]
+    pub embedded: bool,
+}
+
+/// The lesson being followed, in one line above the console: its step and goal, and a
+/// way back to the Lessons panel (on small screens the panel is far below the console).
+#[function_component(LessonBar)]
+pub fn lesson_bar(props: &LessonBarProps) -> Html {
+    let lab = &props.lab;
+    let Some(grading) = &lab.grading else {
+        return html! {};
+    };
+    let lesson = &grading.lesson;
+    let current = grading.progress.current();
+    let what = match lesson.steps.get(current) {
+        Some(step) => format!(
+            "Step {} of {}: {}",
+            current + 1,
+            lesson.steps.len(),
+            step.goal.get("en")
+        ),
+        None if lesson.is_scenario() => "Scenario".into(),
+        None => "Lesson complete".into(),
+    };
+    let open = {
+        let lab = lab.clone();
+        Callback::from(move |_: MouseEvent| lab.dispatch(Action::Open(Panel::Lessons)))
+    };
+    // With the panel open, the bar is only for narrow screens (CSS), where the panel is below.
+    let narrow_only = lab.panel == Panel::Lessons && !props.embedded;
+    let class = classes!("lesson-bar", narrow_only.then_some("narrow-only"));
+    html! {
+        <div {class} role="region" aria-label="Lesson in progress">
+            <span class="lesson-bar-title">{ lesson.title.get("en") }</span>
+            <span class="lesson-bar-step">{ what }</span>
+            if lab.panel != Panel::Lessons && !props.embedded {
+                <button class="small" onclick={open}>{ "Open the lesson" }</button>
+            }
+        </div>
+    }
+}
