@@ -52,7 +52,7 @@ pub fn auth_helpers(props: &InsertProps) -> Html {
                 <label>{ "Password " }<input value={(*password).clone()} oninput={field(&password)} aria-label="Password" /></label>
             </fieldset>
             <section aria-label="AUTH PLAIN builder">
-                <h3>{ "AUTH PLAIN" }</h3>
+                <h2>{ "AUTH PLAIN" }</h2>
                 <label>{ "Authorise as (optional) " }<input value={(*authzid).clone()} oninput={field(&authzid)} aria-label="Authorization identity" /></label>
                 <p>{ "Message: " }<code>{ for plain.split('\0').enumerate().map(|(i, part)| html! {
                     <>if i > 0 { <mark class="nul" title="NUL byte">{ "\\0" }</mark> }{ part }</>
@@ -61,7 +61,7 @@ pub fn auth_helpers(props: &InsertProps) -> Html {
                 { insert_button(&props.insert, format!("AUTH PLAIN {plain_b64}"), "Insert") }
             </section>
             <section aria-label="Base64">
-                <h3>{ "Base64 (for AUTH LOGIN)" }</h3>
+                <h2>{ "Base64 (for AUTH LOGIN)" }</h2>
                 <label>{ "Text " }<input value={(*plain_text).clone()} oninput={field(&plain_text)} aria-label="Text to encode" /></label>
                 <p>{ "Encoded: " }<code>{ encode(plain_text.as_bytes()) }</code></p>
                 { insert_button(&props.insert, encode(plain_text.as_bytes()), "Insert") }
@@ -69,7 +69,7 @@ pub fn auth_helpers(props: &InsertProps) -> Html {
                 <p>{ "Decoded: " }<code>{ decoded.unwrap_or_else(|| "(not valid base64)".into()) }</code></p>
             </section>
             <section aria-label="CRAM-MD5 calculator">
-                <h3>{ "CRAM-MD5, step by step" }</h3>
+                <h2>{ "CRAM-MD5, step by step" }</h2>
                 if props.lab.shown().cram_challenge().is_none() {
                     <label>{ "Challenge (send AUTH CRAM-MD5 to get one) " }
                         <input value={(*manual_challenge).clone()} oninput={field(&manual_challenge)} aria-label="Challenge" /></label>

@@ -24,7 +24,7 @@ pub fn explain(props: &LabProps) -> Html {
     };
     html! {
         <article class="explanation" aria-label="Explanation">
-            <h3><code>{ reply.text_lines().last().cloned().unwrap_or_default() }</code></h3>
+            <h2><code>{ reply.text_lines().last().cloned().unwrap_or_default() }</code></h2>
             <dl>
                 <dt>{ "Code " }<code>{ reply.code }</code></dt>
                 <dd>{ why.class }</dd>

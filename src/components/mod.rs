@@ -1,7 +1,9 @@
 //! One component per file; each takes the lab (the reducer handle) or plain data.
 
 pub mod auth;
+pub mod codes;
 pub mod command_line;
+pub mod commands;
 pub mod composer;
 pub mod console;
 pub mod diagrams;
@@ -9,11 +11,11 @@ pub mod explain;
 pub mod export;
 pub mod find;
 pub mod mailboxes;
-pub mod reference;
 pub mod rules;
 pub mod settings;
 pub mod share;
 pub mod status;
+pub mod tabs;
 pub mod timeline;
 pub mod transcript;
 pub mod update;
