@@ -9,22 +9,22 @@ use yew::prelude::*;
 
 use crate::bridge::use_bridge;
 use crate::components::auth::AuthHelpers;
+use crate::components::codes::Codes;
+use crate::components::commands::Commands;
 use crate::components::console::Console;
 use crate::components::diagrams::Diagrams;
 use crate::components::explain::Explain;
 use crate::components::mailboxes::Mailboxes;
-use crate::components::codes::Codes;
-use crate::components::commands::Commands;
 use crate::components::settings::Settings;
 use crate::components::share::{full_lab_url, Share};
-use crate::components::timeline::Timeline;
 use crate::components::tabs::Tabs;
+use crate::components::timeline::Timeline;
 use crate::components::update::UpdateBanner;
 use crate::embed::{Start, Theme, WorldSource};
-use crate::now_ms;
 use crate::share;
 use crate::state::{Action, Lab, Panel};
 use crate::storage::{self, Loaded};
+use crate::time::now_ms;
 
 /// How the page was opened: its parameters, read once.
 #[derive(PartialEq)]

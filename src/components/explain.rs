@@ -45,7 +45,8 @@ pub fn explain(props: &LabProps) -> Html {
                 }
                 if let Some(sequence) = &why.sequence {
                     <dt>{ "Out of sequence" }</dt>
-                    <dd>{ format!("The session was in phase {:?} and got {}. ", sequence.phase, sequence.got.name()) }
+                    <dd>{ format!("The session was in phase {} and got {}. ", sequence.phase.label(), sequence.got.name()) }
+                        { format!("It was waiting for {}. ", sequence.phase.waiting_for()) }
                         { "Accepted there: " }
                         <strong>{ sequence.accepted.iter().map(|v| v.name()).collect::<Vec<_>>().join(", ") }</strong>
                     </dd>
