@@ -593,6 +593,9 @@ fn every_phase_has_its_own_label_and_says_what_it_waits_for() {
     labels.dedup();
     assert_eq!(labels.len(), phases.len(), "labels are distinct: {labels:?}");
     for phase in phases {
-        assert!(!phase.waiting_for().is_empty() && !phase.waiting_for().ends_with('.'), "{phase:?}");
+        assert!(
+            !phase.waiting_for().is_empty() && !phase.waiting_for().ends_with('.'),
+            "{phase:?}"
+        );
     }
 }
