@@ -204,7 +204,7 @@ pub fn diagrams(props: &DiagramsProps) -> Html {
             if props.states {
             <figure class="diagram" aria-label="State diagram">
                 { caption("State diagram ", ("smtplab-states.svg", "smtplab-states.png"), states_text) }
-                <div class="svg-scroll">{ Html::from_html_unchecked(AttrValue::from((*states).clone())) }</div>
+                <div class="svg-scroll" tabindex="0" role="group" aria-label="The drawing (scrolls on small screens)">{ Html::from_html_unchecked(AttrValue::from((*states).clone())) }</div>
                 <Pills lab={handle.clone()} class="badges" server={false} />
                 <p class="small">{ waiting(lab) }</p>
             </figure>
