@@ -9,21 +9,23 @@ use yew::prelude::*;
 
 use crate::bridge::use_bridge;
 use crate::components::auth::AuthHelpers;
+use crate::components::codes::Codes;
+use crate::components::commands::Commands;
 use crate::components::console::Console;
 use crate::components::diagrams::Diagrams;
 use crate::components::explain::Explain;
 use crate::components::lessons::{use_lessons, LessonBar, LessonsPanel};
 use crate::components::mailboxes::Mailboxes;
-use crate::components::reference::{Codes, Commands};
 use crate::components::settings::Settings;
 use crate::components::share::{full_lab_url, Share};
+use crate::components::tabs::Tabs;
 use crate::components::timeline::Timeline;
 use crate::components::update::UpdateBanner;
 use crate::embed::{Start, Theme, WorldSource};
-use crate::now_ms;
 use crate::share;
 use crate::state::{Action, Lab, Panel};
 use crate::storage::{self, Loaded};
+use crate::time::now_ms;
 
 /// How the page was opened: its parameters, read once.
 #[derive(PartialEq)]
@@ -365,6 +367,7 @@ pub fn app() -> Html {
     if start.embed {
         return html! {
             <main class="lab embed" data-ignored-messages={ignored.to_string()}>
+                <h1 class="visually-hidden">{ "smtplab" }</h1>
                 <UpdateBanner />
                 { notices }
                 <LessonBar lab={lab.clone()} embedded=true />
@@ -381,14 +384,9 @@ pub fn app() -> Html {
             </main>
         };
     }
-    let tab = |panel: Panel, label: &'static str| {
+    let select = {
         let lab = lab.clone();
-        let selected = lab.panel == panel;
-        html! {
-            <button role="tab" aria-selected={selected.to_string()} aria-controls="panel"
-                class={if selected { "tab selected" } else { "tab" }}
-                onclick={Callback::from(move |_: MouseEvent| lab.dispatch(Action::Open(panel)))}>{ label }</button>
-        }
+        Callback::from(move |index: usize| lab.dispatch(Action::Open(PANELS[index].0)))
     };
     let panel = match lab.panel {
         Panel::Explain => html! { <Explain lab={lab.clone()} /> },
@@ -414,16 +412,10 @@ pub fn app() -> Html {
             <div class="columns">
                 <Console lab={lab.clone()} draft={draft.clone()} />
                 <aside class="panels" aria-label="Help">
-                    <div role="tablist" aria-label="Panels" class="tabs">
-                        { tab(Panel::Lessons, "Lessons") }
-                        { tab(Panel::Explain, "Explain") }
-                        { tab(Panel::Commands, "Commands") }
-                        { tab(Panel::Codes, "Reply codes") }
-                        { tab(Panel::Auth, "AUTH helpers") }
-                        { tab(Panel::Mailboxes, "Mailboxes") }
-                        { tab(Panel::Settings, "Settings") }
-                    </div>
-                    <div id="panel" role="tabpanel" class="panel">{ panel }</div>
+                    <Tabs label="Panels" id="panels" names={PANELS.iter().map(|(_, name)| *name).collect::<Vec<_>>()}
+                        selected={PANELS.iter().position(|(p, _)| *p == lab.panel).unwrap_or(0)} onselect={select}>
+                        { panel }
+                    </Tabs>
                 </aside>
             </div>
             <Timeline lab={lab.clone()} />
@@ -431,6 +423,17 @@ pub fn app() -> Html {
         </main>
     }
 }
+
+/// The help panels, in the order of their tabs.
+const PANELS: [(Panel, &str); 7] = [
+    (Panel::Lessons, "Lessons"),
+    (Panel::Explain, "Explain"),
+    (Panel::Commands, "Commands"),
+    (Panel::Codes, "Reply codes"),
+    (Panel::Auth, "AUTH helpers"),
+    (Panel::Mailboxes, "Mailboxes"),
+    (Panel::Settings, "Settings"),
+];
 
 /// Forces the colour scheme when the URL asks for one.
 #[hook]

@@ -341,8 +341,8 @@ mod wiring {
 
     use super::{error, events, frame_resize, lesson_events, ready, request, targets, LessonMark, Request};
     use crate::embed::Start;
-    use crate::now_ms;
     use crate::state::{Action, Lab};
+    use crate::time::now_ms;
 
     fn post(to: &[String], message: &str) {
         let Some(window) = web_sys::window() else {

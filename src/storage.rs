@@ -134,11 +134,23 @@ fn old_step(step: &Value, last: &mut u64) -> Option<Value> {
     })
 }
 
+/// The browser's localStorage through gloo-storage, or `None` where there is none or it
+/// is blocked (a sandboxed frame, storage turned off): gloo's accessor throws there, so
+/// it is reached only after the browser said it has one. Reads and writes are of raw
+/// text: the saved lab is JSON already ([`encode`]), and an unreadable save must come
+/// back as it is, for download ([`Loaded::Broken`]), not as gloo's parse error.
+#[cfg(target_arch = "wasm32")]
+fn local_storage() -> Option<web_sys::Storage> {
+    use gloo::storage::{LocalStorage, Storage};
+    web_sys::window()?.local_storage().ok()??;
+    Some(LocalStorage::raw())
+}
+
 /// Reads a key; `None` outside a browser or when storage is unavailable.
 pub fn read(key: &str) -> Option<String> {
     #[cfg(target_arch = "wasm32")]
     {
-        web_sys::window()?.local_storage().ok()??.get_item(key).ok()?
+        local_storage()?.get_item(key).ok()?
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -151,10 +163,8 @@ pub fn read(key: &str) -> Option<String> {
 pub fn write(key: &str, value: &str) -> Result<(), String> {
     #[cfg(target_arch = "wasm32")]
     {
-        let storage = web_sys::window()
-            .and_then(|w| w.local_storage().ok().flatten())
-            .ok_or("no localStorage")?;
-        storage
+        local_storage()
+            .ok_or("no localStorage")?
             .set_item(key, value)
             .map_err(|_| "localStorage is full or blocked".to_string())
     }

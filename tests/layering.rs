@@ -88,3 +88,73 @@ fn the_check_catches_what_it_is_for() {
         .iter()
         .any(|(p, _)| "last_line.contains(\"queued as\")".contains(p)));
 }
+
+/// The longest a function in `src/` may be, in lines from its `fn` to its closing brace.
+const MAX_FUNCTION_LINES: usize = 60;
+
+/// Functions still longer, each with the reason it waits.
+const LONG_FOR_NOW: &[(&str, &str)] = &[
+    ("app.rs", "app"),   // the root component: split once the lessons panel has landed
+    ("embed.rs", "set"), // one arm per URL parameter; the lessons panel adds one
+];
+
+/// Each function's name and length in lines. A function starts at a line `fn NAME`
+/// (after `pub`, `pub(crate)`, `const`, `async`) and ends at the first `}` at its
+/// indentation: the shape rustfmt gives every function.
+fn function_lengths(text: &str) -> Vec<(String, usize)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = Vec::new();
+    for (at, line) in lines.iter().enumerate() {
+        let indent = &line[..line.len() - line.trim_start().len()];
+        let mut rest = line.trim_start();
+        for prefix in ["pub(crate) ", "pub(super) ", "pub ", "const ", "async "] {
+            rest = rest.strip_prefix(prefix).unwrap_or(rest);
+        }
+        let Some(name) = rest.strip_prefix("fn ") else {
+            continue;
+        };
+        if line.ends_with(';') {
+            continue; // a declaration without a body
+        }
+        let name: String = name
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        let closing = format!("{indent}}}");
+        if let Some(end) = lines[at..].iter().position(|l| *l == closing) {
+            out.push((name, end + 1));
+        }
+    }
+    out
+}
+
+#[test]
+fn no_function_in_src_is_longer_than_60_lines() {
+    let mut files = Vec::new();
+    sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+    let mut long = Vec::new();
+    for file in &files {
+        let base = file.file_name().unwrap().to_string_lossy().into_owned();
+        let text = std::fs::read_to_string(file).unwrap();
+        for (name, lines) in function_lengths(&text) {
+            let waits = LONG_FOR_NOW.iter().any(|(f, n)| *f == base && *n == name);
+            if lines > MAX_FUNCTION_LINES && !waits {
+                long.push(format!("{}: fn {name} is {lines} lines", file.display()));
+            }
+        }
+    }
+    assert!(
+        long.is_empty(),
+        "functions over {MAX_FUNCTION_LINES} lines:\n{}",
+        long.join("\n")
+    );
+}
+
+#[test]
+fn function_lengths_are_counted_from_fn_to_its_closing_brace() {
+    let text = "/// doc\npub fn a() {\n    let x = 1;\n}\n\nimpl A {\n    pub(crate) fn b(\n        x: u8,\n    ) -> u8 {\n        x\n    }\n}\n";
+    assert_eq!(
+        function_lengths(text),
+        vec![("a".to_string(), 3), ("b".to_string(), 5)]
+    );
+}

@@ -104,7 +104,10 @@ async fn lesson_texts_cannot_inject_html() {
 #[test]
 fn the_catalog_lists_every_lesson_file_and_refuses_paths() {
     let catalog = Catalog::parse(&asset("index.json")).unwrap();
-    assert!(catalog.lessons.len() >= 17, "14 topics and one per non-Postfix profile");
+    assert!(
+        catalog.lessons.len() >= 17,
+        "14 topics and one per non-Postfix profile"
+    );
     assert!(catalog.scenarios.len() >= 13);
     for entry in catalog.lessons.iter().chain(&catalog.scenarios) {
         let lesson = Lesson::from_json(&asset(&entry.file)).unwrap();

@@ -5,8 +5,8 @@ use smtplab_engine::{Phase, ReplyKind, Verb, COMMANDS};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::now_ms;
 use crate::state::{Action, Lab};
+use crate::time::now_ms;
 
 #[derive(Properties, PartialEq)]
 pub struct CommandLineProps {
@@ -27,60 +27,8 @@ pub fn command_line(props: &CommandLineProps) -> Html {
             completions.set(Vec::new());
         })
     };
-    let onkeydown = {
-        let (lab, draft, history_at, completions) = (
-            lab.clone(),
-            draft.clone(),
-            history_at.clone(),
-            completions.clone(),
-        );
-        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
-            "Enter" => {
-                e.prevent_default();
-                lab.dispatch(Action::Send {
-                    line: (*draft).clone(),
-                    now: now_ms(),
-                });
-                draft.set(String::new());
-                history_at.set(None);
-                completions.set(Vec::new());
-            }
-            "ArrowUp" | "ArrowDown" => {
-                e.prevent_default();
-                let history = &lab.shown().history;
-                let len = history.len();
-                let at = match (e.key().as_str(), *history_at) {
-                    ("ArrowUp", None) if len > 0 => Some(len - 1),
-                    ("ArrowUp", Some(i)) => Some(i.saturating_sub(1)),
-                    ("ArrowDown", Some(i)) if i + 1 < len => Some(i + 1),
-                    _ => None,
-                };
-                history_at.set(at);
-                draft.set(at.and_then(|i| history.get(i)).cloned().unwrap_or_default());
-            }
-            "Tab" if !draft.contains(' ') && !draft.is_empty() => {
-                e.prevent_default();
-                let options = complete(&draft, &lab.shown().accepted());
-                if let [only] = options[..] {
-                    draft.set(completion_text(only));
-                }
-                completions.set(options);
-            }
-            _ => {}
-        })
-    };
-    let onpaste = {
-        let (lab, draft) = (lab.clone(), draft.clone());
-        Callback::from(move |e: Event| {
-            let Some(text) = pasted_text(&e) else { return };
-            let lines: Vec<String> = format!("{}{text}", *draft).lines().map(str::to_string).collect();
-            if lines.len() > 1 {
-                e.prevent_default();
-                lab.dispatch(Action::SendPipelined { lines, now: now_ms() });
-                draft.set(String::new());
-            }
-        })
-    };
+    let onkeydown = keys(&lab, &draft, &history_at, &completions);
+    let onpaste = paste(&lab, &draft);
     html! {
         <div class="command">
             <label class="prompt">
@@ -92,6 +40,74 @@ pub fn command_line(props: &CommandLineProps) -> Html {
             <p id="hint" class="hint" aria-live="polite">{ hint(&draft, lab.shown(), &completions) }</p>
         </div>
     }
+}
+
+/// Enter sends, Up/Down walk the history, Tab completes the verbs valid now.
+fn keys(
+    lab: &UseReducerHandle<Lab>,
+    draft: &UseStateHandle<String>,
+    history_at: &UseStateHandle<Option<usize>>,
+    completions: &UseStateHandle<Vec<&'static str>>,
+) -> Callback<KeyboardEvent> {
+    let (lab, draft, history_at, completions) = (
+        lab.clone(),
+        draft.clone(),
+        history_at.clone(),
+        completions.clone(),
+    );
+    Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+        "Enter" => {
+            e.prevent_default();
+            lab.dispatch(Action::Send {
+                line: (*draft).clone(),
+                now: now_ms(),
+            });
+            draft.set(String::new());
+            history_at.set(None);
+            completions.set(Vec::new());
+        }
+        "ArrowUp" | "ArrowDown" => {
+            e.prevent_default();
+            let history = &lab.shown().history;
+            let len = history.len();
+            let at = history_step(&e.key(), *history_at, len);
+            history_at.set(at);
+            draft.set(at.and_then(|i| history.get(i)).cloned().unwrap_or_default());
+        }
+        "Tab" if !draft.contains(' ') && !draft.is_empty() => {
+            e.prevent_default();
+            let options = complete(&draft, &lab.shown().accepted());
+            if let [only] = options[..] {
+                draft.set(completion_text(only));
+            }
+            completions.set(options);
+        }
+        _ => {}
+    })
+}
+
+/// Where Up or Down moves in the history of `len` lines from `at` (`None`: the draft).
+fn history_step(key: &str, at: Option<usize>, len: usize) -> Option<usize> {
+    match (key, at) {
+        ("ArrowUp", None) if len > 0 => Some(len - 1),
+        ("ArrowUp", Some(i)) => Some(i.saturating_sub(1)),
+        ("ArrowDown", Some(i)) if i + 1 < len => Some(i + 1),
+        _ => None,
+    }
+}
+
+/// Pasting several lines sends them as one pipelined chunk (after what was typed).
+fn paste(lab: &UseReducerHandle<Lab>, draft: &UseStateHandle<String>) -> Callback<Event> {
+    let (lab, draft) = (lab.clone(), draft.clone());
+    Callback::from(move |e: Event| {
+        let Some(text) = pasted_text(&e) else { return };
+        let lines: Vec<String> = format!("{}{text}", *draft).lines().map(str::to_string).collect();
+        if lines.len() > 1 {
+            e.prevent_default();
+            lab.dispatch(Action::SendPipelined { lines, now: now_ms() });
+            draft.set(String::new());
+        }
+    })
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -5,8 +5,8 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use super::LabProps;
-use crate::now_ms;
 use crate::state::{dot_stuff, Action};
+use crate::time::now_ms;
 
 /// After 354: a multi-line composer that shows CRLFs and dot-stuffing before sending.
 #[function_component(Composer)]

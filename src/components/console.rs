@@ -1,5 +1,5 @@
 //! The console: connection controls, the transcript, and the input (a command line, or
-//! the message composer after 354), with the session's status below.
+//! the message composer after 354), with the session's status pills below.
 
 use smtplab_engine::Phase;
 use yew::prelude::*;
@@ -7,10 +7,10 @@ use yew::prelude::*;
 use super::command_line::CommandLine;
 use super::composer::Composer;
 use super::export::Export;
-use super::status::Status;
+use super::pills::Pills;
 use super::transcript::Transcript;
-use crate::now_ms;
 use crate::state::{Action, Lab};
+use crate::time::now_ms;
 
 #[derive(Properties, PartialEq)]
 pub struct ConsoleProps {
@@ -48,7 +48,7 @@ pub fn console(props: &ConsoleProps) -> Html {
             } else {
                 <CommandLine lab={lab.clone()} draft={props.draft.clone()} />
             }
-            <Status lab={lab.clone()} />
+            <Pills lab={lab.clone()} class="status" />
         </section>
     }
 }

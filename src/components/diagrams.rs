@@ -1,10 +1,10 @@
 //! The two live diagrams under the console. Clicking an arrow (or Enter on it) selects
 //! its line in the transcript and shows its explanation.
 
-use smtplab_engine::Phase;
 use yew::prelude::*;
 
-use crate::diagram::{for_export, phase_name, sequence, sequence_html, sequence_svg, state_svg};
+use super::pills::Pills;
+use crate::diagram::{for_export, sequence, sequence_html, sequence_svg, state_svg};
 use crate::state::{Action, Lab, Panel};
 use crate::storage;
 
@@ -90,6 +90,65 @@ fn svg_link(svg: Drawing) -> Callback<MouseEvent> {
     })
 }
 
+/// A diagram's caption: its name and its exports, as `files` (SVG, PNG).
+fn caption(name: &'static str, files: (&'static str, &'static str), drawing: Drawing) -> Html {
+    let png = {
+        let drawing = drawing.clone();
+        Callback::from(move |_: MouseEvent| download_png(&drawing(), files.1))
+    };
+    html! {
+        <figcaption>{ name }
+            <a download={files.0} href="#" onclick={svg_link(drawing)}>{ "Export SVG" }</a>
+            <button class="link" onclick={png}>{ "Export PNG" }</button>
+        </figcaption>
+    }
+}
+
+/// What the session waits for now, and the commands valid from here.
+fn waiting(lab: &Lab) -> String {
+    let phase = lab.phase();
+    match lab.accepted().iter().map(|v| v.name()).collect::<Vec<_>>() {
+        valid if valid.is_empty() => format!("Waiting for {}.", phase.waiting_for()),
+        valid => format!(
+            "Waiting for {}. Valid from here: {}",
+            phase.waiting_for(),
+            valid.join(", ")
+        ),
+    }
+}
+
+/// Keeps the newest arrow in view as the session grows.
+#[hook]
+fn use_keep_bottom(scroller: &NodeRef, len: usize) {
+    let scroller = scroller.clone();
+    use_effect_with(len, move |_| {
+        if let Some(div) = scroller.cast::<web_sys::Element>() {
+            div.set_scroll_top(div.scroll_height());
+        }
+    });
+}
+
+/// A click (or Enter) on an arrow: a message body opens or closes, any other arrow
+/// selects its entry and shows its explanation.
+fn on_select(lab: &UseReducerHandle<Lab>, expanded: &UseStateHandle<Vec<usize>>) -> impl Fn(&Event) + Clone {
+    let (lab, expanded) = (lab.clone(), expanded.clone());
+    move |e: &Event| match hit(e) {
+        Some((true, body)) => {
+            let mut open = (*expanded).clone();
+            match open.iter().position(|&b| b == body) {
+                Some(at) => drop(open.remove(at)),
+                None => open.push(body),
+            }
+            expanded.set(open);
+        }
+        Some((false, entry)) => {
+            lab.dispatch(Action::Select(Some(entry)));
+            lab.dispatch(Action::Open(Panel::Explain));
+        }
+        None => {}
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct DiagramsProps {
     pub lab: UseReducerHandle<Lab>,
@@ -119,34 +178,8 @@ pub fn diagrams(props: &DiagramsProps) -> Html {
         state_svg(*phase, *last)
     });
     let scroller = use_node_ref();
-    {
-        let scroller = scroller.clone();
-        use_effect_with(lab.entries.len(), move |_| {
-            if let Some(div) = scroller.cast::<web_sys::Element>() {
-                div.set_scroll_top(div.scroll_height());
-            }
-        });
-    }
-    let select = {
-        let (lab, expanded) = (handle.clone(), expanded.clone());
-        move |e: &Event| match hit(e) {
-            Some((true, body)) => {
-                let mut open = (*expanded).clone();
-                match open.iter().position(|&b| b == body) {
-                    Some(at) => drop(open.remove(at)),
-                    None => open.push(body),
-                }
-                expanded.set(open);
-            }
-            Some((false, entry)) => {
-                lab.dispatch(Action::Select(Some(entry)));
-                lab.dispatch(Action::Open(Panel::Explain));
-            }
-            None => {}
-        }
-    };
-    let png =
-        |svg: Drawing, name: &'static str| Callback::from(move |_: MouseEvent| download_png(&svg(), name));
+    use_keep_bottom(&scroller, lab.entries.len());
+    let select = on_select(handle, &expanded);
     let states_text: Drawing = {
         let states = states.clone();
         std::rc::Rc::new(move || (*states).clone())
@@ -160,44 +193,20 @@ pub fn diagrams(props: &DiagramsProps) -> Html {
             select(&e);
         }
     });
-    let valid: Vec<&str> = lab.accepted().iter().map(|v| v.name()).collect();
-    let user = lab
-        .session
-        .authenticated_as()
-        .map_or("not authenticated".to_string(), |u| {
-            format!("authenticated as {u}")
-        });
     html! {
         <section class="diagrams" aria-label="Diagrams">
             <figure class="diagram" aria-label="Sequence diagram">
-                <figcaption>{ "Sequence diagram " }
-                    <a download="smtplab-sequence.svg" href="#" onclick={svg_link(sequence.clone())}>{ "Export SVG" }</a>
-                    <button class="link" onclick={png(sequence.clone(), "smtplab-sequence.png")}>{ "Export PNG" }</button>
-                </figcaption>
+                { caption("Sequence diagram ", ("smtplab-sequence.svg", "smtplab-sequence.png"), sequence) }
                 <div class="svg-scroll" ref={scroller} {onclick} {onkeydown}>
                     { sequence_html(&model.0, &model.1, selected) }
                 </div>
             </figure>
             if props.states {
             <figure class="diagram" aria-label="State diagram">
-                <figcaption>{ "State diagram " }
-                    <a download="smtplab-states.svg" href="#" onclick={svg_link(states_text.clone())}>{ "Export SVG" }</a>
-                    <button class="link" onclick={png(states_text, "smtplab-states.png")}>{ "Export PNG" }</button>
-                </figcaption>
-                <div class="svg-scroll">{ Html::from_html_unchecked(AttrValue::from((*states).clone())) }</div>
-                <p class="badges">
-                    <span class="pill">{ format!("Now: {}", phase_name(lab.phase())) }</span>
-                    <span class="pill">{ if lab.session.tls_active() { "TLS active" } else { "no TLS" } }</span>
-                    <span class="pill">{ user }</span>
-                    <span class="pill">{ format!("errors: {}", lab.session.error_count()) }</span>
-                </p>
-                <p class="small">{ match lab.phase() {
-                    Phase::Closed => "Closed: press Connect.".to_string(),
-                    Phase::Data => "Receiving the message: a line with a single dot ends it.".to_string(),
-                    Phase::Auth => "In the AUTH exchange: answer the 334 in base64, or * to cancel.".to_string(),
-                    Phase::TlsHandshake => "Waiting for the TLS handshake.".to_string(),
-                    _ => format!("Valid from here: {}", valid.join(", ")),
-                } }</p>
+                { caption("State diagram ", ("smtplab-states.svg", "smtplab-states.png"), states_text) }
+                <div class="svg-scroll" tabindex="0" role="group" aria-label="The drawing (scrolls on small screens)">{ Html::from_html_unchecked(AttrValue::from((*states).clone())) }</div>
+                <Pills lab={handle.clone()} class="badges" server={false} />
+                <p class="small">{ waiting(lab) }</p>
             </figure>
             }
         </section>

@@ -24,7 +24,7 @@ pub fn explain(props: &LabProps) -> Html {
     };
     html! {
         <article class="explanation" aria-label="Explanation">
-            <h3><code>{ reply.text_lines().last().cloned().unwrap_or_default() }</code></h3>
+            <h2><code>{ reply.text_lines().last().cloned().unwrap_or_default() }</code></h2>
             <dl>
                 <dt>{ "Code " }<code>{ reply.code }</code></dt>
                 <dd>{ why.class }</dd>
@@ -45,7 +45,8 @@ pub fn explain(props: &LabProps) -> Html {
                 }
                 if let Some(sequence) = &why.sequence {
                     <dt>{ "Out of sequence" }</dt>
-                    <dd>{ format!("The session was in phase {:?} and got {}. ", sequence.phase, sequence.got.name()) }
+                    <dd>{ format!("The session was in phase {} and got {}. ", sequence.phase.label(), sequence.got.name()) }
+                        { format!("It was waiting for {}. ", sequence.phase.waiting_for()) }
                         { "Accepted there: " }
                         <strong>{ sequence.accepted.iter().map(|v| v.name()).collect::<Vec<_>>().join(", ") }</strong>
                     </dd>

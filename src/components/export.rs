@@ -11,7 +11,8 @@ use yew::prelude::*;
 use super::{error_line, menu, use_menu_open, LabProps};
 use crate::entries::Entries;
 use crate::state::{Action, Entry};
-use crate::{now_ms, storage};
+use crate::storage;
+use crate::time::now_ms;
 
 /// Downloads of the transcript: swaks style, C:/S:, and JSON; and importing a C:/S:
 /// transcript. The downloads are built only while the menu is open (they are as big as

@@ -35,6 +35,27 @@ pub fn matches(entries: &Entries, query: &str) -> Vec<usize> {
         .collect()
 }
 
+/// The match after (or before) match `at` of `count`, going round; the first (or last)
+/// when none is current.
+fn step(count: usize, at: Option<usize>, forward: bool) -> Option<usize> {
+    match (at, forward) {
+        (None, _) if count == 0 => None,
+        (None, true) => Some(0),
+        (None, false) => Some(count - 1),
+        (Some(i), true) => Some((i + 1) % count),
+        (Some(i), false) => Some((i + count - 1) % count),
+    }
+}
+
+/// "2 of 5" while on a match, "5 found" before, nothing without a query.
+fn count(empty: bool, at: Option<usize>, hits: usize) -> String {
+    match (empty, at) {
+        (true, _) => String::new(),
+        (false, Some(i)) => format!("{} of {hits}", i + 1),
+        (false, None) => format!("{hits} found"),
+    }
+}
+
 /// A search box with the count of matches, previous/next, and "Copy all".
 #[function_component(Find)]
 pub fn find(props: &FindProps) -> Html {
@@ -49,14 +70,9 @@ pub fn find(props: &FindProps) -> Html {
     let go = |forward: bool| {
         let (hits, found) = (hits.clone(), found.clone());
         move || {
-            let next = match (at, forward) {
-                (None, _) if hits.is_empty() => return,
-                (None, true) => 0,
-                (None, false) => hits.len() - 1,
-                (Some(i), true) => (i + 1) % hits.len(),
-                (Some(i), false) => (i + hits.len() - 1) % hits.len(),
-            };
-            found.set(Some(hits[next]));
+            if let Some(next) = step(hits.len(), at, forward) {
+                found.set(Some(hits[next]));
+            }
         }
     };
     let (next, previous) = (go(true), go(false));
@@ -80,11 +96,7 @@ pub fn find(props: &FindProps) -> Html {
             }
         })
     };
-    let count = match (query.is_empty(), at) {
-        (true, _) => String::new(),
-        (false, Some(i)) => format!("{} of {}", i + 1, hits.len()),
-        (false, None) => format!("{} found", hits.len()),
-    };
+    let count = count(query.is_empty(), at, hits.len());
     let copy = {
         let lab = props.lab.clone();
         Callback::from(move |_: MouseEvent| {

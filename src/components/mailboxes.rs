@@ -25,7 +25,7 @@ pub fn mailboxes(props: &LabProps) -> Html {
         });
         html! {
             <section aria-label={format!("Mailbox of {}", user.name)}>
-                <h3>{ format!("{} ({})", user.name, user.mailbox.len()) }</h3>
+                <h2>{ format!("{} ({})", user.name, user.mailbox.len()) }</h2>
                 <ul>{ for items }</ul>
             </section>
         }
@@ -38,16 +38,16 @@ pub fn mailboxes(props: &LabProps) -> Html {
             { for users }
             if let Some(message) = shown {
                 <article class="message" aria-label="Message">
-                    <h3>{ "Envelope" }</h3>
+                    <h2>{ "Envelope" }</h2>
                     <dl>
                         <dt>{ "MAIL FROM" }</dt><dd><code>{ format!("<{}>", message.mail_from) }</code></dd>
                         <dt>{ "RCPT TO" }</dt><dd><code>{ message.rcpt_to.join(", ") }</code></dd>
                     </dl>
-                    <h3>{ "Headers" }</h3>
+                    <h2>{ "Headers" }</h2>
                     <table class="headers">
                         { for message.headers().into_iter().map(|(n, v)| html! { <tr><th>{ n }</th><td>{ v }</td></tr> }) }
                     </table>
-                    <h3>{ "Body" }</h3>
+                    <h2>{ "Body" }</h2>
                     <pre class="body" aria-label="Message body">{ message.body() }</pre>
                     <details><summary>{ "Raw source" }</summary><pre>{ &message.source }</pre></details>
                 </article>

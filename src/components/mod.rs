@@ -1,7 +1,9 @@
 //! One component per file; each takes the lab (the reducer handle) or plain data.
 
 pub mod auth;
+pub mod codes;
 pub mod command_line;
+pub mod commands;
 pub mod composer;
 pub mod console;
 pub mod diagrams;
@@ -10,11 +12,12 @@ pub mod export;
 pub mod find;
 pub mod lessons;
 pub mod mailboxes;
-pub mod reference;
+pub mod pills;
 pub mod rules;
+pub mod server_choice;
 pub mod settings;
 pub mod share;
-pub mod status;
+pub mod tabs;
 pub mod timeline;
 pub mod transcript;
 pub mod update;

@@ -62,48 +62,14 @@ pub fn failure_rules(props: &RulesProps) -> Html {
         let s = s.clone();
         Callback::from(move |e: Event| s.set(e.target_unchecked_into::<HtmlSelectElement>().value()))
     };
-    let add = {
-        let (rules, error) = (props.rules.clone(), error.clone());
-        let fields = [
-            &verb, &address, &nth, &percent, &effect, &code, &enhanced, &text, &ms,
-        ]
-        .map(|s| (*s).clone());
-        Callback::from(move |_: MouseEvent| {
-            let [verb, address, nth, percent, effect, code, enhanced, text, ms] =
-                fields.clone().map(|s| (*s).clone());
-            match rule_from(
-                &verb, &address, &nth, &percent, &effect, &code, &enhanced, &text, &ms,
-            ) {
-                Ok(rule) => {
-                    let mut list = (*rules).clone();
-                    list.push(rule);
-                    rules.set(list);
-                    error.set(None);
-                }
-                Err(why) => error.set(Some(why)),
-            }
-        })
-    };
-    let remove = |index: usize| {
-        let rules = props.rules.clone();
-        Callback::from(move |_: MouseEvent| {
-            let mut list = (*rules).clone();
-            list.remove(index);
-            rules.set(list);
-        })
-    };
+    let fields = [
+        &verb, &address, &nth, &percent, &effect, &code, &enhanced, &text, &ms,
+    ]
+    .map(|s| (*s).clone());
+    let add = on_add(&props.rules, fields, &error);
     html! {
         <fieldset class="rules"><legend>{ "Failure rules" }</legend>
-            if props.rules.is_empty() {
-                <p class="small">{ "None: the server answers as Postfix does. Add a rule to make it fail on purpose." }</p>
-            }
-            <ul>
-                { for props.rules.iter().enumerate().map(|(i, rule)| html! {
-                    <li>{ describe(rule) }{ " " }
-                        <button type="button" onclick={remove(i)} aria-label={format!("Remove rule {}", i + 1)}>{ "Remove" }</button>
-                    </li>
-                }) }
-            </ul>
+            { rule_list(&props.rules) }
             <div class="rule-form">
                 <label>{ "Command " }<select aria-label="Rule command" onchange={select(&verb)}>
                     <option value="" selected={verb.is_empty()}>{ "any" }</option>
@@ -129,6 +95,57 @@ pub fn failure_rules(props: &RulesProps) -> Html {
             </div>
             { error_line(&error) }
         </fieldset>
+    }
+}
+
+/// The "Add rule" button: the form's fields (in [`rule_from`]'s order) as a new rule, or
+/// the message that says which field is wrong.
+fn on_add(
+    rules: &UseStateHandle<Vec<Rule>>,
+    fields: [UseStateHandle<String>; 9],
+    error: &UseStateHandle<Option<String>>,
+) -> Callback<MouseEvent> {
+    let (rules, error) = (rules.clone(), error.clone());
+    Callback::from(move |_: MouseEvent| {
+        let [verb, address, nth, percent, effect, code, enhanced, text, ms] =
+            fields.clone().map(|s| (*s).clone());
+        match rule_from(
+            &verb, &address, &nth, &percent, &effect, &code, &enhanced, &text, &ms,
+        ) {
+            Ok(rule) => {
+                let mut list = (*rules).clone();
+                list.push(rule);
+                rules.set(list);
+                error.set(None);
+            }
+            Err(why) => error.set(Some(why)),
+        }
+    })
+}
+
+/// The world's rules in words, each with its Remove button.
+fn rule_list(rules: &UseStateHandle<Vec<Rule>>) -> Html {
+    let remove = |index: usize| {
+        let rules = rules.clone();
+        Callback::from(move |_: MouseEvent| {
+            let mut list = (*rules).clone();
+            list.remove(index);
+            rules.set(list);
+        })
+    };
+    html! {
+        <>
+            if rules.is_empty() {
+                <p class="small">{ "None: the server answers as Postfix does. Add a rule to make it fail on purpose." }</p>
+            }
+            <ul>
+                { for rules.iter().enumerate().map(|(i, rule)| html! {
+                    <li>{ describe(rule) }{ " " }
+                        <button type="button" onclick={remove(i)} aria-label={format!("Remove rule {}", i + 1)}>{ "Remove" }</button>
+                    </li>
+                }) }
+            </ul>
+        </>
     }
 }
 

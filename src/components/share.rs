@@ -41,6 +41,40 @@ fn page_address() -> String {
     "index.html".into()
 }
 
+/// The file input's change: reads the picked lab file and opens it, or says why not.
+fn open_file(open_lab: &Callback<Box<Lab>>, error: &UseStateHandle<Option<String>>) -> Callback<Event> {
+    let (open_lab, error) = (open_lab.clone(), error.clone());
+    Callback::from(move |e: Event| {
+        let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        if file.size() > MAX_LAB_FILE {
+            let tenths = (file.size() * 10.0 / 1048576.0) as u64;
+            error.set(Some(format!(
+                "{} is too big for a lab file ({}.{} MB; at most 32 MB).",
+                file.name(),
+                tenths / 10,
+                tenths % 10
+            )));
+            return;
+        }
+        let (open_lab, error, name) = (open_lab.clone(), error.clone(), file.name());
+        storage::read_file(file, move |text| match text.map(|t| storage::decode(Some(t))) {
+            Ok(Loaded::Restored(lab)) => {
+                error.set(None);
+                open_lab.emit(lab);
+            }
+            Ok(Loaded::Broken { why, .. }) => {
+                error.set(Some(format!("{name} is not a smtplab lab file: {why}.")))
+            }
+            Ok(Loaded::Nothing) => {}
+            Err(why) => error.set(Some(format!("{name} could not be read: {why}."))),
+        });
+    })
+}
+
 #[function_component(Share)]
 pub fn share(props: &ShareProps) -> Html {
     let (open, ontoggle) = use_menu_open();
@@ -64,38 +98,7 @@ pub fn share(props: &ShareProps) -> Html {
     let select_all = Callback::from(|e: FocusEvent| {
         e.target_unchecked_into::<web_sys::HtmlInputElement>().select();
     });
-    let onchange = {
-        let (open_lab, error) = (props.open_lab.clone(), error.clone());
-        Callback::from(move |e: Event| {
-            let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
-            let Some(file) = input.files().and_then(|files| files.get(0)) else {
-                return;
-            };
-            input.set_value("");
-            if file.size() > MAX_LAB_FILE {
-                let tenths = (file.size() * 10.0 / 1048576.0) as u64;
-                error.set(Some(format!(
-                    "{} is too big for a lab file ({}.{} MB; at most 32 MB).",
-                    file.name(),
-                    tenths / 10,
-                    tenths % 10
-                )));
-                return;
-            }
-            let (open_lab, error, name) = (open_lab.clone(), error.clone(), file.name());
-            storage::read_file(file, move |text| match text.map(|t| storage::decode(Some(t))) {
-                Ok(Loaded::Restored(lab)) => {
-                    error.set(None);
-                    open_lab.emit(lab);
-                }
-                Ok(Loaded::Broken { why, .. }) => {
-                    error.set(Some(format!("{name} is not a smtplab lab file: {why}.")))
-                }
-                Ok(Loaded::Nothing) => {}
-                Err(why) => error.set(Some(format!("{name} could not be read: {why}."))),
-            });
-        })
-    };
+    let onchange = open_file(&props.open_lab, &error);
     let contents = if open {
         let saved = storage::data_url("application/json", &storage::encode(lab));
         html! {

@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use super::LabProps;
 
-use crate::state::Action;
+use crate::state::{Action, Lab};
 
 #[function_component(Timeline)]
 pub fn timeline(props: &LabProps) -> Html {
@@ -38,34 +38,12 @@ pub fn timeline(props: &LabProps) -> Html {
             lab.dispatch(Action::View((count < total).then_some(count)));
         })
     };
-    let replay = {
-        let (lab, player, speed) = (lab.clone(), player.clone(), speed.clone());
-        Callback::from(move |_: MouseEvent| {
-            let next = Rc::new(RefCell::new(0usize));
-            let (lab, stop) = (lab.clone(), player.clone());
-            lab.dispatch(Action::View(Some(0)));
-            let interval = Interval::new(1000 / (*speed).max(1), move || {
-                let mut count = next.borrow_mut();
-                *count += 1;
-                if *count >= total {
-                    lab.dispatch(Action::View(None));
-                    stop.borrow_mut().take();
-                } else {
-                    lab.dispatch(Action::View(Some(*count)));
-                }
-            });
-            *player.borrow_mut() = Some(interval);
-        })
-    };
+    let replay = replay(&lab, &player, &speed, total);
     let onspeed = {
         let speed = speed.clone();
         Callback::from(move |e: Event| {
-            speed.set(
-                e.target_unchecked_into::<HtmlSelectElement>()
-                    .value()
-                    .parse()
-                    .unwrap_or(2),
-            )
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            speed.set(value.parse().unwrap_or(2))
         })
     };
     html! {
@@ -85,4 +63,30 @@ pub fn timeline(props: &LabProps) -> Html {
             </span>
         </section>
     }
+}
+
+/// The Replay button: from step 0 to the live lab, `speed` steps a second.
+fn replay(
+    lab: &UseReducerHandle<Lab>,
+    player: &Rc<RefCell<Option<Interval>>>,
+    speed: &UseStateHandle<u32>,
+    total: usize,
+) -> Callback<MouseEvent> {
+    let (lab, player, speed) = (lab.clone(), player.clone(), speed.clone());
+    Callback::from(move |_: MouseEvent| {
+        let next = Rc::new(RefCell::new(0usize));
+        let (lab, stop) = (lab.clone(), player.clone());
+        lab.dispatch(Action::View(Some(0)));
+        let interval = Interval::new(1000 / (*speed).max(1), move || {
+            let mut count = next.borrow_mut();
+            *count += 1;
+            if *count >= total {
+                lab.dispatch(Action::View(None));
+                stop.borrow_mut().take();
+            } else {
+                lab.dispatch(Action::View(Some(*count)));
+            }
+        });
+        *player.borrow_mut() = Some(interval);
+    })
 }

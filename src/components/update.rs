@@ -117,29 +117,9 @@ mod worker {
             let Some(all) = held.upgrade() else {
                 return;
             };
-            let found = {
-                let (registration, held) = (registration.clone(), held.clone());
-                EventListener::new(&registration.clone(), "updatefound", move |_| {
-                    let (Some(worker), Some(all)) = (registration.installing(), held.upgrade()) else {
-                        return;
-                    };
-                    let (offer, installing) = (offer.clone(), worker.clone());
-                    let changed = EventListener::new(&worker, "statechange", move |_| {
-                        if installing.state() == ServiceWorkerState::Installed {
-                            offer();
-                        }
-                    });
-                    all.borrow_mut().push(changed);
-                })
-            };
+            let found = on_update_found(&registration, held.clone(), offer);
             all.borrow_mut().push(found);
-            if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-                let visible = document.clone();
-                let shown = EventListener::new(&document, "visibilitychange", move |_| {
-                    if visible.visibility_state() == VisibilityState::Visible {
-                        check(&registration);
-                    }
-                });
+            if let Some(shown) = on_shown(registration) {
                 all.borrow_mut().push(shown);
             }
         });
@@ -152,6 +132,38 @@ mod worker {
             _listeners: listeners,
             _interval: interval,
         })
+    }
+
+    /// A new worker found: offer the update once it is installed.
+    fn on_update_found(
+        registration: &ServiceWorkerRegistration,
+        held: std::rc::Weak<RefCell<Vec<EventListener>>>,
+        offer: impl Fn() + Clone + 'static,
+    ) -> EventListener {
+        let watched = registration.clone();
+        EventListener::new(registration, "updatefound", move |_| {
+            let (Some(worker), Some(all)) = (watched.installing(), held.upgrade()) else {
+                return;
+            };
+            let (offer, installing) = (offer.clone(), worker.clone());
+            let changed = EventListener::new(&worker, "statechange", move |_| {
+                if installing.state() == ServiceWorkerState::Installed {
+                    offer();
+                }
+            });
+            all.borrow_mut().push(changed);
+        })
+    }
+
+    /// Coming back to the tab checks for a new version.
+    fn on_shown(registration: ServiceWorkerRegistration) -> Option<EventListener> {
+        let document = web_sys::window()?.document()?;
+        let visible = document.clone();
+        Some(EventListener::new(&document, "visibilitychange", move |_| {
+            if visible.visibility_state() == VisibilityState::Visible {
+                check(&registration);
+            }
+        }))
     }
 
     fn reload() {

@@ -66,3 +66,47 @@ test("sequence and state diagrams follow the smtplib flow; the 535 arrow explain
     await page.close();
   }
 });
+
+/** In the state diagram: each label that overlaps another label, an edge or a box (SVG units). */
+async function stateDiagramOverlaps(page) {
+  return page.getByRole("figure", { name: "State diagram" }).locator("svg.states").evaluate((svg) => {
+    const box = (e) => { const b = e.getBBox(); return { x: b.x, y: b.y, r: b.x + b.width, b: b.y + b.height }; };
+    const meets = (p, q) => p.x < q.r && q.x < p.r && p.y < q.b && q.y < p.b;
+    const name = (e) => `${e.closest("g").dataset.from ?? e.closest("g").dataset.phase}→${e.closest("g").dataset.to ?? ""} "${e.textContent}"`;
+    const labels = [...svg.querySelectorAll(".edge text")].map((t) => ({ t, box: box(t) }));
+    const paths = [...svg.querySelectorAll(".edge path")];
+    const nodes = [...svg.querySelectorAll(".node rect")].map((r) => ({ r, box: box(r) }));
+    const found = [];
+    labels.forEach((a, i) => labels.slice(i + 1).forEach((b) => {
+      if (meets(a.box, b.box)) found.push(`label ${name(a.t)} overlaps label ${name(b.t)}`);
+    }));
+    for (const { t, box: l } of labels) {
+      for (const path of paths) {
+        const length = path.getTotalLength();
+        for (let at = 0; at <= length; at += 1) {
+          const p = path.getPointAtLength(at);
+          if (p.x > l.x - 1 && p.x < l.r + 1 && p.y > l.y - 1 && p.y < l.b + 1) {
+            found.push(`label ${name(t)} overlaps the edge ${path.parentNode.dataset.from}→${path.parentNode.dataset.to}`);
+            break;
+          }
+        }
+      }
+      for (const { r, box: n } of nodes) if (meets(l, n)) found.push(`label ${name(t)} overlaps the box ${name(r)}`);
+    }
+    return { found, labels: labels.length, paths: paths.length };
+  });
+}
+
+test("the state diagram's labels overlap no other label, no edge and no box, at desktop and phone sizes", async () => {
+  for (const [name, viewport] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]]) {
+    const { page, type, errors } = await openLab(state, viewport);
+    await type("EHLO client.example.org");
+    await type("MAIL FROM:<alice@example.com>");
+    const { found, labels, paths } = await stateDiagramOverlaps(page);
+    assert.ok(labels >= 14 && paths === labels, `${labels} labels, ${paths} edges`);
+    assert.deepEqual(found, [], name);
+    await page.getByRole("figure", { name: "State diagram" }).screenshot({ path: `${shots}states-${name}.png` });
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});

@@ -66,7 +66,7 @@ test("a 503 is explained with the state and what would have worked", async () =>
   assert.match(text, /5xx: permanent failure/);
   assert.match(text, /5\.5\.1: permanent failure; mail delivery protocol status; invalid command/);
   assert.match(text, /MAIL FROM:<you@example\.org> first/);
-  assert.match(text, /phase Greeted and got RCPT\. Accepted there: .*MAIL/);
+  assert.match(text, /phase Greeted and got RCPT\. It was waiting for a command: MAIL FROM starts a message\. Accepted there: .*MAIL/);
   await page.screenshot({ path: `${shots}explain-503.png` });
   assert.deepEqual(errors, []);
   await page.close();

@@ -306,21 +306,26 @@ fn find_chromium() -> Option<PathBuf> {
     .find(|p| p.exists())
 }
 
-/// npm's playwright-core from the project's lockfile, into the project's node_modules.
+/// The npm packages of the e2e tests (`package.json`): the browser driver and the
+/// accessibility checker.
+const E2E_PACKAGES: &[&str] = &["playwright-core", "axe-core"];
+
+/// npm's playwright-core and axe-core from the project's lockfile, into the project's
+/// node_modules (again whenever the lockfile is newer than one of them).
 fn playwright() -> Result<()> {
     let lock = root().join("package-lock.json");
-    let installed = root().join("node_modules/playwright-core/package.json");
-    let fresh = match (
-        lock.metadata().and_then(|m| m.modified()),
-        installed.metadata().and_then(|m| m.modified()),
-    ) {
-        (Ok(lock), Ok(installed)) => installed >= lock,
-        _ => false,
-    };
+    let modified = |path: PathBuf| path.metadata().and_then(|m| m.modified());
+    let fresh = E2E_PACKAGES.iter().all(|name| {
+        let installed = root().join("node_modules").join(name).join("package.json");
+        match (modified(lock.clone()), modified(installed)) {
+            (Ok(lock), Ok(installed)) => installed >= lock,
+            _ => false,
+        }
+    });
     if fresh {
         return Ok(());
     }
-    println!("xtask: npm ci (playwright-core, no browser download)");
+    println!("xtask: npm ci (playwright-core and axe-core, no browser download)");
     let mut npm = Command::new("npm");
     npm.args(["ci", "--no-audit", "--no-fund"])
         .current_dir(root())
@@ -328,7 +333,7 @@ fn playwright() -> Result<()> {
     if run_for(&mut npm, Duration::from_secs(600)) {
         return Ok(());
     }
-    Err("cannot install playwright-core: install Node.js 18+ and npm, then run `npm ci`".into())
+    Err("cannot install playwright-core and axe-core: install Node.js 20+ and npm, then run `npm ci`".into())
 }
 
 // ---- real SMTP clients for the server's tests ----

@@ -33,6 +33,39 @@ pub enum Phase {
     Closed,
 }
 
+impl Phase {
+    /// The phase's name as a learner reads it (status, explanations, the state diagram).
+    pub const fn label(self) -> &'static str {
+        match self {
+            Phase::Disconnected => "Disconnected",
+            Phase::Connected => "Connected",
+            Phase::Greeted => "Greeted",
+            Phase::Mail => "Mail (sender)",
+            Phase::Rcpt => "Rcpt (recipients)",
+            Phase::Data => "Data",
+            Phase::Bdat => "BDAT",
+            Phase::Auth => "AUTH exchange",
+            Phase::TlsHandshake => "TLS handshake",
+            Phase::Closed => "Closed",
+        }
+    }
+
+    /// What the server waits for in this phase, to end a sentence "Waiting for …".
+    pub const fn waiting_for(self) -> &'static str {
+        match self {
+            Phase::Disconnected | Phase::Closed => "a connection",
+            Phase::Connected => "HELO or EHLO, which a client says first",
+            Phase::Greeted => "a command: MAIL FROM starts a message",
+            Phase::Mail => "RCPT TO: the first recipient",
+            Phase::Rcpt => "more recipients, or DATA or BDAT",
+            Phase::Data => "the message: a line with a single dot ends it",
+            Phase::Bdat => "the next BDAT chunk, until BDAT … LAST",
+            Phase::Auth => "the answer to the 334 challenge, in base64 (* cancels)",
+            Phase::TlsHandshake => "the client's TLS handshake",
+        }
+    }
+}
+
 /// The SMTP commands smtplab knows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[non_exhaustive]

@@ -580,3 +580,22 @@ mod transitions {
         }
     }
 }
+
+/// Each phase is named once, for every view (status, explanation, state diagram).
+#[test]
+fn every_phase_has_its_own_label_and_says_what_it_waits_for() {
+    use smtplab_engine::table::TRANSITIONS;
+    let mut phases: Vec<Phase> = TRANSITIONS.iter().flat_map(|(f, _, t)| [*f, *t]).collect();
+    phases.sort();
+    phases.dedup();
+    let mut labels: Vec<&str> = phases.iter().map(|p| p.label()).collect();
+    labels.sort();
+    labels.dedup();
+    assert_eq!(labels.len(), phases.len(), "labels are distinct: {labels:?}");
+    for phase in phases {
+        assert!(
+            !phase.waiting_for().is_empty() && !phase.waiting_for().ends_with('.'),
+            "{phase:?}"
+        );
+    }
+}

@@ -27,10 +27,6 @@ pub fn lesson_view(props: &LessonViewProps) -> Html {
     let confirming = use_state(|| false);
     // The step whose solution is showing.
     let solution_of = use_state(|| None::<usize>);
-    let leave = {
-        let lessons = lessons.clone();
-        Callback::from(move |_: MouseEvent| lessons.leave())
-    };
     let reset = {
         let (lessons, id, confirming) = (lessons.clone(), lesson.id.clone(), confirming.clone());
         Callback::from(move |_: MouseEvent| {
@@ -53,39 +49,9 @@ pub fn lesson_view(props: &LessonViewProps) -> Html {
     } else {
         "Lesson"
     };
-    let header = html! {
-        <header class="lesson-header">
-            <p class="lesson-kind">{ kind }</p>
-            <h3>{ lesson.title.get("en") }</h3>
-            <div class="lesson-actions">
-                <button onclick={leave}>{ format!("Leave the {}", kind.to_lowercase()) }</button>
-                if !lesson.is_scenario() {
-                    <button onclick={toggle_confirm} aria-expanded={confirming.to_string()}>{ "Start again…" }</button>
-                }
-            </div>
-            if *confirming {
-                <div class="confirm" role="group" aria-label="Start again">
-                    <p>{ "Forget your progress in this lesson and start it again?" }</p>
-                    <button class="danger" onclick={reset}>{ "Reset this lesson" }</button>
-                    <button onclick={let c = confirming.clone(); Callback::from(move |_: MouseEvent| c.set(false))}>{ "Cancel" }</button>
-                </div>
-            }
-        </header>
-    };
+    let header = lesson_header(&lessons, &lesson, kind, toggle_confirm, reset, &confirming);
     if lesson.is_scenario() {
-        return html! {
-            <article class="lesson scenario" aria-label={format!("Scenario: {}", lesson.title.get("en"))}>
-                { header }
-                <section class="intro" aria-label="What it reproduces">{ markdown::render(lesson.intro.get("en")) }</section>
-                if let Some(advice) = &lesson.advice {
-                    <section class="advice" aria-labelledby="advice-heading">
-                        <h4 id="advice-heading">{ "What a real client should do" }</h4>
-                        { markdown::render(advice.get("en")) }
-                    </section>
-                }
-                <p class="lead">{ "The console is connected to this server now: try it." }</p>
-            </article>
-        };
+        return scenario_view(header, &lesson);
     }
     let intro = html! {
         <details class="intro" open={current == 0 && progress.commands() == 0}>
@@ -93,77 +59,13 @@ pub fn lesson_view(props: &LessonViewProps) -> Html {
             { markdown::render(lesson.intro.get("en")) }
         </details>
     };
-    let learned = html! {
-        <ol class="learned" aria-label="Steps passed">
-            { for lesson.steps[..current.min(total)].iter().enumerate().map(|(i, step)| html! {
-                <li>
-                    <span class="passed-goal">{ format!("✓ {}", step.goal.get("en")) }</span>
-                    if let Some(text) = &step.learned {
-                        <span class="learned-text">{ text.get("en") }</span>
-                    }
-                    if i + 1 == current {
-                        <span class="visually-hidden">{ " (just passed)" }</span>
-                    }
-                </li>
-            }) }
-        </ol>
-    };
+    let learned = learned_list(&lesson, current, total);
     let last_learned = current
         .checked_sub(1)
         .and_then(|i| lesson.steps[i].learned.as_ref())
         .map(|t| format!("Step {current} passed: {}", t.get("en")));
     let body = match lesson.steps.get(current) {
-        Some(step) => {
-            let asked = lessons.asked.get(current).copied().unwrap_or(0) as usize;
-            let shown = step.hints_shown(progress.failures(), asked);
-            let hint = {
-                let lessons = lessons.clone();
-                Callback::from(move |_: MouseEvent| lessons.ask_hint())
-            };
-            let items = step
-                .show_me
-                .as_ref()
-                .map(|s| lessons::solution(s.get("en")))
-                .unwrap_or_default();
-            let in_data = props.lab.shown().phase() == Phase::Data;
-            let show_me = {
-                let (insert, items, solution_of) = (props.insert.clone(), items.clone(), solution_of.clone());
-                Callback::from(move |_: MouseEvent| {
-                    solution_of.set(Some(current));
-                    let first = items
-                        .iter()
-                        .find(|item| matches!(item, Shown::Message(_)) == in_data);
-                    if let Some(item) = first.or(items.first()) {
-                        fill(item, &insert, in_data);
-                    }
-                })
-            };
-            html! {
-                <section class="step" aria-labelledby="step-heading">
-                    <h4 id="step-heading">{ format!("Step {} of {total}", current + 1) }</h4>
-                    <progress max={total.to_string()} value={current.to_string()} aria-label="Lesson progress">
-                        { format!("{current} of {total}") }
-                    </progress>
-                    <p class="goal">{ step.goal.get("en") }</p>
-                    if shown > 0 {
-                        <ol class="hints" aria-label="Hints">
-                            { for step.hints[..shown].iter().map(|h| html! { <li>{ h.get("en") }</li> }) }
-                        </ol>
-                    }
-                    <div class="step-actions">
-                        if shown < step.hints.len() {
-                            <button onclick={hint}>{ format!("Hint ({} of {})", shown + 1, step.hints.len()) }</button>
-                        }
-                        if !items.is_empty() {
-                            <button onclick={show_me}>{ "Show me" }</button>
-                        }
-                    </div>
-                    if *solution_of == Some(current) && !items.is_empty() {
-                        { solution_list(&items, &props.insert, in_data) }
-                    }
-                </section>
-            }
-        }
+        Some(step) => step_view(props, step, current, total, progress.failures(), &solution_of),
         None => summary(&lessons, &lesson, &props.lab),
     };
     html! {
@@ -177,6 +79,137 @@ pub fn lesson_view(props: &LessonViewProps) -> Html {
                 { learned }
             }
         </article>
+    }
+}
+
+/// The lesson's title, and leaving or starting it again (with confirmation).
+fn lesson_header(
+    lessons: &Lessons,
+    lesson: &Lesson,
+    kind: &str,
+    toggle_confirm: Callback<MouseEvent>,
+    reset: Callback<MouseEvent>,
+    confirming: &UseStateHandle<bool>,
+) -> Html {
+    let leave = {
+        let lessons = lessons.clone();
+        Callback::from(move |_: MouseEvent| lessons.leave())
+    };
+    html! {
+        <header class="lesson-header">
+            <p class="lesson-kind">{ kind }</p>
+            <h3>{ lesson.title.get("en") }</h3>
+            <div class="lesson-actions">
+                <button onclick={leave}>{ format!("Leave the {}", kind.to_lowercase()) }</button>
+                if !lesson.is_scenario() {
+                    <button onclick={toggle_confirm} aria-expanded={confirming.to_string()}>{ "Start again…" }</button>
+                }
+            </div>
+            if **confirming {
+                <div class="confirm" role="group" aria-label="Start again">
+                    <p>{ "Forget your progress in this lesson and start it again?" }</p>
+                    <button class="danger" onclick={reset}>{ "Reset this lesson" }</button>
+                    <button onclick={let c = confirming.clone(); Callback::from(move |_: MouseEvent| c.set(false))}>{ "Cancel" }</button>
+                </div>
+            }
+        </header>
+    }
+}
+
+/// A scenario: what it reproduces, and what a real client should do.
+fn scenario_view(header: Html, lesson: &Lesson) -> Html {
+    html! {
+            <article class="lesson scenario" aria-label={format!("Scenario: {}", lesson.title.get("en"))}>
+                { header }
+                <section class="intro" aria-label="What it reproduces">{ markdown::render(lesson.intro.get("en")) }</section>
+                if let Some(advice) = &lesson.advice {
+                    <section class="advice" aria-labelledby="advice-heading">
+                        <h4 id="advice-heading">{ "What a real client should do" }</h4>
+                        { markdown::render(advice.get("en")) }
+                    </section>
+                }
+                <p class="lead">{ "The console is connected to this server now: try it." }</p>
+            </article>
+    }
+}
+
+/// What each passed step taught.
+fn learned_list(lesson: &Lesson, current: usize, total: usize) -> Html {
+    html! {
+        <ol class="learned" aria-label="Steps passed">
+            { for lesson.steps[..current.min(total)].iter().enumerate().map(|(i, step)| html! {
+                <li>
+                    <span class="passed-goal">{ format!("✓ {}", step.goal.get("en")) }</span>
+                    if let Some(text) = &step.learned {
+                        <span class="learned-text">{ text.get("en") }</span>
+                    }
+                    if i + 1 == current {
+                        <span class="visually-hidden">{ " (just passed)" }</span>
+                    }
+                </li>
+            }) }
+        </ol>
+    }
+}
+
+/// The current step: its goal, the hints shown so far, and "Show me".
+fn step_view(
+    props: &LessonViewProps,
+    step: &smtplab_lessons::Step,
+    current: usize,
+    total: usize,
+    failures: u32,
+    solution_of: &UseStateHandle<Option<usize>>,
+) -> Html {
+    let lessons = &props.lessons;
+    let asked = lessons.asked.get(current).copied().unwrap_or(0) as usize;
+    let shown = step.hints_shown(failures, asked);
+    let hint = {
+        let lessons = lessons.clone();
+        Callback::from(move |_: MouseEvent| lessons.ask_hint())
+    };
+    let items = step
+        .show_me
+        .as_ref()
+        .map(|s| lessons::solution(s.get("en")))
+        .unwrap_or_default();
+    let in_data = props.lab.shown().phase() == Phase::Data;
+    let show_me = {
+        let (insert, items, solution_of) = (props.insert.clone(), items.clone(), solution_of.clone());
+        Callback::from(move |_: MouseEvent| {
+            solution_of.set(Some(current));
+            let first = items
+                .iter()
+                .find(|item| matches!(item, Shown::Message(_)) == in_data);
+            if let Some(item) = first.or(items.first()) {
+                fill(item, &insert, in_data);
+            }
+        })
+    };
+    html! {
+        <section class="step" aria-labelledby="step-heading">
+            <h4 id="step-heading">{ format!("Step {} of {total}", current + 1) }</h4>
+            <progress max={total.to_string()} value={current.to_string()} aria-label="Lesson progress">
+                { format!("{current} of {total}") }
+            </progress>
+            <p class="goal">{ step.goal.get("en") }</p>
+            if shown > 0 {
+                <ol class="hints" aria-label="Hints">
+                    { for step.hints[..shown].iter().map(|h| html! { <li>{ h.get("en") }</li> }) }
+                </ol>
+            }
+            <div class="step-actions">
+                if shown < step.hints.len() {
+                    <button onclick={hint}>{ format!("Hint ({} of {})", shown + 1, step.hints.len()) }</button>
+                }
+                if !items.is_empty() {
+                    <button onclick={show_me}>{ "Show me" }</button>
+                }
+            </div>
+            if **solution_of == Some(current) && !items.is_empty() {
+                { solution_list(&items, &props.insert, in_data) }
+            }
+        </section>
     }
 }
 

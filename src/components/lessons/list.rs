@@ -23,30 +23,7 @@ pub fn lesson_list(props: &LessonListProps) -> Html {
         let lessons = lessons.clone();
         use_effect_with((), move |_| lessons.with_catalog(|_, _| {}));
     }
-    let onchange = {
-        let lessons = lessons.clone();
-        Callback::from(move |e: Event| {
-            let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
-            let Some(file) = input.files().and_then(|files| files.get(0)) else {
-                return;
-            };
-            input.set_value("");
-            let name = file.name();
-            if file.size() > MAX_LESSON_FILE {
-                lessons
-                    .problem
-                    .set(Some(format!("{name} is too big for a lesson (at most 1 MB).")));
-                return;
-            }
-            let lessons = lessons.clone();
-            crate::storage::read_file(file, move |result| match result {
-                Ok(text) => lessons.open_text(&name, text),
-                Err(why) => lessons
-                    .problem
-                    .set(Some(format!("{name} could not be read: {why}."))),
-            });
-        })
-    };
+    let onchange = open_file(&lessons);
     let reset_all = {
         let (lessons, confirming) = (lessons.clone(), confirming.clone());
         Callback::from(move |_: MouseEvent| {
@@ -58,22 +35,7 @@ pub fn lesson_list(props: &LessonListProps) -> Html {
         let confirming = confirming.clone();
         Callback::from(move |_: MouseEvent| confirming.set(!*confirming))
     };
-    let catalog = match &*lessons.catalog {
-        None => html! { <p class="loading" role="status">{ "Loading the lessons…" }</p> },
-        Some(Err(why)) => html! { <p class="error" role="alert">{ why }</p> },
-        Some(Ok(catalog)) => html! {
-            <>
-                <h3 id="lessons-heading">{ "Lessons" }</h3>
-                <ol class="lesson-list" aria-labelledby="lessons-heading">
-                    { for catalog.lessons.iter().map(|entry| item(&lessons, entry, false)) }
-                </ol>
-                <h3 id="scenarios-heading">{ "Scenarios: real failures in one click" }</h3>
-                <ul class="lesson-list scenarios" aria-labelledby="scenarios-heading">
-                    { for catalog.scenarios.iter().map(|entry| item(&lessons, entry, true)) }
-                </ul>
-            </>
-        },
-    };
+    let catalog = catalog_view(&lessons);
     html! {
         <section class="lessons" aria-label="Lessons">
             <p class="lead">{ "Guided lessons grade themselves as you type. A lesson starts its own session; leaving it brings your lab back as it was." }</p>
@@ -95,6 +57,52 @@ pub fn lesson_list(props: &LessonListProps) -> Html {
                 </div>
             }
         </section>
+    }
+}
+
+/// A teacher's lesson file, read and opened (at most 1 MB).
+fn open_file(lessons: &Lessons) -> Callback<Event> {
+    let lessons = lessons.clone();
+    Callback::from(move |e: Event| {
+        let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        let name = file.name();
+        if file.size() > MAX_LESSON_FILE {
+            lessons
+                .problem
+                .set(Some(format!("{name} is too big for a lesson (at most 1 MB).")));
+            return;
+        }
+        let lessons = lessons.clone();
+        crate::storage::read_file(file, move |result| match result {
+            Ok(text) => lessons.open_text(&name, text),
+            Err(why) => lessons
+                .problem
+                .set(Some(format!("{name} could not be read: {why}."))),
+        });
+    })
+}
+
+/// The list of lessons and scenarios, once the catalog is here.
+fn catalog_view(lessons: &Lessons) -> Html {
+    match &*lessons.catalog {
+        None => html! { <p class="loading" role="status">{ "Loading the lessons…" }</p> },
+        Some(Err(why)) => html! { <p class="error" role="alert">{ why }</p> },
+        Some(Ok(catalog)) => html! {
+            <>
+                <h3 id="lessons-heading">{ "Lessons" }</h3>
+                <ol class="lesson-list" aria-labelledby="lessons-heading">
+                    { for catalog.lessons.iter().map(|entry| item(lessons, entry, false)) }
+                </ol>
+                <h3 id="scenarios-heading">{ "Scenarios: real failures in one click" }</h3>
+                <ul class="lesson-list scenarios" aria-labelledby="scenarios-heading">
+                    { for catalog.scenarios.iter().map(|entry| item(lessons, entry, true)) }
+                </ul>
+            </>
+        },
     }
 }
 

@@ -13,9 +13,9 @@ use yew::prelude::*;
 
 use crate::embed::LessonSource;
 use crate::lessons::{self, Catalog, Entry, Grading, Keys, Record};
-use crate::now_ms;
 use crate::state::{Action, Lab, Panel};
 use crate::storage::{self, Loaded};
+use crate::time::now_ms;
 
 /// Everything about lessons that outlives the panel, and what can be done with it.
 #[derive(Clone, PartialEq)]

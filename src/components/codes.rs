@@ -1,39 +1,9 @@
-//! The command reference (from the engine's command table) and the reply code reference
-//! (from the engine's reply catalog).
+//! The reply code reference, from the engine's reply catalog, with a search box.
 
 use smtplab_engine::world::Profile;
-use smtplab_engine::{reply::catalog, Voice, COMMANDS};
+use smtplab_engine::{reply::catalog, Voice};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
-
-use super::InsertProps;
-
-#[function_component(Commands)]
-pub fn commands(props: &InsertProps) -> Html {
-    let accepted = props.lab.shown().accepted();
-    html! {
-        <ul class="commands" aria-label="Command reference">
-            { for COMMANDS.iter().map(|c| {
-                let valid = accepted.contains(&c.verb);
-                let insert = props.insert.clone();
-                let example = c.example.to_string();
-                html! {
-                    <li class={if valid { "command-ref" } else { "command-ref invalid" }}>
-                        <h3>{ c.name }
-                            <span class="badge">{ if valid { "valid now" } else { "not valid now" } }</span></h3>
-                        <p><code>{ c.syntax }</code></p>
-                        <p>{ c.summary }</p>
-                        <p class="small">{ c.rfc }</p>
-                        <button onclick={Callback::from(move |_: MouseEvent| insert.emit(example.clone()))}
-                            aria-label={format!("Insert example: {}", c.example)}>
-                            { "Insert " }<code>{ c.example }</code>
-                        </button>
-                    </li>
-                }
-            }) }
-        </ul>
-    }
-}
 
 #[function_component(Codes)]
 pub fn codes() -> Html {

@@ -1,0 +1,33 @@
+//! The command reference, from the engine's command table: each command's syntax, its
+//! RFC, whether it is valid now, and a button that puts its example into the input.
+
+use smtplab_engine::COMMANDS;
+use yew::prelude::*;
+
+use super::InsertProps;
+
+#[function_component(Commands)]
+pub fn commands(props: &InsertProps) -> Html {
+    let accepted = props.lab.shown().accepted();
+    html! {
+        <ul class="commands" aria-label="Command reference">
+            { for COMMANDS.iter().map(|c| {
+                let valid = accepted.contains(&c.verb);
+                let insert = props.insert.clone();
+                let example = c.example.to_string();
+                html! {
+                    <li class={if valid { "command-ref" } else { "command-ref invalid" }}>
+                        <h2>{ c.name }
+                            <span class="badge">{ if valid { "valid now" } else { "not valid now" } }</span></h2>
+                        <p><code>{ c.syntax }</code></p>
+                        <p>{ c.summary }</p>
+                        <p class="small">{ c.rfc }</p>
+                        <button onclick={Callback::from(move |_: MouseEvent| insert.emit(example.clone()))}>
+                            { "Insert " }<code>{ c.example }</code>
+                        </button>
+                    </li>
+                }
+            }) }
+        </ul>
+    }
+}

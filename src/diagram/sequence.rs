@@ -1,0 +1,482 @@
+//! The sequence diagram: the client's and the server's lifelines, one arrow per command
+//! and reply, and bands behind them for the session's phases (greeting, TLS, AUTH, each
+//! mail transaction, QUIT), all from the transcript and the engine's events.
+//!
+//! [`sequence`] builds the model; [`sequence_html`] draws it for the page as keyed SVG
+//! nodes, and [`sequence_svg`] as text for export. Both place things with [`band`] and
+//! [`arrow`], so the two drawings agree.
+
+use std::collections::VecDeque;
+use std::fmt::Write;
+
+use smtplab_engine::events::{Abort, Event};
+use smtplab_engine::table::Trigger;
+use smtplab_engine::{Phase, ReplyClass, Verb};
+
+use super::esc;
+use crate::entries::Entries;
+use crate::state::Entry;
+
+/// How many arrows are drawn; older ones are summarised (keeps long sessions smooth).
+pub const MAX_ARROWS: usize = 250;
+
+const ROW: usize = 26;
+const TOP: usize = 44;
+const CLIENT_X: usize = 110;
+const SERVER_X: usize = 590;
+const WIDTH: usize = 700;
+
+/// One arrow: a command to the server, or a reply to the client.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Arrow {
+    /// The transcript entry it stands for (the first one, for a collapsed message body).
+    pub entry: usize,
+    pub to_server: bool,
+    pub label: String,
+    pub full: String,
+    pub code: Option<u16>,
+    /// The reply's class (for its colour); `None` for commands.
+    pub class: Option<ReplyClass>,
+    /// A DATA body drawn as one arrow (or its end, when expanded): a click toggles it.
+    pub body: bool,
+}
+
+impl Arrow {
+    fn command(entry: usize, label: String, full: String) -> Arrow {
+        Arrow {
+            entry,
+            to_server: true,
+            label,
+            full,
+            code: None,
+            class: None,
+            body: false,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BandKind {
+    Greeting,
+    Tls,
+    Auth,
+    Transaction,
+    Quit,
+}
+
+/// A phase of the session drawn behind its arrows, from arrow `first` to `last`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Band {
+    pub kind: BandKind,
+    pub first: usize,
+    pub last: usize,
+}
+
+/// The sequence model: arrows in order, and the bands over them.
+/// `expanded` lists the DATA bodies (by their first entry) to draw line by line.
+///
+/// Bands come from the engine's events, never from reply codes or text: a connection's
+/// greeting, TLS from the handshake on, each AUTH exchange, each mail transaction (from
+/// the MAIL that started it to the reply that ended it), and QUIT.
+pub fn sequence(entries: &Entries, expanded: &[usize]) -> (Vec<Arrow>, Vec<Band>) {
+    let mut model = Model {
+        expanded,
+        // Arrows this far back are not drawn: give them no text (long sessions stay fast).
+        texts_from: entries.len().saturating_sub(2 * MAX_ARROWS),
+        ..Model::default()
+    };
+    for (index, entry) in entries.iter().enumerate() {
+        match entry {
+            Entry::Client { text, .. } => model.on_client(index, text),
+            Entry::Server { reply, .. } => model.on_server(index, reply),
+            Entry::Session { event, .. } => model.on_session(index, event),
+            Entry::Event { .. } => {}
+        }
+    }
+    model.finish()
+}
+
+/// The sequence model while it is built, entry by entry.
+#[derive(Default)]
+struct Model<'a> {
+    expanded: &'a [usize],
+    texts_from: usize,
+    arrows: Vec<Arrow>,
+    bands: Vec<Band>,
+    open: Vec<(BandKind, usize)>,
+    /// The DATA body being read: (its first entry, lines, bytes).
+    in_body: Option<(usize, usize, usize)>,
+    /// Command arrows not answered yet, oldest first (the server answers pipelined
+    /// commands in order, one reply each), and the one the last reply answered.
+    waiting: VecDeque<usize>,
+    answered: Option<usize>,
+}
+
+impl Model<'_> {
+    /// A text for an arrow that will be drawn; none for those too far back.
+    fn describe(&self, index: usize, make: impl FnOnce() -> String) -> String {
+        if index >= self.texts_from {
+            make()
+        } else {
+            String::new()
+        }
+    }
+
+    fn command_arrow(&self, index: usize, text: &str) -> Arrow {
+        let label = self.describe(index, || elide(text, 34));
+        Arrow::command(index, label, self.describe(index, || text.to_string()))
+    }
+
+    /// A command, or a line of the DATA body (drawn only when its body is expanded).
+    fn on_client(&mut self, index: usize, text: &str) {
+        if let Some((first, lines, bytes)) = self.in_body.as_mut() {
+            *lines += 1;
+            *bytes += text.len() + 2;
+            if self.expanded.contains(first) {
+                let arrow = self.command_arrow(index, text);
+                self.arrows.push(arrow);
+            }
+            return;
+        }
+        self.waiting.push_back(self.arrows.len());
+        let arrow = self.command_arrow(index, text);
+        self.arrows.push(arrow);
+    }
+
+    /// A reply: it answers the oldest waiting command, or ends the DATA body.
+    fn on_server(&mut self, index: usize, reply: &smtplab_engine::Reply) {
+        match self.in_body.take() {
+            Some((first, lines, bytes)) => self.body_arrow(first, lines, bytes),
+            None => self.answered = self.waiting.pop_front(),
+        }
+        let last_line = reply.lines.last().map_or("", String::as_str);
+        let label = self.describe(index, || elide(&format!("{} {last_line}", reply.code), 38));
+        self.arrows.push(Arrow {
+            entry: index,
+            to_server: false,
+            label,
+            full: self.describe(index, || full_reply(reply)),
+            code: Some(reply.code),
+            class: Some(reply.class()),
+            body: false,
+        });
+    }
+
+    /// The DATA body as one arrow (or, expanded, the arrow of its end).
+    fn body_arrow(&mut self, first: usize, lines: usize, bytes: usize) {
+        let size = format!("{} lines, {bytes} bytes", lines.saturating_sub(1));
+        let label = if self.expanded.contains(&first) {
+            format!("end of message ({size}): collapse")
+        } else {
+            format!("message: {size}")
+        };
+        self.answered = Some(self.arrows.len());
+        self.arrows.push(Arrow {
+            body: true,
+            ..Arrow::command(first, label.clone(), label)
+        });
+    }
+
+    fn on_session(&mut self, index: usize, event: &Event) {
+        let last = self.arrows.len().saturating_sub(1);
+        let command = self.answered.unwrap_or(last);
+        on_event(event, &mut self.open, &mut self.bands, command, last);
+        match event {
+            Event::PhaseChanged { to: Phase::Data, .. } => self.in_body = Some((index + 1, 0, 0)),
+            Event::PhaseChanged {
+                trigger: Trigger::Connect,
+                ..
+            } => {
+                self.waiting.clear();
+                self.answered = None;
+            }
+            _ => {}
+        }
+    }
+
+    fn finish(mut self) -> (Vec<Arrow>, Vec<Band>) {
+        let last = self.arrows.len().saturating_sub(1);
+        finish_all(&mut self.open, &mut self.bands, last);
+        let count = self.arrows.len();
+        self.bands.retain(|b| b.first <= b.last && b.first < count);
+        self.bands.sort_by_key(|b| (b.first, b.kind as u8));
+        (self.arrows, self.bands)
+    }
+}
+
+/// What an event does to the bands: `command` is the arrow of the command it answers,
+/// `last` the newest arrow.
+fn on_event(
+    event: &Event,
+    open: &mut Vec<(BandKind, usize)>,
+    bands: &mut Vec<Band>,
+    command: usize,
+    last: usize,
+) {
+    match event {
+        Event::PhaseChanged {
+            trigger: Trigger::Connect,
+            ..
+        } => {
+            finish_all(open, bands, last.saturating_sub(1));
+            bands.push(Band {
+                kind: BandKind::Greeting,
+                first: last,
+                last,
+            });
+        }
+        Event::PhaseChanged { to: Phase::Auth, .. } => open.push((BandKind::Auth, command)),
+        Event::PhaseChanged {
+            from: Phase::Auth, ..
+        } => close(open, bands, BandKind::Auth, last),
+        Event::PhaseChanged {
+            to: Phase::Closed,
+            trigger: Trigger::Command(Verb::Quit),
+            ..
+        } => open.push((BandKind::Quit, command)),
+        Event::Authenticated { .. }
+            if !bands
+                .last()
+                .is_some_and(|b| b.kind == BandKind::Auth && b.last == last) =>
+        {
+            // AUTH with an initial response: one command, one reply.
+            bands.push(Band {
+                kind: BandKind::Auth,
+                first: command,
+                last,
+            });
+        }
+        Event::TlsEstablished => open.push((BandKind::Tls, last + 1)),
+        Event::TransactionStarted { .. } => open.push((BandKind::Transaction, command)),
+        Event::MessageAccepted { .. } => close(open, bands, BandKind::Transaction, last),
+        // RSET, HELO/EHLO or STARTTLS ended it: the band stops before that command.
+        Event::TransactionAborted { why: Abort::Reset(_) } => {
+            close(open, bands, BandKind::Transaction, command.saturating_sub(1))
+        }
+        Event::TransactionAborted { .. } => close(open, bands, BandKind::Transaction, last),
+        Event::Disconnected { .. } => finish_all(open, bands, last),
+        _ => {}
+    }
+}
+
+/// Every line of a reply, as sent (for tooltips and screen readers).
+fn full_reply(reply: &smtplab_engine::Reply) -> String {
+    if reply.lines.len() == 1 {
+        return format!("{} {}", reply.code, reply.lines[0]);
+    }
+    reply.text_lines().join("\n")
+}
+
+/// Ends the newest open band of `kind` at arrow `last`.
+fn close(open: &mut Vec<(BandKind, usize)>, bands: &mut Vec<Band>, kind: BandKind, last: usize) {
+    if let Some(pos) = open.iter().rposition(|(k, _)| *k == kind) {
+        let (_, first) = open.remove(pos);
+        bands.push(Band { kind, first, last });
+    }
+}
+
+fn finish_all(open: &mut Vec<(BandKind, usize)>, bands: &mut Vec<Band>, last: usize) {
+    for (kind, first) in open.drain(..) {
+        bands.push(Band { kind, first, last });
+    }
+}
+
+fn elide(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(max - 1).collect();
+    out.push('…');
+    out
+}
+
+/// Where a band is drawn: its class, its name, its box and where its name goes.
+struct BandShape {
+    class: &'static str,
+    name: &'static str,
+    x: usize,
+    y: usize,
+    width: usize,
+    height: usize,
+}
+
+/// A band's place; `skip` arrows are not drawn, and rows count from arrow `origin`.
+fn band(band: &Band, skip: usize, origin: usize) -> BandShape {
+    let first = band.first.max(skip);
+    let (class, name, inset) = match band.kind {
+        BandKind::Greeting => ("greeting", "connection and greeting", 4),
+        BandKind::Tls => ("tls", "TLS (encrypted)", 0),
+        BandKind::Auth => ("auth", "AUTH", 14),
+        BandKind::Transaction => ("transaction", "mail transaction", 8),
+        BandKind::Quit => ("quit", "QUIT and close", 4),
+    };
+    BandShape {
+        class,
+        name,
+        x: 4 + inset,
+        y: TOP + (first - origin) * ROW - 8,
+        width: WIDTH - 8 - 2 * inset,
+        height: (band.last - first + 1) * ROW,
+    }
+}
+
+/// Where an arrow is drawn: its classes, its line from `x1` to `x2` at `y`, its tip.
+struct ArrowShape {
+    class: String,
+    x1: usize,
+    x2: usize,
+    y: usize,
+    tip: usize,
+}
+
+/// An arrow's place at `row`.
+fn arrow(row: usize, arrow: &Arrow, selected: Option<usize>) -> ArrowShape {
+    let y = TOP + row * ROW + 8;
+    let (x1, x2) = if arrow.to_server {
+        (CLIENT_X, SERVER_X)
+    } else {
+        (SERVER_X, CLIENT_X)
+    };
+    let dir = if arrow.to_server { "to-server" } else { "to-client" };
+    let selected = if selected == Some(arrow.entry) {
+        " selected"
+    } else {
+        ""
+    };
+    let class = match arrow.class {
+        Some(class) => format!("arrow {dir} c{}{selected}", class.digit()),
+        None => format!("arrow {dir} cmd{selected}"),
+    };
+    let tip = if x2 > x1 { x2 - 6 } else { x2 + 6 };
+    ArrowShape {
+        class,
+        x1,
+        x2,
+        y,
+        tip,
+    }
+}
+
+/// The diagram's frame: the lifelines and their names, and how many arrows are not drawn.
+fn frame_svg(svg: &mut String, height: usize, skip: usize) {
+    let bottom = height - 10;
+    let _ = write!(
+        svg,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" class="sequence" font-family="ui-monospace, Menlo, Consolas, monospace" font-size="12"><text class="head" x="{CLIENT_X}" y="18" text-anchor="middle">Client</text><text class="head" x="{SERVER_X}" y="18" text-anchor="middle">Server</text><line class="life" x1="{CLIENT_X}" y1="26" x2="{CLIENT_X}" y2="{bottom}"/><line class="life" x1="{SERVER_X}" y1="26" x2="{SERVER_X}" y2="{bottom}"/>"#
+    );
+    if skip > 0 {
+        let _ = write!(
+            svg,
+            r#"<text class="band" x="{}" y="36" text-anchor="middle" font-size="11">{skip} earlier arrows not drawn</text>"#,
+            WIDTH / 2
+        );
+    }
+}
+
+/// The sequence diagram as SVG text (for export); `selected` is the selected entry.
+pub fn sequence_svg(entries: &Entries, selected: Option<usize>, expanded: &[usize]) -> String {
+    let (arrows, bands) = sequence(entries, expanded);
+    let skip = arrows.len().saturating_sub(MAX_ARROWS);
+    let mut svg = String::new();
+    frame_svg(&mut svg, TOP + (arrows.len() - skip).max(1) * ROW + 20, skip);
+    for b in bands.iter().filter(|b| b.last >= skip) {
+        let s = band(b, skip, skip);
+        let _ = write!(
+            svg,
+            r#"<g class="band {0}" data-band="{0}"><rect x="{1}" y="{2}" width="{3}" height="{4}" rx="4"/><text x="{5}" y="{6}">{7}</text></g>"#,
+            s.class,
+            s.x,
+            s.y,
+            s.width,
+            s.height,
+            s.x + 4,
+            s.y + 11,
+            s.name
+        );
+    }
+    for (row, a) in arrows[skip..].iter().enumerate() {
+        let s = arrow(row, a, selected);
+        let expand = if a.body {
+            format!(r#" data-expand="{}""#, a.entry)
+        } else {
+            String::new()
+        };
+        let (full, y) = (esc(&a.full), s.y);
+        let _ = write!(
+            svg,
+            r#"<g class="{}" data-entry="{}"{expand} tabindex="0" role="button" aria-label="{full}"><title>{full}</title><rect class="hit" x="{CLIENT_X}" y="{}" width="{}" height="{ROW}"/><line x1="{}" y1="{y}" x2="{}" y2="{y}"/><path d="M{} {y} L{tip} {} L{tip} {} Z"/><text x="{}" y="{}" text-anchor="middle">{}</text></g>"#,
+            s.class,
+            a.entry,
+            y - 19,
+            SERVER_X - CLIENT_X,
+            s.x1,
+            s.x2,
+            s.x2,
+            y - 4,
+            y + 4,
+            (CLIENT_X + SERVER_X) / 2,
+            y - 5,
+            esc(&a.label),
+            tip = s.tip
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// The sequence diagram for the page, as keyed SVG nodes: each arrow and band sits at its
+/// place in the whole session, and one group moves them up when older arrows leave, so a
+/// new reply adds its arrow and changes nothing else ([`sequence_svg`] is the same
+/// drawing as text, for export).
+pub fn sequence_html(arrows: &[Arrow], bands: &[Band], selected: Option<usize>) -> yew::Html {
+    use yew::html;
+    let skip = arrows.len().saturating_sub(MAX_ARROWS);
+    let height = TOP + (arrows.len() - skip).max(1) * ROW + 20;
+    let (view_box, bottom) = (format!("0 0 {WIDTH} {height}"), height - 10);
+    let shift = format!("translate(0 -{})", skip * ROW);
+    html! {
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox={view_box} width={WIDTH.to_string()} height={height.to_string()}
+            class="sequence" font-family="ui-monospace, Menlo, Consolas, monospace" font-size="12">
+            <text class="head" x={CLIENT_X.to_string()} y="18" text-anchor="middle">{ "Client" }</text>
+            <text class="head" x={SERVER_X.to_string()} y="18" text-anchor="middle">{ "Server" }</text>
+            <line class="life" x1={CLIENT_X.to_string()} y1="26" x2={CLIENT_X.to_string()} y2={bottom.to_string()} />
+            <line class="life" x1={SERVER_X.to_string()} y1="26" x2={SERVER_X.to_string()} y2={bottom.to_string()} />
+            if skip > 0 {
+                <text class="band" x={(WIDTH / 2).to_string()} y="36" text-anchor="middle" font-size="11">
+                    { format!("{skip} earlier arrows not drawn") }</text>
+            }
+            <g transform={shift}>
+                { for bands.iter().filter(|b| b.last >= skip).map(|b| band_node(b, skip)) }
+                { for arrows.iter().enumerate().skip(skip).map(|(row, a)| arrow_node(row, a, selected)) }
+            </g>
+        </svg>
+    }
+}
+
+/// A band behind its arrows (rows counted from the session's first arrow).
+fn band_node(b: &Band, skip: usize) -> yew::Html {
+    let s = band(b, skip, 0);
+    yew::html! {
+        <g key={format!("b{}", b.first)} class={format!("band {}", s.class)} data-band={s.class}>
+            <rect x={s.x.to_string()} y={s.y.to_string()} width={s.width.to_string()} height={s.height.to_string()} rx="4" />
+            <text x={(s.x + 4).to_string()} y={(s.y + 11).to_string()}>{ s.name }</text>
+        </g>
+    }
+}
+
+/// One arrow, at its row in the whole session.
+fn arrow_node(row: usize, a: &Arrow, selected: Option<usize>) -> yew::Html {
+    let s = arrow(row, a, selected);
+    let (x1, x2, y, tip) = (s.x1, s.x2, s.y, s.tip);
+    let expand = a.body.then(|| a.entry.to_string());
+    yew::html! {
+        <g key={a.entry} class={s.class} data-entry={a.entry.to_string()}
+            data-expand={expand} tabindex="0" role="button" aria-label={a.full.clone()}>
+            <title>{ a.full.clone() }</title>
+            <rect class="hit" x={CLIENT_X.to_string()} y={(y - 19).to_string()} width={(SERVER_X - CLIENT_X).to_string()} height={ROW.to_string()} />
+            <line x1={x1.to_string()} y1={y.to_string()} x2={x2.to_string()} y2={y.to_string()} />
+            <path d={format!("M{x2} {y} L{tip} {} L{tip} {} Z", y - 4, y + 4)} />
+            <text x={((CLIENT_X + SERVER_X) / 2).to_string()} y={(y - 5).to_string()} text-anchor="middle">{ a.label.clone() }</text>
+        </g>
+    }
+}
