@@ -261,6 +261,18 @@ pub(crate) fn wording(
     }
 }
 
+/// For a kind only other servers say: this server's unknown-command reply, marked so.
+pub(crate) fn not_said(word: fn(&ReplyKind, &Voice) -> Wording, voice: &Voice, why: &'static str) -> Wording {
+    let mut said = word(
+        &ReplyKind::Unrecognized {
+            command: String::new(),
+        },
+        voice,
+    );
+    said.source = Source::Unsourced(why);
+    said
+}
+
 /// RFC 5321 §4.2.2's text for a code, for a situation no transcript shows.
 pub(crate) fn rfc_text(code: u16) -> &'static str {
     match code {
