@@ -225,6 +225,8 @@ pub enum AuthFailure {
     AnotherStep,
     /// The decoded response is malformed.
     BadProtocol,
+    /// The response is not base64 at all (Cyrus calls it a bad protocol too).
+    BadBase64,
     /// The mechanism is not offered.
     NoMechanism,
 }
@@ -351,6 +353,7 @@ impl AuthFailure {
             AuthFailure::Credentials => "The user name or password is wrong.",
             AuthFailure::AnotherStep => "The response was empty or not base64, so the login could not go on.",
             AuthFailure::BadProtocol => "The response decoded, but not to what the mechanism expects.",
+            AuthFailure::BadBase64 => "The response is not base64, so it could not be decoded.",
             AuthFailure::NoMechanism => "The server does not offer that mechanism; EHLO lists those it does.",
         }
     }
@@ -656,6 +659,9 @@ pub fn catalog(profile: Profile, voice: &Voice) -> Vec<Reply> {
         },
         K::AuthFailed {
             reason: AuthFailure::BadProtocol,
+        },
+        K::AuthFailed {
+            reason: AuthFailure::BadBase64,
         },
         K::AuthFailed {
             reason: AuthFailure::NoMechanism,

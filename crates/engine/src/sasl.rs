@@ -67,7 +67,7 @@ impl Mechanism {
             (Mechanism::Plain, None) => Step::Challenge(String::new(), Exchange::PlainResponse),
             (Mechanism::Plain, Some(ir)) => match decode_like_cyrus(ir) {
                 Some(data) => check_plain(&data, world),
-                None => Step::Failure(AuthFailure::BadProtocol),
+                None => Step::Failure(AuthFailure::BadBase64),
             },
             (Mechanism::Login, None) => Step::Challenge(encode(b"Username:"), Exchange::LoginUser),
             (Mechanism::Login, Some(ir)) => Exchange::LoginUser.respond(ir, world),
@@ -87,7 +87,7 @@ impl Exchange {
             return Step::Aborted;
         }
         let Some(data) = decode_like_cyrus(line) else {
-            return Step::Failure(AuthFailure::BadProtocol);
+            return Step::Failure(AuthFailure::BadBase64);
         };
         if data.is_empty() {
             return Step::Failure(AuthFailure::AnotherStep);

@@ -78,7 +78,7 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
         K::AuthChallenge { challenge } => r(334, challenge),
         K::AuthOk => r(235, "Authentication succeeded"),
         K::AuthFailed { reason: AuthFailure::Credentials | AuthFailure::BadProtocol } | K::BasicAuthDisabled => r(535, "Incorrect authentication data"),
-        K::AuthFailed { reason: AuthFailure::AnotherStep } => r(501, "Invalid base64 data"),
+        K::AuthFailed { reason: AuthFailure::AnotherStep | AuthFailure::BadBase64 } => r(501, "Invalid base64 data"),
         K::AuthFailed { reason: AuthFailure::NoMechanism } => wording(504, None, vec!["authentication mechanism not supported".into()],
             Source::Unsourced("Exim puts the mechanism's name first, which the lab does not keep")),
         K::AuthAborted => r(501, "Authentication cancelled"),

@@ -88,7 +88,7 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
         K::AuthOk => wording(235, Some((2, 7, 0)), vec!["Accepted".into()], t("kisli/vmime #110; datawookie/emayili #71")),
         K::AuthFailed { reason: AuthFailure::Credentials | AuthFailure::BadProtocol } | K::BasicAuthDisabled =>
             help(535, Some((5, 7, 8)), "Username and Password not accepted. Learn more at", "BadCredentials", t("accimeesterlin/nodemailer-examples #3; swiftmailer #1083")),
-        K::AuthFailed { reason: AuthFailure::AnotherStep } => tagged(501, Some((5, 5, 2)), "Cannot Decode response.", t(LIST)),
+        K::AuthFailed { reason: AuthFailure::AnotherStep | AuthFailure::BadBase64 } => tagged(501, Some((5, 5, 2)), "Cannot Decode response.", t(LIST)),
         K::AuthFailed { reason: AuthFailure::NoMechanism } => tagged(504, Some((5, 7, 4)), "Unrecognized Authentication Type.", t(LIST)),
         K::AuthAborted => rfc(501, Some((5, 7, 0)), "no transcript of a cancelled AUTH"),
         K::SaslResponseTooLong => rfc(500, Some((5, 5, 6)), "no transcript of an overlong SASL response"),

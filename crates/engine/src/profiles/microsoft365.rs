@@ -80,7 +80,7 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
         K::AuthChallenge { challenge } => one(334, None, challenge.clone(), t("nodemailer #1484")),
         K::AuthOk => one(235, Some((2, 7, 0)), "Authentication successful".into(), t("a git-send-email debug log, 2025-04-26 (next-wave.md §1.2)")),
         K::AuthFailed { reason: AuthFailure::Credentials } => err(535, Some((5, 7, 139)), "Authentication unsuccessful, the user credentials were incorrect.", t("codassassin/email-bomber-v2.0 #1")),
-        K::AuthFailed { reason: AuthFailure::AnotherStep | AuthFailure::BadProtocol } => rfc(501, Some((5, 5, 2)), "no transcript of an undecodable AUTH response"),
+        K::AuthFailed { reason: AuthFailure::AnotherStep | AuthFailure::BadProtocol | AuthFailure::BadBase64 } => rfc(501, Some((5, 5, 2)), "no transcript of an undecodable AUTH response"),
         K::AuthAborted => rfc(501, Some((5, 7, 0)), "no transcript of a cancelled AUTH"),
         K::SaslResponseTooLong => rfc(500, Some((5, 5, 6)), "no transcript of an overlong SASL response"),
         K::BasicAuthDisabled if voice.now_ms >= BASIC_AUTH_RETIRED_MS => one(550, Some((5, 7, 30)), "Basic authentication is not supported for Client Submission.".into(),

@@ -102,7 +102,7 @@ fn auth_failure(reason: AuthFailure) -> &'static str {
     match reason {
         AuthFailure::Credentials => "authentication failure",
         AuthFailure::AnotherStep => "another step is needed in authentication",
-        AuthFailure::BadProtocol => "bad protocol / cancel",
+        AuthFailure::BadProtocol | AuthFailure::BadBase64 => "bad protocol / cancel",
         AuthFailure::NoMechanism => "no mechanism available",
     }
 }
