@@ -187,6 +187,10 @@ pub enum ReplyKind {
     BasicAuthDisabled,
     /// HELP: the commands the server knows.
     Help,
+    /// AUTH with a mechanism the server does not offer; `name` as the client wrote it.
+    UnknownMechanism {
+        name: String,
+    },
     /// A message line longer than the server's data ACL allows (Debian's Exim: 998).
     LineTooLong {
         got: usize,
@@ -337,6 +341,7 @@ impl ReplyKind {
             K::TooManyNonmail => t("Too many commands that send no mail (NOOP, RSET, VRFY, HELO…) in one session: the server suspects a probe and hangs up.", "Exim smtp_accept_max_nonmail; RFC 5321 §4.2.2", Some("reconnect, and send mail or QUIT")),
             K::AddressError { .. } => t("The server could not read this address: it says what it expected and where.", "RFC 5321 §4.1.2", Some("one address in angle brackets, with a domain: RCPT TO:<alice@example.com>")),
             K::LineTooLong { .. } => t("A line of the message is longer than 998 characters, the most RFC 5322 allows; the server refused the whole message.", "RFC 5322 §2.1.1, RFC 5321 §4.5.3.1.6", Some("wrap long lines, or send the content base64 or quoted-printable encoded")),
+            K::UnknownMechanism { .. } => t(AuthFailure::NoMechanism.summary(), "RFC 4954 §4", Some("a mechanism from the AUTH line of EHLO, e.g. AUTH PLAIN")),
             K::Help => t("HELP lists the commands this server knows.", "RFC 5321 §4.1.1.8", None),
             K::ExpnRefused => t("EXPN would list a mailing list's members; this server does not tell.", "RFC 5321 §3.5.2, §7.3", None),
             K::NulInCommand => t("A command line may not contain a NUL octet.", "RFC 5321 §4.1.1", Some("type the command again")),
@@ -684,6 +689,7 @@ pub fn catalog(profile: Profile, voice: &Voice) -> Vec<Reply> {
         },
         K::BasicAuthDisabled,
         K::Help,
+        K::UnknownMechanism { name: "FOO".into() },
         K::LineTooLong { got: 1500 },
         K::AddressError {
             text: "<a b@example.org>: \"@\" or \".\" expected after \"a\"".into(),

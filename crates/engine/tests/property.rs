@@ -401,6 +401,7 @@ fn assert_agrees(session: &Session, kind: &ReplyKind, seed: u64) {
         K::Ok
         | K::Help
         | K::AddressError { .. }
+        | K::UnknownMechanism { .. }
         | K::LineTooLong { .. }
         | K::NotAdvertised { .. }
         | K::ExpnRefused

@@ -98,6 +98,7 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
         K::AddressError { text } => r(501, text),
         // Debian's acl_check_data (exim4-config).
         K::LineTooLong { got } => r(550, &format!("maximum allowed line length is 998 octets, got {got}")),
+        K::UnknownMechanism { name } => r(504, &format!("{name} authentication mechanism not supported")),
         K::Help => wording(214, None, vec!["Commands supported:".into(), "AUTH STARTTLS HELO EHLO MAIL RCPT DATA BDAT NOOP QUIT RSET HELP".into()], Source::Recorded),
         K::ExpnRefused => r(550, "Administrative prohibition"),
         K::NulInCommand => r(501, "NUL characters are not allowed in SMTP commands"),

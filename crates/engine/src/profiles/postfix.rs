@@ -94,6 +94,8 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
         K::Help | K::LineTooLong { .. } | K::TooManyNonmail | K::AddressError { .. } | K::ExpnRefused | K::NulInCommand | K::ConnectionLost { .. } | K::NotAdvertised { .. } =>
             super::not_said(word, voice, "Postfix 3.7 does not do this; its unknown-command text"),
         K::TooManySyntaxErrors { last } => word(last, voice),
+        // The same reply as any mechanism it does not offer.
+        K::UnknownMechanism { .. } => word(&K::AuthFailed { reason: AuthFailure::NoMechanism }, voice),
     }
 }
 

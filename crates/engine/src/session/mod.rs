@@ -1077,9 +1077,8 @@ impl Session {
     fn on_auth(&mut self, mechanism: &str, initial: Option<&str>) {
         let offered = |m: &Mechanism| self.world.profile.mechanisms().contains(&m.name());
         let Some(mechanism) = Mechanism::parse(mechanism).filter(offered) else {
-            return self.reply(ReplyKind::AuthFailed {
-                reason: AuthFailure::NoMechanism,
-            });
+            let name = mechanism.to_string();
+            return self.reply(ReplyKind::UnknownMechanism { name });
         };
         let challenge = format!(
             "<{}.{}@{}>",
