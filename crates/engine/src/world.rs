@@ -459,7 +459,6 @@ impl World {
 
     /// The mailboxes a local name delivers to: a user, or an alias expanded once.
     pub fn resolve_local(&self, name: &str) -> Option<Vec<String>> {
-        let name = name.split('+').next().unwrap_or(name);
         if let Some(user) = self.user(name) {
             return Some(vec![user.name.clone()]);
         }

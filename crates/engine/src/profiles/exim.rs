@@ -188,6 +188,10 @@ pub fn address_error(argument: &str, recipient: bool) -> Option<String> {
         },
         None => argument.split_once(' ').unwrap_or((argument, "")),
     };
+    if address.len() > 255 {
+        let shown: String = address.chars().take(64).collect();
+        return Some(format!("address is ridiculously long: {shown}..."));
+    }
     if address.starts_with('<') || (address.is_empty() && recipient) {
         return Some("missing or malformed local part".into());
     }

@@ -695,6 +695,16 @@ impl Session {
             parsed = Parsed::Invalid(Verb::Quit, ReplyKind::NoArguments { verb: Verb::Quit });
             // Exim
         }
+        if parsed == Parsed::Invalid(Verb::Bdat, ReplyKind::BdatSyntax)
+            && self.world.profile.behaviour().exim_names_and_addresses
+        {
+            // Exim reads BDAT with sscanf("%u"): a leading size is enough; only LAST ends.
+            let mut words = line.split_ascii_whitespace().skip(1);
+            if let Some(size) = words.next().and_then(|w| w.parse::<u64>().ok()) {
+                let last = words.next().is_some_and(|w| w.eq_ignore_ascii_case("LAST"));
+                parsed = Parsed::Command(Command::Bdat { size, last });
+            }
+        }
         self.verb = match &parsed {
             Parsed::Command(_) | Parsed::Invalid(..) => verb_of(&parsed),
             _ => None,
@@ -920,6 +930,11 @@ impl Session {
         };
         if domain.is_none_or(|d| self.world.is_local_domain(d)) {
             let name = local.trim_matches('"');
+            // Postfix's recipient_delimiter: alice+news is alice. Debian's Exim has none.
+            let name = match self.world.profile.behaviour().exim_names_and_addresses {
+                true => name,
+                false => name.split('+').next().unwrap_or(name),
+            };
             return self
                 .world
                 .resolve_local(name)
