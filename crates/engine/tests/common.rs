@@ -115,3 +115,14 @@ pub fn authenticated() -> Lab {
     );
     lab
 }
+
+/// The `.smtp` transcripts in `dir`, sorted.
+pub fn transcripts(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "smtp"))
+        .collect();
+    files.sort();
+    files
+}

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use smtplab_engine::events::{Event, Side};
 use smtplab_engine::sasl::{cram_digest, decode, encode};
+mod common;
 use smtplab_engine::table::{Trigger, TRANSITIONS};
 use smtplab_engine::transcript::{client_events, Event as Client};
 use smtplab_engine::{Input, Output, Peer, Phase, Reply, ReplyKind, Session, World};
@@ -103,12 +104,7 @@ fn events_agree_with_the_replies_of_every_golden_transcript() {
 }
 
 fn check_corpus(dir: &Path, base: World) {
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "smtp"))
-        .collect();
-    files.sort();
+    let files = common::transcripts(dir);
     assert!(files.len() >= 4, "{}", dir.display());
     let mut seen = [0usize; 4];
     for path in &files {

@@ -8,24 +8,16 @@
 //! slow to record, such as the default 300 s idle timeout. `BLESS=1 cargo test -p
 //! smtplab-engine --test golden` rewrites only those, and refuses to run under `CI=true`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+mod common;
+use common::transcripts;
 use smtplab_engine::transcript::{mask, replay, world_for};
 use smtplab_engine::{Session, World};
 
 const RECORDED_AT: u64 = 1_795_918_096_000;
 const RECORDED: &str = "# recorded from: ";
 const WRITTEN: &str = "# written by: smtplab engine";
-
-fn transcripts(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "smtp"))
-        .collect();
-    files.sort();
-    files
-}
 
 fn play(text: &str) -> String {
     replay(

@@ -21,22 +21,13 @@ impl Session {
         if body.size > self.world.limits.message_size {
             return self.reply(ReplyKind::MessageTooBig); // RFC 1870 §6.2
         }
+        self.rcpt_refused = None; // a message ends the transaction
         if let Some(max) = self.world.profile.behaviour().max_line_length {
-            let longest = memchr::memchr_iter(b'\n', &body.content)
-                .scan(0, |start, end| {
-                    let len =
-                        end.saturating_sub(*start) - usize::from(end > 0 && body.content[end - 1] == b'\r');
-                    *start = end + 1;
-                    Some(len)
-                })
-                .max()
-                .unwrap_or(0);
+            let longest = longest_line(&body.content);
             if longest > max {
-                self.rcpt_refused = None;
                 return self.reply(ReplyKind::LineTooLong { got: longest });
             }
         }
-        self.rcpt_refused = None; // a message ends the transaction
         self.nonmail_used &= 8; // Exim: a new message frees HELO/EHLO, RSET, STARTTLS (not AUTH)
         let queue_id = self.rng.queue_id();
         if !self.deliver(&ready.0, &body.content, &queue_id) {
@@ -145,4 +136,16 @@ impl Session {
         let auth = if self.user.is_some() { "A" } else { "" };
         format!("{base}{tls}{auth}")
     }
+}
+
+/// The longest line of a message, without its line ending.
+fn longest_line(content: &[u8]) -> usize {
+    let mut start = 0;
+    let mut longest = 0;
+    for end in memchr::memchr_iter(b'\n', content) {
+        let cr = usize::from(end > start && content[end - 1] == b'\r');
+        longest = longest.max(end - start - cr);
+        start = end + 1;
+    }
+    longest
 }
