@@ -20,12 +20,15 @@ use crate::components::settings::Settings;
 use crate::components::share::{full_lab_url, Share};
 use crate::components::tabs::Tabs;
 use crate::components::timeline::Timeline;
+use crate::components::language::LanguageSwitch;
 use crate::components::update::UpdateBanner;
 use crate::embed::{Start, Theme, WorldSource};
+use crate::i18n::{self, Lang, Note, Texts};
 use crate::share;
 use crate::state::{Action, Lab, Panel};
 use crate::storage::{self, Loaded};
 use crate::time::now_ms;
+use crate::{note, t};
 
 /// How the page was opened: its parameters, read once.
 #[derive(PartialEq)]
@@ -114,19 +117,15 @@ fn start_lab(opened: &Opened) -> Started {
 
 /// Opens a share link's payload: the replayed lab, saying so, with the learner's own lab
 /// (`own`, as saved under `key`) put aside first; whether it was. Err: what to tell.
-fn open_link(payload: &str, own: Option<String>, key: &str) -> Result<(Lab, bool), String> {
-    let mut lab =
-        share::decode(payload).map_err(|why| format!("This share link could not be opened: {why}."))?;
+fn open_link(payload: &str, own: Option<String>, key: &str) -> Result<(Lab, bool), Note> {
+    let mut lab = share::decode(payload).map_err(|why| note!("notice-link-broken", why = why.to_string()))?;
     let put_aside = own.is_some_and(|own| storage::write(&previous_key(key), &own).is_ok());
-    lab.notice = Some(format!(
-        "Opened a shared session ({} steps), replayed to where it was shared.{}",
-        lab.steps.len(),
-        if put_aside {
-            " Your own lab was put aside."
-        } else {
-            ""
-        }
-    ));
+    let steps = lab.steps.len();
+    lab.notice = Some(if put_aside {
+        note!("notice-link-opened-aside", steps = steps)
+    } else {
+        note!("notice-link-opened", steps = steps)
+    });
     Ok((lab, put_aside))
 }
 
@@ -159,9 +158,7 @@ fn from_storage(opened: &Opened, stored: Option<String>) -> Started {
             }
         }
         Loaded::Broken { raw, why } => {
-            started.lab.notice = Some(format!(
-                "Your saved lab could not be read ({why}), so a fresh one was started."
-            ));
+            started.lab.notice = Some(note!("notice-save-unreadable", why = why));
             started.broken = Some(raw);
         }
     }
@@ -189,9 +186,73 @@ fn save(
     Some(storage::write(key, &storage::encode(&lab)))
 }
 
+/// The root: chooses the language (`?lang=`, then the saved choice, then the browser's
+/// languages, then English), fetches it if it is not English, and gives the lab its texts.
+/// Switching re-renders in place: the lab below keeps its session.
 #[function_component(App)]
 pub fn app() -> Html {
     let opened = use_memo((), |_| Opened::read());
+    let chosen = use_memo((), |_| i18n::choose(opened.start.lang));
+    let texts = use_state(|| (*chosen == Lang::En).then(Texts::english));
+    let failed = use_state(|| None::<Note>);
+    let switch = {
+        let (texts, failed) = (texts.clone(), failed.clone());
+        Callback::from(move |lang: Lang| {
+            let (texts, failed) = (texts.clone(), failed.clone());
+            i18n::load(lang, move |result| match result {
+                Ok(loaded) => {
+                    i18n::remember(lang);
+                    texts.set(Some(loaded));
+                }
+                Err(why) => {
+                    failed.set(Some(note!("notice-language-failed", lang = lang.own_name(), why = why)));
+                    if texts.is_none() {
+                        texts.set(Some(Texts::english()));
+                    }
+                }
+            });
+        })
+    };
+    {
+        let (switch, chosen) = (switch.clone(), *chosen);
+        use_effect_with((), move |_| {
+            if chosen != Lang::En {
+                switch.emit(chosen);
+            }
+        });
+    }
+    let lang = texts.as_ref().map(|t| t.lang);
+    use_effect_with(lang, |lang| {
+        if let Some(lang) = lang {
+            i18n::set_document_lang(*lang);
+        }
+    });
+    // Until the chosen language has arrived (from the service worker's cache, or the
+    // network), nothing is drawn rather than a flash of English.
+    let Some(texts) = (*texts).clone() else {
+        return html! {};
+    };
+    html! {
+        <ContextProvider<Rc<Texts>> context={texts}>
+            <LabPage {opened} onlang={switch} failed={(*failed).clone()} />
+        </ContextProvider<Rc<Texts>>>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LabPageProps {
+    pub opened: Rc<Opened>,
+    /// Switches the interface's language.
+    pub onlang: Callback<Lang>,
+    /// A language that could not be loaded, and why.
+    pub failed: Option<Note>,
+}
+
+/// The lab page: the console, the panels and the diagrams (or the embed layout).
+#[function_component(LabPage)]
+pub fn lab_page(props: &LabPageProps) -> Html {
+    let texts = i18n::use_texts();
+    let opened = props.opened.clone();
     let broken = use_state(|| None::<String>);
     let put_aside = use_state(|| false);
     let script = use_mut_ref(|| None::<Vec<String>>);
@@ -221,7 +282,10 @@ pub fn app() -> Html {
         let draft_key = draft_key.clone();
         use_state(move || storage::read(&draft_key).unwrap_or_default())
     };
-    let problems = use_state(|| start.problems.iter().map(ToString::to_string).collect::<Vec<_>>());
+    let problems = use_state(|| {
+        let problems = start.problems.iter();
+        problems.map(|p| note!("problem-parameter", parameter = p.parameter.clone(), why = p.why.clone())).collect::<Vec<_>>()
+    });
     let save_error = use_state(|| None::<String>);
     let pending_save = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
     let unsaved = use_mut_ref(|| None::<UseReducerHandle<Lab>>);
@@ -320,10 +384,7 @@ pub fn app() -> Html {
             if storage::write(&previous_key(&key), &storage::encode(&lab)).is_ok() {
                 put_aside.set(true);
             }
-            opened.notice = Some(format!(
-                "Lab file opened ({} steps). Your lab before it was put aside.",
-                opened.steps.len()
-            ));
+            opened.notice = Some(note!("notice-file-opened", steps = opened.steps.len()));
             lab.dispatch(Action::Replace(opened));
         })
     };
@@ -331,24 +392,27 @@ pub fn app() -> Html {
         <>
             if !problems.is_empty() {
                 <div class="notice problems" role="alert">
-                    <ul>{ for problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
+                    <ul>{ for problems.iter().map(|p| html! { <li>{ p.say(&texts) }</li> }) }</ul>
                 </div>
             }
             if let Some(notice) = &lab.notice {
                 <div class="notice" role="alert">
-                    { notice }
+                    { notice.say(&texts) }
                     if let Some(raw) = &*broken {
                         { " " }<a download="smtplab-unreadable-save.json" href={storage::data_url("application/json", raw)}>
-                            { "Download the unreadable data" }</a>
+                            { t!(texts, "notice-download-unreadable") }</a>
                     }
                     if *put_aside {
-                        { " " }<button onclick={restore}>{ "Bring back my own lab" }</button>
+                        { " " }<button onclick={restore}>{ t!(texts, "notice-bring-back") }</button>
                     }
-                    { " " }<button onclick={dismiss}>{ "Dismiss" }</button>
+                    { " " }<button onclick={dismiss}>{ t!(texts, "notice-dismiss") }</button>
                 </div>
             }
+            if let Some(failed) = &props.failed {
+                <div class="notice" role="alert">{ failed.say(&texts) }</div>
+            }
             if let Some(problem) = &*save_error {
-                <div class="notice" role="alert">{ format!("Your lab is not being saved: {problem}. Export the transcript to keep it.") }</div>
+                <div class="notice" role="alert">{ t!(texts, "notice-not-saved", problem = problem) }</div>
             }
         </>
     };
@@ -373,13 +437,13 @@ pub fn app() -> Html {
                 <LessonBar lab={lab.clone()} embedded=true />
                 <Console lab={lab.clone()} draft={draft.clone()} />
                 if start.explain_pane {
-                    <section class="pane" aria-label="Explanation pane"><Explain lab={lab.clone()} /></section>
+                    <section class="pane" aria-label={t!(texts, "pane-explanation")}><Explain lab={lab.clone()} /></section>
                 }
                 if start.sequence_pane {
                     <Diagrams lab={lab.clone()} states={false} />
                 }
                 <p class="open-full">
-                    <a href={(*full_lab).clone()} target="_blank" rel="noopener">{ "Open in full lab" }</a>
+                    <a href={(*full_lab).clone()} target="_blank" rel="noopener">{ t!(texts, "embed-open-full") }</a>
                 </p>
             </main>
         };
@@ -403,7 +467,8 @@ pub fn app() -> Html {
         <main class="lab" data-ignored-messages={ignored.to_string()}>
             <header class="lab-header">
                 <h1>{ "smtplab" }</h1>
-                <p class="tagline">{ format!("Type SMTP to a simulated mail server. It answers like {}, and explains every reply.", lab.session.world().profile.title()) }</p>
+                <p class="tagline">{ t!(texts, "tagline", server = lab.session.world().profile.title()) }</p>
+                <LanguageSwitch onlang={props.onlang.clone()} />
                 <Share lab={lab.clone()} {open_lab} />
             </header>
             <UpdateBanner />
@@ -411,8 +476,8 @@ pub fn app() -> Html {
             <LessonBar lab={lab.clone()} />
             <div class="columns">
                 <Console lab={lab.clone()} draft={draft.clone()} />
-                <aside class="panels" aria-label="Help">
-                    <Tabs label="Panels" id="panels" names={PANELS.iter().map(|(_, name)| *name).collect::<Vec<_>>()}
+                <aside class="panels" aria-label={t!(texts, "panels-help")}>
+                    <Tabs label={t!(texts, "panels-label")} id="panels" names={PANELS.iter().map(|(_, name)| texts.get(name, &[])).collect::<Vec<_>>()}
                         selected={PANELS.iter().position(|(p, _)| *p == lab.panel).unwrap_or(0)} onselect={select}>
                         { panel }
                     </Tabs>
@@ -426,13 +491,13 @@ pub fn app() -> Html {
 
 /// The help panels, in the order of their tabs.
 const PANELS: [(Panel, &str); 7] = [
-    (Panel::Lessons, "Lessons"),
-    (Panel::Explain, "Explain"),
-    (Panel::Commands, "Commands"),
-    (Panel::Codes, "Reply codes"),
-    (Panel::Auth, "AUTH helpers"),
-    (Panel::Mailboxes, "Mailboxes"),
-    (Panel::Settings, "Settings"),
+    (Panel::Lessons, "tab-lessons"),
+    (Panel::Explain, "tab-explain"),
+    (Panel::Commands, "tab-commands"),
+    (Panel::Codes, "tab-codes"),
+    (Panel::Auth, "tab-auth"),
+    (Panel::Mailboxes, "tab-mailboxes"),
+    (Panel::Settings, "tab-settings"),
 ];
 
 /// Forces the colour scheme when the URL asks for one.
@@ -461,7 +526,7 @@ fn use_script(
     draft: &UseStateHandle<String>,
     start: &Rc<Start>,
     script: &Rc<std::cell::RefCell<Option<Vec<String>>>>,
-    problems: &UseStateHandle<Vec<String>>,
+    problems: &UseStateHandle<Vec<Note>>,
 ) {
     let (lab, draft, start, script, problems) = (
         lab.clone(),
@@ -502,7 +567,7 @@ fn use_script(
                         }
                         Err(why) => {
                             let mut list = (*problems).clone();
-                            list.push(format!("Parameter 'world': {url} could not be loaded: {why}."));
+                            list.push(note!("problem-world-url", url = url.to_string(), why = why));
                             problems.set(list);
                         }
                     }

@@ -6,6 +6,7 @@
 //! parameter, which the page shows inside the frame. A wrong parameter never blanks the
 //! frame: it is reported and ignored.
 
+use crate::i18n::Lang;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use serde::de::IntoDeserializer;
@@ -54,7 +55,8 @@ pub struct Start {
     pub explain_pane: bool,
     pub sequence_pane: bool,
     pub theme: Theme,
-    pub lang: &'static str,
+    /// The language `?lang=` asks for, if it is one the interface speaks.
+    pub lang: Option<Lang>,
     pub profile: Option<Profile>,
     pub seed: Option<u64>,
     pub world: Option<WorldSource>,
@@ -83,15 +85,11 @@ impl std::fmt::Display for Problem {
     }
 }
 
-/// The languages the interface speaks.
-const LANGUAGES: [&str; 1] = ["en"];
-
 impl Start {
     /// Reads a query string (`?a=b&c=d` or `a=b&c=d`) of a page at `own_origin`.
     pub fn from_query(query: &str, own_origin: &str) -> Start {
         let mut start = Start {
             explain_pane: true,
-            lang: "en",
             ..Start::default()
         };
         let query = query.trim_start_matches('?');
@@ -131,12 +129,13 @@ impl Start {
                 }
             }
             "lang" => {
-                if !LANGUAGES.contains(&value) {
-                    return Err(format!(
-                        "the interface is not available in '{}' yet; English is shown.",
-                        shorten(value)
-                    ));
-                }
+                self.lang = Some(Lang::from_tag(value).ok_or_else(|| {
+                    format!(
+                        "the interface is not available in '{}'; available: {}.",
+                        shorten(value),
+                        Lang::ALL.map(Lang::code).join(", ")
+                    )
+                })?);
             }
             "profile" => {
                 let profile = Profile::deserialize(value.into_deserializer()).map_err(

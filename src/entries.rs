@@ -105,7 +105,7 @@ mod tests {
 
     fn note(i: usize) -> Entry {
         Entry::Event {
-            text: i.to_string(),
+            note: crate::note!("event-pipelined", count = i),
             at: i as u64,
         }
     }

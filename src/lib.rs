@@ -12,6 +12,7 @@ pub mod components;
 pub mod diagram;
 pub mod embed;
 pub mod entries;
+pub mod i18n;
 pub mod lessons;
 pub mod markdown;
 pub mod share;

@@ -13,6 +13,8 @@ const HAPPENED_KEPT: usize = 64;
 use yew::Reducible;
 
 use crate::entries::Entries;
+use crate::i18n::Note;
+use crate::note;
 
 /// One item of the transcript.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -22,7 +24,7 @@ pub enum Entry {
     /// A whole reply, multi-line replies grouped.
     Server { reply: Reply, at: u64, tls: bool },
     /// Something that happened to the connection: TLS, a delivery, a close, a note.
-    Event { text: String, at: u64 },
+    Event { note: Note, at: u64 },
     /// What the engine says happened (not drawn in the console; the diagrams read it).
     Session { event: Event, at: u64 },
 }
@@ -81,7 +83,7 @@ pub struct Lab {
     /// While stepping back: the step shown and the lab as it was then.
     pub view: Option<(usize, Box<Lab>)>,
     /// A message for the learner that is not part of the session (e.g. storage recovered).
-    pub notice: Option<String>,
+    pub notice: Option<Note>,
     /// What happened lately, for observers (the embedding API); not saved.
     pub happened: Happenings,
     /// The lesson being followed, graded from every engine output (`crate::lessons`).
@@ -208,7 +210,7 @@ pub enum Action {
     },
     DismissNotice,
     /// Shows a message that is not part of the session.
-    Notify(String),
+    Notify(Note),
     /// The current world's users, spoken to by another server (its preset world, see
     /// `World::switch_profile`): a new session starts.
     SetProfile {
@@ -363,7 +365,7 @@ impl Lab {
         self.session = Session::new(self.session.world().clone(), self.seed);
         let world = self.session.world();
         let (host, port) = (world.hostname.clone(), world.profile.port());
-        self.note(format!("Connected to {host} (simulated, port {port})."), now);
+        self.note(note!("event-connected", host = host, port = port), now);
         self.feed(
             Input::Connected {
                 now,
@@ -386,10 +388,7 @@ impl Lab {
     fn feed(&mut self, input: Input, now: u64, command: Option<&str>) {
         let result = self.session.handle_input(input);
         if let Err(error) = result {
-            self.note(
-                format!("Not sent: {error}. Press Reconnect to start a new session."),
-                now,
-            );
+            self.note(note!("event-not-sent", error = error.to_string()), now);
             return;
         }
         while let Some(output) = self.session.poll_output() {
@@ -411,10 +410,7 @@ impl Lab {
                 self.entries.push(Entry::Server { reply, at: due, tls });
             }
             Output::StartTls => {
-                self.note(
-                    "The server is ready for TLS. Press “Start TLS handshake”, then send EHLO again.".into(),
-                    now,
-                );
+                self.note(note!("event-ready-for-tls"), now);
             }
             Output::Delivered { user, message } => {
                 self.happened.push(Happened::Delivered {
@@ -424,12 +420,16 @@ impl Lab {
                     recipients: message.rcpt_to.clone(),
                     bytes: message.source.len(),
                 });
-                let to = user.map_or("a remote server (relayed)".to_string(), |u| {
-                    format!("{u}'s mailbox")
-                });
-                self.note(format!("Message {} delivered to {to}.", message.queue_id), now);
+                let id = message.queue_id;
+                self.note(
+                    match user {
+                        Some(user) => note!("event-delivered", id = id, user = user),
+                        None => note!("event-relayed", id = id),
+                    },
+                    now,
+                );
             }
-            Output::Close => self.note("The server closed the connection.".into(), now),
+            Output::Close => self.note(note!("event-server-closed"), now),
             Output::Event(event) => {
                 if let Event::PhaseChanged { from, to, .. } = event {
                     self.last_transition = Some((from, to));
@@ -465,7 +465,7 @@ impl Lab {
             Step::Pipelined { lines, now } => {
                 lines.iter().for_each(|l| self.remember(l));
                 let bytes: String = lines.iter().map(|l| format!("{l}\r\n")).collect();
-                self.note(format!("Sent {} lines as one pipelined chunk.", lines.len()), now);
+                self.note(note!("event-pipelined", count = lines.len()), now);
                 self.send(bytes.into_bytes(), lines, now, None);
             }
             Step::Message { text, raw, now } => {
@@ -478,15 +478,12 @@ impl Lab {
                 self.send(bytes.into_bytes(), shown, now, None);
             }
             Step::Handshake { now } => {
-                self.note(
-                    "TLS handshake done (simulated): from here on the connection is encrypted.".into(),
-                    now,
-                );
+                self.note(note!("event-handshake"), now);
                 self.feed(Input::TlsEstablished { now }, now, None);
             }
             Step::Connect { now } => self.connect(now),
             Step::Disconnect { now } => {
-                self.note("You closed the connection.".into(), now);
+                self.note(note!("event-client-closed"), now);
                 self.feed(Input::PeerClosed { now }, now, None);
             }
             Step::Clear => {
@@ -496,17 +493,14 @@ impl Lab {
             Step::World { world, seed, now } => {
                 self.seed = seed;
                 self.session = Session::new(*world, seed);
-                self.note(
-                    "Settings applied: a new session with the new world (mailboxes kept).".into(),
-                    now,
-                );
+                self.note(note!("event-settings-applied"), now);
                 self.connect(now);
             }
         }
     }
 
-    fn note(&mut self, text: String, at: u64) {
-        self.entries.push(Entry::Event { text, at });
+    fn note(&mut self, note: Note, at: u64) {
+        self.entries.push(Entry::Event { note, at });
     }
 
     fn remember(&mut self, line: &str) {
@@ -566,9 +560,7 @@ impl Reducible for Lab {
                 if let Some((count, _)) = lab.view.take() {
                     // Acting on a past step branches from it: later steps are dropped.
                     let mut past = lab.replayed(count);
-                    past.notice = Some(format!(
-                        "Branched from step {count}: the later steps were dropped."
-                    ));
+                    past.notice = Some(note!("notice-branched", count = count));
                     lab = past;
                 }
                 lab.steps.push(step.clone());

@@ -32,6 +32,8 @@ fn an_embed_url_is_read_whole() {
     assert!(start.embed && start.animate && start.sequence_pane && !start.explain_pane);
     assert_eq!(start.theme, Theme::Dark);
     assert_eq!(start.seed, Some(7));
+    assert_eq!(start.lang, Some(smtplab_web::i18n::Lang::En));
+    assert_eq!(Start::from_query("?lang=it-IT", OWN).lang, Some(smtplab_web::i18n::Lang::It));
     assert_eq!(start.script, ["EHLO x", "MAIL FROM:<a@b>"]);
     assert_eq!(
         start.allow_origins,
@@ -80,7 +82,7 @@ fn each_wrong_parameter_gets_its_own_message() {
         ("lesson=notes.txt", "Parameter 'lesson': expected a .json URL or a lesson's id, got 'notes.txt'."),
         ("scenario=../x", "Parameter 'scenario': expected a lesson's id"),
         ("seed=-1", "Parameter 'seed': expected a whole number"),
-        ("lang=it", "Parameter 'lang': the interface is not available in 'it' yet; English is shown."),
+        ("lang=fr", "Parameter 'lang': the interface is not available in 'fr'; available: en, it."),
         ("embed=maybe", "Parameter 'embed': expected 1 or 0, got 'maybe'."),
         ("allow-origin=https://a.example/path", "Parameter 'allow-origin': expected origins such as https://moodle.example.edu, got 'https://a.example/path'."),
         ("colour=red", "Parameter 'colour': not a parameter smtplab knows; see docs/embedding.md."),

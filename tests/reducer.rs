@@ -113,16 +113,19 @@ fn pasted_lines_go_as_one_pipelined_chunk() {
     assert!(lab
         .entries
         .iter()
-        .any(|e| matches!(e, Entry::Event { text, .. } if text.contains("one pipelined chunk"))));
+        .any(|e| matches!(e, Entry::Event { note, .. } if note.id == "event-pipelined"
+            && note.english() == "Sent 2 lines as one pipelined chunk.")));
     assert_eq!(server_lines(&lab)[1..], ["250 2.1.0 Ok", "250 2.1.5 Ok"]);
 }
 
 #[test]
 fn input_after_quit_is_refused_with_a_note_not_a_panic() {
     let lab = send(send(Rc::new(Lab::connected(0, 1)), "QUIT"), "NOOP");
-    let Some(Entry::Event { text, .. }) = lab.entries.last() else {
+    let Some(Entry::Event { note, .. }) = lab.entries.last() else {
         panic!("a note")
     };
+    assert_eq!(note.id, "event-not-sent");
+    let text = note.english();
     assert!(text.starts_with("Not sent: the connection is closed"), "{text}");
     let lab = lab.reduce(Action::Connect { now: 9 });
     assert_eq!(lab.phase(), Phase::Connected);

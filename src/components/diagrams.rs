@@ -5,7 +5,9 @@ use yew::prelude::*;
 
 use super::pills::Pills;
 use crate::diagram::{for_export, sequence, sequence_html, sequence_svg, state_svg};
+use crate::i18n::{phase_waiting, use_texts, Texts};
 use crate::state::{Action, Lab, Panel};
+use crate::t;
 use crate::storage;
 
 /// What an event on the diagram hit: the arrow's `data-expand` (a DATA body), else its
@@ -91,29 +93,25 @@ fn svg_link(svg: Drawing) -> Callback<MouseEvent> {
 }
 
 /// A diagram's caption: its name and its exports, as `files` (SVG, PNG).
-fn caption(name: &'static str, files: (&'static str, &'static str), drawing: Drawing) -> Html {
+fn caption(texts: &Texts, name: String, files: (&'static str, &'static str), drawing: Drawing) -> Html {
     let png = {
         let drawing = drawing.clone();
         Callback::from(move |_: MouseEvent| download_png(&drawing(), files.1))
     };
     html! {
-        <figcaption>{ name }
-            <a download={files.0} href="#" onclick={svg_link(drawing)}>{ "Export SVG" }</a>
-            <button class="link" onclick={png}>{ "Export PNG" }</button>
+        <figcaption>{ name }{ " " }
+            <a download={files.0} href="#" onclick={svg_link(drawing)}>{ t!(texts, "diagram-export-svg") }</a>
+            <button class="link" onclick={png}>{ t!(texts, "diagram-export-png") }</button>
         </figcaption>
     }
 }
 
 /// What the session waits for now, and the commands valid from here.
-fn waiting(lab: &Lab) -> String {
-    let phase = lab.phase();
+fn waiting(texts: &Texts, lab: &Lab) -> String {
+    let waiting = phase_waiting(texts, lab.phase());
     match lab.accepted().iter().map(|v| v.name()).collect::<Vec<_>>() {
-        valid if valid.is_empty() => format!("Waiting for {}.", phase.waiting_for()),
-        valid => format!(
-            "Waiting for {}. Valid from here: {}",
-            phase.waiting_for(),
-            valid.join(", ")
-        ),
+        valid if valid.is_empty() => t!(texts, "diagram-waiting", waiting = waiting),
+        valid => t!(texts, "diagram-waiting-valid", waiting = waiting, valid = valid.join(", ")),
     }
 }
 
@@ -159,6 +157,7 @@ pub struct DiagramsProps {
 
 #[function_component(Diagrams)]
 pub fn diagrams(props: &DiagramsProps) -> Html {
+    let texts = use_texts();
     let handle = &props.lab;
     let lab = handle.shown();
     let viewing = handle.view.as_ref().map(|(count, _)| *count);
@@ -174,8 +173,8 @@ pub fn diagrams(props: &DiagramsProps) -> Html {
         let (lab, expanded) = (handle.clone(), expanded.clone());
         std::rc::Rc::new(move || sequence_svg(&lab.shown().entries, selected, &expanded))
     };
-    let states = use_memo((lab.phase(), lab.last_transition), |(phase, last)| {
-        state_svg(*phase, *last)
+    let states = use_memo((lab.phase(), lab.last_transition, texts.clone()), |(phase, last, texts)| {
+        state_svg(texts, *phase, *last)
     });
     let scroller = use_node_ref();
     use_keep_bottom(&scroller, lab.entries.len());
@@ -194,19 +193,19 @@ pub fn diagrams(props: &DiagramsProps) -> Html {
         }
     });
     html! {
-        <section class="diagrams" aria-label="Diagrams">
-            <figure class="diagram" aria-label="Sequence diagram">
-                { caption("Sequence diagram ", ("smtplab-sequence.svg", "smtplab-sequence.png"), sequence) }
+        <section class="diagrams" aria-label={t!(texts, "diagrams-label")}>
+            <figure class="diagram" aria-label={t!(texts, "diagram-sequence")}>
+                { caption(&texts, t!(texts, "diagram-sequence"), ("smtplab-sequence.svg", "smtplab-sequence.png"), sequence) }
                 <div class="svg-scroll" ref={scroller} {onclick} {onkeydown}>
                     { sequence_html(&model.0, &model.1, selected) }
                 </div>
             </figure>
             if props.states {
-            <figure class="diagram" aria-label="State diagram">
-                { caption("State diagram ", ("smtplab-states.svg", "smtplab-states.png"), states_text) }
-                <div class="svg-scroll" tabindex="0" role="group" aria-label="The drawing (scrolls on small screens)">{ Html::from_html_unchecked(AttrValue::from((*states).clone())) }</div>
+            <figure class="diagram" aria-label={t!(texts, "diagram-states")}>
+                { caption(&texts, t!(texts, "diagram-states"), ("smtplab-states.svg", "smtplab-states.png"), states_text) }
+                <div class="svg-scroll" tabindex="0" role="group" aria-label={t!(texts, "diagram-drawing")}>{ Html::from_html_unchecked(AttrValue::from((*states).clone())) }</div>
                 <Pills lab={handle.clone()} class="badges" server={false} />
-                <p class="small">{ waiting(lab) }</p>
+                <p class="small">{ waiting(&texts, lab) }</p>
             </figure>
             }
         </section>

@@ -5,49 +5,53 @@ use smtplab_engine::Source;
 use yew::prelude::*;
 
 use super::LabProps;
+use crate::i18n::{phase_waiting, use_texts};
+use crate::t;
 
 #[function_component(Explain)]
 pub fn explain(props: &LabProps) -> Html {
+    let texts = use_texts();
     let lab = props.lab.shown();
     let Some((_, reply)) = lab.explained() else {
-        return html! { <p>{ "Send a command; then select any reply to see what it means." }</p> };
+        return html! { <p>{ t!(texts, "explain-empty") }</p> };
     };
     let why = reply.explain();
     let profile = lab.session.world().profile;
+    let server = profile.title();
     let source = match profile.source(&reply.kind) {
-        Source::Recorded => format!("Recorded from the real {}.", profile.title()),
-        Source::Transcript(from) => format!("{}: copied from {from}.", profile.title()),
-        Source::Unsourced(why) => format!(
-            "{}: no public transcript shows this reply ({why}).",
-            profile.title()
-        ),
+        Source::Recorded => t!(texts, "explain-source-recorded", server = server),
+        Source::Transcript(from) => t!(texts, "explain-source-transcript", server = server, from = from),
+        Source::Unsourced(why) => t!(texts, "explain-source-none", server = server, why = why),
     };
+    let digit = reply.code / 10 % 10;
     html! {
-        <article class="explanation" aria-label="Explanation">
+        <article class="explanation" aria-label={t!(texts, "explain-label")}>
             <h2><code>{ reply.text_lines().last().cloned().unwrap_or_default() }</code></h2>
+            <p class="small wire-note">{ t!(texts, "explain-wire-note") }</p>
             <dl>
-                <dt>{ "Code " }<code>{ reply.code }</code></dt>
-                <dd>{ why.class }</dd>
-                <dd>{ &why.area }</dd>
+                <dt>{ t!(texts, "explain-code") }{ " " }<code>{ reply.code }</code></dt>
+                <dd>{ texts.get(why.class, &[]) }</dd>
+                <dd>{ texts.get(why.area, &[("digit", digit.into())]) }</dd>
                 if let Some(enhanced) = &why.enhanced {
-                    <dt>{ "Enhanced status code" }</dt>
-                    <dd><code>{ enhanced }</code></dd>
+                    <dt>{ t!(texts, "explain-enhanced") }</dt>
+                    <dd><code>{ t!(texts, "enhanced-meaning", code = enhanced.code.to_string(),
+                        class = texts.get(enhanced.class, &[]), subject = texts.get(enhanced.subject, &[]),
+                        detail = texts.get(enhanced.detail, &[])) }</code></dd>
                 }
-                <dt>{ "What happened" }</dt>
-                <dd>{ why.summary }</dd>
-                <dt>{ "Rule" }</dt>
+                <dt>{ t!(texts, "explain-what-happened") }</dt>
+                <dd>{ texts.get(why.summary, &[]) }</dd>
+                <dt>{ t!(texts, "explain-rule") }</dt>
                 <dd>{ why.rfc }</dd>
-                <dt>{ "Where this text comes from" }</dt>
+                <dt>{ t!(texts, "explain-source") }</dt>
                 <dd class="small">{ source }</dd>
                 if let Some(fix) = why.fix {
-                    <dt>{ "Try instead" }</dt>
-                    <dd class="fix"><code>{ fix }</code></dd>
+                    <dt>{ t!(texts, "explain-fix") }</dt>
+                    <dd class="fix"><code>{ texts.get(fix, &[]) }</code></dd>
                 }
                 if let Some(sequence) = &why.sequence {
-                    <dt>{ "Out of sequence" }</dt>
-                    <dd>{ format!("The session was in phase {} and got {}. ", sequence.phase.label(), sequence.got.name()) }
-                        { format!("It was waiting for {}. ", sequence.phase.waiting_for()) }
-                        { "Accepted there: " }
+                    <dt>{ t!(texts, "explain-sequence") }</dt>
+                    <dd>{ t!(texts, "explain-sequence-text", phase = texts.get(sequence.phase.message(), &[]),
+                            got = sequence.got.name(), waiting = phase_waiting(&texts, sequence.phase)) }{ " " }
                         <strong>{ sequence.accepted.iter().map(|v| v.name()).collect::<Vec<_>>().join(", ") }</strong>
                     </dd>
                 }

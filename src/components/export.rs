@@ -125,7 +125,7 @@ enum Exported<'a> {
     },
     Event {
         at: u64,
-        text: &'a str,
+        text: String,
     },
     Session {
         at: u64,
@@ -153,7 +153,7 @@ pub fn transcript_json(profile: Profile, entries: &Entries) -> String {
                 code: reply.code,
                 lines: reply.text_lines(),
             },
-            Entry::Event { text, at } => Exported::Event { at: *at, text },
+            Entry::Event { note, at } => Exported::Event { at: *at, text: note.english() },
             Entry::Session { event, at } => Exported::Session { at: *at, event },
         }))
         .collect();
@@ -187,7 +187,8 @@ pub fn transcript_text(entries: &Entries, swaks: bool) -> String {
                     out.push_str(&format!("{mark} {line}\n"));
                 }
             }
-            Entry::Event { text, .. } => {
+            Entry::Event { note, .. } => {
+                let text = note.english(); // exports stay in the wire's language
                 out.push_str(&format!("{} {text}\n", if swaks { "===" } else { "#" }))
             }
             Entry::Session { .. } => {}

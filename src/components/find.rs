@@ -4,6 +4,8 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::i18n::{use_texts, Texts};
+
 use super::export::transcript_text;
 use crate::entries::Entries;
 use crate::state::{Entry, Lab};
@@ -16,14 +18,15 @@ pub struct FindProps {
 }
 
 /// The entries whose text holds `query` (any case), in order.
-pub fn matches(entries: &Entries, query: &str) -> Vec<usize> {
+pub fn matches(texts: &Texts, entries: &Entries, query: &str) -> Vec<usize> {
     if query.is_empty() {
         return Vec::new();
     }
     let query = query.to_lowercase();
     let holds = |text: &str| text.to_lowercase().contains(&query);
     let hit = |entry: &Entry| match entry {
-        Entry::Client { text, .. } | Entry::Event { text, .. } => holds(text),
+        Entry::Client { text, .. } => holds(text),
+        Entry::Event { note, .. } => holds(&note.say(texts)),
         Entry::Server { reply, .. } => reply.text_lines().iter().any(|l| holds(l)),
         Entry::Session { .. } => false,
     };
@@ -59,11 +62,12 @@ fn count(empty: bool, at: Option<usize>, hits: usize) -> String {
 /// A search box with the count of matches, previous/next, and "Copy all".
 #[function_component(Find)]
 pub fn find(props: &FindProps) -> Html {
+    let texts = use_texts();
     let lab = props.lab.shown();
     let query = use_state(String::new);
     let hits = use_memo(
-        ((*query).clone(), lab.entries.len(), props.lab.view.is_some()),
-        |(q, ..)| matches(&lab.entries, q),
+        ((*query).clone(), lab.entries.len(), props.lab.view.is_some(), texts.clone()),
+        |(q, _, _, texts)| matches(texts, &lab.entries, q),
     );
     let found = props.found.clone();
     let at = found.and_then(|f| hits.iter().position(|&h| h == f));

@@ -10,6 +10,7 @@ pub mod diagrams;
 pub mod explain;
 pub mod export;
 pub mod find;
+pub mod language;
 pub mod lessons;
 pub mod mailboxes;
 pub mod pills;

@@ -3,7 +3,9 @@
 
 use yew::prelude::*;
 
+use crate::i18n::use_texts;
 use crate::state::Lab;
+use crate::t;
 
 #[derive(Properties, PartialEq)]
 pub struct PillsProps {
@@ -17,22 +19,22 @@ pub struct PillsProps {
 
 #[function_component(Pills)]
 pub fn pills(props: &PillsProps) -> Html {
+    let texts = use_texts();
     let lab = props.lab.shown();
     let session = &lab.session;
-    let user = session
-        .authenticated_as()
-        .map_or("Authenticated: no".to_string(), |u| {
-            format!("Authenticated: as {u}")
-        });
+    let user = session.authenticated_as().map_or_else(
+        || t!(texts, "pill-login-none"),
+        |u| t!(texts, "pill-login-as", user = u),
+    );
     html! {
         <p class={props.class}>
             if props.server {
-                <span class="pill">{ "Server: " }{ session.world().profile.title() }</span>
+                <span class="pill">{ t!(texts, "pill-server", server = session.world().profile.title()) }</span>
             }
-            <span class="pill">{ "Phase: " }{ lab.phase().label() }</span>
-            <span class="pill">{ if session.tls_active() { "TLS: on" } else { "TLS: off" } }</span>
+            <span class="pill">{ t!(texts, "pill-phase", phase = texts.get(lab.phase().message(), &[])) }</span>
+            <span class="pill">{ if session.tls_active() { t!(texts, "pill-tls-on") } else { t!(texts, "pill-tls-off") } }</span>
             <span class="pill">{ user }</span>
-            <span class="pill">{ "Errors: " }{ session.error_count() }</span>
+            <span class="pill">{ t!(texts, "pill-errors", count = session.error_count()) }</span>
         </p>
     }
 }

@@ -11,7 +11,7 @@ pub struct TabsProps {
     pub label: AttrValue,
     /// Prefix of the tabs' and the panel's ids (unique on the page).
     pub id: AttrValue,
-    pub names: Vec<&'static str>,
+    pub names: Vec<String>,
     pub selected: usize,
     pub onselect: Callback<usize>,
     /// The selected tab's panel.
@@ -43,13 +43,13 @@ pub fn tabs(props: &TabsProps) -> Html {
             focus(&format!("{id}-tab-{next}"));
         })
     };
-    let tab = |(index, name): (usize, &&'static str)| {
+    let tab = |(index, name): (usize, &String)| {
         let selected = index == props.selected;
         let onclick = props.onselect.reform(move |_: MouseEvent| index);
         html! {
             <button role="tab" id={format!("{}-tab-{index}", props.id)} aria-selected={selected.to_string()}
                 aria-controls={format!("{}-panel", props.id)} tabindex={if selected { "0" } else { "-1" }}
-                class={if selected { "tab selected" } else { "tab" }} {onclick}>{ *name }</button>
+                class={if selected { "tab selected" } else { "tab" }} {onclick}>{ name }</button>
         }
     };
     html! {

@@ -11,6 +11,9 @@
 
 use yew::prelude::*;
 
+use crate::i18n::{use_texts, Texts};
+use crate::t;
+
 use super::{clock, LabProps};
 use crate::entries::Entries;
 use crate::state::{Action, Entry, Lab};
@@ -67,6 +70,7 @@ struct View {
 /// The conversation, swaks style: `->`/`<-`, and `~>`/`<~` once TLS is active.
 #[function_component(Transcript)]
 pub fn transcript(props: &LabProps) -> Html {
+    let texts = use_texts();
     let handle = &props.lab;
     let lab = handle.shown();
     let view = use_state(|| View {
@@ -104,15 +108,15 @@ pub fn transcript(props: &LabProps) -> Html {
     html! {
         <>
             <super::find::Find lab={handle.clone()} found={found.clone()} />
-            <div class="transcript" role="log" aria-label="Transcript" aria-live="off" tabindex="0"
+            <div class="transcript" role="log" aria-label={t!(texts, "transcript-label")} aria-live="off" tabindex="0"
                 data-entries={lab.entries.len().to_string()} ref={scroller} {onscroll}>
                 <ol class="rows">
                     { spacer("above", pad_top) }
-                    { for rows.map(|(i, entry)| row(handle, i, entry, selected, *found)) }
+                    { for rows.map(|(i, entry)| row(&texts, handle, i, entry, selected, *found)) }
                     { spacer("below", pad_bottom) }
                 </ol>
             </div>
-            { announcements(&lab.entries) }
+            { announcements(&texts, &lab.entries) }
         </>
     }
 }
@@ -152,7 +156,7 @@ fn use_reveal(scroller: &NodeRef, found: &UseStateHandle<Option<usize>>, offsets
 }
 
 /// The live log: the latest replies, each announced once when it arrives.
-fn announcements(entries: &Entries) -> Html {
+fn announcements(texts: &Texts, entries: &Entries) -> Html {
     let mut latest: Vec<(usize, &Entry)> = (0..entries.len())
         .rev()
         .filter_map(|i| Some((i, entries.get(i)?)))
@@ -161,7 +165,7 @@ fn announcements(entries: &Entries) -> Html {
         .collect();
     latest.reverse();
     html! {
-        <div class="visually-hidden" role="log" aria-label="Replies as they arrive">
+        <div class="visually-hidden" role="log" aria-label={t!(texts, "transcript-announcements")}>
             { for latest.into_iter().map(|(i, entry)| match entry {
                 Entry::Server { reply, .. } => html! { <p key={i}>{ reply.lines.join(" ") }</p> },
                 _ => html! {},
@@ -171,6 +175,7 @@ fn announcements(entries: &Entries) -> Html {
 }
 
 fn row(
+    texts: &Texts,
     lab: &UseReducerHandle<Lab>,
     index: usize,
     entry: &Entry,
@@ -184,15 +189,15 @@ fn row(
             <li class={format!("row client{found}")} data-from="client" key={index}>
                 <span class="time">{ clock(*at) }</span>
                 <span class="arrow" aria-hidden="true">{ if *tls { "~>" } else { "->" } }</span>
-                <span class="visually-hidden">{ "client: " }</span>
+                <span class="visually-hidden">{ t!(texts, "transcript-client") }{ " " }</span>
                 <span class="text">{ visible_controls(text) }</span>
             </li>
         },
-        Entry::Event { text, at } => html! {
+        Entry::Event { note, at } => html! {
             <li class={format!("row event{found}")} data-from="event" key={index}>
                 <span class="time">{ clock(*at) }</span>
                 <span class="arrow" aria-hidden="true">{ "==" }</span>
-                <span class="text">{ text }</span>
+                <span class="text">{ note.say(texts) }</span>
             </li>
         },
         Entry::Server { reply, at, tls } => {
@@ -211,7 +216,7 @@ fn row(
                 <li {class} data-from="server" key={index}>
                     <span class="time">{ clock(*at) }</span>
                     <button class="reply-lines" {onclick} aria-pressed={selected.to_string()}
-                        title="Explain this reply">
+                        title={t!(texts, "transcript-explain-reply")}>
                         { for reply.text_lines().into_iter().map(|line| html! {
                             <span class="line">
                                 <span class="arrow" aria-hidden="true">{ arrow }</span>
@@ -219,7 +224,7 @@ fn row(
                             </span>
                         }) }
                     </button>
-                    <span class="badge">{ reply.class().label() }</span>
+                    <span class="badge">{ texts.get(&format!("{}.label", reply.class().message()), &[]) }</span>
                 </li>
             }
         }

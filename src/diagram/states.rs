@@ -9,8 +9,11 @@
 
 use std::fmt::Write;
 
-use smtplab_engine::table::TRANSITIONS;
+use smtplab_engine::table::{Trigger, TRANSITIONS};
 use smtplab_engine::Phase;
+
+use crate::i18n::Texts;
+use crate::t;
 
 use super::esc;
 
@@ -218,8 +221,8 @@ const ROUTES: &[Route] = &[
 ];
 
 /// Edges as drawn, with their triggers' labels in the table's order.
-fn edges() -> Vec<(Source, Phase, Vec<&'static str>)> {
-    let mut out: Vec<(Source, Phase, Vec<&'static str>)> = Vec::new();
+fn edges(texts: &Texts) -> Vec<(Source, Phase, Vec<String>)> {
+    let mut out: Vec<(Source, Phase, Vec<String>)> = Vec::new();
     for (from, trigger, to) in TRANSITIONS {
         if *to == Phase::Closed {
             continue; // QUIT leaves from every phase: drawn once as a note instead.
@@ -234,7 +237,11 @@ fn edges() -> Vec<(Source, Phase, Vec<&'static str>)> {
         } else {
             Source::Phase(*from)
         };
-        let label = trigger.label();
+        let label = match (trigger, trigger.message()) {
+            (Trigger::Command(verb), _) => verb.name().to_string(),
+            (_, Some(id)) => texts.get(id, &[]),
+            (_, None) => format!("{trigger:?}"),
+        };
         match out.iter_mut().find(|(s, t, _)| *s == source && t == to) {
             Some((_, _, labels)) if !labels.contains(&label) => labels.push(label),
             Some(_) => {}
@@ -246,7 +253,7 @@ fn edges() -> Vec<(Source, Phase, Vec<&'static str>)> {
 
 /// One edge as SVG: its route (a straight line between the boxes for a transition the
 /// layout does not know yet), its label, `taken` if it is the transition just taken.
-fn edge(svg: &mut String, source: Source, to: Phase, labels: &[&str], taken: bool) {
+fn edge(svg: &mut String, source: Source, to: Phase, labels: &[String], taken: bool) {
     let (points, (x, y), anchor, wrap) = match ROUTES.iter().find(|r| r.from == source && r.to == to) {
         Some(r) => (r.points.to_vec(), r.label, r.anchor, r.wrap),
         None => {
@@ -284,7 +291,7 @@ fn edge(svg: &mut String, source: Source, to: Phase, labels: &[&str], taken: boo
 }
 
 /// A long label, two triggers a line.
-fn label_lines(svg: &mut String, x: i32, labels: &[&str]) {
+fn label_lines(svg: &mut String, x: i32, labels: &[String]) {
     for (i, pair) in labels.chunks(2).enumerate() {
         let (dy, comma) = (
             if i == 0 { 0 } else { LINE },
@@ -299,7 +306,7 @@ fn label_lines(svg: &mut String, x: i32, labels: &[&str]) {
 }
 
 /// One phase's box, `current` if the session is in it.
-fn node(svg: &mut String, phase: Phase, current: bool) {
+fn node(svg: &mut String, texts: &Texts, phase: Phase, current: bool) {
     let (x, y) = position(phase);
     let (class, aria) = if current {
         ("node current", r#" aria-current="step""#)
@@ -314,20 +321,21 @@ fn node(svg: &mut String, phase: Phase, current: bool) {
         2 * HALF.0,
         2 * HALF.1,
         y + 4,
-        phase.label()
+        esc(&texts.get(phase.message(), &[]))
     );
 }
 
 /// The transaction cluster and the note for QUIT (the closed connection).
-fn cluster_and_closed(svg: &mut String, current: Phase) {
+fn cluster_and_closed(svg: &mut String, texts: &Texts, current: Phase) {
     let (l, t, r, b) = CLUSTER;
     let _ = write!(
         svg,
-        r#"<g class="cluster"><rect x="{l}" y="{t}" width="{}" height="{}" rx="12"/><text x="{}" y="{}">mail transaction</text></g>"#,
+        r#"<g class="cluster"><rect x="{l}" y="{t}" width="{}" height="{}" rx="12"/><text x="{}" y="{}">{}</text></g>"#,
         r - l,
         b - t,
         l + 10,
-        t + 16
+        t + 16,
+        esc(&t!(texts, "states-transaction"))
     );
     let (class, aria) = if current == Phase::Closed {
         ("node current", r#" aria-current="step""#)
@@ -337,26 +345,26 @@ fn cluster_and_closed(svg: &mut String, current: Phase) {
     let (x, y, w) = CLOSED;
     let _ = write!(
         svg,
-        r#"<g class="{class}" data-phase="Closed"{aria}><rect x="{}" y="{}" width="{w}" height="{}" rx="8"/><text x="{x}" y="{}" text-anchor="middle">{} (QUIT from any phase)</text></g>"#,
+        r#"<g class="{class}" data-phase="Closed"{aria}><rect x="{}" y="{}" width="{w}" height="{}" rx="8"/><text x="{x}" y="{}" text-anchor="middle">{}</text></g>"#,
         x - w / 2,
         y - HALF.1,
         2 * HALF.1,
         y + 4,
-        Phase::Closed.label()
+        esc(&t!(texts, "states-closed-note", closed = texts.get(Phase::Closed.message(), &[])))
     );
 }
 
 /// The state diagram as SVG: every transition of the engine's table, the current phase
 /// highlighted (and `aria-current`), the last transition marked.
-pub fn state_svg(current: Phase, last: Option<(Phase, Phase)>) -> String {
+pub fn state_svg(texts: &Texts, current: Phase, last: Option<(Phase, Phase)>) -> String {
     let mut svg = String::new();
     let _ = write!(
         svg,
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" class="states" font-family="system-ui, sans-serif" font-size="11">"#
     );
     svg.push_str(r##"<defs><marker id="tip" viewBox="0 0 10 10" refX="10" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 Z" fill="#555"/></marker></defs>"##);
-    cluster_and_closed(&mut svg, current);
-    for (source, to, labels) in edges() {
+    cluster_and_closed(&mut svg, texts, current);
+    for (source, to, labels) in edges(texts) {
         let taken = match (last, source) {
             (Some((f, t)), Source::Phase(from)) => f == from && t == to,
             (Some((f, t)), Source::Transaction) => in_cluster(f) && t == to,
@@ -365,7 +373,7 @@ pub fn state_svg(current: Phase, last: Option<(Phase, Phase)>) -> String {
         edge(&mut svg, source, to, &labels, taken);
     }
     for phase in PHASES {
-        node(&mut svg, phase, phase == current);
+        node(&mut svg, texts, phase, phase == current);
     }
     svg.push_str("</svg>");
     svg

@@ -235,25 +235,35 @@ pub enum AuthFailure {
     NoMechanism,
 }
 
-/// A reply's meaning, for the learner. All of it comes from the catalog.
+/// A reply's meaning, for the learner: message ids, whose texts are in each locale's
+/// `engine.ftl` (`locales/en/engine.ftl`); the app says them in the learner's language.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Explanation {
     /// What the first digit means.
     pub class: &'static str,
     /// What the second digit means: the area the reply is about.
-    pub area: String,
+    pub area: &'static str,
     /// What the enhanced code means, part by part.
-    pub enhanced: Option<String>,
+    pub enhanced: Option<EnhancedMeaning>,
     /// What happened and which rule made it happen.
     pub summary: &'static str,
-    /// Where the rule is written down.
+    /// Where the rule is written down (never translated).
     pub rfc: &'static str,
     /// For errors: what to type instead.
     pub fix: Option<&'static str>,
     pub sequence: Option<SequenceContext>,
 }
 
-/// What a reply kind means: one text for every profile.
+/// RFC 3463's meaning of an enhanced code: message ids for its class, subject and detail.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EnhancedMeaning {
+    pub code: EnhancedCode,
+    pub class: &'static str,
+    pub subject: &'static str,
+    pub detail: &'static str,
+}
+
+/// What a reply kind means: one text for every profile (message ids).
 struct Teaching {
     summary: &'static str,
     rfc: &'static str,
@@ -267,99 +277,100 @@ impl ReplyKind {
         use ReplyKind as K;
         let t = |summary, rfc, fix| Teaching { summary, rfc, fix };
         match self {
-            K::Greeting => t("The server is ready. It names itself; it sends no enhanced code on the greeting.", "RFC 5321 §4.2, §3.1", None),
-            K::Helo => t("HELO accepted: a plain single-line reply, no extensions.", "RFC 5321 §4.1.1.1", None),
-            K::Ehlo { .. } => t("EHLO accepted. The first line names the server; each further line is an extension it offers.", "RFC 5321 §4.1.1.1", None),
-            K::HeloSyntax { ehlo: true } => t("EHLO needs your host name as its argument.", "RFC 5321 §4.1.1.1", Some("EHLO client.example.org")),
-            K::HeloSyntax { ehlo: false } => t("HELO needs your host name as its argument.", "RFC 5321 §4.1.1.1", Some("HELO client.example.org")),
-            K::Ok => t("Done. NOOP does nothing at all: a way to check that the server still listens.", "RFC 5321 §4.1.1.9", None),
-            K::Reset => t("Done. RSET throws away the transaction (sender, recipients, data) but keeps the greeting and any login.", "RFC 5321 §4.1.1.5", None),
-            K::Bye => t("The server says goodbye and closes the connection.", "RFC 5321 §4.1.1.10", None),
-            K::MailOk => t("Sender accepted: a mail transaction has begun.", "RFC 5321 §4.1.1.2", None),
-            K::RcptOk => t("Recipient accepted. Add more with RCPT TO, or send DATA.", "RFC 5321 §4.1.1.3", None),
-            K::StartData => t("Go ahead: send the message, then a line holding only a dot.", "RFC 5321 §4.1.1.4", None),
-            K::Queued { .. } => t("The server took responsibility for the message and queued it under this ID.", "RFC 5321 §4.1.1.4, §6.1", None),
-            K::BdatChunkOk { .. } => t("Chunk received. Send the next BDAT, or BDAT n LAST to finish.", "RFC 3030 §2", None),
-            K::BdatQueued { .. } => t("Last chunk received; the whole message is queued.", "RFC 3030 §2", None),
-            K::SendHeloFirst => t("This server requires a greeting before a mail transaction.", "RFC 5321 §4.1.4", Some("EHLO client.example.org")),
-            K::NestedMail => t("A transaction is already open; MAIL may not be sent again until it ends.", "RFC 5321 §4.1.4", Some("RSET (to start over), or continue with RCPT TO:<address>")),
-            K::NeedMail => t("RCPT names a recipient of a transaction, and none is open.", "RFC 5321 §3.3", Some("MAIL FROM:<you@example.org> first")),
-            K::NeedRcpt => t("The message has nobody to go to yet.", "RFC 5321 §3.3", Some("MAIL FROM:<address>, then RCPT TO:<address> first")),
-            K::NoValidRecipients { .. } => t("Every recipient of this transaction was rejected, so there is nobody to send to.", "RFC 5321 §3.3", Some("RCPT TO:<alice@example.com> (a recipient the server accepts)")),
-            K::RcptAfterBdat => t("Recipients come before the message; BDAT has already started it.", "RFC 3030 §3", Some("finish with BDAT 0 LAST, or RSET")),
-            K::DataAfterBdat => t("One transaction uses DATA or BDAT, never both.", "RFC 3030 §3", Some("BDAT n LAST to finish the message")),
-            K::MailSyntax => t("MAIL needs FROM: followed by the sender's address.", "RFC 5321 §4.1.1.2", Some("MAIL FROM:<you@example.org>")),
-            K::RcptSyntax => t("RCPT needs TO: followed by the recipient's address.", "RFC 5321 §4.1.1.3", Some("RCPT TO:<alice@example.com>")),
-            K::BadSender => t("The sender address could not be parsed.", "RFC 5321 §4.1.2", Some("MAIL FROM:<you@example.org> (one address in angle brackets)")),
-            K::BadRecipient => t("The recipient address could not be parsed; <> is only a sender.", "RFC 5321 §4.1.2", Some("RCPT TO:<alice@example.com>")),
-            K::NoArguments { .. } => t("This command takes no arguments.", "RFC 5321 §4.3.2", Some("the command word alone")),
-            K::BadSizeSyntax => t("SIZE= must be followed by a number of bytes.", "RFC 1870 §6", Some("MAIL FROM:<you@example.org> SIZE=12345")),
-            K::SizeOverflow => t("That SIZE is larger than any file the server can hold.", "RFC 1870 §6.1", Some("a realistic SIZE=, at most the number after SIZE in EHLO")),
-            K::SizeExceeded => t("The declared SIZE is over the limit the server advertised in EHLO.", "RFC 1870 §6.1", Some("a smaller message, at most the number after SIZE in EHLO")),
-            K::MessageTooBig => t("The message turned out larger than the size limit; it was discarded.", "RFC 1870 §6.2", Some("send a smaller message")),
-            K::BadRet => t("RET= takes FULL or HDRS, once.", "RFC 3461 §4.3", Some("MAIL FROM:<you@example.org> RET=HDRS")),
-            K::BadEnvid => t("ENVID= takes one xtext value (printable ASCII; + only as +XX hex).", "RFC 3461 §4.4", Some("MAIL FROM:<you@example.org> ENVID=abc123")),
-            K::BadNotify => t("NOTIFY= takes NEVER alone, or a list of SUCCESS, FAILURE and DELAY, once.", "RFC 3461 §4.1", Some("RCPT TO:<alice@example.com> NOTIFY=SUCCESS,FAILURE")),
-            K::BadOrcpt => t("ORCPT= takes an address type, a semicolon and an address.", "RFC 3461 §4.2", Some("RCPT TO:<alice@example.com> ORCPT=rfc822;alice@example.com")),
-            K::UnsupportedOption { .. } => t("The server does not know this MAIL/RCPT parameter.", "RFC 5321 §4.1.1.11", Some("leave the parameter out; EHLO lists what is supported")),
-            K::TooManyRecipients => t("This message has reached the recipient limit. Send it, then the rest in a new transaction.", "RFC 5321 §4.5.3.1.10", Some("DATA now, then a new MAIL FROM for the remaining recipients")),
-            K::UserUnknown { .. } => t("The domain is this server's, but it has no such user.", "RFC 5321 §4.2.3, RFC 3463 §3.2", Some("a user that exists here, e.g. RCPT TO:<alice@example.com>")),
-            K::RelayDenied { .. } => t("The domain is not this server's, and only authenticated clients may relay.", "RFC 5321 §3.6.2, §7.1", Some("STARTTLS, EHLO, AUTH first; or a local recipient")),
-            K::VrfySyntax => t("VRFY needs an address to look up.", "RFC 5321 §3.5.1", Some("VRFY alice")),
-            K::CannotVerify { .. } => t("The address would be accepted, but Postfix never confirms that a mailbox exists.", "RFC 5321 §3.5.3", None),
-            K::VrfyDisabled => t("This server has VRFY switched off.", "RFC 5321 §3.5.3", None),
-            K::EtrnSyntax => t("ETRN needs the domain whose queued mail should be flushed.", "RFC 1985 §3", Some("ETRN example.org")),
-            K::EtrnInTransaction => t("ETRN may not be used inside a mail transaction.", "RFC 1985 §4", Some("RSET first")),
-            K::EtrnUnavailable { .. } => t("This server keeps no queue for that domain to flush.", "RFC 1985 §4", None),
-            K::Unrecognized { .. } => t("The server does not know this command, or does not implement it (Postfix 3.7 has no EXPN and no HELP).", "RFC 5321 §4.2.4", Some("a command from the reference, e.g. NOOP")),
-            K::BadSyntax => t("An empty line is not a command.", "RFC 5321 §4.1.1", Some("a command, e.g. NOOP")),
-            K::BadUtf8 => t("The line is not valid UTF-8 (RFC 3629): Postfix checks every command line before it reads the command.", "RFC 6531 §3.3, Postfix smtputf8_enable", Some("send text: ASCII, or UTF-8 after MAIL FROM:<…> SMTPUTF8")),
-            K::BreakRules => t("That looked like a mail header or a web request, not SMTP; Postfix hangs up.", "Postfix smtpd_forbidden_commands", Some("send headers only after DATA and 354")),
-            K::TooManyErrors => t("Too many errors in one session: the server hangs up.", "RFC 5321 §4.2.2 (421 closes)", Some("reconnect, and check each reply before the next command")),
-            K::Timeout { .. } => t("The client was silent for too long; the server hangs up.", "RFC 5321 §4.5.3.2.7", Some("reconnect")),
-            K::ReadyForTls => t("Start the TLS handshake now; afterwards the session starts over.", "RFC 3207 §4", None),
-            K::TlsActive => t("The connection is already encrypted.", "RFC 3207 §4", Some("EHLO, then AUTH")),
-            K::NotImplemented => t("The server knows this command but does not offer it here.", "RFC 5321 §4.2.4", None),
-            K::AuthNotEnabled => t("AUTH is offered only inside TLS here, so passwords never cross the wire in clear.", "RFC 4954 §4, RFC 3207 §4.2", Some("STARTTLS, then EHLO, then AUTH")),
-            K::AuthInTransaction => t("AUTH is not allowed during a mail transaction.", "RFC 4954 §4", Some("RSET, then AUTH")),
-            K::AlreadyAuthenticated => t("You are logged in already; a second AUTH is refused.", "RFC 4954 §4", Some("MAIL FROM:<address>")),
-            K::AuthSyntax => t("AUTH takes a mechanism and, optionally, an initial response.", "RFC 4954 §4", Some("AUTH PLAIN AGFsaWNlAHMzY3JldA==")),
-            K::AuthChallenge { .. } => t("The server asks for the next piece of the login, in base64.", "RFC 4954 §4", None),
-            K::AuthOk => t("Logged in. The server will now relay for you.", "RFC 4954 §6", None),
-            K::AuthFailed { reason } => t(reason.summary(), "RFC 4954 §6", Some("check user name and password; the base64 helpers build the response")),
-            K::AuthAborted => t("You sent * and so cancelled the login.", "RFC 4954 §4", None),
-            K::SaslResponseTooLong => t("The SASL response line was longer than the server reads (12288 octets): the login is over.", "Postfix smtpd_sasl_response_limit", Some("AUTH again with a shorter response")),
-            K::BdatSyntax => t("Without a valid size the server cannot find the end of the chunk, so it hangs up.", "RFC 3030 §2", Some("BDAT 42 LAST, with exactly 42 bytes after it")),
-            K::ChunkingNotOffered => t("This server does not offer CHUNKING (EHLO did not list it), so BDAT is refused before its size is read. Postfix then hangs up: the chunk's octets would otherwise be read as commands.", "RFC 3030 §2, RFC 5321 §4.2.4", Some("check the EHLO list; without CHUNKING send the message with DATA")),
-            K::ChunkTooBig => t("This chunk would take the message past the size limit: the server read it and threw it away.", "RFC 3030 §2, RFC 1870", Some("a smaller message, at most the number after SIZE in EHLO")),
-            K::Injected { .. } => t("A failure rule of this world answered, not the server's own logic: see the world's settings.", "smtplab failure rules", Some("what a real client does with this code: 4xx retry later, 5xx give up")),
-            K::Greylisted { .. } => t("Greylisting: the first attempt from a sender to a recipient is deferred on purpose. A real client keeps the message and tries again minutes later; then it passes.", "RFC 5321 §4.5.4.1 (retry), RFC 6647", Some("wait the greylisting delay, then send the same MAIL and RCPT again")),
-            K::MustStartTls => t("This server takes mail only over an encrypted connection: everything but EHLO, NOOP, RSET, QUIT and STARTTLS waits for TLS.", "RFC 3207 §4, RFC 8314 §3", Some("STARTTLS, then EHLO again")),
-            K::AuthRequired { .. } => t("A submission server sends mail only for users who logged in: say who you are with AUTH before MAIL.", "RFC 6409 §4.3, RFC 4954 §6", Some("AUTH PLAIN or AUTH LOGIN (after STARTTLS and EHLO), then MAIL FROM")),
-            K::BasicAuthDisabled => t("The password was never checked: this server accepts no password logins at all. Microsoft 365 wants OAuth 2.0 (AUTH XOAUTH2) with a token from Microsoft's identity platform.", "RFC 4954 §6; Microsoft's retirement of Basic auth for SMTP AUTH", Some("in a real client, sign in with OAuth 2.0; the lab's other profiles accept passwords")),
-            K::NotAdvertised { .. } => t("The server did not list this extension in its EHLO reply, so the client may not use it.", "RFC 5321 §2.2.2, RFC 6531 §3.4", Some("EHLO first, and use only the extensions it lists")),
-            K::TooManyNonmail => t("Too many commands that send no mail (NOOP, RSET, VRFY, HELO…) in one session: the server suspects a probe and hangs up.", "Exim smtp_accept_max_nonmail; RFC 5321 §4.2.2", Some("reconnect, and send mail or QUIT")),
-            K::AddressError { .. } => t("The server could not read this address: it says what it expected and where.", "RFC 5321 §4.1.2", Some("one address in angle brackets, with a domain: RCPT TO:<alice@example.com>")),
-            K::LineTooLong { .. } => t("A line of the message is longer than 998 characters, the most RFC 5322 allows; the server refused the whole message.", "RFC 5322 §2.1.1, RFC 5321 §4.5.3.1.6", Some("wrap long lines, or send the content base64 or quoted-printable encoded")),
-            K::UnknownMechanism { .. } => t(AuthFailure::NoMechanism.summary(), "RFC 4954 §4", Some("a mechanism from the AUTH line of EHLO, e.g. AUTH PLAIN")),
-            K::Help => t("HELP lists the commands this server knows.", "RFC 5321 §4.1.1.8", None),
-            K::ExpnRefused => t("EXPN would list a mailing list's members; this server does not tell.", "RFC 5321 §3.5.2, §7.3", None),
-            K::NulInCommand => t("A command line may not contain a NUL octet.", "RFC 5321 §4.1.1", Some("type the command again")),
-            K::ConnectionLost { .. } => t("The client closed the connection without QUIT; the server says so before it closes too.", "RFC 5321 §4.1.1.10, §3.8", Some("end with QUIT and wait for its 221")),
-            K::TooManySyntaxErrors { .. } => t("One syntax or protocol error too many: the server answers it, says goodbye and closes.", "RFC 5321 §4.2.2 (closing after errors)", Some("reconnect, and check each reply before the next command")),
-            K::TooManyConnections { .. } => t("Your address already has as many connections open as the server allows one client (Postfix smtpd_client_connection_count_limit), so it says 421 instead of its greeting and hangs up.", "RFC 5321 §3.1, §4.2.2 (421 closes)", Some("close some of your other connections, then reconnect")),
+            K::Greeting => t("reply-greeting", "RFC 5321 §4.2, §3.1", None),
+            K::Helo => t("reply-helo", "RFC 5321 §4.1.1.1", None),
+            K::Ehlo { .. } => t("reply-ehlo", "RFC 5321 §4.1.1.1", None),
+            K::HeloSyntax { ehlo: true } => t("reply-ehlo-syntax", "RFC 5321 §4.1.1.1", Some("reply-ehlo-syntax-fix")),
+            K::HeloSyntax { ehlo: false } => t("reply-helo-syntax", "RFC 5321 §4.1.1.1", Some("reply-helo-syntax-fix")),
+            K::Ok => t("reply-ok", "RFC 5321 §4.1.1.9", None),
+            K::Reset => t("reply-reset", "RFC 5321 §4.1.1.5", None),
+            K::Bye => t("reply-bye", "RFC 5321 §4.1.1.10", None),
+            K::MailOk => t("reply-mail-ok", "RFC 5321 §4.1.1.2", None),
+            K::RcptOk => t("reply-rcpt-ok", "RFC 5321 §4.1.1.3", None),
+            K::StartData => t("reply-start-data", "RFC 5321 §4.1.1.4", None),
+            K::Queued { .. } => t("reply-queued", "RFC 5321 §4.1.1.4, §6.1", None),
+            K::BdatChunkOk { .. } => t("reply-bdat-chunk-ok", "RFC 3030 §2", None),
+            K::BdatQueued { .. } => t("reply-bdat-queued", "RFC 3030 §2", None),
+            K::SendHeloFirst => t("reply-send-helo-first", "RFC 5321 §4.1.4", Some("reply-send-helo-first-fix")),
+            K::NestedMail => t("reply-nested-mail", "RFC 5321 §4.1.4", Some("reply-nested-mail-fix")),
+            K::NeedMail => t("reply-need-mail", "RFC 5321 §3.3", Some("reply-need-mail-fix")),
+            K::NeedRcpt => t("reply-need-rcpt", "RFC 5321 §3.3", Some("reply-need-rcpt-fix")),
+            K::NoValidRecipients { .. } => t("reply-no-valid-recipients", "RFC 5321 §3.3", Some("reply-no-valid-recipients-fix")),
+            K::RcptAfterBdat => t("reply-rcpt-after-bdat", "RFC 3030 §3", Some("reply-rcpt-after-bdat-fix")),
+            K::DataAfterBdat => t("reply-data-after-bdat", "RFC 3030 §3", Some("reply-data-after-bdat-fix")),
+            K::MailSyntax => t("reply-mail-syntax", "RFC 5321 §4.1.1.2", Some("reply-mail-syntax-fix")),
+            K::RcptSyntax => t("reply-rcpt-syntax", "RFC 5321 §4.1.1.3", Some("reply-rcpt-syntax-fix")),
+            K::BadSender => t("reply-bad-sender", "RFC 5321 §4.1.2", Some("reply-bad-sender-fix")),
+            K::BadRecipient => t("reply-bad-recipient", "RFC 5321 §4.1.2", Some("reply-bad-recipient-fix")),
+            K::NoArguments { .. } => t("reply-no-arguments", "RFC 5321 §4.3.2", Some("reply-no-arguments-fix")),
+            K::BadSizeSyntax => t("reply-bad-size-syntax", "RFC 1870 §6", Some("reply-bad-size-syntax-fix")),
+            K::SizeOverflow => t("reply-size-overflow", "RFC 1870 §6.1", Some("reply-size-overflow-fix")),
+            K::SizeExceeded => t("reply-size-exceeded", "RFC 1870 §6.1", Some("reply-size-exceeded-fix")),
+            K::MessageTooBig => t("reply-message-too-big", "RFC 1870 §6.2", Some("reply-message-too-big-fix")),
+            K::BadRet => t("reply-bad-ret", "RFC 3461 §4.3", Some("reply-bad-ret-fix")),
+            K::BadEnvid => t("reply-bad-envid", "RFC 3461 §4.4", Some("reply-bad-envid-fix")),
+            K::BadNotify => t("reply-bad-notify", "RFC 3461 §4.1", Some("reply-bad-notify-fix")),
+            K::BadOrcpt => t("reply-bad-orcpt", "RFC 3461 §4.2", Some("reply-bad-orcpt-fix")),
+            K::UnsupportedOption { .. } => t("reply-unsupported-option", "RFC 5321 §4.1.1.11", Some("reply-unsupported-option-fix")),
+            K::TooManyRecipients => t("reply-too-many-recipients", "RFC 5321 §4.5.3.1.10", Some("reply-too-many-recipients-fix")),
+            K::UserUnknown { .. } => t("reply-user-unknown", "RFC 5321 §4.2.3, RFC 3463 §3.2", Some("reply-user-unknown-fix")),
+            K::RelayDenied { .. } => t("reply-relay-denied", "RFC 5321 §3.6.2, §7.1", Some("reply-relay-denied-fix")),
+            K::VrfySyntax => t("reply-vrfy-syntax", "RFC 5321 §3.5.1", Some("reply-vrfy-syntax-fix")),
+            K::CannotVerify { .. } => t("reply-cannot-verify", "RFC 5321 §3.5.3", None),
+            K::VrfyDisabled => t("reply-vrfy-disabled", "RFC 5321 §3.5.3", None),
+            K::EtrnSyntax => t("reply-etrn-syntax", "RFC 1985 §3", Some("reply-etrn-syntax-fix")),
+            K::EtrnInTransaction => t("reply-etrn-in-transaction", "RFC 1985 §4", Some("reply-etrn-in-transaction-fix")),
+            K::EtrnUnavailable { .. } => t("reply-etrn-unavailable", "RFC 1985 §4", None),
+            K::Unrecognized { .. } => t("reply-unrecognized", "RFC 5321 §4.2.4", Some("reply-unrecognized-fix")),
+            K::BadSyntax => t("reply-bad-syntax", "RFC 5321 §4.1.1", Some("reply-bad-syntax-fix")),
+            K::BadUtf8 => t("reply-bad-utf8", "RFC 6531 §3.3, Postfix smtputf8_enable", Some("reply-bad-utf8-fix")),
+            K::BreakRules => t("reply-break-rules", "Postfix smtpd_forbidden_commands", Some("reply-break-rules-fix")),
+            K::TooManyErrors => t("reply-too-many-errors", "RFC 5321 §4.2.2 (421 closes)", Some("reply-too-many-errors-fix")),
+            K::Timeout { .. } => t("reply-timeout", "RFC 5321 §4.5.3.2.7", Some("reply-timeout-fix")),
+            K::ReadyForTls => t("reply-ready-for-tls", "RFC 3207 §4", None),
+            K::TlsActive => t("reply-tls-active", "RFC 3207 §4", Some("reply-tls-active-fix")),
+            K::NotImplemented => t("reply-not-implemented", "RFC 5321 §4.2.4", None),
+            K::AuthNotEnabled => t("reply-auth-not-enabled", "RFC 4954 §4, RFC 3207 §4.2", Some("reply-auth-not-enabled-fix")),
+            K::AuthInTransaction => t("reply-auth-in-transaction", "RFC 4954 §4", Some("reply-auth-in-transaction-fix")),
+            K::AlreadyAuthenticated => t("reply-already-authenticated", "RFC 4954 §4", Some("reply-already-authenticated-fix")),
+            K::AuthSyntax => t("reply-auth-syntax", "RFC 4954 §4", Some("reply-auth-syntax-fix")),
+            K::AuthChallenge { .. } => t("reply-auth-challenge", "RFC 4954 §4", None),
+            K::AuthOk => t("reply-auth-ok", "RFC 4954 §6", None),
+            K::AuthFailed { reason } => t(reason.message(), "RFC 4954 §6", Some("reply-auth-failed-fix")),
+            K::AuthAborted => t("reply-auth-aborted", "RFC 4954 §4", None),
+            K::SaslResponseTooLong => t("reply-sasl-response-too-long", "Postfix smtpd_sasl_response_limit", Some("reply-sasl-response-too-long-fix")),
+            K::BdatSyntax => t("reply-bdat-syntax", "RFC 3030 §2", Some("reply-bdat-syntax-fix")),
+            K::ChunkingNotOffered => t("reply-chunking-not-offered", "RFC 3030 §2, RFC 5321 §4.2.4", Some("reply-chunking-not-offered-fix")),
+            K::ChunkTooBig => t("reply-chunk-too-big", "RFC 3030 §2, RFC 1870", Some("reply-chunk-too-big-fix")),
+            K::Injected { .. } => t("reply-injected", "smtplab failure rules", Some("reply-injected-fix")),
+            K::Greylisted { .. } => t("reply-greylisted", "RFC 5321 §4.5.4.1 (retry), RFC 6647", Some("reply-greylisted-fix")),
+            K::MustStartTls => t("reply-must-start-tls", "RFC 3207 §4, RFC 8314 §3", Some("reply-must-start-tls-fix")),
+            K::AuthRequired { .. } => t("reply-auth-required", "RFC 6409 §4.3, RFC 4954 §6", Some("reply-auth-required-fix")),
+            K::BasicAuthDisabled => t("reply-basic-auth-disabled", "RFC 4954 §6; Microsoft's retirement of Basic auth for SMTP AUTH", Some("reply-basic-auth-disabled-fix")),
+            K::NotAdvertised { .. } => t("reply-not-advertised", "RFC 5321 §2.2.2, RFC 6531 §3.4", Some("reply-not-advertised-fix")),
+            K::TooManyNonmail => t("reply-too-many-nonmail", "Exim smtp_accept_max_nonmail; RFC 5321 §4.2.2", Some("reply-too-many-nonmail-fix")),
+            K::AddressError { .. } => t("reply-address-error", "RFC 5321 §4.1.2", Some("reply-address-error-fix")),
+            K::LineTooLong { .. } => t("reply-line-too-long", "RFC 5322 §2.1.1, RFC 5321 §4.5.3.1.6", Some("reply-line-too-long-fix")),
+            K::UnknownMechanism { .. } => t(AuthFailure::NoMechanism.message(), "RFC 4954 §4", Some("reply-unknown-mechanism-fix")),
+            K::Help => t("reply-help", "RFC 5321 §4.1.1.8", None),
+            K::ExpnRefused => t("reply-expn-refused", "RFC 5321 §3.5.2, §7.3", None),
+            K::NulInCommand => t("reply-nul-in-command", "RFC 5321 §4.1.1", Some("reply-nul-in-command-fix")),
+            K::ConnectionLost { .. } => t("reply-connection-lost", "RFC 5321 §4.1.1.10, §3.8", Some("reply-connection-lost-fix")),
+            K::TooManySyntaxErrors { .. } => t("reply-too-many-syntax-errors", "RFC 5321 §4.2.2 (closing after errors)", Some("reply-too-many-syntax-errors-fix")),
+            K::TooManyConnections { .. } => t("reply-too-many-connections", "RFC 5321 §3.1, §4.2.2 (421 closes)", Some("reply-too-many-connections-fix")),
         }
     }
 }
 
 impl AuthFailure {
-    fn summary(self) -> &'static str {
+    /// The message id of what went wrong (its text is in `locales/*/engine.ftl`).
+    fn message(self) -> &'static str {
         match self {
-            AuthFailure::Credentials => "The user name or password is wrong.",
-            AuthFailure::AnotherStep => "The response was empty or not base64, so the login could not go on.",
-            AuthFailure::BadProtocol => "The response decoded, but not to what the mechanism expects.",
-            AuthFailure::BadBase64 => "The response is not base64, so it could not be decoded.",
-            AuthFailure::NoMechanism => "The server does not offer that mechanism; EHLO lists those it does.",
+            AuthFailure::Credentials => "auth-failure-credentials",
+            AuthFailure::AnotherStep => "auth-failure-another-step",
+            AuthFailure::BadProtocol => "auth-failure-bad-protocol",
+            AuthFailure::BadBase64 => "auth-failure-bad-base64",
+            AuthFailure::NoMechanism => "auth-failure-no-mechanism",
         }
     }
 }
@@ -434,9 +445,9 @@ impl Reply {
     pub fn explain(&self) -> Explanation {
         let entry = self.kind.teaching();
         Explanation {
-            area: area_meaning(self.code),
-            class: class_meaning(self.code),
-            enhanced: self.enhanced.map(|e| e.meaning()),
+            area: area_message(self.code),
+            class: self.class().message(),
+            enhanced: self.enhanced.map(EnhancedCode::meaning),
             summary: entry.summary,
             rfc: entry.rfc,
             fix: entry.fix,
@@ -463,13 +474,14 @@ pub enum ReplyClass {
 }
 
 impl ReplyClass {
-    /// A short name, so that colour is never the only signal.
-    pub fn label(self) -> &'static str {
+    /// The message id of what the first digit means; its `.label` attribute is a short
+    /// name, so that colour is never the only signal.
+    pub fn message(self) -> &'static str {
         match self {
-            ReplyClass::Success => "success",
-            ReplyClass::Intermediate => "go on",
-            ReplyClass::TransientFailure => "temporary failure",
-            ReplyClass::PermanentFailure => "permanent failure",
+            ReplyClass::Success => "reply-class-success",
+            ReplyClass::Intermediate => "reply-class-intermediate",
+            ReplyClass::TransientFailure => "reply-class-transient",
+            ReplyClass::PermanentFailure => "reply-class-permanent",
         }
     }
 
@@ -479,26 +491,15 @@ impl ReplyClass {
     }
 }
 
-/// RFC 5321 §4.2.1: the second digit names the area.
-fn area_meaning(code: u16) -> String {
-    let area = match code / 10 % 10 {
-        0 => "syntax",
-        1 => "information",
-        2 => "the connection",
-        3 => "authentication / intermediate",
-        5 => "the mail system",
-        _ => "unspecified",
-    };
-    format!("Second digit {}: {area}.", code / 10 % 10)
-}
-
-/// The meaning of a reply code's digits (RFC 5321 §4.2.1).
-pub fn class_meaning(code: u16) -> &'static str {
-    match code / 100 {
-        2 => "2xx: success. The command was accepted.",
-        3 => "3xx: intermediate. The server waits for more input.",
-        4 => "4xx: temporary failure. The same command may work later.",
-        _ => "5xx: permanent failure. Repeating the command will not help.",
+/// RFC 5321 §4.2.1: the second digit names the area (a message id).
+fn area_message(code: u16) -> &'static str {
+    match code / 10 % 10 {
+        0 => "reply-area-syntax",
+        1 => "reply-area-information",
+        2 => "reply-area-connection",
+        3 => "reply-area-intermediate",
+        5 => "reply-area-mail-system",
+        _ => "reply-area-unspecified",
     }
 }
 
@@ -517,42 +518,42 @@ impl EnhancedCode {
         line
     }
 
-    /// RFC 3463's words for the class, the subject and the full code.
-    pub fn meaning(&self) -> String {
+    /// RFC 3463's meaning of the class, the subject and the full code (message ids).
+    pub fn meaning(self) -> EnhancedMeaning {
         let class = match self.0 {
-            2 => "success",
-            4 => "persistent transient failure",
-            _ => "permanent failure",
+            2 => "enhanced-class-success",
+            4 => "enhanced-class-transient",
+            _ => "enhanced-class-permanent",
         };
         let subject = match self.1 {
-            0 => "other or undefined status",
-            1 => "addressing status",
-            2 => "mailbox status",
-            3 => "mail system status",
-            4 => "network and routing status",
-            5 => "mail delivery protocol status",
-            6 => "message content or media status",
-            _ => "security or policy status",
+            0 => "enhanced-subject-other",
+            1 => "enhanced-subject-addressing",
+            2 => "enhanced-subject-mailbox",
+            3 => "enhanced-subject-mail-system",
+            4 => "enhanced-subject-network",
+            5 => "enhanced-subject-protocol",
+            6 => "enhanced-subject-content",
+            _ => "enhanced-subject-security",
         };
         let detail = match (self.1, self.2) {
-            (0, 0) => "other undefined status",
-            (1, 0) => "other address status",
-            (1, 1) => "bad destination mailbox address",
-            (1, 3) => "bad destination mailbox address syntax",
-            (1, 5) => "destination address valid",
-            (1, 7) => "bad sender's mailbox address syntax",
-            (3, 4) => "message too big for system",
-            (4, 2) => "bad connection",
-            (5, 1) => "invalid command",
-            (5, 2) => "syntax error",
-            (5, 3) => "too many recipients",
-            (5, 4) => "invalid command arguments",
-            (7, 0) => "other or undefined security status",
-            (7, 1) => "delivery not authorized, message refused",
-            (7, 8) => "authentication credentials invalid",
-            _ => "see RFC 3463",
+            (0, 0) => "enhanced-detail-other",
+            (1, 0) => "enhanced-detail-other-address",
+            (1, 1) => "enhanced-detail-bad-mailbox",
+            (1, 3) => "enhanced-detail-bad-mailbox-syntax",
+            (1, 5) => "enhanced-detail-address-valid",
+            (1, 7) => "enhanced-detail-bad-sender-syntax",
+            (3, 4) => "enhanced-detail-too-big",
+            (4, 2) => "enhanced-detail-bad-connection",
+            (5, 1) => "enhanced-detail-invalid-command",
+            (5, 2) => "enhanced-detail-syntax-error",
+            (5, 3) => "enhanced-detail-too-many-recipients",
+            (5, 4) => "enhanced-detail-invalid-arguments",
+            (7, 0) => "enhanced-detail-security-other",
+            (7, 1) => "enhanced-detail-not-authorized",
+            (7, 8) => "enhanced-detail-bad-credentials",
+            _ => "enhanced-detail-see-rfc",
         };
-        format!("{}: {class}; {subject}; {detail}", self)
+        EnhancedMeaning { code: self, class, subject, detail }
     }
 }
 

@@ -34,34 +34,21 @@ pub enum Phase {
 }
 
 impl Phase {
-    /// The phase's name as a learner reads it (status, explanations, the state diagram).
-    pub const fn label(self) -> &'static str {
+    /// The message id of the phase: its value is the name a learner reads (status,
+    /// explanations, the state diagram), its `.waiting` attribute what the server waits
+    /// for, ending a sentence "Waiting for …" (`locales/*/engine.ftl`).
+    pub const fn message(self) -> &'static str {
         match self {
-            Phase::Disconnected => "Disconnected",
-            Phase::Connected => "Connected",
-            Phase::Greeted => "Greeted",
-            Phase::Mail => "Mail (sender)",
-            Phase::Rcpt => "Rcpt (recipients)",
-            Phase::Data => "Data",
-            Phase::Bdat => "BDAT",
-            Phase::Auth => "AUTH exchange",
-            Phase::TlsHandshake => "TLS handshake",
-            Phase::Closed => "Closed",
-        }
-    }
-
-    /// What the server waits for in this phase, to end a sentence "Waiting for …".
-    pub const fn waiting_for(self) -> &'static str {
-        match self {
-            Phase::Disconnected | Phase::Closed => "a connection",
-            Phase::Connected => "HELO or EHLO, which a client says first",
-            Phase::Greeted => "a command: MAIL FROM starts a message",
-            Phase::Mail => "RCPT TO: the first recipient",
-            Phase::Rcpt => "more recipients, or DATA or BDAT",
-            Phase::Data => "the message: a line with a single dot ends it",
-            Phase::Bdat => "the next BDAT chunk, until BDAT … LAST",
-            Phase::Auth => "the answer to the 334 challenge, in base64 (* cancels)",
-            Phase::TlsHandshake => "the client's TLS handshake",
+            Phase::Disconnected => "phase-disconnected",
+            Phase::Connected => "phase-connected",
+            Phase::Greeted => "phase-greeted",
+            Phase::Mail => "phase-mail",
+            Phase::Rcpt => "phase-rcpt",
+            Phase::Data => "phase-data",
+            Phase::Bdat => "phase-bdat",
+            Phase::Auth => "phase-auth",
+            Phase::TlsHandshake => "phase-tls-handshake",
+            Phase::Closed => "phase-closed",
         }
     }
 }
@@ -93,6 +80,7 @@ pub struct CommandSpec {
     pub verb: Verb,
     pub name: &'static str,
     pub syntax: &'static str,
+    /// What the command does: a message id (its text is in `locales/*/engine.ftl`).
     pub summary: &'static str,
     pub example: &'static str,
     pub rfc: &'static str,
@@ -109,21 +97,21 @@ pub struct CommandSpec {
 
 #[rustfmt::skip]
 pub const COMMANDS: &[CommandSpec] = &[
-    CommandSpec { verb: Verb::Ehlo, name: "EHLO", syntax: "EHLO <your-host-name>", summary: "Say hello and ask which extensions the server offers. Resets the session.", example: "EHLO client.example.org", rfc: "RFC 5321 §4.1.1.1", last_in_group: true, limit: true, syntax_first: false },
-    CommandSpec { verb: Verb::Helo, name: "HELO", syntax: "HELO <your-host-name>", summary: "Say hello the old way, without extensions.", example: "HELO client.example.org", rfc: "RFC 5321 §4.1.1.1", last_in_group: true, limit: true, syntax_first: false },
-    CommandSpec { verb: Verb::StartTls, name: "STARTTLS", syntax: "STARTTLS", summary: "Switch the connection to TLS. The session starts over afterwards.", example: "STARTTLS", rfc: "RFC 3207 §4", last_in_group: false, limit: false, syntax_first: false },
-    CommandSpec { verb: Verb::Auth, name: "AUTH", syntax: "AUTH <mechanism> [<initial-response>]", summary: "Log in with PLAIN, LOGIN or CRAM-MD5; responses are base64.", example: "AUTH LOGIN", rfc: "RFC 4954 §4", last_in_group: false, limit: false, syntax_first: false },
-    CommandSpec { verb: Verb::Mail, name: "MAIL", syntax: "MAIL FROM:<address> [SIZE=n] [BODY=7BIT|8BITMIME] [SMTPUTF8] [RET=FULL|HDRS] [ENVID=id]", summary: "Start a mail transaction and name the sender (the bounce address).", example: "MAIL FROM:<sender@example.org>", rfc: "RFC 5321 §4.1.1.2", last_in_group: false, limit: false, syntax_first: false },
-    CommandSpec { verb: Verb::Rcpt, name: "RCPT", syntax: "RCPT TO:<address> [NOTIFY=...] [ORCPT=rfc822;address]", summary: "Add a recipient. Repeat for each one.", example: "RCPT TO:<alice@example.com>", rfc: "RFC 5321 §4.1.1.3", last_in_group: false, limit: false, syntax_first: false },
-    CommandSpec { verb: Verb::Data, name: "DATA", syntax: "DATA", summary: "Send the message: headers, a blank line, the body, then a line with a single dot.", example: "DATA", rfc: "RFC 5321 §4.1.1.4", last_in_group: true, limit: false, syntax_first: false },
-    CommandSpec { verb: Verb::Bdat, name: "BDAT", syntax: "BDAT <size> [LAST]", summary: "Send the message in chunks of exact size, without dot-stuffing.", example: "BDAT 0 LAST", rfc: "RFC 3030 §2", last_in_group: false, limit: false, syntax_first: true },
-    CommandSpec { verb: Verb::Rset, name: "RSET", syntax: "RSET", summary: "Abandon the current transaction; keep the connection.", example: "RSET", rfc: "RFC 5321 §4.1.1.5", last_in_group: false, limit: true, syntax_first: false },
-    CommandSpec { verb: Verb::Vrfy, name: "VRFY", syntax: "VRFY <address>", summary: "Ask whether an address exists. Postfix answers 252: it never confirms.", example: "VRFY alice", rfc: "RFC 5321 §4.1.1.6", last_in_group: true, limit: true, syntax_first: false },
-    CommandSpec { verb: Verb::Expn, name: "EXPN", syntax: "EXPN <list>", summary: "Ask for the members of a mailing list. Postfix does not implement it.", example: "EXPN postmaster", rfc: "RFC 5321 §4.1.1.7", last_in_group: true, limit: false, syntax_first: false },
-    CommandSpec { verb: Verb::Help, name: "HELP", syntax: "HELP [<command>]", summary: "Ask for help. Postfix has it only from 3.9 on.", example: "HELP", rfc: "RFC 5321 §4.1.1.8", last_in_group: false, limit: false, syntax_first: false },
-    CommandSpec { verb: Verb::Noop, name: "NOOP", syntax: "NOOP", summary: "Do nothing; the server answers 250. Keeps a connection alive.", example: "NOOP", rfc: "RFC 5321 §4.1.1.9", last_in_group: true, limit: true, syntax_first: false },
-    CommandSpec { verb: Verb::Etrn, name: "ETRN", syntax: "ETRN <domain>", summary: "Ask the server to flush its queue for a domain.", example: "ETRN example.org", rfc: "RFC 1985", last_in_group: false, limit: true, syntax_first: false },
-    CommandSpec { verb: Verb::Quit, name: "QUIT", syntax: "QUIT", summary: "Say goodbye; the server closes the connection.", example: "QUIT", rfc: "RFC 5321 §4.1.1.10", last_in_group: true, limit: false, syntax_first: false },
+    CommandSpec { verb: Verb::Ehlo, name: "EHLO", syntax: "EHLO <your-host-name>", summary: "command-ehlo", example: "EHLO client.example.org", rfc: "RFC 5321 §4.1.1.1", last_in_group: true, limit: true, syntax_first: false },
+    CommandSpec { verb: Verb::Helo, name: "HELO", syntax: "HELO <your-host-name>", summary: "command-helo", example: "HELO client.example.org", rfc: "RFC 5321 §4.1.1.1", last_in_group: true, limit: true, syntax_first: false },
+    CommandSpec { verb: Verb::StartTls, name: "STARTTLS", syntax: "STARTTLS", summary: "command-starttls", example: "STARTTLS", rfc: "RFC 3207 §4", last_in_group: false, limit: false, syntax_first: false },
+    CommandSpec { verb: Verb::Auth, name: "AUTH", syntax: "AUTH <mechanism> [<initial-response>]", summary: "command-auth", example: "AUTH LOGIN", rfc: "RFC 4954 §4", last_in_group: false, limit: false, syntax_first: false },
+    CommandSpec { verb: Verb::Mail, name: "MAIL", syntax: "MAIL FROM:<address> [SIZE=n] [BODY=7BIT|8BITMIME] [SMTPUTF8] [RET=FULL|HDRS] [ENVID=id]", summary: "command-mail", example: "MAIL FROM:<sender@example.org>", rfc: "RFC 5321 §4.1.1.2", last_in_group: false, limit: false, syntax_first: false },
+    CommandSpec { verb: Verb::Rcpt, name: "RCPT", syntax: "RCPT TO:<address> [NOTIFY=...] [ORCPT=rfc822;address]", summary: "command-rcpt", example: "RCPT TO:<alice@example.com>", rfc: "RFC 5321 §4.1.1.3", last_in_group: false, limit: false, syntax_first: false },
+    CommandSpec { verb: Verb::Data, name: "DATA", syntax: "DATA", summary: "command-data", example: "DATA", rfc: "RFC 5321 §4.1.1.4", last_in_group: true, limit: false, syntax_first: false },
+    CommandSpec { verb: Verb::Bdat, name: "BDAT", syntax: "BDAT <size> [LAST]", summary: "command-bdat", example: "BDAT 0 LAST", rfc: "RFC 3030 §2", last_in_group: false, limit: false, syntax_first: true },
+    CommandSpec { verb: Verb::Rset, name: "RSET", syntax: "RSET", summary: "command-rset", example: "RSET", rfc: "RFC 5321 §4.1.1.5", last_in_group: false, limit: true, syntax_first: false },
+    CommandSpec { verb: Verb::Vrfy, name: "VRFY", syntax: "VRFY <address>", summary: "command-vrfy", example: "VRFY alice", rfc: "RFC 5321 §4.1.1.6", last_in_group: true, limit: true, syntax_first: false },
+    CommandSpec { verb: Verb::Expn, name: "EXPN", syntax: "EXPN <list>", summary: "command-expn", example: "EXPN postmaster", rfc: "RFC 5321 §4.1.1.7", last_in_group: true, limit: false, syntax_first: false },
+    CommandSpec { verb: Verb::Help, name: "HELP", syntax: "HELP [<command>]", summary: "command-help", example: "HELP", rfc: "RFC 5321 §4.1.1.8", last_in_group: false, limit: false, syntax_first: false },
+    CommandSpec { verb: Verb::Noop, name: "NOOP", syntax: "NOOP", summary: "command-noop", example: "NOOP", rfc: "RFC 5321 §4.1.1.9", last_in_group: true, limit: true, syntax_first: false },
+    CommandSpec { verb: Verb::Etrn, name: "ETRN", syntax: "ETRN <domain>", summary: "command-etrn", example: "ETRN example.org", rfc: "RFC 1985", last_in_group: false, limit: true, syntax_first: false },
+    CommandSpec { verb: Verb::Quit, name: "QUIT", syntax: "QUIT", summary: "command-quit", example: "QUIT", rfc: "RFC 5321 §4.1.1.10", last_in_group: true, limit: false, syntax_first: false },
 ];
 
 impl Verb {
@@ -212,15 +200,16 @@ pub const TRANSITIONS: &[(Phase, Trigger, Phase)] = &[
 ];
 
 impl Trigger {
-    pub fn label(self) -> &'static str {
+    /// The message id of a trigger that is not a command (a command is its own name).
+    pub fn message(self) -> Option<&'static str> {
         match self {
-            Trigger::Command(verb) => verb.name(),
-            Trigger::EndOfMessage => "end of message",
-            Trigger::Handshake => "TLS handshake",
-            Trigger::SaslAnswer => "answer to 334",
-            Trigger::Connect => "connect",
-            Trigger::ClientClosed => "client hangs up",
-            Trigger::ServerClosed => "server hangs up",
+            Trigger::Command(_) => None,
+            Trigger::EndOfMessage => Some("trigger-end-of-message"),
+            Trigger::Handshake => Some("trigger-handshake"),
+            Trigger::SaslAnswer => Some("trigger-sasl-answer"),
+            Trigger::Connect => Some("trigger-connect"),
+            Trigger::ClientClosed => Some("trigger-client-closed"),
+            Trigger::ServerClosed => Some("trigger-server-closed"),
         }
     }
 }

@@ -191,13 +191,11 @@ impl Profile {
         }
     }
 
-    /// Where the profile's texts come from, in a sentence for the learner.
+    /// Where the profile's texts come from: the message id of a sentence for the learner.
     pub fn provenance(self) -> &'static str {
         match self {
-            Profile::Postfix | Profile::Exim => "Every reply recorded from the real server in this configuration.",
-            Profile::Gmail | Profile::Microsoft365 => {
-                "Replies copied from public transcripts of this service; docs/profiles.md gives each source, and the explanation says when none exists."
-            }
+            Profile::Postfix | Profile::Exim => "provenance-recorded",
+            Profile::Gmail | Profile::Microsoft365 => "provenance-transcripts",
         }
     }
 

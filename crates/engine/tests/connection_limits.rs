@@ -46,7 +46,7 @@ fn the_fifty_first_gets_421_instead_of_the_greeting_and_is_closed() {
         ["421 4.7.0 mail.example.com Error: too many connections from 192.0.2.7"]
     );
     let explained = replies[0].explain();
-    assert!(explained.summary.contains("smtpd_client_connection_count_limit"));
+    assert_eq!(explained.summary, "reply-too-many-connections");
     assert!(outputs.contains(&Output::Close));
     assert!(outputs
         .iter()

@@ -11,6 +11,9 @@ use std::rc::Rc;
 use smtplab_lessons::Lesson;
 use yew::prelude::*;
 
+use crate::i18n::Note;
+use crate::note;
+
 use crate::embed::LessonSource;
 use crate::lessons::{self, Catalog, Entry, Grading, Keys, Record};
 use crate::state::{Action, Lab, Panel};
@@ -75,27 +78,27 @@ impl Lessons {
     /// the lab.
     pub fn open_source(&self, source: LessonSource) {
         let lab = self.lab.clone();
-        self.open_reporting(source, move |text: String| lab.dispatch(Action::Notify(text)));
+        self.open_reporting(source, move |note: Note| lab.dispatch(Action::Notify(note)));
     }
 
     /// Opens a lesson, telling `report` what went wrong (parameter by parameter).
-    fn open_reporting(&self, source: LessonSource, notify: impl Fn(String) + 'static) {
+    fn open_reporting(&self, source: LessonSource, notify: impl Fn(Note) + 'static) {
         match source {
             LessonSource::Url(url) => {
                 let this = self.clone();
                 storage::fetch_text(url.clone(), move |result| match result {
                     Ok(text) => match Lesson::from_json(&text) {
                         Ok(lesson) => this.enter(Rc::new(lesson), Some(text)),
-                        Err(why) => notify(format!("Parameter 'lesson': {url} is not a valid lesson: {why}")),
+                        Err(why) => notify(note!("lesson-url-invalid", url = url, why = why.to_string())),
                     },
-                    Err(why) => notify(format!("Parameter 'lesson': {url} could not be loaded: {why}.")),
+                    Err(why) => notify(note!("lesson-url-failed", url = url, why = why)),
                 });
             }
             LessonSource::Lesson(id) => {
                 self.with_catalog(
                     move |this, catalog| match catalog.lessons.iter().find(|e| e.id == id) {
                         Some(entry) => this.open(entry),
-                        None => notify(format!("Parameter 'lesson': unknown lesson '{id}'.")),
+                        None => notify(note!("lesson-unknown", id = id)),
                     },
                 )
             }
@@ -103,7 +106,7 @@ impl Lessons {
                 self.with_catalog(
                     move |this, catalog| match catalog.scenarios.iter().find(|e| e.id == id) {
                         Some(entry) => this.open(entry),
-                        None => notify(format!("Parameter 'scenario': unknown scenario '{id}'.")),
+                        None => notify(note!("scenario-unknown", id = id)),
                     },
                 )
             }
@@ -152,9 +155,7 @@ impl Lessons {
                 Some(Err(why)) => (lessons::fresh(lesson.clone(), now_ms()), vec![], None, Some(why)),
                 None => (lessons::fresh(lesson.clone(), now_ms()), vec![], None, None),
             };
-        next.notice = notice.map(|why| {
-            format!("Your progress in this lesson could not be read ({why}), so it starts again.")
-        });
+        next.notice = notice.map(|why| note!("lesson-progress-unreadable", why = why));
         let _ = storage::write(&self.keys.active(), &lesson.id);
         self.asked.set(asked);
         self.finished.set(finished);

@@ -1,0 +1,245 @@
+# The engine's teaching texts: what a reply means, what to type instead, the phases,
+# the command reference. The engine names these ids (crates/engine); the app says them.
+# Replies themselves (the wire) are never here: servers answer in their own English.
+
+## What each reply kind means, and what to type instead (-fix)
+reply-greeting = The server is ready. It names itself; it sends no enhanced code on the greeting.
+reply-helo = HELO accepted: a plain single-line reply, no extensions.
+reply-ehlo = EHLO accepted. The first line names the server; each further line is an extension it offers.
+reply-ehlo-syntax = EHLO needs your host name as its argument.
+reply-ehlo-syntax-fix = EHLO client.example.org
+reply-helo-syntax = HELO needs your host name as its argument.
+reply-helo-syntax-fix = HELO client.example.org
+reply-ok = Done. NOOP does nothing at all: a way to check that the server still listens.
+reply-reset = Done. RSET throws away the transaction (sender, recipients, data) but keeps the greeting and any login.
+reply-bye = The server says goodbye and closes the connection.
+reply-mail-ok = Sender accepted: a mail transaction has begun.
+reply-rcpt-ok = Recipient accepted. Add more with RCPT TO, or send DATA.
+reply-start-data = Go ahead: send the message, then a line holding only a dot.
+reply-queued = The server took responsibility for the message and queued it under this ID.
+reply-bdat-chunk-ok = Chunk received. Send the next BDAT, or BDAT n LAST to finish.
+reply-bdat-queued = Last chunk received; the whole message is queued.
+reply-send-helo-first = This server requires a greeting before a mail transaction.
+reply-send-helo-first-fix = EHLO client.example.org
+reply-nested-mail = A transaction is already open; MAIL may not be sent again until it ends.
+reply-nested-mail-fix = RSET (to start over), or continue with RCPT TO:<address>
+reply-need-mail = RCPT names a recipient of a transaction, and none is open.
+reply-need-mail-fix = MAIL FROM:<you@example.org> first
+reply-need-rcpt = The message has nobody to go to yet.
+reply-need-rcpt-fix = MAIL FROM:<address>, then RCPT TO:<address> first
+reply-no-valid-recipients = Every recipient of this transaction was rejected, so there is nobody to send to.
+reply-no-valid-recipients-fix = RCPT TO:<alice@example.com> (a recipient the server accepts)
+reply-rcpt-after-bdat = Recipients come before the message; BDAT has already started it.
+reply-rcpt-after-bdat-fix = finish with BDAT 0 LAST, or RSET
+reply-data-after-bdat = One transaction uses DATA or BDAT, never both.
+reply-data-after-bdat-fix = BDAT n LAST to finish the message
+reply-mail-syntax = MAIL needs FROM: followed by the sender's address.
+reply-mail-syntax-fix = MAIL FROM:<you@example.org>
+reply-rcpt-syntax = RCPT needs TO: followed by the recipient's address.
+reply-rcpt-syntax-fix = RCPT TO:<alice@example.com>
+reply-bad-sender = The sender address could not be parsed.
+reply-bad-sender-fix = MAIL FROM:<you@example.org> (one address in angle brackets)
+reply-bad-recipient = The recipient address could not be parsed; <> is only a sender.
+reply-bad-recipient-fix = RCPT TO:<alice@example.com>
+reply-no-arguments = This command takes no arguments.
+reply-no-arguments-fix = the command word alone
+reply-bad-size-syntax = SIZE= must be followed by a number of bytes.
+reply-bad-size-syntax-fix = MAIL FROM:<you@example.org> SIZE=12345
+reply-size-overflow = That SIZE is larger than any file the server can hold.
+reply-size-overflow-fix = a realistic SIZE=, at most the number after SIZE in EHLO
+reply-size-exceeded = The declared SIZE is over the limit the server advertised in EHLO.
+reply-size-exceeded-fix = a smaller message, at most the number after SIZE in EHLO
+reply-message-too-big = The message turned out larger than the size limit; it was discarded.
+reply-message-too-big-fix = send a smaller message
+reply-bad-ret = RET= takes FULL or HDRS, once.
+reply-bad-ret-fix = MAIL FROM:<you@example.org> RET=HDRS
+reply-bad-envid = ENVID= takes one xtext value (printable ASCII; + only as +XX hex).
+reply-bad-envid-fix = MAIL FROM:<you@example.org> ENVID=abc123
+reply-bad-notify = NOTIFY= takes NEVER alone, or a list of SUCCESS, FAILURE and DELAY, once.
+reply-bad-notify-fix = RCPT TO:<alice@example.com> NOTIFY=SUCCESS,FAILURE
+reply-bad-orcpt = ORCPT= takes an address type, a semicolon and an address.
+reply-bad-orcpt-fix = RCPT TO:<alice@example.com> ORCPT=rfc822;alice@example.com
+reply-unsupported-option = The server does not know this MAIL/RCPT parameter.
+reply-unsupported-option-fix = leave the parameter out; EHLO lists what is supported
+reply-too-many-recipients = This message has reached the recipient limit. Send it, then the rest in a new transaction.
+reply-too-many-recipients-fix = DATA now, then a new MAIL FROM for the remaining recipients
+reply-user-unknown = The domain is this server's, but it has no such user.
+reply-user-unknown-fix = a user that exists here, e.g. RCPT TO:<alice@example.com>
+reply-relay-denied = The domain is not this server's, and only authenticated clients may relay.
+reply-relay-denied-fix = STARTTLS, EHLO, AUTH first; or a local recipient
+reply-vrfy-syntax = VRFY needs an address to look up.
+reply-vrfy-syntax-fix = VRFY alice
+reply-cannot-verify = The address would be accepted, but Postfix never confirms that a mailbox exists.
+reply-vrfy-disabled = This server has VRFY switched off.
+reply-etrn-syntax = ETRN needs the domain whose queued mail should be flushed.
+reply-etrn-syntax-fix = ETRN example.org
+reply-etrn-in-transaction = ETRN may not be used inside a mail transaction.
+reply-etrn-in-transaction-fix = RSET first
+reply-etrn-unavailable = This server keeps no queue for that domain to flush.
+reply-unrecognized = The server does not know this command, or does not implement it (Postfix 3.7 has no EXPN and no HELP).
+reply-unrecognized-fix = a command from the reference, e.g. NOOP
+reply-bad-syntax = An empty line is not a command.
+reply-bad-syntax-fix = a command, e.g. NOOP
+reply-bad-utf8 = The line is not valid UTF-8 (RFC 3629): Postfix checks every command line before it reads the command.
+reply-bad-utf8-fix = send text: ASCII, or UTF-8 after MAIL FROM:<…> SMTPUTF8
+reply-break-rules = That looked like a mail header or a web request, not SMTP; Postfix hangs up.
+reply-break-rules-fix = send headers only after DATA and 354
+reply-too-many-errors = Too many errors in one session: the server hangs up.
+reply-too-many-errors-fix = reconnect, and check each reply before the next command
+reply-timeout = The client was silent for too long; the server hangs up.
+reply-timeout-fix = reconnect
+reply-ready-for-tls = Start the TLS handshake now; afterwards the session starts over.
+reply-tls-active = The connection is already encrypted.
+reply-tls-active-fix = EHLO, then AUTH
+reply-not-implemented = The server knows this command but does not offer it here.
+reply-auth-not-enabled = AUTH is offered only inside TLS here, so passwords never cross the wire in clear.
+reply-auth-not-enabled-fix = STARTTLS, then EHLO, then AUTH
+reply-auth-in-transaction = AUTH is not allowed during a mail transaction.
+reply-auth-in-transaction-fix = RSET, then AUTH
+reply-already-authenticated = You are logged in already; a second AUTH is refused.
+reply-already-authenticated-fix = MAIL FROM:<address>
+reply-auth-syntax = AUTH takes a mechanism and, optionally, an initial response.
+reply-auth-syntax-fix = AUTH PLAIN AGFsaWNlAHMzY3JldA==
+reply-auth-challenge = The server asks for the next piece of the login, in base64.
+reply-auth-ok = Logged in. The server will now relay for you.
+reply-auth-aborted = You sent * and so cancelled the login.
+reply-sasl-response-too-long = The SASL response line was longer than the server reads (12288 octets): the login is over.
+reply-sasl-response-too-long-fix = AUTH again with a shorter response
+reply-bdat-syntax = Without a valid size the server cannot find the end of the chunk, so it hangs up.
+reply-bdat-syntax-fix = BDAT 42 LAST, with exactly 42 bytes after it
+reply-chunking-not-offered = This server does not offer CHUNKING (EHLO did not list it), so BDAT is refused before its size is read. Postfix then hangs up: the chunk's octets would otherwise be read as commands.
+reply-chunking-not-offered-fix = check the EHLO list; without CHUNKING send the message with DATA
+reply-chunk-too-big = This chunk would take the message past the size limit: the server read it and threw it away.
+reply-chunk-too-big-fix = a smaller message, at most the number after SIZE in EHLO
+reply-injected = A failure rule of this world answered, not the server's own logic: see the world's settings.
+reply-injected-fix = what a real client does with this code: 4xx retry later, 5xx give up
+reply-greylisted = Greylisting: the first attempt from a sender to a recipient is deferred on purpose. A real client keeps the message and tries again minutes later; then it passes.
+reply-greylisted-fix = wait the greylisting delay, then send the same MAIL and RCPT again
+reply-must-start-tls = This server takes mail only over an encrypted connection: everything but EHLO, NOOP, RSET, QUIT and STARTTLS waits for TLS.
+reply-must-start-tls-fix = STARTTLS, then EHLO again
+reply-auth-required = A submission server sends mail only for users who logged in: say who you are with AUTH before MAIL.
+reply-auth-required-fix = AUTH PLAIN or AUTH LOGIN (after STARTTLS and EHLO), then MAIL FROM
+reply-basic-auth-disabled = The password was never checked: this server accepts no password logins at all. Microsoft 365 wants OAuth 2.0 (AUTH XOAUTH2) with a token from Microsoft's identity platform.
+reply-basic-auth-disabled-fix = in a real client, sign in with OAuth 2.0; the lab's other profiles accept passwords
+reply-not-advertised = The server did not list this extension in its EHLO reply, so the client may not use it.
+reply-not-advertised-fix = EHLO first, and use only the extensions it lists
+reply-too-many-nonmail = Too many commands that send no mail (NOOP, RSET, VRFY, HELO…) in one session: the server suspects a probe and hangs up.
+reply-too-many-nonmail-fix = reconnect, and send mail or QUIT
+reply-address-error = The server could not read this address: it says what it expected and where.
+reply-address-error-fix = one address in angle brackets, with a domain: RCPT TO:<alice@example.com>
+reply-line-too-long = A line of the message is longer than 998 characters, the most RFC 5322 allows; the server refused the whole message.
+reply-line-too-long-fix = wrap long lines, or send the content base64 or quoted-printable encoded
+reply-help = HELP lists the commands this server knows.
+reply-expn-refused = EXPN would list a mailing list's members; this server does not tell.
+reply-nul-in-command = A command line may not contain a NUL octet.
+reply-nul-in-command-fix = type the command again
+reply-connection-lost = The client closed the connection without QUIT; the server says so before it closes too.
+reply-connection-lost-fix = end with QUIT and wait for its 221
+reply-too-many-syntax-errors = One syntax or protocol error too many: the server answers it, says goodbye and closes.
+reply-too-many-syntax-errors-fix = reconnect, and check each reply before the next command
+reply-too-many-connections = Your address already has as many connections open as the server allows one client (Postfix smtpd_client_connection_count_limit), so it says 421 instead of its greeting and hangs up.
+reply-too-many-connections-fix = close some of your other connections, then reconnect
+reply-auth-failed-fix = check user name and password; the base64 helpers build the response
+reply-unknown-mechanism-fix = a mechanism from the AUTH line of EHLO, e.g. AUTH PLAIN
+auth-failure-credentials = The user name or password is wrong.
+auth-failure-another-step = The response was empty or not base64, so the login could not go on.
+auth-failure-bad-protocol = The response decoded, but not to what the mechanism expects.
+auth-failure-bad-base64 = The response is not base64, so it could not be decoded.
+auth-failure-no-mechanism = The server does not offer that mechanism; EHLO lists those it does.
+
+## The digits of a reply code (RFC 5321 §4.2.1)
+reply-class-success = 2xx: success. The command was accepted.
+    .label = success
+reply-class-intermediate = 3xx: intermediate. The server waits for more input.
+    .label = go on
+reply-class-transient = 4xx: temporary failure. The same command may work later.
+    .label = temporary failure
+reply-class-permanent = 5xx: permanent failure. Repeating the command will not help.
+    .label = permanent failure
+reply-area-syntax = Second digit { $digit }: syntax.
+reply-area-information = Second digit { $digit }: information.
+reply-area-connection = Second digit { $digit }: the connection.
+reply-area-intermediate = Second digit { $digit }: authentication / intermediate.
+reply-area-mail-system = Second digit { $digit }: the mail system.
+reply-area-unspecified = Second digit { $digit }: unspecified.
+
+## Enhanced status codes (RFC 3463): class; subject; detail
+enhanced-meaning = { $code }: { $class }; { $subject }; { $detail }
+enhanced-class-success = success
+enhanced-class-transient = persistent transient failure
+enhanced-class-permanent = permanent failure
+enhanced-subject-other = other or undefined status
+enhanced-subject-addressing = addressing status
+enhanced-subject-mailbox = mailbox status
+enhanced-subject-mail-system = mail system status
+enhanced-subject-network = network and routing status
+enhanced-subject-protocol = mail delivery protocol status
+enhanced-subject-content = message content or media status
+enhanced-subject-security = security or policy status
+enhanced-detail-other = other undefined status
+enhanced-detail-other-address = other address status
+enhanced-detail-bad-mailbox = bad destination mailbox address
+enhanced-detail-bad-mailbox-syntax = bad destination mailbox address syntax
+enhanced-detail-address-valid = destination address valid
+enhanced-detail-bad-sender-syntax = bad sender's mailbox address syntax
+enhanced-detail-too-big = message too big for system
+enhanced-detail-bad-connection = bad connection
+enhanced-detail-invalid-command = invalid command
+enhanced-detail-syntax-error = syntax error
+enhanced-detail-too-many-recipients = too many recipients
+enhanced-detail-invalid-arguments = invalid command arguments
+enhanced-detail-security-other = other or undefined security status
+enhanced-detail-not-authorized = delivery not authorized, message refused
+enhanced-detail-bad-credentials = authentication credentials invalid
+enhanced-detail-see-rfc = see RFC 3463
+
+## The command reference: what each command does
+command-ehlo = Say hello and ask which extensions the server offers. Resets the session.
+command-helo = Say hello the old way, without extensions.
+command-starttls = Switch the connection to TLS. The session starts over afterwards.
+command-auth = Log in with PLAIN, LOGIN or CRAM-MD5; responses are base64.
+command-mail = Start a mail transaction and name the sender (the bounce address).
+command-rcpt = Add a recipient. Repeat for each one.
+command-data = Send the message: headers, a blank line, the body, then a line with a single dot.
+command-bdat = Send the message in chunks of exact size, without dot-stuffing.
+command-rset = Abandon the current transaction; keep the connection.
+command-vrfy = Ask whether an address exists. Postfix answers 252: it never confirms.
+command-expn = Ask for the members of a mailing list. Postfix does not implement it.
+command-help = Ask for help. Postfix has it only from 3.9 on.
+command-noop = Do nothing; the server answers 250. Keeps a connection alive.
+command-etrn = Ask the server to flush its queue for a domain.
+command-quit = Say goodbye; the server closes the connection.
+
+## The phases of a session: the name, and what the server waits for ("Waiting for …")
+phase-disconnected = Disconnected
+    .waiting = a connection
+phase-connected = Connected
+    .waiting = HELO or EHLO, which a client says first
+phase-greeted = Greeted
+    .waiting = a command: MAIL FROM starts a message
+phase-mail = Mail (sender)
+    .waiting = RCPT TO: the first recipient
+phase-rcpt = Rcpt (recipients)
+    .waiting = more recipients, or DATA or BDAT
+phase-data = Data
+    .waiting = the message: a line with a single dot ends it
+phase-bdat = BDAT
+    .waiting = the next BDAT chunk, until BDAT … LAST
+phase-auth = AUTH exchange
+    .waiting = the answer to the 334 challenge, in base64 (* cancels)
+phase-tls-handshake = TLS handshake
+    .waiting = the client's TLS handshake
+phase-closed = Closed
+    .waiting = a connection
+
+## What moves a session between phases, besides commands
+trigger-end-of-message = end of message
+trigger-handshake = TLS handshake
+trigger-sasl-answer = answer to 334
+trigger-connect = connect
+trigger-client-closed = client hangs up
+trigger-server-closed = server hangs up
+
+## Where a profile's texts come from
+provenance-recorded = Every reply recorded from the real server in this configuration.
+provenance-transcripts = Replies copied from public transcripts of this service; docs/profiles.md gives each source, and the explanation says when none exists.

@@ -1,0 +1,87 @@
+# The lab: the page, the console, the transcript, the diagrams and the explanation.
+
+## The explanation of one reply
+explain-label = Explanation
+explain-empty = Send a command; then select any reply to see what it means.
+explain-wire-note = The reply is the server's own text and never translated; this explanation is.
+explain-code = Code
+explain-enhanced = Enhanced status code
+explain-what-happened = What happened
+explain-rule = Rule
+explain-source = Where this text comes from
+explain-source-recorded = Recorded from the real { $server }.
+explain-source-transcript = { $server }: copied from { $from }.
+explain-source-none = { $server }: no public transcript shows this reply ({ $why }).
+explain-fix = Try instead
+explain-sequence = Out of sequence
+explain-sequence-text = The session was in phase { $phase } and got { $got }. It was waiting for { $waiting }. Accepted there:
+
+## The status pills, under the console and the state diagram
+pill-server = Server: { $server }
+pill-phase = Phase: { $phase }
+pill-tls-on = TLS: on
+pill-tls-off = TLS: off
+pill-login-none = Authenticated: no
+pill-login-as = Authenticated: as { $user }
+pill-errors = Errors: { $count }
+
+## The diagrams
+diagrams-label = Diagrams
+diagram-sequence = Sequence diagram
+diagram-states = State diagram
+diagram-export-svg = Export SVG
+diagram-export-png = Export PNG
+diagram-drawing = The drawing (scrolls on small screens)
+diagram-waiting = Waiting for { $waiting }.
+diagram-waiting-valid = Waiting for { $waiting }. Valid from here: { $valid }
+states-transaction = mail transaction
+states-closed-note = { $closed } (QUIT from any phase)
+
+## Events in the transcript (what happened to the connection)
+event-connected = Connected to { $host } (simulated, port { $port }).
+event-not-sent = Not sent: { $error }. Press Reconnect to start a new session.
+event-ready-for-tls = The server is ready for TLS. Press “Start TLS handshake”, then send EHLO again.
+event-delivered = Message { $id } delivered to { $user }'s mailbox.
+event-relayed = Message { $id } delivered to a remote server (relayed).
+event-server-closed = The server closed the connection.
+event-pipelined = Sent { $count } lines as one pipelined chunk.
+event-handshake = TLS handshake done (simulated): from here on the connection is encrypted.
+event-client-closed = You closed the connection.
+event-settings-applied = Settings applied: a new session with the new world (mailboxes kept).
+notice-branched = Branched from step { $count }: the later steps were dropped.
+
+## The page
+tagline = Type SMTP to a simulated mail server. It answers like { $server }, and explains every reply.
+panels-help = Help
+panels-label = Panels
+tab-lessons = Lessons
+tab-explain = Explain
+tab-commands = Commands
+tab-codes = Reply codes
+tab-auth = AUTH helpers
+tab-mailboxes = Mailboxes
+tab-settings = Settings
+pane-explanation = Explanation pane
+embed-open-full = Open in full lab
+language-label = Language
+language-note = Explanations are translated; the server's replies stay in its own English, as a real server sends them.
+
+## Notices
+notice-link-broken = This share link could not be opened: { $why }.
+notice-link-opened = Opened a shared session ({ $steps } steps), replayed to where it was shared.
+notice-link-opened-aside = Opened a shared session ({ $steps } steps), replayed to where it was shared. Your own lab was put aside.
+notice-save-unreadable = Your saved lab could not be read ({ $why }), so a fresh one was started.
+notice-file-opened = Lab file opened ({ $steps } steps). Your lab before it was put aside.
+notice-download-unreadable = Download the unreadable data
+notice-bring-back = Bring back my own lab
+notice-dismiss = Dismiss
+notice-not-saved = Your lab is not being saved: { $problem }. Export the transcript to keep it.
+notice-language-failed = { $lang } could not be loaded ({ $why }); the lab stays in English.
+problem-parameter = Parameter '{ $parameter }': { $why }
+problem-world-url = Parameter 'world': { $url } could not be loaded: { $why }.
+
+## The transcript
+transcript-label = Transcript
+transcript-announcements = Replies as they arrive
+transcript-client = client:
+transcript-explain-reply = Explain this reply

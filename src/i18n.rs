@@ -1,0 +1,361 @@
+//! The interface's languages, with Fluent (`locales/<lang>/*.ftl`).
+//!
+//! Everything the learner reads is a message id here, and [`Texts`] says it in the chosen
+//! language. English is compiled in, so the lab draws at once and a missing message never
+//! blanks a label; any other language is fetched when it is chosen (the service worker
+//! precaches it, so switching works offline). The wire is never translated: replies are
+//! the server's own English, exactly as its profile words them.
+//!
+//! Adding a language is adding a folder `locales/<code>/` with the same files, and a
+//! [`Lang`] variant.
+
+use std::borrow::Cow;
+use std::rc::Rc;
+
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use yew::prelude::*;
+
+/// The languages the interface speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    It,
+}
+
+/// The files of each locale, in `locales/<code>/`.
+pub const FILES: [&str; 3] = ["engine.ftl", "lab.ftl", "panels.ftl"];
+
+/// English, compiled in: the first paint and the fallback for any missing message.
+const ENGLISH: [&str; 3] = [
+    include_str!("../locales/en/engine.ftl"),
+    include_str!("../locales/en/lab.ftl"),
+    include_str!("../locales/en/panels.ftl"),
+];
+
+/// Where the choice is remembered.
+pub const STORAGE_KEY: &str = "smtplab.lang";
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::It];
+
+    /// The BCP 47 code, for `?lang=`, `<html lang>` and the folder name.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::It => "it",
+        }
+    }
+
+    /// The language's own name, as its speakers look for it in a switcher.
+    pub fn own_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::It => "Italiano",
+        }
+    }
+
+    /// The language of a tag such as `it`, `it-IT` or `IT-ch`; `None` if not spoken here.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|lang| lang.code() == primary)
+    }
+
+    /// The first of `preferred` (the browser's `navigator.languages`) spoken here.
+    pub fn negotiate<'a>(preferred: impl IntoIterator<Item = &'a str>) -> Option<Lang> {
+        preferred.into_iter().find_map(Lang::from_tag)
+    }
+
+    /// Formats whole numbers as the language writes them: 52,428,800 or 52.428.800.
+    fn group(self, n: &str) -> String {
+        let separator = match self {
+            Lang::En => ',',
+            Lang::It => '.',
+        };
+        let (sign, digits) = n.split_at(usize::from(n.starts_with('-')));
+        if digits.len() < 5 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return n.to_string(); // 1234 stays as it is (and so do fractions)
+        }
+        let mut out = String::from(sign);
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(separator);
+            }
+            out.push(c);
+        }
+        out
+    }
+}
+
+/// The messages of one language, with English behind them.
+pub struct Texts {
+    pub lang: Lang,
+    bundle: FluentBundle<FluentResource>,
+    english: Option<Rc<Texts>>,
+}
+
+impl PartialEq for Texts {
+    fn eq(&self, other: &Self) -> bool {
+        self.lang == other.lang
+    }
+}
+
+impl std::fmt::Debug for Texts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Texts({})", self.lang.code())
+    }
+}
+
+/// An argument of a message: text, or a number (which selects plurals and is written in
+/// the language's own way).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Arg<'a> {
+    Text(Cow<'a, str>),
+    Number(i64),
+}
+
+impl<'a> From<&'a str> for Arg<'a> {
+    fn from(text: &'a str) -> Self {
+        Arg::Text(Cow::Borrowed(text))
+    }
+}
+
+impl From<String> for Arg<'_> {
+    fn from(text: String) -> Self {
+        Arg::Text(Cow::Owned(text))
+    }
+}
+
+impl<'a> From<&'a String> for Arg<'a> {
+    fn from(text: &'a String) -> Self {
+        Arg::Text(Cow::Borrowed(text))
+    }
+}
+
+macro_rules! numbers {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg<'_> {
+            fn from(n: $t) -> Self {
+                Arg::Number(n as i64)
+            }
+        }
+    )*};
+}
+numbers!(u8, u16, u32, u64, usize, i32, i64);
+
+impl Texts {
+    /// English, from the compiled-in files.
+    pub fn english() -> Rc<Texts> {
+        thread_local! {
+            static ENGLISH_TEXTS: Rc<Texts> = Rc::new(
+                Texts::parse(Lang::En, ENGLISH.iter().map(|s| s.to_string()).collect(), None)
+                    .unwrap_or_else(|why| panic!("English messages: {why}")),
+            );
+        }
+        ENGLISH_TEXTS.with(Rc::clone)
+    }
+
+    /// A language from the text of its files (in [`FILES`] order). Err: the first problem.
+    pub fn parse(lang: Lang, files: Vec<String>, english: Option<Rc<Texts>>) -> Result<Texts, String> {
+        let id = lang.code().parse().map_err(|_| "bad language tag".to_string())?;
+        let mut bundle = FluentBundle::new(vec![id]);
+        bundle.set_use_isolating(false); // no U+2068/U+2069 around placeables
+        bundle.set_formatter(Some(match lang {
+            Lang::En => english_number,
+            Lang::It => italian_number,
+        }));
+        for (name, text) in FILES.iter().zip(files) {
+            let resource = FluentResource::try_new(text)
+                .map_err(|(_, errors)| format!("{}/{name}: {:?}", lang.code(), errors.first()))?;
+            bundle
+                .add_resource(resource)
+                .map_err(|errors| format!("{}/{name}: {:?}", lang.code(), errors.first()))?;
+        }
+        Ok(Texts {
+            lang,
+            bundle,
+            english,
+        })
+    }
+
+    /// The message `id` (or its attribute, `id.attribute`) with `args`. A message that is
+    /// missing here comes from English; one missing there too shows its id.
+    pub fn get(&self, id: &str, args: &[(&str, Arg)]) -> String {
+        let (message, attribute) = id.split_once('.').map_or((id, None), |(m, a)| (m, Some(a)));
+        let pattern = self.bundle.get_message(message).and_then(|m| match attribute {
+            Some(attribute) => m.get_attribute(attribute).map(|a| a.value()),
+            None => m.value(),
+        });
+        let Some(pattern) = pattern else {
+            return match &self.english {
+                Some(english) => english.get(id, args),
+                None => id.to_string(),
+            };
+        };
+        let mut fluent_args = FluentArgs::new();
+        for (name, arg) in args {
+            match arg {
+                Arg::Text(text) => fluent_args.set(*name, FluentValue::from(text.as_ref())),
+                Arg::Number(n) => fluent_args.set(*name, FluentValue::from(*n as f64)),
+            }
+        }
+        let mut errors = Vec::new();
+        self.bundle
+            .format_pattern(pattern, Some(&fluent_args), &mut errors)
+            .into_owned()
+    }
+
+    /// Whether this language (not English behind it) has the message `id`.
+    pub fn has(&self, id: &str) -> bool {
+        self.bundle.has_message(id)
+    }
+}
+
+fn english_number<M>(value: &FluentValue, _: &M) -> Option<String> {
+    number(Lang::En, value)
+}
+
+fn italian_number<M>(value: &FluentValue, _: &M) -> Option<String> {
+    number(Lang::It, value)
+}
+
+/// A number as `lang` writes it, for Fluent's formatter.
+fn number(lang: Lang, value: &FluentValue) -> Option<String> {
+    match value {
+        FluentValue::Number(n) if n.value.fract() == 0.0 && n.value.abs() < 1e15 => {
+            Some(lang.group(&format!("{}", n.value as i64)))
+        }
+        _ => None,
+    }
+}
+
+/// Something to tell the learner, kept as a message id and its arguments so that it is
+/// said in whatever language is chosen when it is shown (notices, transcript events).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Note {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, Arg<'static>)>,
+}
+
+impl Note {
+    /// The note in `texts`' language.
+    pub fn say(&self, texts: &Texts) -> String {
+        texts.get(self.id, &self.args)
+    }
+
+    /// The note in English: for exports, which stay in the wire's language.
+    pub fn english(&self) -> String {
+        self.say(&Texts::english())
+    }
+}
+
+/// A [`Note`]: `note!("id")`, or `note!("id", name = value, …)`.
+#[macro_export]
+macro_rules! note {
+    ($id:literal) => {
+        $crate::i18n::Note { id: $id, args: Vec::new() }
+    };
+    ($id:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::i18n::Note {
+            id: $id,
+            args: vec![$((stringify!($name), $crate::i18n::Arg::from($value))),+],
+        }
+    };
+}
+
+/// Says a message in the current language: `t!(texts, "id")`, or with arguments,
+/// `t!(texts, "id", count = n, name = "x")`.
+#[macro_export]
+macro_rules! t {
+    ($texts:expr, $id:literal) => {
+        $texts.get($id, &[])
+    };
+    ($texts:expr, $id:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        $texts.get($id, &[$((stringify!($name), $crate::i18n::Arg::from($value))),+])
+    };
+}
+
+/// The language to start in: `?lang=`, then the saved choice, then the browser's
+/// languages, then English.
+pub fn choose(asked: Option<Lang>) -> Lang {
+    asked
+        .or_else(|| crate::storage::read(STORAGE_KEY).and_then(|code| Lang::from_tag(&code)))
+        .or_else(|| Lang::negotiate(browser_languages().iter().map(String::as_str)))
+        .unwrap_or(Lang::En)
+}
+
+/// `navigator.languages`, most preferred first.
+fn browser_languages() -> Vec<String> {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(window) = web_sys::window() {
+        let navigator = window.navigator();
+        let mut all: Vec<String> = navigator.languages().iter().filter_map(|l| l.as_string()).collect();
+        all.extend(navigator.language());
+        return all;
+    }
+    Vec::new()
+}
+
+/// Remembers the learner's choice for the next visit.
+pub fn remember(lang: Lang) {
+    let _ = crate::storage::write(STORAGE_KEY, lang.code());
+}
+
+/// Sets `<html lang>`, for screen readers, hyphenation and the browser's translator.
+pub fn set_document_lang(lang: Lang) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", lang.code());
+    }
+}
+
+thread_local! {
+    /// The languages loaded so far: switching back and forth fetches each once.
+    static LOADED: std::cell::RefCell<Vec<Rc<Texts>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The texts of `lang`: English at once, any other language fetched from
+/// `locales/<code>/` (or taken from those loaded before). Err: why it failed.
+pub fn load(lang: Lang, done: impl FnOnce(Result<Rc<Texts>, String>) + 'static) {
+    if lang == Lang::En {
+        return done(Ok(Texts::english()));
+    }
+    if let Some(texts) = LOADED.with(|l| l.borrow().iter().find(|t| t.lang == lang).cloned()) {
+        return done(Ok(texts));
+    }
+    fetch_all(lang, Vec::new(), move |files| {
+        let texts = files.and_then(|files| Texts::parse(lang, files, Some(Texts::english())));
+        let texts = texts.map(Rc::new);
+        if let Ok(texts) = &texts {
+            LOADED.with(|l| l.borrow_mut().push(texts.clone()));
+        }
+        done(texts);
+    });
+}
+
+/// Fetches the files of `lang` one after the other, from the `got` already fetched.
+fn fetch_all(lang: Lang, mut got: Vec<String>, done: impl FnOnce(Result<Vec<String>, String>) + 'static) {
+    let Some(name) = FILES.get(got.len()) else {
+        return done(Ok(got));
+    };
+    let url = format!("locales/{}/{name}", lang.code());
+    crate::storage::fetch_text(url, move |result| match result {
+        Ok(text) => {
+            got.push(text);
+            fetch_all(lang, got, done);
+        }
+        Err(why) => done(Err(why)),
+    });
+}
+
+/// What the server waits for in `phase`, ending a sentence "Waiting for …".
+pub fn phase_waiting(texts: &Texts, phase: smtplab_engine::Phase) -> String {
+    texts.get(&format!("{}.waiting", phase.message()), &[])
+}
+
+/// The texts of the language the learner chose (English outside a provider).
+#[hook]
+pub fn use_texts() -> Rc<Texts> {
+    use_context::<Rc<Texts>>().unwrap_or_else(Texts::english)
+}
