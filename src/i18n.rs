@@ -23,13 +23,14 @@ pub enum Lang {
 }
 
 /// The files of each locale, in `locales/<code>/`.
-pub const FILES: [&str; 3] = ["engine.ftl", "lab.ftl", "panels.ftl"];
+pub const FILES: [&str; 4] = ["engine.ftl", "lab.ftl", "panels.ftl", "lessons.ftl"];
 
 /// English, compiled in: the first paint and the fallback for any missing message.
-const ENGLISH: [&str; 3] = [
+const ENGLISH: [&str; 4] = [
     include_str!("../locales/en/engine.ftl"),
     include_str!("../locales/en/lab.ftl"),
     include_str!("../locales/en/panels.ftl"),
+    include_str!("../locales/en/lessons.ftl"),
 ];
 
 /// Where the choice is remembered.

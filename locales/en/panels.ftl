@@ -1,8 +1,2 @@
 # The panels: references, helpers, mailboxes, settings, sharing, lessons.
 
-## Lessons: opening them
-lesson-progress-unreadable = Your progress in this lesson could not be read ({ $why }), so it starts again.
-lesson-url-invalid = Parameter 'lesson': { $url } is not a valid lesson: { $why }
-lesson-url-failed = Parameter 'lesson': { $url } could not be loaded: { $why }.
-lesson-unknown = Parameter 'lesson': unknown lesson '{ $id }'.
-scenario-unknown = Parameter 'scenario': unknown scenario '{ $id }'.
