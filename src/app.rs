@@ -14,13 +14,13 @@ use crate::components::commands::Commands;
 use crate::components::console::Console;
 use crate::components::diagrams::Diagrams;
 use crate::components::explain::Explain;
+use crate::components::language::LanguageSwitch;
 use crate::components::lessons::{use_lessons, LessonBar, LessonsPanel};
 use crate::components::mailboxes::Mailboxes;
 use crate::components::settings::Settings;
 use crate::components::share::{full_lab_url, Share};
 use crate::components::tabs::Tabs;
 use crate::components::timeline::Timeline;
-use crate::components::language::LanguageSwitch;
 use crate::components::update::UpdateBanner;
 use crate::embed::{Start, Theme, WorldSource};
 use crate::i18n::{self, Lang, Note, Texts};
@@ -205,7 +205,11 @@ pub fn app() -> Html {
                     texts.set(Some(loaded));
                 }
                 Err(why) => {
-                    failed.set(Some(note!("notice-language-failed", lang = lang.own_name(), why = why)));
+                    failed.set(Some(note!(
+                        "notice-language-failed",
+                        lang = lang.own_name(),
+                        why = why
+                    )));
                     if texts.is_none() {
                         texts.set(Some(Texts::english()));
                     }
@@ -284,7 +288,15 @@ pub fn lab_page(props: &LabPageProps) -> Html {
     };
     let problems = use_state(|| {
         let problems = start.problems.iter();
-        problems.map(|p| note!("problem-parameter", parameter = p.parameter.clone(), why = p.why.clone())).collect::<Vec<_>>()
+        problems
+            .map(|p| {
+                note!(
+                    "problem-parameter",
+                    parameter = p.parameter.clone(),
+                    why = p.why.clone()
+                )
+            })
+            .collect::<Vec<_>>()
     });
     let save_error = use_state(|| None::<String>);
     let pending_save = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);

@@ -289,7 +289,11 @@ fn browser_languages() -> Vec<String> {
     #[cfg(target_arch = "wasm32")]
     if let Some(window) = web_sys::window() {
         let navigator = window.navigator();
-        let mut all: Vec<String> = navigator.languages().iter().filter_map(|l| l.as_string()).collect();
+        let mut all: Vec<String> = navigator
+            .languages()
+            .iter()
+            .filter_map(|l| l.as_string())
+            .collect();
         all.extend(navigator.language());
         return all;
     }

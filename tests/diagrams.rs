@@ -51,7 +51,7 @@ fn a_tls_auth_session_with_two_transactions_has_its_arrows_and_bands_in_order() 
         "<body>Subject: two\n\nx",
         "QUIT",
     ]);
-    let (arrows, bands) = sequence(&lab.entries, &[]);
+    let (arrows, bands) = sequence(&smtplab_web::i18n::Texts::english(), &lab.entries, &[]);
     let commands = arrows.iter().filter(|a| a.to_server).count();
     let replies = arrows.iter().filter(|a| !a.to_server).count();
     // 15 command lines + 2 collapsed bodies; the greeting, one reply per command line, 2 after bodies.
@@ -89,7 +89,7 @@ fn a_tls_auth_session_with_two_transactions_has_its_arrows_and_bands_in_order() 
         arrows[mail..mail + 4].iter().all(|a| a.to_server)
             && arrows[mail + 4..mail + 8].iter().all(|a| !a.to_server)
     );
-    let svg = sequence_svg(&lab.entries, None, &[]);
+    let svg = sequence_svg(&smtplab_web::i18n::Texts::english(), &lab.entries, None, &[]);
     assert_eq!(svg.matches(r#"class="arrow "#).count(), arrows.len());
     assert_eq!(svg.matches(r#"data-band="tls""#).count(), 1);
 }
@@ -98,10 +98,13 @@ fn a_tls_auth_session_with_two_transactions_has_its_arrows_and_bands_in_order() 
 fn long_texts_are_elided_but_kept_whole_in_the_tooltip() {
     let long = format!("NOOP {}", "x".repeat(80));
     let lab = run(&[&long]);
-    let (arrows, _) = sequence(&lab.entries, &[]);
+    let (arrows, _) = sequence(&smtplab_web::i18n::Texts::english(), &lab.entries, &[]);
     let arrow = arrows.iter().find(|a| a.full == long).unwrap();
     assert!(arrow.label.ends_with('…') && arrow.label.chars().count() <= 34);
-    assert!(sequence_svg(&lab.entries, None, &[]).contains(&format!("<title>{long}</title>")));
+    assert!(
+        sequence_svg(&smtplab_web::i18n::Texts::english(), &lab.entries, None, &[])
+            .contains(&format!("<title>{long}</title>"))
+    );
 }
 
 #[test]

@@ -33,7 +33,10 @@ fn an_embed_url_is_read_whole() {
     assert_eq!(start.theme, Theme::Dark);
     assert_eq!(start.seed, Some(7));
     assert_eq!(start.lang, Some(smtplab_web::i18n::Lang::En));
-    assert_eq!(Start::from_query("?lang=it-IT", OWN).lang, Some(smtplab_web::i18n::Lang::It));
+    assert_eq!(
+        Start::from_query("?lang=it-IT", OWN).lang,
+        Some(smtplab_web::i18n::Lang::It)
+    );
     assert_eq!(start.script, ["EHLO x", "MAIL FROM:<a@b>"]);
     assert_eq!(
         start.allow_origins,

@@ -95,7 +95,7 @@ const MAX_FUNCTION_LINES: usize = 60;
 /// Functions still longer, each with the reason it waits.
 const LONG_FOR_NOW: &[(&str, &str)] = &[
     ("app.rs", "lab_page"), // the page component: split once the lessons panel has landed
-    ("embed.rs", "set"), // one arm per URL parameter; the lessons panel adds one
+    ("embed.rs", "set"),    // one arm per URL parameter; the lessons panel adds one
 ];
 
 /// Each function's name and length in lines. A function starts at a line `fn NAME`

@@ -110,11 +110,10 @@ fn pasted_lines_go_as_one_pipelined_chunk() {
         "RCPT TO:<alice@example.com>".to_string(),
     ];
     let lab = Rc::new(Lab::connected(0, 1)).reduce(Action::SendPipelined { lines, now: 5 });
-    assert!(lab
-        .entries
-        .iter()
-        .any(|e| matches!(e, Entry::Event { note, .. } if note.id == "event-pipelined"
-            && note.english() == "Sent 2 lines as one pipelined chunk.")));
+    assert!(lab.entries.iter().any(
+        |e| matches!(e, Entry::Event { note, .. } if note.id == "event-pipelined"
+            && note.english() == "Sent 2 lines as one pipelined chunk.")
+    ));
     assert_eq!(server_lines(&lab)[1..], ["250 2.1.0 Ok", "250 2.1.5 Ok"]);
 }
 

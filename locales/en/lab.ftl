@@ -44,7 +44,10 @@ event-ready-for-tls = The server is ready for TLS. Press “Start TLS handshake�
 event-delivered = Message { $id } delivered to { $user }'s mailbox.
 event-relayed = Message { $id } delivered to a remote server (relayed).
 event-server-closed = The server closed the connection.
-event-pipelined = Sent { $count } lines as one pipelined chunk.
+event-pipelined = Sent { $count ->
+    [one] 1 line
+   *[other] { $count } lines
+} as one pipelined chunk.
 event-handshake = TLS handshake done (simulated): from here on the connection is encrypted.
 event-client-closed = You closed the connection.
 event-settings-applied = Settings applied: a new session with the new world (mailboxes kept).
@@ -68,10 +71,19 @@ language-note = Explanations are translated; the server's replies stay in its ow
 
 ## Notices
 notice-link-broken = This share link could not be opened: { $why }.
-notice-link-opened = Opened a shared session ({ $steps } steps), replayed to where it was shared.
-notice-link-opened-aside = Opened a shared session ({ $steps } steps), replayed to where it was shared. Your own lab was put aside.
+notice-link-opened = Opened a shared session ({ $steps ->
+    [one] 1 step
+   *[other] { $steps } steps
+}), replayed to where it was shared.
+notice-link-opened-aside = Opened a shared session ({ $steps ->
+    [one] 1 step
+   *[other] { $steps } steps
+}), replayed to where it was shared. Your own lab was put aside.
 notice-save-unreadable = Your saved lab could not be read ({ $why }), so a fresh one was started.
-notice-file-opened = Lab file opened ({ $steps } steps). Your lab before it was put aside.
+notice-file-opened = Lab file opened ({ $steps ->
+    [one] 1 step
+   *[other] { $steps } steps
+}). Your lab before it was put aside.
 notice-download-unreadable = Download the unreadable data
 notice-bring-back = Bring back my own lab
 notice-dismiss = Dismiss
@@ -85,3 +97,71 @@ transcript-label = Transcript
 transcript-announcements = Replies as they arrive
 transcript-client = client:
 transcript-explain-reply = Explain this reply
+
+## The console
+console-label = Console
+console-connection = Connection
+console-connect = Connect
+console-reconnect = Reconnect
+console-disconnect = Disconnect
+console-handshake = Start TLS handshake
+console-clear = Clear
+
+## The command line and its hint
+command-input = SMTP command
+command-placeholder = e.g. EHLO client.example.org, then Enter
+hint-valid-now = Valid now:
+hint-closed = The connection is closed. Press Connect to start a new session.
+hint-auth = The server waits for the base64 answer to its 334 challenge (* cancels). The AUTH helpers build it.
+hint-handshake = Press “Start TLS handshake”; the server reads nothing else until then.
+hint-valid-tab = Valid now: { $valid }. Tab completes.
+hint-command-valid = { " " }— valid now. { $summary }
+hint-command-invalid = { " " }— not valid now. { $summary }
+hint-press-tab = Press Tab to complete.
+hint-unknown = { $word } is not an SMTP command; the server will answer { $answer }
+
+## The message composer (after 354)
+composer-label = Message (headers, a blank line, the body)
+composer-message = Message
+composer-placeholder-body = The body. A line with a single dot ends the message.
+composer-wire = What goes on the wire
+composer-wire-preview = Wire preview
+composer-raw = Raw: send exactly what I typed (bare LF, no dot-stuffing, no final dot)
+composer-send-raw = Send raw bytes
+composer-send = Send message
+composer-warning-no-blank-line = No blank line: everything will be read as headers. Leave an empty line before the body.
+composer-warning-dot-stuffing = Lines starting with a dot get a second dot on the wire (dot-stuffing); the server removes it.
+
+## Find in the transcript
+find-label = Find in transcript
+find-at = { $at } of { $count }
+find-found = { $count } found
+find-previous = Previous match
+find-next = Next match
+find-copy-all = Copy all
+
+## The sequence diagram
+sequence-client = Client
+sequence-server = Server
+sequence-skipped = { $count ->
+    [one] 1 earlier arrow not drawn
+   *[other] { $count } earlier arrows not drawn
+}
+sequence-body = message: { $lines ->
+    [one] 1 line
+   *[other] { $lines } lines
+}, { $bytes ->
+    [one] 1 byte
+   *[other] { $bytes } bytes
+}
+sequence-body-end = end of message ({ $lines ->
+    [one] 1 line
+   *[other] { $lines } lines
+}, { $bytes ->
+    [one] 1 byte
+   *[other] { $bytes } bytes
+}): collapse
+band-greeting = connection and greeting
+band-tls = TLS (encrypted)
+band-transaction = mail transaction
+band-quit = QUIT and close

@@ -5,7 +5,9 @@ use smtplab_engine::{Phase, ReplyKind, Verb, COMMANDS};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::i18n::{use_texts, Texts};
 use crate::state::{Action, Lab};
+use crate::t;
 use crate::time::now_ms;
 
 #[derive(Properties, PartialEq)]
@@ -17,6 +19,7 @@ pub struct CommandLineProps {
 /// The command input: Enter sends, Up/Down walk the history, Tab completes valid verbs.
 #[function_component(CommandLine)]
 pub fn command_line(props: &CommandLineProps) -> Html {
+    let texts = use_texts();
     let (lab, draft) = (props.lab.clone(), props.draft.clone());
     let history_at = use_state(|| None::<usize>);
     let completions = use_state(Vec::<&'static str>::new);
@@ -33,11 +36,11 @@ pub fn command_line(props: &CommandLineProps) -> Html {
         <div class="command">
             <label class="prompt">
                 <span class="prompt-sign" aria-hidden="true">{ if lab.shown().session.tls_active() { "~>" } else { "->" } }</span>
-                <input type="text" aria-label="SMTP command" aria-describedby="hint" autocomplete="off"
-                    spellcheck="false" autocapitalize="off" placeholder="e.g. EHLO client.example.org, then Enter"
+                <input type="text" aria-label={t!(texts, "command-input")} aria-describedby="hint" autocomplete="off"
+                    spellcheck="false" autocapitalize="off" placeholder={t!(texts, "command-placeholder")}
                     value={(*draft).clone()} {oninput} {onkeydown} {onpaste} />
             </label>
-            <p id="hint" class="hint" aria-live="polite">{ hint(&draft, lab.shown(), &completions) }</p>
+            <p id="hint" class="hint" aria-live="polite">{ hint(&texts, &draft, lab.shown(), &completions) }</p>
         </div>
     }
 }
@@ -144,49 +147,44 @@ fn completion_text(name: &str) -> String {
     }
 }
 
-fn hint(draft: &str, lab: &Lab, completions: &[&str]) -> Html {
+fn hint(texts: &Texts, draft: &str, lab: &Lab, completions: &[&str]) -> Html {
     if !completions.is_empty() {
-        return html! { <>{ "Valid now: " }<strong>{ completions.join(", ") }</strong></> };
+        return html! { <>{ t!(texts, "hint-valid-now") }{ " " }<strong>{ completions.join(", ") }</strong></> };
     }
     let word = draft.split([' ', ':']).next().unwrap_or_default();
     match lab.phase() {
-        Phase::Closed => {
-            return html! { { "The connection is closed. Press Connect to start a new session." } }
-        }
-        Phase::Auth => {
-            return html! { { "The server waits for the base64 answer to its 334 challenge (* cancels). The AUTH helpers build it." } }
-        }
-        Phase::TlsHandshake => {
-            return html! { { "Press “Start TLS handshake”; the server reads nothing else until then." } }
-        }
+        Phase::Closed => return html! { { t!(texts, "hint-closed") } },
+        Phase::Auth => return html! { { t!(texts, "hint-auth") } },
+        Phase::TlsHandshake => return html! { { t!(texts, "hint-handshake") } },
         _ => {}
     }
     if word.is_empty() {
         let valid: Vec<&str> = lab.accepted().iter().map(|v| v.name()).collect();
-        return html! { <>{ "Valid now: " }{ valid.join(", ") }{ ". Tab completes." }</> };
+        return html! { { t!(texts, "hint-valid-tab", valid = valid.join(", ")) } };
     }
     match Verb::parse(word) {
         Some(verb) => {
             let spec = verb.spec();
-            let now = if lab.accepted().contains(&verb) {
-                "valid now"
+            let summary = texts.get(spec.summary, &[]);
+            let said = if lab.accepted().contains(&verb) {
+                t!(texts, "hint-command-valid", summary = summary)
             } else {
-                "not valid now"
+                t!(texts, "hint-command-invalid", summary = summary)
             };
-            html! { <><code>{ spec.syntax }</code>{ format!(" — {now}. {}", spec.summary) }</> }
+            html! { <><code>{ spec.syntax }</code>{ said }</> }
         }
         None if COMMANDS
             .iter()
             .any(|c| c.name.starts_with(&word.to_ascii_uppercase())) =>
         {
-            html! { { "Press Tab to complete." } }
+            html! { { t!(texts, "hint-press-tab") } }
         }
         None => {
             let refusal = lab.session.word(ReplyKind::Unrecognized {
                 command: word.to_string(),
             });
             let answer = refusal.text_lines().join(" ");
-            html! { { format!("{word} is not an SMTP command; the server will answer {answer}") } }
+            html! { { t!(texts, "hint-unknown", word = word, answer = answer) } }
         }
     }
 }

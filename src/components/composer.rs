@@ -5,12 +5,15 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use super::LabProps;
+use crate::i18n::use_texts;
 use crate::state::{dot_stuff, Action};
+use crate::t;
 use crate::time::now_ms;
 
 /// After 354: a multi-line composer that shows CRLFs and dot-stuffing before sending.
 #[function_component(Composer)]
 pub fn composer(props: &LabProps) -> Html {
+    let texts = use_texts();
     let lab = props.lab.clone();
     let text = use_state(String::new);
     let raw = use_state(|| false);
@@ -36,20 +39,24 @@ pub fn composer(props: &LabProps) -> Html {
         })
     };
     let wire = if *raw { (*text).clone() } else { dot_stuff(&text) };
+    let placeholder = format!(
+        "Subject: Hello\nFrom: you@example.org\n\n{}",
+        t!(texts, "composer-placeholder-body")
+    );
     html! {
         <div class="composer">
-            <label for="message">{ "Message (headers, a blank line, the body)" }</label>
-            <textarea id="message" aria-label="Message" rows="8" spellcheck="false" value={(*text).clone()} {oninput}
-                placeholder={"Subject: Hello\nFrom: you@example.org\n\nThe body. A line with a single dot ends the message."} />
-            { for warnings(&text).into_iter().map(|w| html! { <p class="warning" role="note">{ w }</p> }) }
+            <label for="message">{ t!(texts, "composer-label") }</label>
+            <textarea id="message" aria-label={t!(texts, "composer-message")} rows="8" spellcheck="false" value={(*text).clone()} {oninput}
+                {placeholder} />
+            { for warnings(&text).into_iter().map(|w| html! { <p class="warning" role="note">{ texts.get(w, &[]) }</p> }) }
             <details open=true>
-                <summary>{ "What goes on the wire" }</summary>
-                <pre class="wire" aria-label="Wire preview">{ show_wire(&wire) }</pre>
+                <summary>{ t!(texts, "composer-wire") }</summary>
+                <pre class="wire" aria-label={t!(texts, "composer-wire-preview")}>{ show_wire(&wire) }</pre>
             </details>
             <div class="composer-actions">
                 <label><input type="checkbox" checked={*raw} onchange={toggle} />
-                    { " Raw: send exactly what I typed (bare LF, no dot-stuffing, no final dot)" }</label>
-                <button class="primary" onclick={send}>{ if *raw { "Send raw bytes" } else { "Send message" } }</button>
+                    { " " }{ t!(texts, "composer-raw") }</label>
+                <button class="primary" onclick={send}>{ if *raw { t!(texts, "composer-send-raw") } else { t!(texts, "composer-send") } }</button>
             </div>
         </div>
     }
@@ -68,12 +75,10 @@ fn warnings(text: &str) -> Vec<&'static str> {
             .is_some_and(|(n, _)| !n.is_empty() && !n.contains(' '))
     };
     if lines.first().is_some_and(|l| header_like(l)) && !lines.iter().any(|l| l.trim().is_empty()) {
-        out.push("No blank line: everything will be read as headers. Leave an empty line before the body.");
+        out.push("composer-warning-no-blank-line");
     }
     if lines.iter().any(|l| l.starts_with('.')) {
-        out.push(
-            "Lines starting with a dot get a second dot on the wire (dot-stuffing); the server removes it.",
-        );
+        out.push("composer-warning-dot-stuffing");
     }
     out
 }

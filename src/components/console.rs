@@ -9,7 +9,9 @@ use super::composer::Composer;
 use super::export::Export;
 use super::pills::Pills;
 use super::transcript::Transcript;
+use crate::i18n::use_texts;
 use crate::state::{Action, Lab};
+use crate::t;
 use crate::time::now_ms;
 
 #[derive(Properties, PartialEq)]
@@ -20,6 +22,7 @@ pub struct ConsoleProps {
 
 #[function_component(Console)]
 pub fn console(props: &ConsoleProps) -> Html {
+    let texts = use_texts();
     let lab = &props.lab;
     let act = |make: fn(u64) -> Action| {
         let lab = lab.clone();
@@ -32,14 +35,14 @@ pub fn console(props: &ConsoleProps) -> Html {
     let shown = lab.shown();
     let closed = shown.phase() == Phase::Closed;
     html! {
-        <section class="console" aria-label="Console">
-            <div class="controls" role="toolbar" aria-label="Connection">
-                <button onclick={act(|now| Action::Connect { now })}>{ if closed { "Connect" } else { "Reconnect" } }</button>
-                <button onclick={act(|now| Action::Disconnect { now })} disabled={closed}>{ "Disconnect" }</button>
+        <section class="console" aria-label={t!(texts, "console-label")}>
+            <div class="controls" role="toolbar" aria-label={t!(texts, "console-connection")}>
+                <button onclick={act(|now| Action::Connect { now })}>{ if closed { t!(texts, "console-connect") } else { t!(texts, "console-reconnect") } }</button>
+                <button onclick={act(|now| Action::Disconnect { now })} disabled={closed}>{ t!(texts, "console-disconnect") }</button>
                 <button class="tls" onclick={act(|now| Action::Handshake { now })} disabled={!lab.tls_pending()}>
-                    { "Start TLS handshake" }
+                    { t!(texts, "console-handshake") }
                 </button>
-                <button onclick={clear}>{ "Clear" }</button>
+                <button onclick={clear}>{ t!(texts, "console-clear") }</button>
                 <Export lab={lab.clone()} />
             </div>
             <Transcript lab={lab.clone()} />

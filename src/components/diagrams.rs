@@ -7,8 +7,8 @@ use super::pills::Pills;
 use crate::diagram::{for_export, sequence, sequence_html, sequence_svg, state_svg};
 use crate::i18n::{phase_waiting, use_texts, Texts};
 use crate::state::{Action, Lab, Panel};
-use crate::t;
 use crate::storage;
+use crate::t;
 
 /// What an event on the diagram hit: the arrow's `data-expand` (a DATA body), else its
 /// `data-entry` (a transcript entry).
@@ -111,7 +111,12 @@ fn waiting(texts: &Texts, lab: &Lab) -> String {
     let waiting = phase_waiting(texts, lab.phase());
     match lab.accepted().iter().map(|v| v.name()).collect::<Vec<_>>() {
         valid if valid.is_empty() => t!(texts, "diagram-waiting", waiting = waiting),
-        valid => t!(texts, "diagram-waiting-valid", waiting = waiting, valid = valid.join(", ")),
+        valid => t!(
+            texts,
+            "diagram-waiting-valid",
+            waiting = waiting,
+            valid = valid.join(", ")
+        ),
     }
 }
 
@@ -165,17 +170,18 @@ pub fn diagrams(props: &DiagramsProps) -> Html {
     // Rebuilt only when the transcript, the selection or the viewed step changes.
     let expanded = use_state(Vec::<usize>::new);
     let model = use_memo(
-        (lab.entries.len(), viewing, (*expanded).clone()),
-        |(_, _, open)| sequence(&lab.entries, open),
+        (lab.entries.len(), viewing, (*expanded).clone(), texts.clone()),
+        |(_, _, open, texts)| sequence(texts, &lab.entries, open),
     );
     // The drawing as text, for the exports: made when one is asked for.
     let sequence = {
-        let (lab, expanded) = (handle.clone(), expanded.clone());
-        std::rc::Rc::new(move || sequence_svg(&lab.shown().entries, selected, &expanded))
+        let (lab, expanded, texts) = (handle.clone(), expanded.clone(), texts.clone());
+        std::rc::Rc::new(move || sequence_svg(&texts, &lab.shown().entries, selected, &expanded))
     };
-    let states = use_memo((lab.phase(), lab.last_transition, texts.clone()), |(phase, last, texts)| {
-        state_svg(texts, *phase, *last)
-    });
+    let states = use_memo(
+        (lab.phase(), lab.last_transition, texts.clone()),
+        |(phase, last, texts)| state_svg(texts, *phase, *last),
+    );
     let scroller = use_node_ref();
     use_keep_bottom(&scroller, lab.entries.len());
     let select = on_select(handle, &expanded);
@@ -197,7 +203,7 @@ pub fn diagrams(props: &DiagramsProps) -> Html {
             <figure class="diagram" aria-label={t!(texts, "diagram-sequence")}>
                 { caption(&texts, t!(texts, "diagram-sequence"), ("smtplab-sequence.svg", "smtplab-sequence.png"), sequence) }
                 <div class="svg-scroll" ref={scroller} {onclick} {onkeydown}>
-                    { sequence_html(&model.0, &model.1, selected) }
+                    { sequence_html(&texts, &model.0, &model.1, selected) }
                 </div>
             </figure>
             if props.states {

@@ -153,7 +153,10 @@ pub fn transcript_json(profile: Profile, entries: &Entries) -> String {
                 code: reply.code,
                 lines: reply.text_lines(),
             },
-            Entry::Event { note, at } => Exported::Event { at: *at, text: note.english() },
+            Entry::Event { note, at } => Exported::Event {
+                at: *at,
+                text: note.english(),
+            },
             Entry::Session { event, at } => Exported::Session { at: *at, event },
         }))
         .collect();

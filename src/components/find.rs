@@ -5,6 +5,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::i18n::{use_texts, Texts};
+use crate::t;
 
 use super::export::transcript_text;
 use crate::entries::Entries;
@@ -51,11 +52,11 @@ fn step(count: usize, at: Option<usize>, forward: bool) -> Option<usize> {
 }
 
 /// "2 of 5" while on a match, "5 found" before, nothing without a query.
-fn count(empty: bool, at: Option<usize>, hits: usize) -> String {
+fn count(texts: &Texts, empty: bool, at: Option<usize>, hits: usize) -> String {
     match (empty, at) {
         (true, _) => String::new(),
-        (false, Some(i)) => format!("{} of {hits}", i + 1),
-        (false, None) => format!("{hits} found"),
+        (false, Some(i)) => t!(texts, "find-at", at = i + 1, count = hits),
+        (false, None) => t!(texts, "find-found", count = hits),
     }
 }
 
@@ -66,7 +67,12 @@ pub fn find(props: &FindProps) -> Html {
     let lab = props.lab.shown();
     let query = use_state(String::new);
     let hits = use_memo(
-        ((*query).clone(), lab.entries.len(), props.lab.view.is_some(), texts.clone()),
+        (
+            (*query).clone(),
+            lab.entries.len(),
+            props.lab.view.is_some(),
+            texts.clone(),
+        ),
         |(q, _, _, texts)| matches(texts, &lab.entries, q),
     );
     let found = props.found.clone();
@@ -100,7 +106,7 @@ pub fn find(props: &FindProps) -> Html {
             }
         })
     };
-    let count = count(query.is_empty(), at, hits.len());
+    let count = count(&texts, query.is_empty(), at, hits.len());
     let copy = {
         let lab = props.lab.clone();
         Callback::from(move |_: MouseEvent| {
@@ -108,13 +114,13 @@ pub fn find(props: &FindProps) -> Html {
         })
     };
     html! {
-        <div class="find" role="search" aria-label="Transcript">
-            <input type="search" aria-label="Find in transcript" placeholder="Find in transcript"
+        <div class="find" role="search" aria-label={t!(texts, "transcript-label")}>
+            <input type="search" aria-label={t!(texts, "find-label")} placeholder={t!(texts, "find-label")}
                 value={(*query).clone()} {oninput} {onkeydown} />
             <span class="find-count" aria-live="polite">{ count }</span>
-            <button onclick={Callback::from(move |_: MouseEvent| previous())} disabled={hits.is_empty()} aria-label="Previous match">{ "↑" }</button>
-            <button onclick={Callback::from(move |_: MouseEvent| next())} disabled={hits.is_empty()} aria-label="Next match">{ "↓" }</button>
-            <button onclick={copy}>{ "Copy all" }</button>
+            <button onclick={Callback::from(move |_: MouseEvent| previous())} disabled={hits.is_empty()} aria-label={t!(texts, "find-previous")}>{ "↑" }</button>
+            <button onclick={Callback::from(move |_: MouseEvent| next())} disabled={hits.is_empty()} aria-label={t!(texts, "find-next")}>{ "↓" }</button>
+            <button onclick={copy}>{ t!(texts, "find-copy-all") }</button>
         </div>
     }
 }

@@ -13,6 +13,9 @@ use smtplab_engine::events::{Abort, Event};
 use smtplab_engine::table::Trigger;
 use smtplab_engine::{Phase, ReplyClass, Verb};
 
+use crate::i18n::Texts;
+use crate::t;
+
 use super::esc;
 use crate::entries::Entries;
 use crate::state::Entry;
@@ -78,12 +81,18 @@ pub struct Band {
 /// Bands come from the engine's events, never from reply codes or text: a connection's
 /// greeting, TLS from the handshake on, each AUTH exchange, each mail transaction (from
 /// the MAIL that started it to the reply that ended it), and QUIT.
-pub fn sequence(entries: &Entries, expanded: &[usize]) -> (Vec<Arrow>, Vec<Band>) {
+pub fn sequence(texts: &Texts, entries: &Entries, expanded: &[usize]) -> (Vec<Arrow>, Vec<Band>) {
     let mut model = Model {
+        texts,
         expanded,
         // Arrows this far back are not drawn: give them no text (long sessions stay fast).
         texts_from: entries.len().saturating_sub(2 * MAX_ARROWS),
-        ..Model::default()
+        arrows: Vec::new(),
+        bands: Vec::new(),
+        open: Vec::new(),
+        in_body: None,
+        waiting: VecDeque::new(),
+        answered: None,
     };
     for (index, entry) in entries.iter().enumerate() {
         match entry {
@@ -97,8 +106,8 @@ pub fn sequence(entries: &Entries, expanded: &[usize]) -> (Vec<Arrow>, Vec<Band>
 }
 
 /// The sequence model while it is built, entry by entry.
-#[derive(Default)]
 struct Model<'a> {
+    texts: &'a Texts,
     expanded: &'a [usize],
     texts_from: usize,
     arrows: Vec<Arrow>,
@@ -164,11 +173,11 @@ impl Model<'_> {
 
     /// The DATA body as one arrow (or, expanded, the arrow of its end).
     fn body_arrow(&mut self, first: usize, lines: usize, bytes: usize) {
-        let size = format!("{} lines, {bytes} bytes", lines.saturating_sub(1));
+        let (texts, lines) = (self.texts, lines.saturating_sub(1));
         let label = if self.expanded.contains(&first) {
-            format!("end of message ({size}): collapse")
+            t!(texts, "sequence-body-end", lines = lines, bytes = bytes)
         } else {
-            format!("message: {size}")
+            t!(texts, "sequence-body", lines = lines, bytes = bytes)
         };
         self.answered = Some(self.arrows.len());
         self.arrows.push(Arrow {
@@ -293,7 +302,7 @@ fn elide(text: &str, max: usize) -> String {
 /// Where a band is drawn: its class, its name, its box and where its name goes.
 struct BandShape {
     class: &'static str,
-    name: &'static str,
+    name: String,
     x: usize,
     y: usize,
     width: usize,
@@ -301,14 +310,14 @@ struct BandShape {
 }
 
 /// A band's place; `skip` arrows are not drawn, and rows count from arrow `origin`.
-fn band(band: &Band, skip: usize, origin: usize) -> BandShape {
+fn band(texts: &Texts, band: &Band, skip: usize, origin: usize) -> BandShape {
     let first = band.first.max(skip);
     let (class, name, inset) = match band.kind {
-        BandKind::Greeting => ("greeting", "connection and greeting", 4),
-        BandKind::Tls => ("tls", "TLS (encrypted)", 0),
-        BandKind::Auth => ("auth", "AUTH", 14),
-        BandKind::Transaction => ("transaction", "mail transaction", 8),
-        BandKind::Quit => ("quit", "QUIT and close", 4),
+        BandKind::Greeting => ("greeting", t!(texts, "band-greeting"), 4),
+        BandKind::Tls => ("tls", t!(texts, "band-tls"), 0),
+        BandKind::Auth => ("auth", "AUTH".to_string(), 14),
+        BandKind::Transaction => ("transaction", t!(texts, "band-transaction"), 8),
+        BandKind::Quit => ("quit", t!(texts, "band-quit"), 4),
     };
     BandShape {
         class,
@@ -358,29 +367,39 @@ fn arrow(row: usize, arrow: &Arrow, selected: Option<usize>) -> ArrowShape {
 }
 
 /// The diagram's frame: the lifelines and their names, and how many arrows are not drawn.
-fn frame_svg(svg: &mut String, height: usize, skip: usize) {
+fn frame_svg(texts: &Texts, svg: &mut String, height: usize, skip: usize) {
     let bottom = height - 10;
+    let (client, server) = (
+        esc(&t!(texts, "sequence-client")),
+        esc(&t!(texts, "sequence-server")),
+    );
     let _ = write!(
         svg,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" class="sequence" font-family="ui-monospace, Menlo, Consolas, monospace" font-size="12"><text class="head" x="{CLIENT_X}" y="18" text-anchor="middle">Client</text><text class="head" x="{SERVER_X}" y="18" text-anchor="middle">Server</text><line class="life" x1="{CLIENT_X}" y1="26" x2="{CLIENT_X}" y2="{bottom}"/><line class="life" x1="{SERVER_X}" y1="26" x2="{SERVER_X}" y2="{bottom}"/>"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" class="sequence" font-family="ui-monospace, Menlo, Consolas, monospace" font-size="12"><text class="head" x="{CLIENT_X}" y="18" text-anchor="middle">{client}</text><text class="head" x="{SERVER_X}" y="18" text-anchor="middle">{server}</text><line class="life" x1="{CLIENT_X}" y1="26" x2="{CLIENT_X}" y2="{bottom}"/><line class="life" x1="{SERVER_X}" y1="26" x2="{SERVER_X}" y2="{bottom}"/>"#
     );
     if skip > 0 {
         let _ = write!(
             svg,
-            r#"<text class="band" x="{}" y="36" text-anchor="middle" font-size="11">{skip} earlier arrows not drawn</text>"#,
-            WIDTH / 2
+            r#"<text class="band" x="{}" y="36" text-anchor="middle" font-size="11">{}</text>"#,
+            WIDTH / 2,
+            esc(&t!(texts, "sequence-skipped", count = skip))
         );
     }
 }
 
 /// The sequence diagram as SVG text (for export); `selected` is the selected entry.
-pub fn sequence_svg(entries: &Entries, selected: Option<usize>, expanded: &[usize]) -> String {
-    let (arrows, bands) = sequence(entries, expanded);
+pub fn sequence_svg(texts: &Texts, entries: &Entries, selected: Option<usize>, expanded: &[usize]) -> String {
+    let (arrows, bands) = sequence(texts, entries, expanded);
     let skip = arrows.len().saturating_sub(MAX_ARROWS);
     let mut svg = String::new();
-    frame_svg(&mut svg, TOP + (arrows.len() - skip).max(1) * ROW + 20, skip);
+    frame_svg(
+        texts,
+        &mut svg,
+        TOP + (arrows.len() - skip).max(1) * ROW + 20,
+        skip,
+    );
     for b in bands.iter().filter(|b| b.last >= skip) {
-        let s = band(b, skip, skip);
+        let s = band(texts, b, skip, skip);
         let _ = write!(
             svg,
             r#"<g class="band {0}" data-band="{0}"><rect x="{1}" y="{2}" width="{3}" height="{4}" rx="4"/><text x="{5}" y="{6}">{7}</text></g>"#,
@@ -391,7 +410,7 @@ pub fn sequence_svg(entries: &Entries, selected: Option<usize>, expanded: &[usiz
             s.height,
             s.x + 4,
             s.y + 11,
-            s.name
+            esc(&s.name)
         );
     }
     for (row, a) in arrows[skip..].iter().enumerate() {
@@ -428,7 +447,7 @@ pub fn sequence_svg(entries: &Entries, selected: Option<usize>, expanded: &[usiz
 /// place in the whole session, and one group moves them up when older arrows leave, so a
 /// new reply adds its arrow and changes nothing else ([`sequence_svg`] is the same
 /// drawing as text, for export).
-pub fn sequence_html(arrows: &[Arrow], bands: &[Band], selected: Option<usize>) -> yew::Html {
+pub fn sequence_html(texts: &Texts, arrows: &[Arrow], bands: &[Band], selected: Option<usize>) -> yew::Html {
     use yew::html;
     let skip = arrows.len().saturating_sub(MAX_ARROWS);
     let height = TOP + (arrows.len() - skip).max(1) * ROW + 20;
@@ -437,16 +456,16 @@ pub fn sequence_html(arrows: &[Arrow], bands: &[Band], selected: Option<usize>) 
     html! {
         <svg xmlns="http://www.w3.org/2000/svg" viewBox={view_box} width={WIDTH.to_string()} height={height.to_string()}
             class="sequence" font-family="ui-monospace, Menlo, Consolas, monospace" font-size="12">
-            <text class="head" x={CLIENT_X.to_string()} y="18" text-anchor="middle">{ "Client" }</text>
-            <text class="head" x={SERVER_X.to_string()} y="18" text-anchor="middle">{ "Server" }</text>
+            <text class="head" x={CLIENT_X.to_string()} y="18" text-anchor="middle">{ t!(texts, "sequence-client") }</text>
+            <text class="head" x={SERVER_X.to_string()} y="18" text-anchor="middle">{ t!(texts, "sequence-server") }</text>
             <line class="life" x1={CLIENT_X.to_string()} y1="26" x2={CLIENT_X.to_string()} y2={bottom.to_string()} />
             <line class="life" x1={SERVER_X.to_string()} y1="26" x2={SERVER_X.to_string()} y2={bottom.to_string()} />
             if skip > 0 {
                 <text class="band" x={(WIDTH / 2).to_string()} y="36" text-anchor="middle" font-size="11">
-                    { format!("{skip} earlier arrows not drawn") }</text>
+                    { t!(texts, "sequence-skipped", count = skip) }</text>
             }
             <g transform={shift}>
-                { for bands.iter().filter(|b| b.last >= skip).map(|b| band_node(b, skip)) }
+                { for bands.iter().filter(|b| b.last >= skip).map(|b| band_node(texts, b, skip)) }
                 { for arrows.iter().enumerate().skip(skip).map(|(row, a)| arrow_node(row, a, selected)) }
             </g>
         </svg>
@@ -454,8 +473,8 @@ pub fn sequence_html(arrows: &[Arrow], bands: &[Band], selected: Option<usize>) 
 }
 
 /// A band behind its arrows (rows counted from the session's first arrow).
-fn band_node(b: &Band, skip: usize) -> yew::Html {
-    let s = band(b, skip, 0);
+fn band_node(texts: &Texts, b: &Band, skip: usize) -> yew::Html {
+    let s = band(texts, b, skip, 0);
     yew::html! {
         <g key={format!("b{}", b.first)} class={format!("band {}", s.class)} data-band={s.class}>
             <rect x={s.x.to_string()} y={s.y.to_string()} width={s.width.to_string()} height={s.height.to_string()} rx="4" />

@@ -350,7 +350,11 @@ fn cluster_and_closed(svg: &mut String, texts: &Texts, current: Phase) {
         y - HALF.1,
         2 * HALF.1,
         y + 4,
-        esc(&t!(texts, "states-closed-note", closed = texts.get(Phase::Closed.message(), &[])))
+        esc(&t!(
+            texts,
+            "states-closed-note",
+            closed = texts.get(Phase::Closed.message(), &[])
+        ))
     );
 }
 

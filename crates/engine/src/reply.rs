@@ -553,7 +553,12 @@ impl EnhancedCode {
             (7, 8) => "enhanced-detail-bad-credentials",
             _ => "enhanced-detail-see-rfc",
         };
-        EnhancedMeaning { code: self, class, subject, detail }
+        EnhancedMeaning {
+            code: self,
+            class,
+            subject,
+            detail,
+        }
     }
 }
 
