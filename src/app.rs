@@ -22,7 +22,7 @@ use crate::components::share::{full_lab_url, Share};
 use crate::components::tabs::Tabs;
 use crate::components::timeline::Timeline;
 use crate::components::update::UpdateBanner;
-use crate::embed::{Start, Theme, WorldSource};
+use crate::embed::{Problem, Start, Theme, WorldSource};
 use crate::i18n::{self, Lang, Note, Texts};
 use crate::share;
 use crate::state::{Action, Lab, Panel};
@@ -286,18 +286,7 @@ pub fn lab_page(props: &LabPageProps) -> Html {
         let draft_key = draft_key.clone();
         use_state(move || storage::read(&draft_key).unwrap_or_default())
     };
-    let problems = use_state(|| {
-        let problems = start.problems.iter();
-        problems
-            .map(|p| {
-                note!(
-                    "problem-parameter",
-                    parameter = p.parameter.clone(),
-                    why = p.why.clone()
-                )
-            })
-            .collect::<Vec<_>>()
-    });
+    let problems = use_state(|| start.problems.clone());
     let save_error = use_state(|| None::<String>);
     let pending_save = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
     let unsaved = use_mut_ref(|| None::<UseReducerHandle<Lab>>);
@@ -538,7 +527,7 @@ fn use_script(
     draft: &UseStateHandle<String>,
     start: &Rc<Start>,
     script: &Rc<std::cell::RefCell<Option<Vec<String>>>>,
-    problems: &UseStateHandle<Vec<Note>>,
+    problems: &UseStateHandle<Vec<Problem>>,
 ) {
     let (lab, draft, start, script, problems) = (
         lab.clone(),
@@ -579,7 +568,11 @@ fn use_script(
                         }
                         Err(why) => {
                             let mut list = (*problems).clone();
-                            list.push(note!("problem-world-url", url = url.to_string(), why = why));
+                            let why = note!("problem-world-fetch", url = url.to_string(), why = why);
+                            list.push(Problem {
+                                parameter: "world".into(),
+                                why,
+                            });
                             problems.set(list);
                         }
                     }

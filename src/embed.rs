@@ -6,7 +6,8 @@
 //! parameter, which the page shows inside the frame. A wrong parameter never blanks the
 //! frame: it is reported and ignored.
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Note, Texts};
+use crate::{note, t};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use serde::de::IntoDeserializer;
@@ -72,16 +73,28 @@ pub struct Start {
     pub problems: Vec<Problem>,
 }
 
-/// A parameter that was not understood, and why.
+/// A parameter that was not understood, and why (said in the learner's language).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
     pub parameter: String,
-    pub why: String,
+    pub why: Note,
+}
+
+impl Problem {
+    /// The message in `texts`' language.
+    pub fn say(&self, texts: &Texts) -> String {
+        t!(
+            texts,
+            "problem-parameter",
+            parameter = &self.parameter,
+            why = self.why.say(texts)
+        )
+    }
 }
 
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Parameter '{}': {}", self.parameter, self.why)
+        write!(f, "{}", self.say(&Texts::english()))
     }
 }
 
@@ -116,7 +129,7 @@ impl Start {
         })
     }
 
-    fn set(&mut self, name: &str, value: &str, own_origin: &str) -> Result<(), String> {
+    fn set(&mut self, name: &str, value: &str, own_origin: &str) -> Result<(), Note> {
         match name {
             "embed" => self.embed = flag(value)?,
             "panes" => self.panes(value)?,
@@ -125,25 +138,22 @@ impl Start {
                     "auto" => Theme::Auto,
                     "light" => Theme::Light,
                     "dark" => Theme::Dark,
-                    _ => return Err(expected("light, dark or auto", value)),
+                    _ => return Err(note!("problem-theme", got = shorten(value))),
                 }
             }
             "lang" => {
                 self.lang = Some(Lang::from_tag(value).ok_or_else(|| {
-                    format!(
-                        "the interface is not available in '{}'; available: {}.",
-                        shorten(value),
-                        Lang::ALL.map(Lang::code).join(", ")
-                    )
+                    let available = Lang::ALL.map(Lang::code).join(", ");
+                    note!("problem-lang", got = shorten(value), available = available)
                 })?);
             }
             "profile" => {
                 let profile = Profile::deserialize(value.into_deserializer()).map_err(
                     |_: serde::de::value::Error| {
-                        format!(
-                            "unknown server profile '{}'; available: {}.",
-                            shorten(value),
-                            Profile::names()
+                        note!(
+                            "problem-profile",
+                            got = shorten(value),
+                            available = Profile::names()
                         )
                     },
                 )?;
@@ -153,7 +163,7 @@ impl Start {
                 self.seed = Some(
                     value
                         .parse()
-                        .map_err(|_| expected("a whole number from 0 to 18446744073709551615", value))?,
+                        .map_err(|_| note!("problem-seed", got = shorten(value)))?,
                 )
             }
             "world" => self.world = Some(world(value, own_origin)?),
@@ -162,42 +172,39 @@ impl Start {
             "allow-origin" => {
                 for origin in value.split(',').map(str::trim).filter(|o| !o.is_empty()) {
                     if !is_origin(origin) {
-                        return Err(expected("origins such as https://moodle.example.edu", origin));
+                        return Err(note!("problem-origin", got = shorten(origin)));
                     }
                     self.allow_origins.push(origin.to_string());
                 }
             }
             "lesson" if value.contains(['/', '.', ':']) => {
-                let url = same_origin_url(value, own_origin).map_err(|why| {
-                    why.replace("a world URL", "a lesson URL")
-                        .replace(" or the world's JSON in base64url", " or a lesson's id")
-                })?;
+                let url = same_origin_url(value, own_origin, Asset::Lesson)?;
                 self.lesson = Some(LessonSource::Url(url));
             }
             "lesson" => self.lesson = Some(LessonSource::Lesson(lesson_id(value)?)),
             "scenario" => self.lesson = Some(LessonSource::Scenario(lesson_id(value)?)),
-            _ => return Err("not a parameter smtplab knows; see docs/embedding.md.".into()),
+            _ => return Err(note!("problem-unknown")),
         }
         Ok(())
     }
 
-    fn panes(&mut self, value: &str) -> Result<(), String> {
+    fn panes(&mut self, value: &str) -> Result<(), Note> {
         let (mut explain, mut sequence) = (false, false);
         for pane in value.split(',').map(str::trim) {
             match pane {
                 "explain" => explain = true,
                 "sequence" => sequence = true,
                 "none" | "" => {}
-                other => return Err(expected("a list of explain, sequence (or none)", other)),
+                other => return Err(note!("problem-panes", got = shorten(other))),
             }
         }
         (self.explain_pane, self.sequence_pane) = (explain, sequence);
         Ok(())
     }
 
-    fn script(&mut self, value: &str) -> Result<(), String> {
+    fn script(&mut self, value: &str) -> Result<(), Note> {
         if value.len() > MAX_PARAM {
-            return Err(format!("longer than {MAX_PARAM} characters."));
+            return Err(note!("problem-too-long", max = MAX_PARAM));
         }
         let lines: Vec<String> = value
             .split('\n')
@@ -205,9 +212,10 @@ impl Start {
             .filter(|l| !l.is_empty())
             .collect();
         if lines.len() > MAX_SCRIPT_LINES {
-            return Err(format!(
-                "{} commands; at most {MAX_SCRIPT_LINES} are pre-run.",
-                lines.len()
+            return Err(note!(
+                "problem-script-lines",
+                count = lines.len(),
+                max = MAX_SCRIPT_LINES
             ));
         }
         self.script = lines;
@@ -216,53 +224,58 @@ impl Start {
 }
 
 /// A lesson's id: 1 to 64 lower-case letters, digits and dashes.
-fn lesson_id(value: &str) -> Result<String, String> {
+fn lesson_id(value: &str) -> Result<String, Note> {
     let valid = (1..=64).contains(&value.len())
         && value
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
     if !valid {
-        return Err(expected(
-            "a lesson's id such as first-message, or a .json URL",
-            value,
-        ));
+        return Err(note!("problem-lesson-id", got = shorten(value)));
     }
     Ok(value.to_string())
 }
 
-fn flag(value: &str) -> Result<bool, String> {
+fn flag(value: &str) -> Result<bool, Note> {
     match value {
         "1" | "true" | "" => Ok(true),
         "0" | "false" => Ok(false),
-        _ => Err(expected("1 or 0", value)),
+        _ => Err(note!("problem-flag", got = shorten(value))),
     }
 }
 
 /// A world given inline (base64url of its JSON) or as a same-origin URL.
-fn world(value: &str, own_origin: &str) -> Result<WorldSource, String> {
+fn world(value: &str, own_origin: &str) -> Result<WorldSource, Note> {
     if value.len() > MAX_PARAM {
-        return Err(format!("longer than {MAX_PARAM} characters."));
+        return Err(note!("problem-too-long", max = MAX_PARAM));
     }
     if value.contains(['/', '.', ':']) {
-        return same_origin_url(value, own_origin).map(WorldSource::Url);
+        return same_origin_url(value, own_origin, Asset::World).map(WorldSource::Url);
     }
     let bytes = URL_SAFE_NO_PAD
         .decode(value.trim_end_matches('='))
-        .map_err(|_| "not base64url (the world's JSON, encoded) nor a .json URL.".to_string())?;
-    let text = String::from_utf8(bytes).map_err(|_| "the decoded world is not text.".to_string())?;
+        .map_err(|_| note!("problem-world-encoding"))?;
+    let text = String::from_utf8(bytes).map_err(|_| note!("problem-world-not-text"))?;
     World::from_json(&text)
         .map(|w| WorldSource::Inline(Box::new(w)))
-        .map_err(|e| format!("the world is not valid: {}.", e.0))
+        .map_err(|e| note!("problem-world-invalid", why = e.0))
+}
+
+/// What a URL parameter names: a world or a lesson.
+#[derive(Clone, Copy)]
+enum Asset {
+    World,
+    Lesson,
 }
 
 /// Accepts relative URLs and absolute ones on `own_origin`; refuses any other host.
-fn same_origin_url(value: &str, own_origin: &str) -> Result<String, String> {
+fn same_origin_url(value: &str, own_origin: &str, asset: Asset) -> Result<String, Note> {
+    let what = match asset {
+        Asset::World => "world",
+        Asset::Lesson => "lesson",
+    };
     if value.contains('\\') {
         // Browsers read a backslash as `/`: `/\evil.example/w.json` is another host.
-        return Err(format!(
-            "a world URL may not contain a backslash: '{}'.",
-            shorten(value)
-        ));
+        return Err(note!("problem-url-backslash", what = what, got = shorten(value)));
     }
     let lower = value.to_ascii_lowercase();
     // Absolute: a scheme before any slash (http:, javascript:, …), or protocol-relative.
@@ -272,9 +285,11 @@ fn same_origin_url(value: &str, own_origin: &str) -> Result<String, String> {
             .strip_prefix(own_origin)
             .is_some_and(|rest| rest.starts_with('/'));
         if !on_own {
-            return Err(format!(
-                "a world URL must be on this site ({own_origin}); '{}' is not.",
-                shorten(value)
+            return Err(note!(
+                "problem-url-other-site",
+                what = what,
+                site = own_origin.to_string(),
+                got = shorten(value)
             ));
         }
     }
@@ -283,7 +298,10 @@ fn same_origin_url(value: &str, own_origin: &str) -> Result<String, String> {
         .rsplit_once('.')
         .is_none_or(|(_, extension)| extension != "json")
     {
-        return Err(expected("a .json URL or the world's JSON in base64url", value));
+        return Err(match asset {
+            Asset::World => note!("problem-world-url", got = shorten(value)),
+            Asset::Lesson => note!("problem-lesson-url", got = shorten(value)),
+        });
     }
     Ok(value.to_string())
 }
@@ -294,10 +312,6 @@ fn is_origin(value: &str) -> bool {
         return false;
     };
     matches!(scheme, "http" | "https") && !rest.is_empty() && !rest.contains(['/', '?', '#', '@', ' '])
-}
-
-fn expected(what: &str, got: &str) -> String {
-    format!("expected {what}, got '{}'.", shorten(got))
 }
 
 /// A value as shown in a message: at most 60 characters.

@@ -57,8 +57,8 @@ fn inline_variables(inline: &ast::InlineExpression<&str>, out: &mut BTreeSet<Str
 /// The messages of one locale file, by id. Panics on a parse error.
 fn messages(path: &Path) -> BTreeMap<String, Shape> {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let resource = FluentResource::try_new(text)
-        .unwrap_or_else(|(_, errors)| panic!("{}: {errors:?}", path.display()));
+    let resource =
+        FluentResource::try_new(text).unwrap_or_else(|(_, errors)| panic!("{}: {errors:?}", path.display()));
     let mut out = BTreeMap::new();
     for entry in resource.entries() {
         match entry {
@@ -72,7 +72,11 @@ fn messages(path: &Path) -> BTreeMap<String, Shape> {
                     variables(&attribute.value, &mut shape.variables);
                 }
                 let id = message.id.name.to_string();
-                assert!(out.insert(id.clone(), shape).is_none(), "{}: {id} twice", path.display());
+                assert!(
+                    out.insert(id.clone(), shape).is_none(),
+                    "{}: {id} twice",
+                    path.display()
+                );
             }
             ast::Entry::Junk { content } => panic!("{}: junk {content:?}", path.display()),
             _ => {}
@@ -86,7 +90,11 @@ fn locale(lang: Lang) -> BTreeMap<String, Shape> {
     for file in FILES {
         let path = root().join("locales").join(lang.code()).join(file);
         for (id, shape) in messages(&path) {
-            assert!(all.insert(id.clone(), shape).is_none(), "{id} is in two files of {}", lang.code());
+            assert!(
+                all.insert(id.clone(), shape).is_none(),
+                "{id} is in two files of {}",
+                lang.code()
+            );
         }
     }
     all
@@ -100,9 +108,16 @@ fn every_message_is_in_every_language_with_the_same_shape() {
         let other = locale(lang);
         let code = lang.code();
         let missing: Vec<_> = english.keys().filter(|id| !other.contains_key(*id)).collect();
-        assert!(missing.is_empty(), "{code} lacks {} messages: {missing:?}", missing.len());
+        assert!(
+            missing.is_empty(),
+            "{code} lacks {} messages: {missing:?}",
+            missing.len()
+        );
         let extra: Vec<_> = other.keys().filter(|id| !english.contains_key(*id)).collect();
-        assert!(extra.is_empty(), "{code} has messages English does not: {extra:?}");
+        assert!(
+            extra.is_empty(),
+            "{code} has messages English does not: {extra:?}"
+        );
         for (id, shape) in &english {
             let theirs = &other[id];
             assert_eq!(theirs.attributes, shape.attributes, "{code}: attributes of {id}");
@@ -147,7 +162,9 @@ fn literals(code: &[(PathBuf, String)]) -> BTreeSet<String> {
         for piece in text.split('"').skip(1).step_by(2) {
             let id_like = !piece.is_empty()
                 && piece.starts_with(|c: char| c.is_ascii_lowercase())
-                && piece.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+                && piece
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
             if id_like {
                 out.insert(piece.to_string());
             }
@@ -177,9 +194,17 @@ fn every_message_is_used_and_every_message_used_exists() {
             let before = text.split('"').nth(i - 1).unwrap_or_default();
             let by_macro = app && (before.ends_with("t!(texts, ") || before.ends_with("note!("));
             let by_prefix = !app
-                && ["reply-", "auth-failure-", "enhanced-", "phase-", "trigger-", "command-", "provenance-"]
-                    .iter()
-                    .any(|p| piece.starts_with(p))
+                && [
+                    "reply-",
+                    "auth-failure-",
+                    "enhanced-",
+                    "phase-",
+                    "trigger-",
+                    "command-",
+                    "provenance-",
+                ]
+                .iter()
+                .any(|p| piece.starts_with(p))
                 && !piece.contains(' ');
             if by_macro || by_prefix {
                 named.insert(piece.to_string());
@@ -187,8 +212,15 @@ fn every_message_is_used_and_every_message_used_exists() {
         }
     }
     let missing: Vec<_> = named.iter().filter(|id| !english.contains_key(*id)).collect();
-    assert!(missing.is_empty(), "named in code, missing in English: {missing:?}");
-    assert!(named.len() > 250, "only {} ids found in code: the scan broke", named.len());
+    assert!(
+        missing.is_empty(),
+        "named in code, missing in English: {missing:?}"
+    );
+    assert!(
+        named.len() > 250,
+        "only {} ids found in code: the scan broke",
+        named.len()
+    );
 }
 
 #[test]
@@ -243,7 +275,8 @@ fn no_learner_facing_text_is_left_in_the_components() {
             let mut candidates: Vec<&str> = Vec::new();
             for (i, piece) in line.split('"').enumerate().skip(1).step_by(2) {
                 let before = line.split('"').nth(i - 1).unwrap_or_default();
-                let node = before.ends_with("{ ") && line.split('"').nth(i + 1).is_some_and(|a| a.starts_with(" }"));
+                let node =
+                    before.ends_with("{ ") && line.split('"').nth(i + 1).is_some_and(|a| a.starts_with(" }"));
                 let attribute = ["aria-label=", "title=", "placeholder=", "alt="]
                     .iter()
                     .any(|a| before.ends_with(a));
@@ -255,7 +288,10 @@ fn no_learner_facing_text_is_left_in_the_components() {
                 let words = piece
                     .split(|c: char| !c.is_alphabetic())
                     .any(|w| w.chars().count() >= 2);
-                let class_name = classes && piece.chars().all(|c| c.is_ascii_lowercase() || c == '-' || c == ' ');
+                let class_name = classes
+                    && piece
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c == '-' || c == ' ');
                 if words && !class_name && !ALLOWED.contains(&piece) {
                     found.push(format!("{}:{}: {piece:?}", path.display(), n + 1));
                 }

@@ -90,7 +90,31 @@ notice-dismiss = Dismiss
 notice-not-saved = Your lab is not being saved: { $problem }. Export the transcript to keep it.
 notice-language-failed = { $lang } could not be loaded ({ $why }); the lab stays in English.
 problem-parameter = Parameter '{ $parameter }': { $why }
-problem-world-url = Parameter 'world': { $url } could not be loaded: { $why }.
+problem-world-fetch = { $url } could not be loaded: { $why }.
+problem-theme = expected light, dark or auto, got '{ $got }'.
+problem-lang = the interface is not available in '{ $got }'; available: { $available }.
+problem-profile = unknown server profile '{ $got }'; available: { $available }.
+problem-seed = expected a whole number from 0 to 18446744073709551615, got '{ $got }'.
+problem-origin = expected origins such as https://moodle.example.edu, got '{ $got }'.
+problem-unknown = not a parameter smtplab knows; see docs/embedding.md.
+problem-panes = expected a list of explain, sequence (or none), got '{ $got }'.
+problem-too-long = longer than { $max } characters.
+problem-script-lines = { $count } commands; at most { $max } are pre-run.
+problem-lesson-id = expected a lesson's id such as first-message, or a .json URL, got '{ $got }'.
+problem-flag = expected 1 or 0, got '{ $got }'.
+problem-world-encoding = not base64url (the world's JSON, encoded) nor a .json URL.
+problem-world-not-text = the decoded world is not text.
+problem-world-invalid = the world is not valid: { $why }.
+problem-url-backslash = a { $what ->
+    [lesson] lesson
+   *[world] world
+} URL may not contain a backslash: '{ $got }'.
+problem-url-other-site = a { $what ->
+    [lesson] lesson
+   *[world] world
+} URL must be on this site ({ $site }); '{ $got }' is not.
+problem-world-url = expected a .json URL or the world's JSON in base64url, got '{ $got }'.
+problem-lesson-url = expected a .json URL or a lesson's id, got '{ $got }'.
 
 ## The transcript
 transcript-label = Transcript
