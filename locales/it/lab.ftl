@@ -40,7 +40,7 @@ states-closed-note = { $closed } (QUIT da ogni fase)
 ## Eventi nella trascrizione (cosa è successo alla connessione)
 event-connected = Connesso a { $host } (simulato, porta { $port }).
 event-not-sent = Non inviato: { $error }. Premi Riconnetti per iniziare una nuova sessione.
-event-ready-for-tls = Il server è pronto per TLS. Premi «Avvia handshake TLS», poi invia di nuovo EHLO.
+event-ready-for-tls = Il server è pronto per TLS. Premi "Avvia handshake TLS", poi invia di nuovo EHLO.
 event-delivered = Messaggio { $id } consegnato nella casella di posta di { $user }.
 event-relayed = Messaggio { $id } consegnato a un server remoto (inoltrato).
 event-server-closed = Il server ha chiuso la connessione.
@@ -137,7 +137,7 @@ command-placeholder = es. EHLO client.example.org, poi Invio
 hint-valid-now = Validi ora:
 hint-closed = La connessione è chiusa. Premi Connetti per iniziare una nuova sessione.
 hint-auth = Il server attende la risposta in base64 alla sua challenge 334 (* annulla). Gli strumenti AUTH la costruiscono per te.
-hint-handshake = Premi «Avvia handshake TLS»; fino ad allora il server non legge nient'altro.
+hint-handshake = Premi "Avvia handshake TLS"; fino ad allora il server non legge nient'altro.
 hint-valid-tab = Validi ora: { $valid }. Tab completa.
 hint-command-valid = { " " }— valido ora. { $summary }
 hint-command-invalid = { " " }— non valido ora. { $summary }
