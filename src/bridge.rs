@@ -375,6 +375,7 @@ mod wiring {
         start: Rc<Start>,
         load_lesson: Callback<(String, Callback<String>)>,
     ) -> u32 {
+        let lang = crate::i18n::use_texts().lang.code();
         let ignored = use_state(|| 0u32);
         let posted = use_mut_ref(|| 0u64);
         let lesson_mark = use_mut_ref(|| None as LessonMark);
@@ -390,7 +391,7 @@ mod wiring {
             use_effect_with((), move |_| {
                 let window = web_sys::window().expect("a browser window");
                 let wired = in_frame(&window).then(|| {
-                    post(&to, &ready(&lab, start.lang));
+                    post(&to, &ready(&lab, lang));
                     let listener = listen(&window, lab, start, to.clone(), ignored, load_lesson);
                     (listener, HeightWatch::new(&window, to))
                 });
