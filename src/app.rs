@@ -118,7 +118,7 @@ fn start_lab(opened: &Opened) -> Started {
 /// Opens a share link's payload: the replayed lab, saying so, with the learner's own lab
 /// (`own`, as saved under `key`) put aside first; whether it was. Err: what to tell.
 fn open_link(payload: &str, own: Option<String>, key: &str) -> Result<(Lab, bool), Note> {
-    let mut lab = share::decode(payload).map_err(|why| note!("notice-link-broken", why = why.to_string()))?;
+    let mut lab = share::decode(payload).map_err(|why| note!("notice-link-broken", why = why.note()))?;
     let put_aside = own.is_some_and(|own| storage::write(&previous_key(key), &own).is_ok());
     let steps = lab.steps.len();
     lab.notice = Some(if put_aside {

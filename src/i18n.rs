@@ -112,6 +112,14 @@ impl std::fmt::Debug for Texts {
 pub enum Arg<'a> {
     Text(Cow<'a, str>),
     Number(i64),
+    /// A note said in the same language (a reason inside a sentence).
+    Note(Box<Note>),
+}
+
+impl From<Note> for Arg<'_> {
+    fn from(note: Note) -> Self {
+        Arg::Note(Box::new(note))
+    }
 }
 
 impl<'a> From<&'a str> for Arg<'a> {
@@ -197,6 +205,7 @@ impl Texts {
             match arg {
                 Arg::Text(text) => fluent_args.set(*name, FluentValue::from(text.as_ref())),
                 Arg::Number(n) => fluent_args.set(*name, FluentValue::from(*n as f64)),
+                Arg::Note(note) => fluent_args.set(*name, FluentValue::from(note.say(self))),
             }
         }
         let mut errors = Vec::new();

@@ -17,6 +17,8 @@ use base64::Engine as _;
 use serde::{Deserialize, Serialize};
 use smtplab_engine::World;
 
+use crate::i18n::Note;
+use crate::note;
 use crate::state::{Lab, Step};
 
 /// The fragment key: `#s=...`.
@@ -91,47 +93,34 @@ pub enum LinkError {
     World(String),
 }
 
+impl LinkError {
+    /// What went wrong, for the learner in any language (technical details, such as a
+    /// JSON parser's, stay as they are).
+    pub fn note(&self) -> Note {
+        match self {
+            LinkError::Empty => note!("link-empty"),
+            LinkError::TooLong { chars } => note!("link-too-long", chars = *chars, max = MAX_LINK_CHARS),
+            LinkError::BadBase64 { position: Some(at) } => note!("link-bad-character", at = at + 1),
+            LinkError::BadBase64 { position: None } => note!("link-cut-short"),
+            LinkError::Truncated => note!("link-truncated"),
+            LinkError::Damaged => note!("link-damaged"),
+            LinkError::TooBig => note!("link-too-big", kb = MAX_JSON_BYTES / 1024),
+            LinkError::NotText => note!("link-not-text"),
+            LinkError::TooDeep => note!("link-too-deep", max = MAX_DEPTH),
+            LinkError::Version { found } => note!("link-version", found = *found, ours = VERSION),
+            LinkError::Schema(why) => note!("link-schema", why = why.clone()),
+            LinkError::TooManySteps { steps, max } => {
+                note!("link-too-many-steps", steps = *steps, max = *max)
+            }
+            LinkError::TimeOutOfRange => note!("link-time"),
+            LinkError::World(why) => note!("link-world", why = why.clone()),
+        }
+    }
+}
+
 impl std::fmt::Display for LinkError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            LinkError::Empty => write!(f, "the link holds no session"),
-            LinkError::TooLong { chars } => write!(
-                f,
-                "the link is too long ({chars} characters; at most {MAX_LINK_CHARS} are read)"
-            ),
-            LinkError::BadBase64 { position: Some(at) } => write!(
-                f,
-                "the link is damaged: character {} is not part of a share link",
-                at + 1
-            ),
-            LinkError::BadBase64 { position: None } => {
-                write!(f, "the link is cut short (its last characters are missing)")
-            }
-            LinkError::Truncated => {
-                write!(f, "the link is cut short: the compressed session ends too early")
-            }
-            LinkError::Damaged => write!(f, "the link is damaged: its compressed data is corrupt"),
-            LinkError::TooBig => write!(
-                f,
-                "the link's data grows past {} KB when unpacked, so it was not opened",
-                MAX_JSON_BYTES / 1024
-            ),
-            LinkError::NotText => write!(f, "the link's data is not text"),
-            LinkError::TooDeep => write!(
-                f,
-                "the link's data is nested more than {MAX_DEPTH} levels deep, so it was not read"
-            ),
-            LinkError::Version { found } => write!(
-                f,
-                "the link was made in share format {found}; this smtplab reads format {VERSION}"
-            ),
-            LinkError::Schema(why) => write!(f, "the link's data is not a smtplab session: {why}"),
-            LinkError::TooManySteps { steps, max } => {
-                write!(f, "the session holds {steps} steps; at most {max} are replayed")
-            }
-            LinkError::TimeOutOfRange => write!(f, "the session's times are out of range"),
-            LinkError::World(why) => write!(f, "the session's world is not valid: {why}"),
-        }
+        write!(f, "{}", self.note().english())
     }
 }
 

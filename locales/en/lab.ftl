@@ -189,3 +189,19 @@ band-greeting = connection and greeting
 band-tls = TLS (encrypted)
 band-transaction = mail transaction
 band-quit = QUIT and close
+
+## Why a share link could not be opened
+link-empty = the link holds no session
+link-too-long = the link is too long ({ $chars } characters; at most { $max } are read)
+link-bad-character = the link is damaged: character { $at } is not part of a share link
+link-cut-short = the link is cut short (its last characters are missing)
+link-truncated = the link is cut short: the compressed session ends too early
+link-damaged = the link is damaged: its compressed data is corrupt
+link-too-big = the link's data grows past { $kb } KB when unpacked, so it was not opened
+link-not-text = the link's data is not text
+link-too-deep = the link's data is nested more than { $max } levels deep, so it was not read
+link-version = the link was made in share format { $found }; this smtplab reads format { $ours }
+link-schema = the link's data is not a smtplab session: { $why }
+link-too-many-steps = the session holds { $steps } steps; at most { $max } are replayed
+link-time = the session's times are out of range
+link-world = the session's world is not valid: { $why }

@@ -192,3 +192,19 @@ band-greeting = connessione e saluto iniziale
 band-tls = TLS (cifrato)
 band-transaction = transazione di posta
 band-quit = QUIT e chiusura
+
+## Perché non è stato possibile aprire un link di condivisione
+link-empty = il link non contiene alcuna sessione
+link-too-long = il link è troppo lungo ({ $chars } caratteri; ne vengono letti al massimo { $max })
+link-bad-character = il link è danneggiato: il carattere { $at } non fa parte di un link di condivisione
+link-cut-short = il link è troncato (mancano gli ultimi caratteri)
+link-truncated = il link è troncato: la sessione compressa finisce troppo presto
+link-damaged = il link è danneggiato: i suoi dati compressi sono corrotti
+link-too-big = una volta decompressi, i dati del link superano { $kb } KB, quindi non è stato aperto
+link-not-text = i dati del link non sono testo
+link-too-deep = i dati del link sono annidati per più di { $max } livelli, quindi non sono stati letti
+link-version = il link è stato creato nel formato di condivisione { $found }; questo smtplab legge il formato { $ours }
+link-schema = i dati del link non sono una sessione di smtplab: { $why }
+link-too-many-steps = la sessione contiene { $steps } passi; ne vengono riprodotti al massimo { $max }
+link-time = gli orari della sessione sono fuori intervallo
+link-world = il mondo della sessione non è valido: { $why }
