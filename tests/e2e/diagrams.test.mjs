@@ -68,8 +68,8 @@ test("sequence and state diagrams follow the smtplib flow; the 535 arrow explain
 });
 
 /** In the state diagram: each label that overlaps another label, an edge or a box (SVG units). */
-async function stateDiagramOverlaps(page) {
-  return page.getByRole("figure", { name: "State diagram" }).locator("svg.states").evaluate((svg) => {
+async function stateDiagramOverlaps(page, figure = "State diagram") {
+  return page.getByRole("figure", { name: figure }).locator("svg.states").evaluate((svg) => {
     const box = (e) => { const b = e.getBBox(); return { x: b.x, y: b.y, r: b.x + b.width, b: b.y + b.height }; };
     const meets = (p, q) => p.x < q.r && q.x < p.r && p.y < q.b && q.y < p.b;
     const name = (e) => `${e.closest("g").dataset.from ?? e.closest("g").dataset.phase}→${e.closest("g").dataset.to ?? ""} "${e.textContent}"`;
@@ -93,6 +93,11 @@ async function stateDiagramOverlaps(page) {
       }
       for (const { r, box: n } of nodes) if (meets(l, n)) found.push(`label ${name(t)} overlaps the box ${name(r)}`);
     }
+    // Each phase's name fits inside its box.
+    for (const { r, box: n } of nodes) {
+      const t = box(r.parentNode.querySelector("text"));
+      if (t.x < n.x || t.r > n.r) found.push(`the name ${name(r)} does not fit its box`);
+    }
     return { found, labels: labels.length, paths: paths.length };
   });
 }
@@ -106,6 +111,13 @@ test("the state diagram's labels overlap no other label, no edge and no box, at 
     assert.ok(labels >= 14 && paths === labels, `${labels} labels, ${paths} edges`);
     assert.deepEqual(found, [], name);
     await page.getByRole("figure", { name: "State diagram" }).screenshot({ path: `${shots}states-${name}.png` });
+    // The same in Italian, whose labels are longer.
+    await page.getByRole("combobox", { name: "Language" }).selectOption("it");
+    const italian = await stateDiagramOverlaps(page, "Diagramma degli stati");
+    assert.deepEqual(italian.found, [], `${name}, Italian`);
+    await page.getByRole("figure", { name: "Diagramma degli stati" }).screenshot({ path: `${shots}states-it-${name}.png` });
+    await page.getByRole("combobox", { name: "Lingua" }).selectOption("en");
+    await page.getByRole("figure", { name: "State diagram" }).waitFor();
     assert.deepEqual(errors, []);
     await page.close();
   }
