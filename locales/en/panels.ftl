@@ -159,7 +159,7 @@ share-open = Open a lab file
 # $mb.$tenth: the file's size in MB, one decimal
 share-file-too-big = { $name } is too big for a lab file ({ $mb }.{ $tenth } MB; at most { $max } MB).
 share-file-not-lab = { $name } is not a smtplab lab file: { $why }.
-share-file-unreadable = { $name } could not be read: { $why }.
+share-file-unreadable = { $name } could not be read: the browser could not read it as text.
 
 ## Export / import of the transcript (the files themselves stay in English)
 export-menu = Export / import

@@ -23,7 +23,7 @@ auth-user = Utente
 auth-password = Password
 auth-insert = Inserisci
 auth-plain-label = Generatore di AUTH PLAIN
-auth-authzid = Autorizza come (facoltativo)
+auth-authzid = Identità di autorizzazione (facoltativa)
     .aria-label = Identità di autorizzazione
 auth-plain-message = Messaggio:
 auth-nul = Byte NUL
@@ -83,7 +83,7 @@ settings-starttls = Offri STARTTLS
 settings-auth-after-tls = AUTH solo dopo TLS
 settings-relay = Fai da relay per i client autenticati
 settings-greylisting = Greylisting
-settings-greylisting-delay = Rimanda ogni nuova coppia mittente-destinatario per questo numero di secondi (Postfix con postgrey; vuoto: disattivato)
+settings-greylisting-delay = Secondi per cui rimandare ogni nuova coppia mittente-destinatario (Postfix con postgrey; vuoto: disattivato)
     .aria-label = Ritardo del greylisting
 settings-seed = Seed (ID di coda, challenge CRAM-MD5)
     .aria-label = Seed
@@ -159,16 +159,16 @@ share-open = Apri un file di laboratorio
 # $mb,$tenth: la dimensione del file in MB, con un decimale
 share-file-too-big = { $name } è troppo grande per un file di laboratorio ({ $mb },{ $tenth } MB; al massimo { $max } MB).
 share-file-not-lab = { $name } non è un file di laboratorio di smtplab: { $why }.
-share-file-unreadable = Impossibile leggere { $name }: { $why }.
+share-file-unreadable = Impossibile leggere { $name }: il browser non riesce a leggerlo come testo.
 
 ## Esporta / importa la trascrizione (i file restano in inglese)
 export-menu = Esporta / importa
 export-swaks = Testo (stile swaks)
 export-cs = Testo (C:/S:)
 export-json = JSON
-export-import = Riproduci una trascrizione C:/S:
+export-import = Riesegui una trascrizione C:/S:
     .placeholder = Incolla una trascrizione: le sue righe C: vengono inviate di nuovo a questo server
-export-replay = Riproduci
+export-replay = Riesegui
 # $example: una riga del client in una trascrizione, mai tradotta
 export-no-client-lines = Nessuna riga del client trovata: una trascrizione contiene righe come `{ $example }`.
 

@@ -73,7 +73,8 @@ fn open_file(open_lab: &Callback<Box<Lab>>, error: &UseStateHandle<Option<Note>>
                 error.set(Some(note!("share-file-not-lab", name = name, why = why)))
             }
             Ok(Loaded::Nothing) => {}
-            Err(why) => error.set(Some(note!("share-file-unreadable", name = name, why = why))),
+            // The only way it fails: the browser could not read it as text.
+            Err(_) => error.set(Some(note!("share-file-unreadable", name = name))),
         });
     })
 }
