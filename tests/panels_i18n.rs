@@ -160,3 +160,85 @@ fn rules_are_described_in_the_language_with_the_reply_untouched() {
     let error = rule_from("RCPT", "", "two", "", "reply", "451", "", "x", "").unwrap_err();
     assert_eq!(error.say(&it), "nth: \"two\" non è un numero intero");
 }
+
+mod rendered {
+    use std::rc::Rc;
+
+    use smtplab_web::components::{
+        auth::AuthHelpers, codes::Codes, commands::Commands, export::Export, mailboxes::Mailboxes,
+        settings::Settings, share::Share, timeline::Timeline,
+    };
+    use smtplab_web::i18n::{Lang, Texts};
+    use smtplab_web::state::Lab;
+    use yew::prelude::*;
+
+    #[derive(Properties, PartialEq)]
+    struct Shown {
+        texts: Rc<Texts>,
+    }
+
+    #[function_component(Panels)]
+    fn panels(props: &Shown) -> Html {
+        let lab = use_reducer(|| Lab::connected(0, 1));
+        let insert = Callback::from(|_: String| ());
+        let open_lab = Callback::from(|_: Box<Lab>| ());
+        html! {
+            <ContextProvider<Rc<Texts>> context={props.texts.clone()}>
+                <Commands lab={lab.clone()} insert={insert.clone()} />
+                <Codes />
+                <AuthHelpers lab={lab.clone()} {insert} />
+                <Mailboxes lab={lab.clone()} />
+                <Settings lab={lab.clone()} />
+                <Timeline lab={lab.clone()} />
+                <Share lab={lab.clone()} {open_lab} />
+                <Export {lab} />
+            </ContextProvider<Rc<Texts>>>
+        }
+    }
+
+    async fn render(texts: Rc<Texts>) -> String {
+        yew::LocalServerRenderer::<Panels>::with_props(Shown { texts })
+            .render()
+            .await
+    }
+
+    /// The panels in Italian: labels, options and aria-labels translated, the wire not.
+    #[tokio::test]
+    async fn the_panels_speak_the_chosen_language_and_keep_the_wire() {
+        let english = render(Texts::english()).await;
+        let italian = render(Rc::new(super::with_panels(Lang::It))).await;
+        let pairs = [
+            ("Apply and reconnect", "Applica e riconnetti"),
+            ("Server that answers", "Server che risponde"),
+            ("not valid now", "non valido ora"),
+            ("Failure rules", "Regole di guasto"),
+            (r#"aria-label="Timeline""#, r#"aria-label="Cronologia""#),
+            ("Share / save", "Condividi / salva"),
+            ("Export / import", "Esporta / importa"),
+            ("CRAM-MD5, step by step", "CRAM-MD5, passo per passo"),
+            ("Live: 0 steps", "Sessione attuale: 0 passi"),
+            ("2 steps/s", "2 passi/s"),
+            ("Mailbox of bob", "Casella di posta di bob"),
+            (
+                "Say hello and ask which extensions",
+                "Say hello and ask which extensions",
+            ),
+        ];
+        for (en, it) in pairs {
+            assert!(english.contains(en), "English lacks {en:?}");
+            // The engine's texts come from engine.ftl, still English in this test.
+            assert!(italian.contains(it), "Italian lacks {it:?}");
+            if en != it {
+                assert!(!italian.contains(en), "Italian still says {en:?}");
+            }
+        }
+        for wire in [
+            "EHLO client.example.org",
+            "MAIL FROM:&lt;address&gt;",
+            "AUTH PLAIN",
+            "RFC 5321",
+        ] {
+            assert!(italian.contains(wire), "the wire {wire:?} is kept");
+        }
+    }
+}
