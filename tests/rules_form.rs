@@ -4,6 +4,7 @@
 use smtplab_engine::rules::Effect;
 use smtplab_engine::{EnhancedCode, Verb};
 use smtplab_web::components::rules::{describe, rule_from};
+use smtplab_web::i18n::Texts;
 
 #[test]
 fn the_form_builds_the_rule_it_shows() {
@@ -28,11 +29,15 @@ fn the_form_builds_the_rule_it_shows() {
             text: "Error: queue file write error".into()
         }
     );
-    assert_eq!(describe(&rule), "RCPT for bob@* (only match number 2, 50% of the time): answer 451 4.3.0 Error: queue file write error");
+    let texts = Texts::english();
+    assert_eq!(describe(&texts, &rule), "RCPT for bob@* (only match number 2, 50% of the time): answer 451 4.3.0 Error: queue file write error");
     let drop = rule_from("", "", "", "", "disconnect", "", "", "", "").unwrap();
-    assert_eq!(describe(&drop), "any command: drop the connection without a word");
+    assert_eq!(
+        describe(&texts, &drop),
+        "any command: drop the connection without a word"
+    );
     let late = rule_from("DATA", "", "", "", "delay", "", "", "", "2500").unwrap();
-    assert_eq!(describe(&late), "DATA: answer normally, 2500 ms later");
+    assert_eq!(describe(&texts, &late), "DATA: answer normally, 2500 ms later");
 }
 
 #[test]
@@ -72,7 +77,9 @@ fn wrong_fields_are_named() {
         ),
     ];
     for ([verb, address, nth, percent, effect, code, enhanced, text, ms], expected) in cases {
-        let error = rule_from(verb, address, nth, percent, effect, code, enhanced, text, ms).unwrap_err();
+        let error = rule_from(verb, address, nth, percent, effect, code, enhanced, text, ms)
+            .unwrap_err()
+            .english();
         assert!(error.starts_with(expected), "{error}");
     }
 }

@@ -1,12 +1,18 @@
-//! The reply code reference, from the engine's reply catalog, with a search box.
+//! The reply code reference, from the engine's reply catalog, with a search box. The
+//! search looks in the replies (the wire, in English) and in what they mean, in the
+//! language the learner reads.
 
 use smtplab_engine::world::Profile;
 use smtplab_engine::{reply::catalog, Voice};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::i18n::use_texts;
+use crate::t;
+
 #[function_component(Codes)]
 pub fn codes() -> Html {
+    let texts = use_texts();
     let query = use_state(String::new);
     let oninput = {
         let query = query.clone();
@@ -16,28 +22,31 @@ pub fn codes() -> Html {
     let wanted = query.to_lowercase();
     let rows: Vec<Html> = catalog(Profile::Postfix, &Voice::of(host))
         .into_iter()
-        .filter(|r| {
+        .filter_map(|r| {
             let why = r.explain();
-            let hay = format!("{} {} {}", r.lines.join(" "), why.summary, r.code).to_lowercase();
-            wanted.split_whitespace().all(|w| hay.contains(w))
-        })
-        .map(|r| {
-            let why = r.explain();
-            html! {
-                <tr class={format!("class-{}xx", r.class().digit())}>
-                    <td><code>{ r.code }</code></td>
-                    <td><code>{ r.lines.first().cloned().unwrap_or_default() }</code></td>
-                    <td>{ why.summary }{ " " }<span class="small">{ why.rfc }</span></td>
-                </tr>
-            }
+            let summary = texts.get(why.summary, &[]);
+            let hay = format!("{} {} {}", r.lines.join(" "), summary, r.code).to_lowercase();
+            wanted.split_whitespace().all(|w| hay.contains(w)).then(|| {
+                html! {
+                    <tr class={format!("class-{}xx", r.class().digit())}>
+                        <td><code>{ r.code }</code></td>
+                        <td><code>{ r.lines.first().cloned().unwrap_or_default() }</code></td>
+                        <td>{ summary }{ " " }<span class="small">{ why.rfc }</span></td>
+                    </tr>
+                }
+            })
         })
         .collect();
     html! {
         <div>
-            <label>{ "Search replies " }<input type="search" aria-label="Search reply codes" {oninput}
-                placeholder="e.g. 503, relay, 5.1.1" /></label>
-            <table class="codes" aria-label="Reply codes">
-                <thead><tr><th>{ "Code" }</th><th>{ "Text (Postfix 3.7)" }</th><th>{ "Meaning" }</th></tr></thead>
+            <label>{ t!(texts, "codes-search") }{ " " }<input type="search" aria-label={t!(texts, "codes-search.aria-label")} {oninput}
+                placeholder={t!(texts, "codes-search.placeholder")} /></label>
+            <table class="codes" aria-label={t!(texts, "codes-label")}>
+                <thead><tr>
+                    <th>{ t!(texts, "codes-code") }</th>
+                    <th>{ t!(texts, "codes-text", server = "Postfix 3.7") }</th>
+                    <th>{ t!(texts, "codes-meaning") }</th>
+                </tr></thead>
                 <tbody>{ for rows }</tbody>
             </table>
         </div>

@@ -5,12 +5,15 @@ use smtplab_engine::COMMANDS;
 use yew::prelude::*;
 
 use super::InsertProps;
+use crate::i18n::use_texts;
+use crate::t;
 
 #[function_component(Commands)]
 pub fn commands(props: &InsertProps) -> Html {
+    let texts = use_texts();
     let accepted = props.lab.shown().accepted();
     html! {
-        <ul class="commands" aria-label="Command reference">
+        <ul class="commands" aria-label={t!(texts, "commands-label")}>
             { for COMMANDS.iter().map(|c| {
                 let valid = accepted.contains(&c.verb);
                 let insert = props.insert.clone();
@@ -18,12 +21,12 @@ pub fn commands(props: &InsertProps) -> Html {
                 html! {
                     <li class={if valid { "command-ref" } else { "command-ref invalid" }}>
                         <h2>{ c.name }
-                            <span class="badge">{ if valid { "valid now" } else { "not valid now" } }</span></h2>
+                            <span class="badge">{ if valid { t!(texts, "commands-valid") } else { t!(texts, "commands-invalid") } }</span></h2>
                         <p><code>{ c.syntax }</code></p>
-                        <p>{ c.summary }</p>
+                        <p>{ texts.get(c.summary, &[]) }</p>
                         <p class="small">{ c.rfc }</p>
                         <button onclick={Callback::from(move |_: MouseEvent| insert.emit(example.clone()))}>
-                            { "Insert " }<code>{ c.example }</code>
+                            { t!(texts, "commands-insert") }{ " " }<code>{ c.example }</code>
                         </button>
                     </li>
                 }

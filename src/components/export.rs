@@ -10,18 +10,21 @@ use yew::prelude::*;
 
 use super::{error_line, menu, use_menu_open, LabProps};
 use crate::entries::Entries;
+use crate::i18n::{use_texts, Note};
 use crate::state::{Action, Entry};
 use crate::storage;
 use crate::time::now_ms;
+use crate::{note, t};
 
 /// Downloads of the transcript: swaks style, C:/S:, and JSON; and importing a C:/S:
 /// transcript. The downloads are built only while the menu is open (they are as big as
 /// the transcript).
 #[function_component(Export)]
 pub fn export(props: &LabProps) -> Html {
+    let texts = use_texts();
     let (open, ontoggle) = use_menu_open();
     let import = use_state(String::new);
-    let error = use_state(|| None::<String>);
+    let error = use_state(|| None::<Note>);
     let oninput = {
         let import = import.clone();
         Callback::from(move |e: InputEvent| {
@@ -53,24 +56,24 @@ pub fn export(props: &LabProps) -> Html {
         let json = storage::data_url("application/json", &transcript_json(profile, entries));
         html! {
             <div class="export-menu">
-                <a download="smtplab-transcript.txt" href={swaks}>{ "Text (swaks style)" }</a>
-                <a download="smtplab-transcript.smtp" href={cs}>{ "Text (C:/S:)" }</a>
-                <a download="smtplab-transcript.json" href={json}>{ "JSON" }</a>
-                <label for="import">{ "Replay a C:/S: transcript" }</label>
-                <textarea id="import" rows="3" value={(*import).clone()} {oninput} placeholder="Paste a transcript: its C: lines are sent to this server again" />
-                <button onclick={load}>{ "Replay" }</button>
-                { error_line(&error) }
+                <a download="smtplab-transcript.txt" href={swaks}>{ t!(texts, "export-swaks") }</a>
+                <a download="smtplab-transcript.smtp" href={cs}>{ t!(texts, "export-cs") }</a>
+                <a download="smtplab-transcript.json" href={json}>{ t!(texts, "export-json") }</a>
+                <label for="import">{ t!(texts, "export-import") }</label>
+                <textarea id="import" rows="3" value={(*import).clone()} {oninput} placeholder={t!(texts, "export-import.placeholder")} />
+                <button onclick={load}>{ t!(texts, "export-replay") }</button>
+                { error_line(&error.as_ref().map(|why| why.say(&texts))) }
             </div>
         }
     } else {
         html! {}
     };
-    menu("export", "Export / import", ontoggle, links)
+    menu("export", t!(texts, "export-menu"), ontoggle, links)
 }
 
 /// The actions that send a transcript's client side again on a new connection: `C:` and
-/// `R:` lines, TLS handshakes and hang-ups. Err when it has none.
-pub fn replay_actions(text: &str, now: u64) -> Result<Vec<Action>, String> {
+/// `R:` lines, TLS handshakes and hang-ups. Err (what to tell) when it has none.
+pub fn replay_actions(text: &str, now: u64) -> Result<Vec<Action>, Note> {
     let mut actions = vec![Action::Connect { now }];
     for (_, event) in client_events(text) {
         actions.push(match event {
@@ -86,9 +89,10 @@ pub fn replay_actions(text: &str, now: u64) -> Result<Vec<Action>, String> {
         });
     }
     if actions.len() == 1 {
-        return Err(
-            "No client lines found: a transcript has lines like `C: EHLO client.example.org`.".into(),
-        );
+        return Err(note!(
+            "export-no-client-lines",
+            example = "C: EHLO client.example.org"
+        ));
     }
     Ok(actions)
 }

@@ -4,9 +4,12 @@
 use yew::prelude::*;
 
 use super::LabProps;
+use crate::i18n::use_texts;
+use crate::t;
 
 #[function_component(Mailboxes)]
 pub fn mailboxes(props: &LabProps) -> Html {
+    let texts = use_texts();
     let world = props.lab.shown().session.world();
     let open = use_state(|| None::<(String, usize)>);
     let users = world.users.iter().map(|user| {
@@ -18,14 +21,15 @@ pub fn mailboxes(props: &LabProps) -> Html {
             };
             html! {
                 <li><button {onclick}>
-                    { subject.unwrap_or_else(|| "(no subject)".into()) }
-                    <span class="small">{ format!(" from <{}> · {}", message.mail_from, message.queue_id) }</span>
+                    { subject.unwrap_or_else(|| t!(texts, "mailboxes-no-subject")) }
+                    <span class="small">{ " " }{ t!(texts, "mailboxes-from", sender = format!("<{}>", message.mail_from),
+                        id = message.queue_id.to_string()) }</span>
                 </button></li>
             }
         });
         html! {
-            <section aria-label={format!("Mailbox of {}", user.name)}>
-                <h2>{ format!("{} ({})", user.name, user.mailbox.len()) }</h2>
+            <section aria-label={t!(texts, "mailboxes-of", user = user.name.as_str())}>
+                <h2>{ t!(texts, "mailboxes-heading", user = user.name.as_str(), count = user.mailbox.len()) }</h2>
                 <ul>{ for items }</ul>
             </section>
         }
@@ -37,19 +41,19 @@ pub fn mailboxes(props: &LabProps) -> Html {
         <div class="mailboxes">
             { for users }
             if let Some(message) = shown {
-                <article class="message" aria-label="Message">
-                    <h2>{ "Envelope" }</h2>
+                <article class="message" aria-label={t!(texts, "mailboxes-message")}>
+                    <h2>{ t!(texts, "mailboxes-envelope") }</h2>
                     <dl>
                         <dt>{ "MAIL FROM" }</dt><dd><code>{ format!("<{}>", message.mail_from) }</code></dd>
                         <dt>{ "RCPT TO" }</dt><dd><code>{ message.rcpt_to.join(", ") }</code></dd>
                     </dl>
-                    <h2>{ "Headers" }</h2>
+                    <h2>{ t!(texts, "mailboxes-headers") }</h2>
                     <table class="headers">
                         { for message.headers().into_iter().map(|(n, v)| html! { <tr><th>{ n }</th><td>{ v }</td></tr> }) }
                     </table>
-                    <h2>{ "Body" }</h2>
-                    <pre class="body" aria-label="Message body">{ message.body() }</pre>
-                    <details><summary>{ "Raw source" }</summary><pre>{ &message.source }</pre></details>
+                    <h2>{ t!(texts, "mailboxes-body") }</h2>
+                    <pre class="body" aria-label={t!(texts, "mailboxes-body.aria-label")}>{ message.body() }</pre>
+                    <details><summary>{ t!(texts, "mailboxes-source") }</summary><pre>{ &message.source }</pre></details>
                 </article>
             }
         </div>

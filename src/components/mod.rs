@@ -61,7 +61,7 @@ pub fn use_menu_open() -> (bool, Callback<Event>) {
 }
 
 /// A `<details>` menu with `contents` (built by the caller only while open).
-pub fn menu(class: &'static str, summary: &'static str, ontoggle: Callback<Event>, contents: Html) -> Html {
+pub fn menu(class: &'static str, summary: String, ontoggle: Callback<Event>, contents: Html) -> Html {
     html! {
         <details {class} {ontoggle}>
             <summary>{ summary }</summary>

@@ -10,8 +10,10 @@ use super::rules::FailureRules;
 use super::server_choice::ServerChoice;
 use super::{error_line, LabProps};
 
+use crate::i18n::{use_texts, Note, Texts};
 use crate::state::{Action, Lab};
 use crate::time::now_ms;
+use crate::{note, t};
 
 /// The form's fields as typed; they are checked only when applied.
 #[derive(Clone)]
@@ -50,7 +52,7 @@ fn on_apply(
     lab: &UseReducerHandle<Lab>,
     world: World,
     fields: &Fields,
-    error: &UseStateHandle<Option<String>>,
+    error: &UseStateHandle<Option<Note>>,
 ) -> Callback<SubmitEvent> {
     let (lab, f, error) = (lab.clone(), fields.clone(), error.clone());
     Callback::from(move |e: SubmitEvent| {
@@ -60,7 +62,7 @@ fn on_apply(
             greylisting: &f.greylisting,
         };
         match build(&world, &f.host, &f.users, &f.size, &f.rcpts, *f.policy, failures)
-            .and_then(|w| Ok((w, parse_number(&f.seed, "seed")?)))
+            .and_then(|w| Ok((w, parse_number(&f.seed, Field::Seed)?)))
         {
             Ok((world, seed)) => {
                 error.set(None);
@@ -77,8 +79,8 @@ fn on_apply(
 }
 
 /// The policy switches.
-fn policies(policy: &UseStateHandle<Policy>) -> Html {
-    let check = |label: &'static str, get: fn(&Policy) -> bool, set: fn(&mut Policy, bool)| {
+fn policies(texts: &Texts, policy: &UseStateHandle<Policy>) -> Html {
+    let check = |label: String, get: fn(&Policy) -> bool, set: fn(&mut Policy, bool)| {
         let checked = get(policy);
         let policy = policy.clone();
         let onchange = Callback::from(move |e: Event| {
@@ -89,12 +91,12 @@ fn policies(policy: &UseStateHandle<Policy>) -> Html {
         html! { <label><input type="checkbox" {checked} {onchange} />{ " " }{ label }</label> }
     };
     html! {
-        <fieldset><legend>{ "Policies" }</legend>
-            { check("Require HELO/EHLO before MAIL", |p| p.helo_required, |p, v| p.helo_required = v) }
-            { check("VRFY enabled", |p| p.vrfy_enabled, |p, v| p.vrfy_enabled = v) }
-            { check("Offer STARTTLS", |p| p.starttls, |p, v| p.starttls = v) }
-            { check("AUTH only after TLS", |p| p.auth_only_after_tls, |p, v| p.auth_only_after_tls = v) }
-            { check("Relay for authenticated clients", |p| p.relay_when_authenticated, |p, v| p.relay_when_authenticated = v) }
+        <fieldset><legend>{ t!(texts, "settings-policies") }</legend>
+            { check(t!(texts, "settings-helo-required"), |p| p.helo_required, |p, v| p.helo_required = v) }
+            { check(t!(texts, "settings-vrfy"), |p| p.vrfy_enabled, |p, v| p.vrfy_enabled = v) }
+            { check(t!(texts, "settings-starttls"), |p| p.starttls, |p, v| p.starttls = v) }
+            { check(t!(texts, "settings-auth-after-tls"), |p| p.auth_only_after_tls, |p, v| p.auth_only_after_tls = v) }
+            { check(t!(texts, "settings-relay"), |p| p.relay_when_authenticated, |p, v| p.relay_when_authenticated = v) }
         </fieldset>
     }
 }
@@ -120,9 +122,10 @@ pub fn settings(props: &LabProps) -> Html {
 
 #[function_component(WorldForm)]
 fn world_form(props: &LabProps) -> Html {
+    let texts = use_texts();
     let world = props.lab.session.world().clone();
     let fields = use_fields(&world, props.lab.seed);
-    let error = use_state(|| None::<String>);
+    let error = use_state(|| None::<Note>);
     let apply = on_apply(&props.lab, world, &fields, &error);
     let Fields {
         host,
@@ -141,29 +144,44 @@ fn world_form(props: &LabProps) -> Html {
         })
     };
     html! {
-        <form class="settings" onsubmit={apply} aria-label="World settings">
-            <label>{ "Host name " }<input value={(*host).clone()} oninput={text(&host)} aria-label="Host name" /></label>
-            <label for="users">{ "Users, one per line as name:password (no password: receives mail only)" }</label>
-            <textarea id="users" rows="4" value={(*users).clone()} oninput={users_input} aria-label="Users" />
-            <label>{ "Message size limit (bytes) " }<input inputmode="numeric" value={(*size).clone()} oninput={text(&size)} aria-label="Message size limit" /></label>
-            <label>{ "Recipients per message " }<input inputmode="numeric" value={(*rcpts).clone()} oninput={text(&rcpts)} aria-label="Recipient limit" /></label>
-            { policies(&policy) }
-            <fieldset><legend>{ "Greylisting" }</legend>
-                <label>{ "Defer each new sender and recipient pair for this many seconds (Postfix with postgrey; empty: off) " }
-                    <input inputmode="numeric" placeholder="300" value={(*greylisting).clone()} oninput={text(&greylisting)} aria-label="Greylisting delay" /></label>
+        <form class="settings" onsubmit={apply} aria-label={t!(texts, "settings-label")}>
+            <label>{ t!(texts, "settings-host") }{ " " }<input value={(*host).clone()} oninput={text(&host)} aria-label={t!(texts, "settings-host.aria-label")} /></label>
+            <label for="users">{ t!(texts, "settings-users") }</label>
+            <textarea id="users" rows="4" value={(*users).clone()} oninput={users_input} aria-label={t!(texts, "settings-users.aria-label")} />
+            <label>{ t!(texts, "settings-size") }{ " " }<input inputmode="numeric" value={(*size).clone()} oninput={text(&size)} aria-label={t!(texts, "settings-size.aria-label")} /></label>
+            <label>{ t!(texts, "settings-recipients") }{ " " }<input inputmode="numeric" value={(*rcpts).clone()} oninput={text(&rcpts)} aria-label={t!(texts, "settings-recipients.aria-label")} /></label>
+            { policies(&texts, &policy) }
+            <fieldset><legend>{ t!(texts, "settings-greylisting") }</legend>
+                <label>{ t!(texts, "settings-greylisting-delay") }{ " " }
+                    <input inputmode="numeric" placeholder="300" value={(*greylisting).clone()} oninput={text(&greylisting)} aria-label={t!(texts, "settings-greylisting-delay.aria-label")} /></label>
             </fieldset>
             <FailureRules rules={rules.clone()} />
-            <label>{ "Seed (queue IDs, CRAM-MD5 challenges) " }<input inputmode="numeric" value={(*seed).clone()} oninput={text(&seed)} aria-label="Seed" /></label>
-            { error_line(&error) }
-            <button class="primary" type="submit">{ "Apply and reconnect" }</button>
+            <label>{ t!(texts, "settings-seed") }{ " " }<input inputmode="numeric" value={(*seed).clone()} oninput={text(&seed)} aria-label={t!(texts, "settings-seed.aria-label")} /></label>
+            { error_line(&error.as_ref().map(|why| why.say(&texts))) }
+            <button class="primary" type="submit">{ t!(texts, "settings-apply") }</button>
         </form>
     }
 }
 
-fn parse_number<T: std::str::FromStr>(text: &str, what: &str) -> Result<T, String> {
-    text.trim()
-        .parse()
-        .map_err(|_| format!("{what}: {text:?} is not a whole number"))
+/// The numeric fields of the form, for what to tell when one is not a number.
+#[derive(Clone, Copy)]
+enum Field {
+    Size,
+    Recipients,
+    Greylisting,
+    Seed,
+}
+
+fn parse_number<T: std::str::FromStr>(text: &str, field: Field) -> Result<T, Note> {
+    text.trim().parse().map_err(|_| {
+        let value = format!("{text:?}");
+        match field {
+            Field::Size => note!("settings-error-size", value = value),
+            Field::Recipients => note!("settings-error-recipients", value = value),
+            Field::Greylisting => note!("settings-error-greylisting", value = value),
+            Field::Seed => note!("settings-error-seed", value = value),
+        }
+    })
 }
 
 /// The failure-injection part of the form.
@@ -180,16 +198,16 @@ fn build(
     rcpts: &str,
     policy: Policy,
     failures: Failures,
-) -> Result<World, String> {
+) -> Result<World, Note> {
     let mut world = base.clone();
     world.rules = failures.rules.to_vec();
     world.hostname = host.trim().to_string();
-    world.limits.message_size = parse_number(size, "message size limit")?;
-    world.limits.recipients = parse_number(rcpts, "recipients per message")?;
+    world.limits.message_size = parse_number(size, Field::Size)?;
+    world.limits.recipients = parse_number(rcpts, Field::Recipients)?;
     world.policy = policy;
     world.policy.greylisting = match failures.greylisting.trim() {
         "" => None,
-        secs => Some(parse_number(secs, "greylisting delay")?),
+        secs => Some(parse_number(secs, Field::Greylisting)?),
     };
     world.users = users
         .lines()
@@ -206,6 +224,9 @@ fn build(
             }
         })
         .collect();
-    world.validate().map_err(|e| e.to_string())?;
+    // The engine's own message, which names the field (in English: the engine's words).
+    world
+        .validate()
+        .map_err(|e| note!("settings-invalid", why = e.to_string()))?;
     Ok(world)
 }

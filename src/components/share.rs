@@ -5,8 +5,10 @@
 use yew::prelude::*;
 
 use super::{error_line, menu, use_menu_open};
+use crate::i18n::{use_texts, Note};
 use crate::state::Lab;
 use crate::storage::{self, Loaded};
+use crate::{note, t};
 
 /// Largest lab file opened (a saved lab with big mailboxes is a few MB).
 const MAX_LAB_FILE: f64 = 32.0 * 1024.0 * 1024.0;
@@ -42,7 +44,7 @@ fn page_address() -> String {
 }
 
 /// The file input's change: reads the picked lab file and opens it, or says why not.
-fn open_file(open_lab: &Callback<Box<Lab>>, error: &UseStateHandle<Option<String>>) -> Callback<Event> {
+fn open_file(open_lab: &Callback<Box<Lab>>, error: &UseStateHandle<Option<Note>>) -> Callback<Event> {
     let (open_lab, error) = (open_lab.clone(), error.clone());
     Callback::from(move |e: Event| {
         let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
@@ -52,11 +54,12 @@ fn open_file(open_lab: &Callback<Box<Lab>>, error: &UseStateHandle<Option<String
         input.set_value("");
         if file.size() > MAX_LAB_FILE {
             let tenths = (file.size() * 10.0 / 1048576.0) as u64;
-            error.set(Some(format!(
-                "{} is too big for a lab file ({}.{} MB; at most 32 MB).",
-                file.name(),
-                tenths / 10,
-                tenths % 10
+            error.set(Some(note!(
+                "share-file-too-big",
+                name = file.name(),
+                mb = tenths / 10,
+                tenth = tenths % 10,
+                max = "32"
             )));
             return;
         }
@@ -67,19 +70,21 @@ fn open_file(open_lab: &Callback<Box<Lab>>, error: &UseStateHandle<Option<String
                 open_lab.emit(lab);
             }
             Ok(Loaded::Broken { why, .. }) => {
-                error.set(Some(format!("{name} is not a smtplab lab file: {why}.")))
+                error.set(Some(note!("share-file-not-lab", name = name, why = why)))
             }
             Ok(Loaded::Nothing) => {}
-            Err(why) => error.set(Some(format!("{name} could not be read: {why}."))),
+            // The only way it fails: the browser could not read it as text.
+            Err(_) => error.set(Some(note!("share-file-unreadable", name = name))),
         });
     })
 }
 
 #[function_component(Share)]
 pub fn share(props: &ShareProps) -> Html {
+    let texts = use_texts();
     let (open, ontoggle) = use_menu_open();
     let copied = use_state(|| false);
-    let error = use_state(|| None::<String>);
+    let error = use_state(|| None::<Note>);
     let lab = &props.lab;
     let link = use_memo((open, lab.steps.len(), lab.origin.2), |(open, ..)| {
         if *open {
@@ -103,24 +108,24 @@ pub fn share(props: &ShareProps) -> Html {
         let saved = storage::data_url("application/json", &storage::encode(lab));
         html! {
             <div class="share-menu">
-                <label for="share-link">{ "Link that replays this session" }</label>
+                <label for="share-link">{ t!(texts, "share-link") }</label>
                 <input id="share-link" readonly=true value={(*link).clone()} onfocus={select_all} />
                 <p class="small">
-                    { format!("{} characters. ", link.len()) }
-                    { "It holds the world, the seed and every step; opening it replays the session, offline too." }
+                    { t!(texts, "share-link-length", count = link.len()) }{ " " }
+                    { t!(texts, "share-link-note") }
                 </p>
-                <button onclick={copy}>{ if *copied { "Copied" } else { "Copy link" } }</button>
+                <button onclick={copy}>{ if *copied { t!(texts, "share-copied") } else { t!(texts, "share-copy") } }</button>
                 <hr />
-                <a download="smtplab-lab.json" href={saved}>{ "Save the whole lab as a file" }</a>
-                <label for="open-lab">{ "Open a lab file" }</label>
+                <a download="smtplab-lab.json" href={saved}>{ t!(texts, "share-save") }</a>
+                <label for="open-lab">{ t!(texts, "share-open") }</label>
                 <input id="open-lab" type="file" accept=".json,application/json" {onchange} />
-                { error_line(&error) }
+                { error_line(&error.as_ref().map(|why| why.say(&texts))) }
             </div>
         }
     } else {
         html! {}
     };
-    menu("share", "Share / save", ontoggle, contents)
+    menu("share", t!(texts, "share-menu"), ontoggle, contents)
 }
 
 /// Puts text on the clipboard (the link field stays selectable where this is refused).

@@ -10,10 +10,13 @@ use yew::prelude::*;
 
 use super::LabProps;
 
+use crate::i18n::use_texts;
 use crate::state::{Action, Lab};
+use crate::t;
 
 #[function_component(Timeline)]
 pub fn timeline(props: &LabProps) -> Html {
+    let texts = use_texts();
     let lab = props.lab.clone();
     let total = lab.steps.len();
     let at = lab.view.as_ref().map_or(total, |(count, _)| *count);
@@ -47,19 +50,19 @@ pub fn timeline(props: &LabProps) -> Html {
         })
     };
     html! {
-        <section class="timeline" aria-label="Timeline">
-            <button onclick={go(at.saturating_sub(1))} disabled={at == 0}>{ "◀ Step back" }</button>
-            <input type="range" min="0" max={total.to_string()} value={at.to_string()} aria-label="Step" oninput={onslide} />
-            <button onclick={go(at + 1)} disabled={at >= total}>{ "Step forward ▶" }</button>
-            <button onclick={go(total)} disabled={at >= total}>{ "Back to live" }</button>
-            <button onclick={replay} disabled={total == 0}>{ "Replay" }</button>
-            <label>{ "Speed " }<select aria-label="Replay speed" onchange={onspeed}>
-                <option value="1">{ "1 step/s" }</option>
-                <option value="2" selected=true>{ "2 steps/s" }</option>
-                <option value="5">{ "5 steps/s" }</option>
+        <section class="timeline" aria-label={t!(texts, "timeline-label")}>
+            <button onclick={go(at.saturating_sub(1))} disabled={at == 0}>{ "◀ " }{ t!(texts, "timeline-back") }</button>
+            <input type="range" min="0" max={total.to_string()} value={at.to_string()} aria-label={t!(texts, "timeline-step")} oninput={onslide} />
+            <button onclick={go(at + 1)} disabled={at >= total}>{ t!(texts, "timeline-forward") }{ " ▶" }</button>
+            <button onclick={go(total)} disabled={at >= total}>{ t!(texts, "timeline-live") }</button>
+            <button onclick={replay} disabled={total == 0}>{ t!(texts, "timeline-replay") }</button>
+            <label>{ t!(texts, "timeline-speed") }{ " " }<select aria-label={t!(texts, "timeline-speed.aria-label")} onchange={onspeed}>
+                { for [1u32, 2, 5].into_iter().map(|n| html! {
+                    <option value={n.to_string()} selected={n == *speed}>{ t!(texts, "timeline-speed-option", count = n) }</option>
+                }) }
             </select></label>
             <span class="step-count" aria-live="polite">
-                { if at < total { format!("Viewing step {at} of {total}: type to branch from here") } else { format!("Live: {total} steps") } }
+                { if at < total { t!(texts, "timeline-viewing", step = at, count = total) } else { t!(texts, "timeline-live-steps", count = total) } }
             </span>
         </section>
     }

@@ -11,8 +11,12 @@
 
 use yew::prelude::*;
 
+use crate::i18n::use_texts;
+use crate::t;
+
 #[function_component(UpdateBanner)]
 pub fn update_banner() -> Html {
+    let texts = use_texts();
     let ready = use_state(|| false);
     let updating = use_state(|| false);
     let registration = use_mut_ref(|| None::<web_sys::ServiceWorkerRegistration>);
@@ -37,9 +41,9 @@ pub fn update_banner() -> Html {
     };
     html! {
         <div class="update-banner" role="status">
-            <span>{ "A new version of smtplab is ready." }</span>
+            <span>{ t!(texts, "update-ready") }</span>
             <button class="primary" {onclick} disabled={*updating}>
-                { if *updating { "Updating…" } else { "Reload to update" } }
+                { if *updating { t!(texts, "update-updating") } else { t!(texts, "update-reload") } }
             </button>
         </div>
     }

@@ -1,0 +1,244 @@
+//! The panels' texts (locales/*/panels.ftl): every language has exactly the English ids
+//! and attributes, every id the panels use exists, and counts and numbers read right.
+
+use std::collections::BTreeSet;
+
+use smtplab_web::i18n::{Lang, Texts, FILES};
+use smtplab_web::t;
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+/// The panels' components, and the prefix of their message ids.
+const PANELS: [(&str, &str); 11] = [
+    ("commands", "commands-"),
+    ("codes", "codes-"),
+    ("auth", "auth-"),
+    ("mailboxes", "mailboxes-"),
+    ("settings", "settings-"),
+    ("server_choice", "server-"),
+    ("rules", "rules-"),
+    ("share", "share-"),
+    ("export", "export-"),
+    ("update", "update-"),
+    ("timeline", "timeline-"),
+];
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(format!("{ROOT}/{path}")).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The ids of a Fluent file, with its attributes as `id.attribute`.
+fn ids(ftl: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let mut current = String::new();
+    for line in ftl.lines() {
+        if line.starts_with(|c: char| c.is_ascii_lowercase()) {
+            if let Some((id, _)) = line.split_once(" =") {
+                current = id.to_string();
+                out.insert(current.clone());
+            }
+        } else if let Some(attribute) = line.trim_start().strip_prefix('.') {
+            if let Some((name, _)) = attribute.split_once(" =") {
+                out.insert(format!("{current}.{name}"));
+            }
+        }
+    }
+    out
+}
+
+/// `lang` with its panels.ftl, English for the other files.
+fn with_panels(lang: Lang) -> Texts {
+    let files = FILES
+        .iter()
+        .map(|name| {
+            let code = if *name == "panels.ftl" { lang.code() } else { "en" };
+            read(&format!("locales/{code}/{name}"))
+        })
+        .collect();
+    Texts::parse(lang, files, Some(Texts::english())).unwrap()
+}
+
+#[test]
+fn every_language_has_the_english_ids_and_attributes() {
+    let english = ids(&read("locales/en/panels.ftl"));
+    assert!(english.len() > 150, "{}", english.len());
+    for lang in Lang::ALL {
+        let file = format!("locales/{}/panels.ftl", lang.code());
+        assert_eq!(ids(&read(&file)), english, "{file}");
+        let texts = with_panels(lang);
+        for id in &english {
+            let message = id.split('.').next().unwrap();
+            assert!(texts.has(message), "{file}: {id}");
+            assert_ne!(texts.get(id, &[]), *id, "{file}: {id} says nothing");
+        }
+    }
+}
+
+/// Every quoted id with a panel's prefix in its component (not a CSS class) is in English.
+#[test]
+fn every_id_the_panels_use_exists() {
+    let english = ids(&read("locales/en/panels.ftl"));
+    let mut used = 0;
+    for (file, prefix) in PANELS {
+        let source = read(&format!("src/components/{file}.rs"));
+        let parts: Vec<&str> = source.split('"').collect();
+        for (before, quoted) in parts.iter().zip(&parts[1..]).step_by(2) {
+            let is_id = !before.ends_with("class=")
+                && quoted.starts_with(prefix)
+                && quoted.len() > prefix.len()
+                && quoted
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.');
+            if is_id {
+                assert!(
+                    english.contains(*quoted),
+                    "{file}.rs uses {quoted}, not in en/panels.ftl"
+                );
+                used += 1;
+            }
+        }
+    }
+    assert!(used > 150, "{used}");
+}
+
+#[test]
+fn counts_and_sizes_read_in_each_language() {
+    let (en, it) = (Texts::english(), with_panels(Lang::It));
+    assert_eq!(t!(en, "timeline-live-steps", count = 1), "Live: 1 step");
+    assert_eq!(t!(en, "timeline-live-steps", count = 12), "Live: 12 steps");
+    assert_eq!(
+        t!(it, "timeline-live-steps", count = 1),
+        "Sessione attuale: 1 passo"
+    );
+    assert_eq!(
+        t!(it, "timeline-live-steps", count = 12),
+        "Sessione attuale: 12 passi"
+    );
+    assert_eq!(t!(en, "share-link-length", count = 52_431), "52,431 characters.");
+    assert_eq!(t!(it, "share-link-length", count = 52_431), "52.431 caratteri.");
+    let big = |texts: &Texts| {
+        t!(
+            texts,
+            "share-file-too-big",
+            name = "lab.json",
+            mb = 40,
+            tenth = 5,
+            max = "32"
+        )
+    };
+    assert_eq!(
+        big(&en),
+        "lab.json is too big for a lab file (40.5 MB; at most 32 MB)."
+    );
+    assert_eq!(
+        big(&it),
+        "lab.json è troppo grande per un file di laboratorio (40,5 MB; al massimo 32 MB)."
+    );
+}
+
+/// Rules read back in the learner's language; the reply they answer stays the wire.
+#[test]
+fn rules_are_described_in_the_language_with_the_reply_untouched() {
+    use smtplab_web::components::rules::{describe, rule_from};
+    let it = with_panels(Lang::It);
+    let rule = rule_from(
+        "RCPT",
+        "bob@*",
+        "2",
+        "50",
+        "reply",
+        "451",
+        "4.3.0",
+        "Error: queue file write error",
+        "",
+    )
+    .unwrap();
+    assert_eq!(
+        describe(&it, &rule),
+        "RCPT per bob@* (solo l'occorrenza numero 2, con probabilità 50%): risponde 451 4.3.0 Error: queue file write error"
+    );
+    let error = rule_from("RCPT", "", "two", "", "reply", "451", "", "x", "").unwrap_err();
+    assert_eq!(error.say(&it), "nth: \"two\" non è un numero intero");
+}
+
+mod rendered {
+    use std::rc::Rc;
+
+    use smtplab_web::components::{
+        auth::AuthHelpers, codes::Codes, commands::Commands, export::Export, mailboxes::Mailboxes,
+        settings::Settings, share::Share, timeline::Timeline,
+    };
+    use smtplab_web::i18n::{Lang, Texts};
+    use smtplab_web::state::Lab;
+    use yew::prelude::*;
+
+    #[derive(Properties, PartialEq)]
+    struct Shown {
+        texts: Rc<Texts>,
+    }
+
+    #[function_component(Panels)]
+    fn panels(props: &Shown) -> Html {
+        let lab = use_reducer(|| Lab::connected(0, 1));
+        let insert = Callback::from(|_: String| ());
+        let open_lab = Callback::from(|_: Box<Lab>| ());
+        html! {
+            <ContextProvider<Rc<Texts>> context={props.texts.clone()}>
+                <Commands lab={lab.clone()} insert={insert.clone()} />
+                <Codes />
+                <AuthHelpers lab={lab.clone()} {insert} />
+                <Mailboxes lab={lab.clone()} />
+                <Settings lab={lab.clone()} />
+                <Timeline lab={lab.clone()} />
+                <Share lab={lab.clone()} {open_lab} />
+                <Export {lab} />
+            </ContextProvider<Rc<Texts>>>
+        }
+    }
+
+    async fn render(texts: Rc<Texts>) -> String {
+        yew::LocalServerRenderer::<Panels>::with_props(Shown { texts })
+            .render()
+            .await
+    }
+
+    /// The panels in Italian: labels, options and aria-labels translated, the wire not.
+    #[tokio::test]
+    async fn the_panels_speak_the_chosen_language_and_keep_the_wire() {
+        let english = render(Texts::english()).await;
+        let italian = render(Rc::new(super::with_panels(Lang::It))).await;
+        let pairs = [
+            ("Apply and reconnect", "Applica e riconnetti"),
+            ("Server that answers", "Server che risponde"),
+            ("not valid now", "non valido ora"),
+            ("Failure rules", "Regole di guasto"),
+            (r#"aria-label="Timeline""#, r#"aria-label="Cronologia""#),
+            ("Share / save", "Condividi / salva"),
+            ("Export / import", "Esporta / importa"),
+            ("CRAM-MD5, step by step", "CRAM-MD5, passo per passo"),
+            ("Live: 0 steps", "Sessione attuale: 0 passi"),
+            ("2 steps/s", "2 passi/s"),
+            ("Mailbox of bob", "Casella di posta di bob"),
+            (
+                "Say hello and ask which extensions",
+                "Say hello and ask which extensions",
+            ),
+        ];
+        for (en, it) in pairs {
+            assert!(english.contains(en), "English lacks {en:?}");
+            // The engine's texts come from engine.ftl, still English in this test.
+            assert!(italian.contains(it), "Italian lacks {it:?}");
+            if en != it {
+                assert!(!italian.contains(en), "Italian still says {en:?}");
+            }
+        }
+        for wire in [
+            "EHLO client.example.org",
+            "MAIL FROM:&lt;address&gt;",
+            "AUTH PLAIN",
+            "RFC 5321",
+        ] {
+            assert!(italian.contains(wire), "the wire {wire:?} is kept");
+        }
+    }
+}
