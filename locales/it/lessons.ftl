@@ -3,7 +3,7 @@
 # qui ci sono le parole intorno a loro. Righe di "Mostrami" e risposte non si traducono.
 
 ## Lezioni: aprirle
-lesson-progress-unreadable = Non è stato possibile leggere i tuoi progressi in questa lezione ({ $why }), quindi ricomincia dall'inizio.
+lesson-progress-unreadable = Non è stato possibile leggere i tuoi progressi in questa lezione ({ $why }), quindi la lezione ricomincia dall'inizio.
 lesson-url-invalid = Parametro 'lesson': { $url } non è una lezione valida: { $why }
 lesson-url-failed = Parametro 'lesson': impossibile caricare { $url }: { $why }.
 lesson-unknown = Parametro 'lesson': lezione sconosciuta '{ $id }'.
@@ -65,7 +65,7 @@ lesson-hints-label = Suggerimenti
 # Il pulsante che mostra il suggerimento successivo.
 lesson-hint = Suggerimento ({ $number } di { $count })
 lesson-show-me = Mostrami
-lesson-solution-lead = La soluzione, una riga alla volta (ogni pulsante la inserisce nel campo di input; Invio la invia):
+lesson-solution-lead = La soluzione, una riga alla volta (ogni pulsante inserisce la riga nel campo di input; premi Invio per inviarla):
 lesson-fill-line = Inserisci
 lesson-fill-message = Inserisci il messaggio
 lesson-learned-heading = Cosa hai imparato
