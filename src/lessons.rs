@@ -18,7 +18,9 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 use smtplab_engine::{Output, Verb};
-use smtplab_lessons::{Lesson, Progress};
+use smtplab_lessons::{Lesson, Progress, Text};
+
+use crate::i18n::{Lang, Texts};
 
 use crate::state::{Lab, Panel};
 use crate::storage::{self, Loaded};
@@ -94,8 +96,12 @@ pub struct Entry {
 }
 
 impl Entry {
-    pub fn title(&self) -> &str {
-        self.title.get("en").map_or(self.id.as_str(), String::as_str)
+    /// The title in `lang`, or in English when the catalog has none (then the id).
+    pub fn title(&self, lang: Lang) -> &str {
+        self.title
+            .get(lang.code())
+            .or_else(|| self.title.get("en"))
+            .map_or(self.id.as_str(), String::as_str)
     }
 
     /// The file's URL, relative to the page.
@@ -274,13 +280,45 @@ pub fn solution(text: &str) -> Vec<Shown> {
     out
 }
 
-/// `3 of 5` style numbers for a time span: `2 min 5 s`.
-pub fn duration(ms: u64) -> String {
+/// A lesson's text (title, intro, goal, hint, learned…) in `lang`, or in English when the
+/// lesson has none in that language. `show_me` is read in English: it is the wire.
+pub fn said(text: &Text, lang: Lang) -> &str {
+    text.get(lang.code())
+}
+
+/// Where the learner is, in one line (the bar above the console): "Step 2 of 5: <goal>",
+/// in `texts`' language. The goal may hold inline Markdown.
+pub fn where_in(texts: &Texts, lesson: &Lesson, current: usize) -> String {
+    match lesson.steps.get(current) {
+        Some(step) => crate::t!(
+            texts,
+            "lesson-bar-step",
+            step = current + 1,
+            count = lesson.steps.len(),
+            goal = said(&step.goal, texts.lang)
+        ),
+        None if lesson.is_scenario() => crate::t!(texts, "lesson-kind-scenario"),
+        None => crate::t!(texts, "lesson-complete"),
+    }
+}
+
+/// A time span in words: `2 min 5 s`.
+pub fn duration(texts: &Texts, ms: u64) -> String {
     let secs = ms / 1000;
     match secs {
-        0..=59 => format!("{secs} s"),
-        60..=3599 => format!("{} min {} s", secs / 60, secs % 60),
-        _ => format!("{} h {} min", secs / 3600, secs / 60 % 60),
+        0..=59 => crate::t!(texts, "lesson-duration-seconds", seconds = secs),
+        60..=3599 => crate::t!(
+            texts,
+            "lesson-duration-minutes",
+            minutes = secs / 60,
+            seconds = secs % 60
+        ),
+        _ => crate::t!(
+            texts,
+            "lesson-duration-hours",
+            hours = secs / 3600,
+            minutes = secs / 60 % 60
+        ),
     }
 }
 

@@ -1,7 +1,8 @@
 //! The Markdown subset of lesson texts (`docs/lessons.md`): paragraphs, `#` headings,
 //! `-` lists, `` `code` ``, `*emphasis*` and `**strong**`. Nothing else is read: raw HTML,
-//! links and images stay text. Parsing is pure ([`blocks`]); [`render`] builds Yew nodes
-//! whose text Yew escapes, so a lesson can never inject markup.
+//! links and images stay text. Parsing is pure ([`blocks`], [`inlines`]); [`render`] and
+//! [`render_inline`] build Yew nodes whose text Yew escapes, so a lesson can never inject
+//! markup.
 
 use yew::prelude::*;
 
@@ -114,6 +115,12 @@ fn closed<'a>(rest: &'a str, mark: &str) -> Option<(&'a str, &'a str)> {
 /// The text as Yew nodes (headings start at `<h4>`: lesson texts sit inside the panel).
 pub fn render(text: &str) -> Html {
     html! { <>{ for blocks(text).iter().map(block) }</> }
+}
+
+/// One line of text as Yew nodes, without a block around it: `` `code` ``, `*emphasis*`
+/// and `**strong**` only (a step's goal, its hints, what it taught).
+pub fn render_inline(text: &str) -> Html {
+    runs_html(&inlines(text))
 }
 
 fn block(block: &Block) -> Html {

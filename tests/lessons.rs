@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use smtplab_lessons::Lesson;
+use smtplab_web::i18n::{Lang, Texts};
 use smtplab_web::lessons::{self, Catalog, Keys, Record, Shown};
 use smtplab_web::markdown::{blocks, inlines, Block, Inline};
 use smtplab_web::state::{Action, Lab, Panel};
@@ -80,6 +81,33 @@ fn rendered(props: &TextProps) -> yew::Html {
     smtplab_web::markdown::render(&props.text)
 }
 
+#[yew::function_component(RenderedInline)]
+fn rendered_inline(props: &TextProps) -> yew::Html {
+    smtplab_web::markdown::render_inline(&props.text)
+}
+
+/// Goals, hints and what a step taught quote replies in backticks: code, not backticks.
+#[tokio::test]
+async fn a_steps_texts_show_their_code_and_never_html() {
+    let exim = Lesson::from_json(&asset("through-exim.json")).unwrap();
+    let learned = lessons::said(exim.steps[0].learned.as_ref().unwrap(), Lang::It).to_string();
+    assert!(learned.contains("`503 HELO or EHLO required`"), "{learned}");
+    let html = yew::ServerRenderer::<RenderedInline>::with_props(move || TextProps { text: learned })
+        .render()
+        .await;
+    assert!(html.contains("<code>503 HELO or EHLO required</code>"), "{html}");
+    assert!(!html.contains('`') && !html.contains("<p>"), "{html}");
+    let text = "**<b>x</b>** `<i>` <script>";
+    let html = yew::ServerRenderer::<RenderedInline>::with_props(move || TextProps { text: text.into() })
+        .hydratable(false)
+        .render()
+        .await;
+    assert_eq!(
+        html,
+        "<strong>&lt;b&gt;x&lt;/b&gt;</strong> <code>&lt;i&gt;</code> &lt;script&gt;"
+    );
+}
+
 #[tokio::test]
 async fn lesson_texts_cannot_inject_html() {
     let text = "<script>alert(1)</script>\n\n- <img src=x onerror=alert(1)>\n\n**<b>bold</b>** `<i>` [link](javascript:alert(1))";
@@ -116,8 +144,12 @@ fn the_catalog_lists_every_lesson_file_and_refuses_paths() {
         assert_eq!(entry.url(), format!("lessons/{}", entry.file));
     }
     assert_eq!(
-        catalog.find("first-message").unwrap().title(),
+        catalog.find("first-message").unwrap().title(Lang::En),
         "Your first message"
+    );
+    assert_eq!(
+        catalog.find("first-message").unwrap().title(Lang::It),
+        "Il tuo primo messaggio"
     );
     for file in [
         "../secret.json",
@@ -279,9 +311,88 @@ fn show_me_splits_a_solution_into_lines_and_the_message() {
 
 #[test]
 fn durations_read_as_words() {
-    assert_eq!(lessons::duration(59_999), "59 s");
-    assert_eq!(lessons::duration(125_000), "2 min 5 s");
-    assert_eq!(lessons::duration(3_725_000), "1 h 2 min");
+    let english = Texts::english();
+    assert_eq!(lessons::duration(&english, 59_999), "59 s");
+    assert_eq!(lessons::duration(&english, 125_000), "2 min 5 s");
+    assert_eq!(lessons::duration(&english, 3_725_000), "1 h 2 min");
+    assert_eq!(lessons::duration(&italian(), 3_725_000), "1 h 2 min");
+}
+
+/// Italian, as the app loads it: `locales/it/` with English behind it (the files other
+/// than the lessons' may not be there yet: then English says them).
+fn italian() -> Texts {
+    let files = smtplab_web::i18n::FILES.iter().map(|name| {
+        std::fs::read_to_string(format!("{}/locales/it/{name}", env!("CARGO_MANIFEST_DIR")))
+            .unwrap_or_default()
+    });
+    Texts::parse(Lang::It, files.collect(), Some(Texts::english())).unwrap()
+}
+
+fn message_ids(lang: &str) -> Vec<String> {
+    let path = format!("{}/locales/{lang}/lessons.ftl", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(path).unwrap();
+    let ids = text.lines().filter_map(|line| {
+        let (id, _) = line.split_once(" =")?;
+        let plain = !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b == b'-');
+        plain.then(|| id.to_string())
+    });
+    ids.collect()
+}
+
+#[test]
+fn the_lessons_interface_speaks_italian_with_the_same_message_ids() {
+    let english = message_ids("en");
+    assert!(english.len() > 50, "{english:?}");
+    assert_eq!(message_ids("it"), english);
+    let italian = italian();
+    for id in &english {
+        assert!(italian.has(id), "{id}");
+    }
+    assert_eq!(
+        italian.get("lesson-step", &[("step", 2.into()), ("count", 5.into())]),
+        "Passo 2 di 5"
+    );
+    let steps = |texts: &Texts, passed: usize, count: usize| {
+        texts.get(
+            "lessons-passed",
+            &[("passed", passed.into()), ("count", count.into())],
+        )
+    };
+    assert_eq!(steps(&Texts::english(), 0, 1), "0 of 1 step");
+    assert_eq!(steps(&Texts::english(), 2, 5), "2 of 5 steps");
+    assert_eq!(steps(&italian, 1, 5), "1 passo su 5");
+    assert_eq!(steps(&italian, 0, 5), "0 passi su 5");
+}
+
+#[test]
+fn a_lesson_is_read_in_the_learners_language_and_english_when_it_has_none() {
+    let lesson = first_message();
+    assert_eq!(lessons::said(&lesson.title, Lang::En), "Your first message");
+    assert_eq!(lessons::said(&lesson.title, Lang::It), "Il tuo primo messaggio");
+    assert_eq!(
+        lessons::said(&lesson.steps[0].goal, Lang::It),
+        "Presentati al server."
+    );
+    assert_eq!(
+        lessons::where_in(&italian(), &lesson, 0),
+        "Passo 1 di 5: Presentati al server."
+    );
+    assert_eq!(
+        lessons::where_in(&Texts::english(), &lesson, 0),
+        "Step 1 of 5: Introduce yourself to the server."
+    );
+    assert_eq!(lessons::where_in(&italian(), &lesson, 5), "Lezione completata");
+    // A teacher's lesson in English only is read in English in an Italian interface.
+    let only_english = Lesson::from_json(
+        r#"{"id": "x", "title": {"en": "Say NOOP"}, "intro": {"en": "Say it."},
+            "steps": [{"goal": {"en": "Send NOOP."}, "check": {"reply": "NOOP", "class": 2}}]}"#,
+    )
+    .unwrap();
+    assert_eq!(lessons::said(&only_english.title, Lang::It), "Say NOOP");
+    assert_eq!(
+        lessons::where_in(&italian(), &only_english, 0),
+        "Passo 1 di 1: Send NOOP."
+    );
 }
 
 #[test]

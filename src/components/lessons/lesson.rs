@@ -9,9 +9,11 @@ use smtplab_lessons::Lesson;
 use yew::prelude::*;
 
 use super::Lessons;
-use crate::lessons::{self, Shown};
+use crate::i18n::{use_texts, Texts};
+use crate::lessons::{self, said, Shown};
 use crate::markdown;
 use crate::state::Lab;
+use crate::t;
 
 #[derive(Properties, PartialEq)]
 pub struct LessonViewProps {
@@ -23,6 +25,8 @@ pub struct LessonViewProps {
 
 #[function_component(LessonView)]
 pub fn lesson_view(props: &LessonViewProps) -> Html {
+    let texts = use_texts();
+    let lang = texts.lang;
     let (lessons, lesson) = (props.lessons.clone(), props.lesson.clone());
     let confirming = use_state(|| false);
     // The step whose solution is showing.
@@ -44,49 +48,68 @@ pub fn lesson_view(props: &LessonViewProps) -> Html {
     let progress = &grading.progress;
     let current = progress.current();
     let total = lesson.steps.len();
-    let kind = if lesson.is_scenario() {
-        "Scenario"
-    } else {
-        "Lesson"
-    };
-    let header = lesson_header(&lessons, &lesson, kind, toggle_confirm, reset, &confirming);
+    let header = lesson_header(&texts, &lessons, &lesson, toggle_confirm, reset, &confirming);
     if lesson.is_scenario() {
-        return scenario_view(header, &lesson);
+        return scenario_view(&texts, header, &lesson);
     }
-    let intro = html! {
-        <details class="intro" open={current == 0 && progress.commands() == 0}>
-            <summary>{ "Introduction" }</summary>
-            { markdown::render(lesson.intro.get("en")) }
-        </details>
-    };
-    let learned = learned_list(&lesson, current, total);
-    let last_learned = current
-        .checked_sub(1)
-        .and_then(|i| lesson.steps[i].learned.as_ref())
-        .map(|t| format!("Step {current} passed: {}", t.get("en")));
+    let intro = intro_and_status(&texts, &lesson, current, progress.commands() == 0);
+    let learned = learned_list(&texts, &lesson, current, total);
     let body = match lesson.steps.get(current) {
-        Some(step) => step_view(props, step, current, total, progress.failures(), &solution_of),
-        None => summary(&lessons, &lesson, &props.lab),
+        Some(step) => step_view(
+            &texts,
+            props,
+            step,
+            current,
+            total,
+            progress.failures(),
+            &solution_of,
+        ),
+        None => summary(&texts, &lessons, &lesson, &props.lab),
     };
     html! {
-        <article class="lesson" aria-label={format!("Lesson: {}", lesson.title.get("en"))}>
+        <article class="lesson" aria-label={t!(texts, "lesson-label", title = said(&lesson.title, lang))}>
             { header }
             { intro }
-            <p class="lesson-status" role="status">{ last_learned.unwrap_or_default() }</p>
             { body }
             if current > 0 {
-                <h4>{ "What you learned" }</h4>
+                <h4>{ t!(texts, "lesson-learned-heading") }</h4>
                 { learned }
             }
         </article>
     }
 }
 
+/// The introduction (open until the learner starts), and what the step passed last taught
+/// (a live status).
+fn intro_and_status(texts: &Texts, lesson: &Lesson, current: usize, untouched: bool) -> Html {
+    let lang = texts.lang;
+    let last_learned = current
+        .checked_sub(1)
+        .and_then(|i| lesson.steps[i].learned.as_ref())
+        .map(|text| {
+            t!(
+                texts,
+                "lesson-step-passed",
+                step = current,
+                learned = said(text, lang)
+            )
+        });
+    html! {
+        <>
+            <details class="intro" open={current == 0 && untouched}>
+                <summary>{ t!(texts, "lesson-intro") }</summary>
+                { markdown::render(said(&lesson.intro, lang)) }
+            </details>
+            <p class="lesson-status" role="status">{ markdown::render_inline(&last_learned.unwrap_or_default()) }</p>
+        </>
+    }
+}
+
 /// The lesson's title, and leaving or starting it again (with confirmation).
 fn lesson_header(
+    texts: &Texts,
     lessons: &Lessons,
     lesson: &Lesson,
-    kind: &str,
     toggle_confirm: Callback<MouseEvent>,
     reset: Callback<MouseEvent>,
     confirming: &UseStateHandle<bool>,
@@ -95,21 +118,29 @@ fn lesson_header(
         let lessons = lessons.clone();
         Callback::from(move |_: MouseEvent| lessons.leave())
     };
+    let (kind, leave_label) = if lesson.is_scenario() {
+        (
+            t!(texts, "lesson-kind-scenario"),
+            t!(texts, "lesson-leave-scenario"),
+        )
+    } else {
+        (t!(texts, "lesson-kind-lesson"), t!(texts, "lesson-leave"))
+    };
     html! {
         <header class="lesson-header">
             <p class="lesson-kind">{ kind }</p>
-            <h3>{ lesson.title.get("en") }</h3>
+            <h3>{ said(&lesson.title, texts.lang) }</h3>
             <div class="lesson-actions">
-                <button onclick={leave}>{ format!("Leave the {}", kind.to_lowercase()) }</button>
+                <button onclick={leave}>{ leave_label }</button>
                 if !lesson.is_scenario() {
-                    <button onclick={toggle_confirm} aria-expanded={confirming.to_string()}>{ "Start again…" }</button>
+                    <button onclick={toggle_confirm} aria-expanded={confirming.to_string()}>{ t!(texts, "lesson-start-again") }</button>
                 }
             </div>
             if **confirming {
-                <div class="confirm" role="group" aria-label="Start again">
-                    <p>{ "Forget your progress in this lesson and start it again?" }</p>
-                    <button class="danger" onclick={reset}>{ "Reset this lesson" }</button>
-                    <button onclick={let c = confirming.clone(); Callback::from(move |_: MouseEvent| c.set(false))}>{ "Cancel" }</button>
+                <div class="confirm" role="group" aria-label={t!(texts, "lesson-start-again-label")}>
+                    <p>{ t!(texts, "lesson-start-again-question") }</p>
+                    <button class="danger" onclick={reset}>{ t!(texts, "lesson-reset") }</button>
+                    <button onclick={let c = confirming.clone(); Callback::from(move |_: MouseEvent| c.set(false))}>{ t!(texts, "lessons-cancel") }</button>
                 </div>
             }
         </header>
@@ -117,34 +148,36 @@ fn lesson_header(
 }
 
 /// A scenario: what it reproduces, and what a real client should do.
-fn scenario_view(header: Html, lesson: &Lesson) -> Html {
+fn scenario_view(texts: &Texts, header: Html, lesson: &Lesson) -> Html {
+    let lang = texts.lang;
     html! {
-            <article class="lesson scenario" aria-label={format!("Scenario: {}", lesson.title.get("en"))}>
+            <article class="lesson scenario" aria-label={t!(texts, "lesson-scenario-label", title = said(&lesson.title, lang))}>
                 { header }
-                <section class="intro" aria-label="What it reproduces">{ markdown::render(lesson.intro.get("en")) }</section>
+                <section class="intro" aria-label={t!(texts, "lesson-scenario-intro-label")}>{ markdown::render(said(&lesson.intro, lang)) }</section>
                 if let Some(advice) = &lesson.advice {
                     <section class="advice" aria-labelledby="advice-heading">
-                        <h4 id="advice-heading">{ "What a real client should do" }</h4>
-                        { markdown::render(advice.get("en")) }
+                        <h4 id="advice-heading">{ t!(texts, "lesson-scenario-advice") }</h4>
+                        { markdown::render(said(advice, lang)) }
                     </section>
                 }
-                <p class="lead">{ "The console is connected to this server now: try it." }</p>
+                <p class="lead">{ t!(texts, "lesson-scenario-try") }</p>
             </article>
     }
 }
 
 /// What each passed step taught.
-fn learned_list(lesson: &Lesson, current: usize, total: usize) -> Html {
+fn learned_list(texts: &Texts, lesson: &Lesson, current: usize, total: usize) -> Html {
+    let lang = texts.lang;
     html! {
-        <ol class="learned" aria-label="Steps passed">
+        <ol class="learned" aria-label={t!(texts, "lesson-learned-label")}>
             { for lesson.steps[..current.min(total)].iter().enumerate().map(|(i, step)| html! {
                 <li>
-                    <span class="passed-goal">{ format!("✓ {}", step.goal.get("en")) }</span>
+                    <span class="passed-goal">{ "✓ " }{ markdown::render_inline(said(&step.goal, lang)) }</span>
                     if let Some(text) = &step.learned {
-                        <span class="learned-text">{ text.get("en") }</span>
+                        <span class="learned-text">{ markdown::render_inline(said(text, lang)) }</span>
                     }
                     if i + 1 == current {
-                        <span class="visually-hidden">{ " (just passed)" }</span>
+                        <span class="visually-hidden">{ " " }{ t!(texts, "lesson-just-passed") }</span>
                     }
                 </li>
             }) }
@@ -154,6 +187,7 @@ fn learned_list(lesson: &Lesson, current: usize, total: usize) -> Html {
 
 /// The current step: its goal, the hints shown so far, and "Show me".
 fn step_view(
+    texts: &Texts,
     props: &LessonViewProps,
     step: &smtplab_lessons::Step,
     current: usize,
@@ -188,36 +222,36 @@ fn step_view(
     };
     html! {
         <section class="step" aria-labelledby="step-heading">
-            <h4 id="step-heading">{ format!("Step {} of {total}", current + 1) }</h4>
-            <progress max={total.to_string()} value={current.to_string()} aria-label="Lesson progress">
-                { format!("{current} of {total}") }
+            <h4 id="step-heading">{ t!(texts, "lesson-step", step = current + 1, count = total) }</h4>
+            <progress max={total.to_string()} value={current.to_string()} aria-label={t!(texts, "lesson-progress-label")}>
+                { t!(texts, "lesson-progress-text", step = current, count = total) }
             </progress>
-            <p class="goal">{ step.goal.get("en") }</p>
+            <p class="goal">{ markdown::render_inline(said(&step.goal, texts.lang)) }</p>
             if shown > 0 {
-                <ol class="hints" aria-label="Hints">
-                    { for step.hints[..shown].iter().map(|h| html! { <li>{ h.get("en") }</li> }) }
+                <ol class="hints" aria-label={t!(texts, "lesson-hints-label")}>
+                    { for step.hints[..shown].iter().map(|h| html! { <li>{ markdown::render_inline(said(h, texts.lang)) }</li> }) }
                 </ol>
             }
             <div class="step-actions">
                 if shown < step.hints.len() {
-                    <button onclick={hint}>{ format!("Hint ({} of {})", shown + 1, step.hints.len()) }</button>
+                    <button onclick={hint}>{ t!(texts, "lesson-hint", number = shown + 1, count = step.hints.len()) }</button>
                 }
                 if !items.is_empty() {
-                    <button onclick={show_me}>{ "Show me" }</button>
+                    <button onclick={show_me}>{ t!(texts, "lesson-show-me") }</button>
                 }
             </div>
             if **solution_of == Some(current) && !items.is_empty() {
-                { solution_list(&items, &props.insert, in_data) }
+                { solution_list(texts, &items, &props.insert, in_data) }
             }
         </section>
     }
 }
 
 /// The solution, line by line: each puts itself in the input (never sends).
-fn solution_list(items: &[Shown], insert: &Callback<String>, in_data: bool) -> Html {
+fn solution_list(texts: &Texts, items: &[Shown], insert: &Callback<String>, in_data: bool) -> Html {
     html! {
         <div class="solution">
-            <p>{ "The solution, a line at a time (each button fills the input; Enter sends):" }</p>
+            <p>{ t!(texts, "lesson-solution-lead") }</p>
             <ol>
                 { for items.iter().map(|item| {
                     let onclick = {
@@ -225,8 +259,8 @@ fn solution_list(items: &[Shown], insert: &Callback<String>, in_data: bool) -> H
                         Callback::from(move |_: MouseEvent| fill(&item, &insert, in_data))
                     };
                     let (label, text) = match item {
-                        Shown::Line(line) => ("Fill in", line.clone()),
-                        Shown::Message(body) => ("Fill the message", body.clone()),
+                        Shown::Line(line) => (t!(texts, "lesson-fill-line"), line.clone()),
+                        Shown::Message(body) => (t!(texts, "lesson-fill-message"), body.clone()),
                     };
                     html! { <li><pre>{ text }</pre><button class="small" {onclick}>{ label }</button></li> }
                 }) }
@@ -288,15 +322,22 @@ fn focus(selector: &str) {
 }
 
 /// The end of a lesson: commands against the budget, errors, hints, time.
-fn summary(lessons: &Lessons, lesson: &Lesson, lab: &Lab) -> Html {
+fn summary(texts: &Texts, lessons: &Lessons, lesson: &Lesson, lab: &Lab) -> Html {
     let Some(grading) = lessons.grading() else {
         return html! {};
     };
     let progress = &grading.progress;
     let commands = progress.commands();
     let spent = match lesson.budget {
-        Some(budget) if commands <= budget => format!("{commands} of a budget of {budget}: within budget"),
-        Some(budget) => format!("{commands}, over the budget of {budget}"),
+        Some(budget) if commands <= budget => {
+            t!(
+                texts,
+                "lesson-budget-within",
+                commands = commands,
+                budget = budget
+            )
+        }
+        Some(budget) => t!(texts, "lesson-budget-over", commands = commands, budget = budget),
         None => commands.to_string(),
     };
     let hints = grading.hints_used(&lessons.asked);
@@ -309,22 +350,22 @@ fn summary(lessons: &Lessons, lesson: &Lesson, lab: &Lab) -> Html {
     };
     let time = lessons
         .finished
-        .map(|end| lessons::duration(end.saturating_sub(lab.origin.2)))
+        .map(|end| lessons::duration(texts, end.saturating_sub(lab.origin.2)))
         .unwrap_or_else(|| "—".into());
     html! {
         <section class="summary" aria-labelledby="summary-heading">
-            <h4 id="summary-heading">{ "Lesson complete" }</h4>
+            <h4 id="summary-heading">{ t!(texts, "lesson-complete") }</h4>
             <dl>
-                <dt>{ "Commands" }</dt><dd>{ spent }</dd>
-                <dt>{ "Errors met" }</dt><dd>{ progress.errors() }</dd>
-                <dt>{ "Hints used" }</dt><dd>{ hints }</dd>
-                <dt>{ "Time" }</dt><dd>{ time }</dd>
+                <dt>{ t!(texts, "lesson-summary-commands") }</dt><dd>{ spent }</dd>
+                <dt>{ t!(texts, "lesson-summary-errors") }</dt><dd>{ progress.errors() }</dd>
+                <dt>{ t!(texts, "lesson-summary-hints") }</dt><dd>{ hints }</dd>
+                <dt>{ t!(texts, "lesson-summary-time") }</dt><dd>{ time }</dd>
             </dl>
             if let Some(entry) = next {
                 <button class="primary" onclick={
                     let (lessons, entry) = (lessons.clone(), entry.clone());
                     Callback::from(move |_: MouseEvent| lessons.open(&entry))
-                }>{ format!("Next lesson: {}", entry.title()) }</button>
+                }>{ t!(texts, "lesson-next", title = entry.title(texts.lang)) }</button>
             }
         </section>
     }

@@ -4,7 +4,9 @@
 use yew::prelude::*;
 
 use super::Lessons;
+use crate::i18n::{use_texts, Texts};
 use crate::lessons::Entry;
+use crate::{note, t};
 
 /// The largest lesson file read (as `smtplab_lessons::lesson::MAX_BYTES`).
 const MAX_LESSON_FILE: f64 = 1024.0 * 1024.0;
@@ -16,6 +18,7 @@ pub struct LessonListProps {
 
 #[function_component(LessonList)]
 pub fn lesson_list(props: &LessonListProps) -> Html {
+    let texts = use_texts();
     let lessons = props.lessons.clone();
     let confirming = use_state(|| false);
     {
@@ -35,25 +38,25 @@ pub fn lesson_list(props: &LessonListProps) -> Html {
         let confirming = confirming.clone();
         Callback::from(move |_: MouseEvent| confirming.set(!*confirming))
     };
-    let catalog = catalog_view(&lessons);
+    let catalog = catalog_view(&texts, &lessons);
     html! {
-        <section class="lessons" aria-label="Lessons">
-            <p class="lead">{ "Guided lessons grade themselves as you type. A lesson starts its own session; leaving it brings your lab back as it was." }</p>
+        <section class="lessons" aria-label={t!(texts, "lessons-label")}>
+            <p class="lead">{ t!(texts, "lessons-lead") }</p>
             if let Some(problem) = &*lessons.problem {
-                <p class="error" role="alert">{ problem }</p>
+                <p class="error" role="alert">{ problem.say(&texts) }</p>
             }
             { catalog }
             <div class="lesson-tools">
-                <label class="file-button">{ "Open a lesson file…" }
+                <label class="file-button">{ t!(texts, "lessons-open-file") }
                     <input type="file" accept=".json,application/json" {onchange} />
                 </label>
-                <button onclick={ask} aria-expanded={confirming.to_string()}>{ "Reset all progress…" }</button>
+                <button onclick={ask} aria-expanded={confirming.to_string()}>{ t!(texts, "lessons-reset-all") }</button>
             </div>
             if *confirming {
-                <div class="confirm" role="group" aria-label="Reset all progress">
-                    <p>{ "Forget your progress in every lesson? Your own lab is kept." }</p>
-                    <button class="danger" onclick={reset_all}>{ "Reset all lessons" }</button>
-                    <button onclick={let c = confirming.clone(); Callback::from(move |_: MouseEvent| c.set(false))}>{ "Cancel" }</button>
+                <div class="confirm" role="group" aria-label={t!(texts, "lessons-reset-all-label")}>
+                    <p>{ t!(texts, "lessons-reset-all-question") }</p>
+                    <button class="danger" onclick={reset_all}>{ t!(texts, "lessons-reset-all-confirm") }</button>
+                    <button onclick={let c = confirming.clone(); Callback::from(move |_: MouseEvent| c.set(false))}>{ t!(texts, "lessons-cancel") }</button>
                 </div>
             }
         </section>
@@ -73,7 +76,7 @@ fn open_file(lessons: &Lessons) -> Callback<Event> {
         if file.size() > MAX_LESSON_FILE {
             lessons
                 .problem
-                .set(Some(format!("{name} is too big for a lesson (at most 1 MB).")));
+                .set(Some(note!("lesson-file-too-big", name = name)));
             return;
         }
         let lessons = lessons.clone();
@@ -81,25 +84,25 @@ fn open_file(lessons: &Lessons) -> Callback<Event> {
             Ok(text) => lessons.open_text(&name, text),
             Err(why) => lessons
                 .problem
-                .set(Some(format!("{name} could not be read: {why}."))),
+                .set(Some(note!("lesson-file-unreadable", name = name, why = why))),
         });
     })
 }
 
 /// The list of lessons and scenarios, once the catalog is here.
-fn catalog_view(lessons: &Lessons) -> Html {
+fn catalog_view(texts: &Texts, lessons: &Lessons) -> Html {
     match &*lessons.catalog {
-        None => html! { <p class="loading" role="status">{ "Loading the lessons…" }</p> },
-        Some(Err(why)) => html! { <p class="error" role="alert">{ why }</p> },
+        None => html! { <p class="loading" role="status">{ t!(texts, "lessons-loading") }</p> },
+        Some(Err(why)) => html! { <p class="error" role="alert">{ why.say(texts) }</p> },
         Some(Ok(catalog)) => html! {
             <>
-                <h3 id="lessons-heading">{ "Lessons" }</h3>
+                <h3 id="lessons-heading">{ t!(texts, "lessons-heading") }</h3>
                 <ol class="lesson-list" aria-labelledby="lessons-heading">
-                    { for catalog.lessons.iter().map(|entry| item(lessons, entry, false)) }
+                    { for catalog.lessons.iter().map(|entry| item(texts, lessons, entry, false)) }
                 </ol>
-                <h3 id="scenarios-heading">{ "Scenarios: real failures in one click" }</h3>
+                <h3 id="scenarios-heading">{ t!(texts, "lessons-scenarios-heading") }</h3>
                 <ul class="lesson-list scenarios" aria-labelledby="scenarios-heading">
-                    { for catalog.scenarios.iter().map(|entry| item(lessons, entry, true)) }
+                    { for catalog.scenarios.iter().map(|entry| item(texts, lessons, entry, true)) }
                 </ul>
             </>
         },
@@ -107,21 +110,27 @@ fn catalog_view(lessons: &Lessons) -> Html {
 }
 
 /// One lesson or scenario: a button that opens it, and how far the learner got.
-fn item(lessons: &Lessons, entry: &Entry, scenario: bool) -> Html {
+fn item(texts: &Texts, lessons: &Lessons, entry: &Entry, scenario: bool) -> Html {
     let open = {
         let (lessons, entry) = (lessons.clone(), entry.clone());
         Callback::from(move |_: MouseEvent| lessons.open(&entry))
     };
-    let state = match (scenario, lessons.record(&entry.id)) {
-        (true, _) => String::new(),
-        (false, Some(record)) if record.finished.is_some() => "Done".into(),
-        (false, Some(record)) => format!("{} of {} steps", record.passed, record.steps),
-        (false, None) => format!("{} steps", entry.steps),
+    let record = (!scenario).then(|| lessons.record(&entry.id));
+    let done = matches!(&record, Some(Some(r)) if r.finished.is_some());
+    let state = match record {
+        None => String::new(),
+        Some(Some(_)) if done => t!(texts, "lessons-done"),
+        Some(Some(record)) => t!(
+            texts,
+            "lessons-passed",
+            passed = record.passed,
+            count = record.steps
+        ),
+        Some(None) => t!(texts, "lessons-steps", count = entry.steps),
     };
-    let done = !scenario && state == "Done";
     html! {
         <li class={classes!("lesson-item", done.then_some("done"))}>
-            <button class="lesson-open" onclick={open}>{ entry.title() }</button>
+            <button class="lesson-open" onclick={open}>{ entry.title(texts.lang) }</button>
             if !state.is_empty() {
                 <span class="lesson-state">{ state }</span>
             }

@@ -11,11 +11,12 @@ use std::rc::Rc;
 use smtplab_lessons::Lesson;
 use yew::prelude::*;
 
-use crate::i18n::Note;
-use crate::note;
+use crate::i18n::{use_texts, Lang, Note};
+use crate::{note, t};
 
 use crate::embed::LessonSource;
 use crate::lessons::{self, Catalog, Entry, Grading, Keys, Record};
+use crate::markdown;
 use crate::state::{Action, Lab, Panel};
 use crate::storage::{self, Loaded};
 use crate::time::now_ms;
@@ -25,8 +26,10 @@ use crate::time::now_ms;
 pub struct Lessons {
     lab: UseReducerHandle<Lab>,
     keys: Rc<Keys>,
+    /// The learner's language, for the titles said in notes.
+    lang: Lang,
     /// `index.json`, once fetched (`Err`: why it could not be).
-    pub catalog: UseStateHandle<Option<Result<Rc<Catalog>, String>>>,
+    pub catalog: UseStateHandle<Option<Result<Rc<Catalog>, Note>>>,
     /// Hints asked for at each step of the lesson being followed.
     pub asked: UseStateHandle<Vec<u32>>,
     /// When the lesson being followed was finished.
@@ -34,7 +37,7 @@ pub struct Lessons {
     /// The JSON of a teacher's lesson being followed.
     source: UseStateHandle<Option<String>>,
     /// Why a lesson could not be opened (shown as an alert in the panel).
-    pub problem: UseStateHandle<Option<String>>,
+    pub problem: UseStateHandle<Option<Note>>,
     /// Bumped when saved records change, so that the list reads them again.
     pub saved: UseStateHandle<u32>,
 }
@@ -56,20 +59,20 @@ impl Lessons {
                 }
                 Err(why) => this
                     .catalog
-                    .set(Some(Err(format!("The lessons could not be loaded: {why}.")))),
+                    .set(Some(Err(note!("lessons-load-failed", why = why)))),
             },
         );
     }
 
     /// Opens a built-in lesson or scenario by its entry.
     pub fn open(&self, entry: &Entry) {
-        let (this, url, title) = (self.clone(), entry.url(), entry.title().to_string());
+        let (this, url, title) = (self.clone(), entry.url(), entry.title(self.lang).to_string());
         storage::fetch_text(url, move |result| {
             match result.and_then(|text| Lesson::from_json(&text).map_err(|e| e.to_string())) {
                 Ok(lesson) => this.enter(Rc::new(lesson), None),
                 Err(why) => this
                     .problem
-                    .set(Some(format!("“{title}” could not be opened: {why}"))),
+                    .set(Some(note!("lesson-open-failed", title = title, why = why))),
             }
         });
     }
@@ -125,16 +128,24 @@ impl Lessons {
         })
     }
 
-    /// Reads a teacher's lesson; its problem, with the field path, if it is not valid.
+    /// Reads a teacher's lesson file called `name`; its problem, with the field path, if
+    /// it is not valid.
     pub fn open_text(&self, name: &str, text: String) {
+        let name = name.to_string();
+        self.open_json(text, move |why| {
+            note!("lesson-file-invalid", name = name, why = why)
+        });
+    }
+
+    /// Reads a lesson's JSON; `invalid` says why it is not a lesson (the crate's message,
+    /// with the field path, stays English: it is for teachers).
+    fn open_json(&self, text: String, invalid: impl FnOnce(String) -> Note) {
         match Lesson::from_json(&text) {
             Ok(lesson) => {
                 self.problem.set(None);
                 self.enter(Rc::new(lesson), Some(text));
             }
-            Err(why) => self
-                .problem
-                .set(Some(format!("{name} is not a valid lesson: {why}"))),
+            Err(why) => self.problem.set(Some(invalid(why.to_string()))),
         }
     }
 
@@ -247,6 +258,7 @@ pub fn use_lessons(lab: &UseReducerHandle<Lab>, lab_key: &str, asked_for: Option
     let lessons = Lessons {
         lab: lab.clone(),
         keys: use_memo(lab_key.to_string(), |key| Keys::new(key)),
+        lang: use_texts().lang,
         catalog: use_state(|| None),
         asked: use_state(Vec::new),
         finished: use_state(|| None),
@@ -278,7 +290,7 @@ pub fn use_lessons(lab: &UseReducerHandle<Lab>, lab_key: &str, asked_for: Option
                 return;
             };
             match this.record(&id).and_then(|r| r.source) {
-                Some(text) => this.open_text("The lesson", text),
+                Some(text) => this.open_json(text, |why| note!("lesson-saved-invalid", why = why)),
                 None => this.open_source(LessonSource::Lesson(id)),
             }
         });
@@ -319,22 +331,13 @@ pub struct LessonBarProps {
 /// way back to the Lessons panel (on small screens the panel is far below the console).
 #[function_component(LessonBar)]
 pub fn lesson_bar(props: &LessonBarProps) -> Html {
+    let texts = use_texts();
     let lab = &props.lab;
     let Some(grading) = &lab.grading else {
         return html! {};
     };
     let lesson = &grading.lesson;
-    let current = grading.progress.current();
-    let what = match lesson.steps.get(current) {
-        Some(step) => format!(
-            "Step {} of {}: {}",
-            current + 1,
-            lesson.steps.len(),
-            step.goal.get("en")
-        ),
-        None if lesson.is_scenario() => "Scenario".into(),
-        None => "Lesson complete".into(),
-    };
+    let what = lessons::where_in(&texts, lesson, grading.progress.current());
     let open = {
         let lab = lab.clone();
         Callback::from(move |_: MouseEvent| lab.dispatch(Action::Open(Panel::Lessons)))
@@ -343,11 +346,11 @@ pub fn lesson_bar(props: &LessonBarProps) -> Html {
     let narrow_only = lab.panel == Panel::Lessons && !props.embedded;
     let class = classes!("lesson-bar", narrow_only.then_some("narrow-only"));
     html! {
-        <div {class} role="region" aria-label="Lesson in progress">
-            <span class="lesson-bar-title">{ lesson.title.get("en") }</span>
-            <span class="lesson-bar-step">{ what }</span>
+        <div {class} role="region" aria-label={t!(texts, "lesson-bar-label")}>
+            <span class="lesson-bar-title">{ lessons::said(&lesson.title, texts.lang) }</span>
+            <span class="lesson-bar-step">{ markdown::render_inline(&what) }</span>
             if lab.panel != Panel::Lessons && !props.embedded {
-                <button class="small" onclick={open}>{ "Open the lesson" }</button>
+                <button class="small" onclick={open}>{ t!(texts, "lesson-bar-open") }</button>
             }
         </div>
     }
