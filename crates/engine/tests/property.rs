@@ -389,7 +389,7 @@ fn assert_agrees(session: &Session, kind: &ReplyKind, seed: u64) {
         K::RcptOk => &[Rcpt],
         K::StartData => &[Data],
         K::BdatChunkOk { .. } => &[Bdat],
-        K::Queued { .. } | K::BdatQueued { .. } | K::MessageTooBig => IDLE,
+        K::Queued { .. } | K::BdatQueued { .. } | K::MessageTooBig | K::HeaderNotCrlf => IDLE,
         K::ReadyForTls => &[TlsHandshake],
         K::AuthChallenge { .. } => &[Auth],
         K::AuthOk | K::AuthFailed { .. } | K::AuthAborted | K::SaslResponseTooLong | K::BasicAuthDisabled => {

@@ -6,6 +6,7 @@
 use super::{rfc_text, wording, Source, Voice, Wording};
 use crate::delivery::padded_greeting_date;
 use crate::reply::{AuthFailure, EnhancedCode, ReplyKind};
+use crate::table::Verb;
 
 #[rustfmt::skip]
 pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
@@ -98,6 +99,7 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
         K::AddressError { text } => r(501, text),
         // Debian's acl_check_data (exim4-config).
         K::LineTooLong { got } => r(550, &format!("maximum allowed line length is 998 octets, got {got}")),
+        K::HeaderNotCrlf => r(552, "Message header not CRLF terminated"),
         K::UnknownMechanism { name } => r(504, &format!("{name} authentication mechanism not supported")),
         K::Help => wording(214, None, vec!["Commands supported:".into(), "AUTH STARTTLS HELO EHLO MAIL RCPT DATA BDAT NOOP QUIT RSET HELP".into()], Source::Recorded),
         K::ExpnRefused => r(550, "Administrative prohibition"),
@@ -163,6 +165,18 @@ pub fn ehlo_keywords(pipelining: bool, starttls: bool, auth: bool, message_size:
     }
     ext.extend(["PRDR", "HELP"].map(String::from));
     ext
+}
+
+/// smtp_read_command: a command word counts only when a space or the end of the line
+/// (white space trimmed) follows it; `MAIL FROM:` and `RCPT TO:` end in their colon.
+pub fn verb_stands_alone(line: &str) -> bool {
+    let line = line.trim_end_matches(|c: char| c.is_ascii_whitespace());
+    let starts = |prefix: &str| {
+        line.get(..prefix.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+    };
+    let word = line.split(' ').next().unwrap_or("");
+    starts("MAIL FROM:") || starts("RCPT TO:") || Verb::parse(word).is_some()
 }
 
 /// Exim's `check_helo`: a host name of letters, digits, `-`, `.` and `_`, or an address

@@ -177,6 +177,8 @@ impl Profile {
                 exim_names_and_addresses: true,
                 max_line_length: Some(998),
                 syntax_first: false,
+                bdat_reads_header: true,
+                verb_needs_space: true,
                 error_limits: ErrorLimits::Exim {
                     unknown: 3,
                     synprot: 3,
@@ -194,6 +196,8 @@ impl Profile {
                 exim_names_and_addresses: false,
                 max_line_length: None,
                 syntax_first: true,
+                bdat_reads_header: false,
+                verb_needs_space: false,
                 error_limits: ErrorLimits::Postfix,
             },
         }
@@ -225,6 +229,14 @@ pub struct Behaviour {
     pub max_line_length: Option<usize>,
     /// Postfix checks MAIL's and RCPT's syntax before the sequence; Exim the sequence first.
     pub syntax_first: bool,
+    /// Exim reads a BDAT message's header as it comes (receive.c): it refuses one whose
+    /// first header line ends in a bare LF (`552 Message header not CRLF terminated`),
+    /// and its BDAT LAST total counts a first line that is no header twice.
+    pub bdat_reads_header: bool,
+    /// Exim knows a command only when its word is followed by a space or the end of the
+    /// line (smtp_read_command): `NOOP\rQUIT`, `\rNOOP` and `NOOP\tx` are unknown.
+    /// Postfix splits words at any white space.
+    pub verb_needs_space: bool,
     pub error_limits: ErrorLimits,
 }
 

@@ -240,6 +240,7 @@ impl Body {
 
     /// BDAT: appends octets, turning bare LF into CRLF as Postfix does.
     pub(super) fn append_normalising(&mut self, data: &[u8], limit: u64) {
+        self.note_first_line(data);
         let mut start = 0;
         for (i, &b) in data.iter().enumerate() {
             let prev_cr = if i == 0 {
@@ -257,5 +258,27 @@ impl Body {
         if let Some(&last) = data.last() {
             self.last_cr = last == b'\r';
         }
+    }
+
+    /// Notes what the message's first line is when its line end comes in `data` (the
+    /// line so far is all of `content`).
+    fn note_first_line(&mut self, data: &[u8]) {
+        if self.first_line.is_some() {
+            return;
+        }
+        let Some(nl) = memchr::memchr(b'\n', data) else {
+            return;
+        };
+        let crlf = if nl == 0 {
+            self.last_cr
+        } else {
+            data[nl - 1] == b'\r'
+        };
+        let mut line = self.content.clone();
+        line.extend_from_slice(&data[..nl]);
+        if crlf {
+            line.pop();
+        }
+        self.first_line = Some(FirstLine::of(&line, crlf));
     }
 }

@@ -184,6 +184,40 @@ pub struct Body {
     mid_line: bool,
     /// `size` when the current BDAT chunk began.
     chunk_from: u64,
+    /// What the first line of a BDAT message turned out to be, once it ended.
+    #[serde(default)]
+    first_line: Option<FirstLine>,
+}
+
+/// The first line of a message as Exim's header reader sees it (receive.c).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FirstLine {
+    /// An empty line: the message has no header.
+    Blank,
+    /// A header field (`Name:`), and whether it ended in CRLF rather than a bare LF.
+    Header { crlf: bool },
+    /// Anything else: the body starts here.
+    Text,
+}
+
+impl FirstLine {
+    /// receive.c: a header name is printable characters up to a colon, spaces allowed
+    /// before the colon; a line that starts with white space is no header.
+    pub fn of(line: &[u8], crlf: bool) -> FirstLine {
+        if line.is_empty() {
+            return FirstLine::Blank;
+        }
+        let name = line
+            .iter()
+            .take_while(|&&b| b.is_ascii_graphic() && b != b':')
+            .count();
+        let rest = &line[name..];
+        let colon = rest.iter().find(|&&b| !b.is_ascii_whitespace());
+        match (line[0].is_ascii_whitespace(), colon) {
+            (false, Some(b':')) => FirstLine::Header { crlf },
+            _ => FirstLine::Text,
+        }
+    }
 }
 
 /// How the client greeted us.
@@ -688,6 +722,12 @@ impl Session {
         }
         self.previous_verb = self.verb;
         let mut parsed = command::parse_offered(line, self.world.policy.offered());
+        if self.world.profile.behaviour().verb_needs_space
+            && matches!(parsed, Parsed::Command(_) | Parsed::Invalid(..))
+            && !crate::profiles::exim::verb_stands_alone(line)
+        {
+            parsed = Parsed::Unknown; // Exim: `NOOP\rQUIT` is no NOOP
+        }
         if parsed == Parsed::Command(Command::Quit)
             && !self.world.profile.behaviour().quit_takes_arguments
             && line.split_ascii_whitespace().nth(1).is_some()
@@ -703,6 +743,18 @@ impl Session {
             if let Some(size) = words.next().and_then(|w| w.parse::<u64>().ok()) {
                 let last = words.next().is_some_and(|w| w.eq_ignore_ascii_case("LAST"));
                 parsed = Parsed::Command(Command::Bdat { size, last });
+            }
+        }
+        if parsed == Parsed::Invalid(Verb::Auth, ReplyKind::AuthSyntax)
+            && self.world.profile.behaviour().exim_names_and_addresses
+        {
+            // Exim: the initial response is the rest of the line after the mechanism.
+            let rest = line.get(4..).unwrap_or("").trim_start();
+            if let Some((mechanism, initial)) = rest.split_once(|c: char| c.is_ascii_whitespace()) {
+                parsed = Parsed::Command(Command::Auth {
+                    mechanism: mechanism.to_string(),
+                    initial: Some(initial.trim_start().to_string()),
+                });
             }
         }
         self.verb = match &parsed {
@@ -1033,10 +1085,18 @@ impl Session {
             }
             return self.reply(ReplyKind::ChunkTooBig);
         }
+        let exim_header = self.world.profile.behaviour().bdat_reads_header;
+        if exim_header && body.first_line == Some(FirstLine::Header { crlf: false }) {
+            // receive.c: the message is abandoned; the transaction with it.
+            return self.reply(ReplyKind::HeaderNotCrlf);
+        }
         let chunk = body.size - body.chunk_from;
+        // Exim's total is `message_size + message_linecount`: a first line that is no
+        // header is counted as a header line, then again as the body's first line.
+        let recounted = u64::from(exim_header && body.first_line == Some(FirstLine::Text));
         if last {
             return self.finish_message(ready, body, |bytes, queue_id| ReplyKind::BdatQueued {
-                bytes,
+                bytes: bytes + recounted,
                 queue_id,
                 chunk,
             });
