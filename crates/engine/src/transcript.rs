@@ -47,34 +47,56 @@ pub enum Event {
 
 /// The client events of a transcript, with the line each came from.
 pub fn client_events(text: &str) -> Vec<(String, Event)> {
-    let mut events = Vec::new();
-    for line in text.lines() {
-        let event = match line.split_once(": ") {
-            Some(("C", rest)) => Event::Line(rest.to_string()),
-            Some(("R", rest)) => Event::Raw(unescape(rest)),
-            Some(("T", _)) => Event::Handshake,
-            Some(("W", rest)) => match rest.trim().parse() {
-                Ok(seconds) => Event::Wait(seconds),
-                Err(_) => continue,
-            },
-            Some(("H", _)) => Event::Close,
-            Some(("F", rest)) => match rest.trim().parse() {
-                Ok(octets) => Event::Filler(octets),
-                Err(_) => continue,
-            },
-            Some(("X", rest)) => {
-                let mut words = rest.split(' ').skip(1).map(str::to_string);
-                let (Some(user), Some(password)) = (words.next(), words.next()) else {
-                    continue;
-                };
-                Event::Cram { user, password }
+    text.lines()
+        .filter_map(|line| Some((line.to_string(), event_of(line)?)))
+        .collect()
+}
+
+/// The client event a transcript line stands for, if it is one.
+fn event_of(line: &str) -> Option<Event> {
+    Some(match line.split_once(": ") {
+        Some(("C", rest)) => Event::Line(rest.to_string()),
+        Some(("R", rest)) => Event::Raw(unescape(rest)),
+        Some(("T", _)) => Event::Handshake,
+        Some(("W", rest)) => Event::Wait(rest.trim().parse().ok()?),
+        Some(("H", _)) => Event::Close,
+        Some(("F", rest)) => Event::Filler(rest.trim().parse().ok()?),
+        Some(("X", rest)) => {
+            let mut words = rest.split(' ').skip(1).map(str::to_string);
+            let (Some(user), Some(password)) = (words.next(), words.next()) else {
+                return None;
+            };
+            Event::Cram { user, password }
+        }
+        _ if line == "C:" => Event::Line(String::new()),
+        _ => return None,
+    })
+}
+
+/// The client events in the writes the recorder made: each event alone, except a
+/// message (`record.py`'s `data` step), whose lines and lone dot go out in one write:
+/// client lines with no server line between them that end with `C: .`. A server that
+/// checks for input sent too early sees the body behind a refused DATA at once.
+fn writes(text: &str) -> Vec<Vec<(String, Event)>> {
+    let mut writes: Vec<Vec<(String, Event)>> = Vec::new();
+    let mut message: Vec<(String, Event)> = Vec::new();
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        match event_of(line) {
+            Some(event @ (Event::Line(_) | Event::Filler(_))) => {
+                let dot = event == Event::Line(".".into());
+                message.push((line.to_string(), event));
+                if dot {
+                    writes.push(std::mem::take(&mut message));
+                }
             }
-            _ if line == "C:" => Event::Line(String::new()),
-            _ => continue,
-        };
-        events.push((line.to_string(), event));
+            other => {
+                writes.extend(message.drain(..).map(|e| vec![e]));
+                writes.extend(other.map(|event| vec![(line.to_string(), event)]));
+            }
+        }
     }
-    events
+    writes.extend(message.into_iter().map(|e| vec![e]));
+    writes
 }
 
 /// The world a transcript was recorded in: `base` with the settings its header names
@@ -155,10 +177,30 @@ pub fn replay_observed(
     if !player.feed(connected) {
         return player.finish();
     }
-    for (shown, event) in client_events(text) {
+    for write in writes(text) {
         if player.closed {
             break;
         }
+        if write.len() > 1 {
+            // A message in one write: its lines, then what the server made of them.
+            let mut data = Vec::new();
+            for (shown, event) in write {
+                player.out.push(shown);
+                match event {
+                    Event::Line(l) => data.extend(format!("{l}\r\n").into_bytes()),
+                    Event::Filler(octets) => data.extend(filler(octets)),
+                    _ => {}
+                }
+            }
+            player.feed(Input::Bytes {
+                now: player.now,
+                data,
+            });
+            continue;
+        }
+        let Some((shown, event)) = write.into_iter().next() else {
+            continue;
+        };
         player.out.push(shown);
         let now = player.now;
         let input = match event {

@@ -238,9 +238,13 @@ fn pipelined_group(session: &mut Session, rng: &mut Rng, now: u64, seed: u64, se
         got.extend(reply_kinds(&drain_outputs(session, seed, seen)));
         bytes = rest;
     }
-    assert_eq!(
-        got, expected,
-        "seed {seed}: the pipelined group got other replies than its lines one by one"
+    // Exim refuses input sent too early: the same replies, up to its 554 (which closes).
+    let refused_early = session.world().profile.behaviour().enforces_sync
+        && got.last() == Some(&ReplyKind::SyncError)
+        && expected.starts_with(&got[..got.len() - 1]);
+    assert!(
+        got == expected || refused_early,
+        "seed {seed}: the pipelined group got other replies than its lines one by one:\n{got:?}\n{expected:?}"
     );
     if got.len() == lines.len() {
         seen.pipelined_groups += 1; // the common case: a whole group, one reply per line

@@ -100,6 +100,7 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
         // Debian's acl_check_data (exim4-config).
         K::LineTooLong { got } => r(550, &format!("maximum allowed line length is 998 octets, got {got}")),
         K::HeaderNotCrlf => r(552, "Message header not CRLF terminated"),
+        K::SyncError => r(554, "SMTP synchronization error"),
         K::UnknownMechanism { name } => r(504, &format!("{name} authentication mechanism not supported")),
         K::Help => wording(214, None, vec!["Commands supported:".into(), "AUTH STARTTLS HELO EHLO MAIL RCPT DATA BDAT NOOP QUIT RSET HELP".into()], Source::Recorded),
         K::ExpnRefused => r(550, "Administrative prohibition"),
@@ -146,6 +147,7 @@ pub fn closes(kind: &ReplyKind) -> bool {
             | ReplyKind::TooManyConnections { .. }
             | ReplyKind::ConnectionLost { .. }
             | ReplyKind::TooManyNonmail
+            | ReplyKind::SyncError
     )
 }
 
@@ -165,6 +167,27 @@ pub fn ehlo_keywords(pipelining: bool, starttls: bool, auth: bool, message_size:
     }
     ext.extend(["PRDR", "HELP"].map(String::from));
     ext
+}
+
+/// smtp_in.c's commands that must be the last of a group, and so are refused with input
+/// behind them: HELO, EHLO, DATA, VRFY, EXPN, NOOP, ETRN, STARTTLS and unknown commands
+/// (`None`); MAIL, RCPT and RSET too when PIPELINING was not offered.
+pub fn synchronizes(verb: Option<Verb>, pipelining: bool) -> bool {
+    match verb {
+        None => true,
+        Some(
+            Verb::Helo
+            | Verb::Ehlo
+            | Verb::Data
+            | Verb::Vrfy
+            | Verb::Expn
+            | Verb::Noop
+            | Verb::Etrn
+            | Verb::StartTls,
+        ) => true,
+        Some(Verb::Mail | Verb::Rcpt | Verb::Rset) => !pipelining,
+        Some(_) => false,
+    }
 }
 
 /// smtp_read_command: a command word counts only when a space or the end of the line

@@ -179,6 +179,7 @@ impl Profile {
                 syntax_first: false,
                 bdat_reads_header: true,
                 verb_needs_space: true,
+                enforces_sync: true,
                 error_limits: ErrorLimits::Exim {
                     unknown: 3,
                     synprot: 3,
@@ -198,6 +199,7 @@ impl Profile {
                 syntax_first: true,
                 bdat_reads_header: false,
                 verb_needs_space: false,
+                enforces_sync: false,
                 error_limits: ErrorLimits::Postfix,
             },
         }
@@ -237,6 +239,11 @@ pub struct Behaviour {
     /// line (smtp_read_command): `NOOP\rQUIT`, `\rNOOP` and `NOOP\tx` are unknown.
     /// Postfix splits words at any white space.
     pub verb_needs_space: bool,
+    /// Exim refuses input sent before the reply it waits for (`smtp_enforce_sync`): once
+    /// DATA or BDAT has come, a command that must end a pipelined group (or an unknown one)
+    /// with more input behind it gets `554 SMTP synchronization error`, and the connection
+    /// closes. Postfix reads on.
+    pub enforces_sync: bool,
     pub error_limits: ErrorLimits,
 }
 

@@ -31,6 +31,11 @@ impl Session {
                     break;
                 }
                 _ if self.skip > 0 => self.skip_octets(&buf[pos..]),
+                State::Command(_) | State::BdatWait(..) => {
+                    let rest = &buf[pos..];
+                    self.input_behind = memchr::memchr(b'\n', rest).is_some_and(|nl| nl + 1 < rest.len());
+                    self.read_line(rest)
+                }
                 State::BdatChunk { .. } => self.read_chunk(&buf[pos..]),
                 State::Data(..) => self.read_data(&buf[pos..]),
                 _ => self.read_line(&buf[pos..]),

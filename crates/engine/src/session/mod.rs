@@ -303,6 +303,12 @@ pub struct Session {
     /// repeats when DATA comes without recipients.
     #[serde(default)]
     rcpt_refused: Option<String>,
+    /// Exim: DATA or BDAT has come, so input sent too early is checked for from now on.
+    #[serde(default)]
+    checks_sync: bool,
+    /// More input came behind the command line being read.
+    #[serde(skip)]
+    input_behind: bool,
 }
 
 impl Session {
@@ -343,6 +349,8 @@ impl Session {
             nonmail: 0,
             nonmail_used: 0,
             previous_verb: None,
+            checks_sync: false,
+            input_behind: false,
         };
         session.observed = Some(session.snapshot());
         session
@@ -761,6 +769,9 @@ impl Session {
             Parsed::Command(_) | Parsed::Invalid(..) => verb_of(&parsed),
             _ => None,
         };
+        if self.sent_too_early(&parsed) {
+            return self.reply(ReplyKind::SyncError);
+        }
         if self.too_many_nonmail() {
             return self.reply(ReplyKind::TooManyNonmail);
         }
@@ -1223,6 +1234,25 @@ impl Session {
         let argument = line.split_once(':')?.1.trim();
         let error = crate::profiles::exim::address_error(argument, recipient)?;
         Some(format!("{argument}: {error}"))
+    }
+
+    /// Exim's synchronization check (smtp_read_command): once DATA or BDAT has come (no
+    /// more PIPECONNECT), a command that must be answered before the next one, or an
+    /// unknown one, with more input already behind it, was sent too early.
+    fn sent_too_early(&mut self, parsed: &Parsed) -> bool {
+        if !self.world.profile.behaviour().enforces_sync || matches!(self.state, State::BdatWait(..)) {
+            return false;
+        }
+        let early = self.checks_sync && self.input_behind && {
+            let pipelining = self.world.policy.pipelining && self.helo.as_ref().is_some_and(|h| h.extended);
+            let verb = match parsed {
+                Parsed::Invalid(_, ReplyKind::MailSyntax | ReplyKind::RcptSyntax) => None,
+                _ => self.verb,
+            };
+            crate::profiles::exim::synchronizes(verb, pipelining)
+        };
+        self.checks_sync |= matches!(self.verb, Some(Verb::Data | Verb::Bdat));
+        early
     }
 
     /// Exim's `smtp_accept_max_nonmail`, counted as it reads each known command (smtp_in.c:

@@ -1,0 +1,106 @@
+//! Exim's behaviour where it is more than wording, each case from a recording in
+//! `golden/exim/` (the golden test replays them whole; these pin the rules).
+
+use smtplab_engine::world::Profile;
+use smtplab_engine::{Input, Output, Peer, Session, World};
+
+struct Exim {
+    session: Session,
+    now: u64,
+}
+
+impl Exim {
+    fn connected() -> Exim {
+        let mut session = Session::new(World::preset(Profile::Exim), 7);
+        let peer = Peer::default();
+        session.handle_input(Input::Connected { now: 0, peer }).unwrap();
+        let mut exim = Exim { session, now: 0 };
+        exim.replies();
+        exim
+    }
+
+    /// Sends bytes in one write; the reply lines, and `<EOF>` when the server closed.
+    fn raw(&mut self, bytes: &[u8]) -> Vec<String> {
+        self.now += 10;
+        let data = bytes.to_vec();
+        self.session
+            .handle_input(Input::Bytes { now: self.now, data })
+            .unwrap();
+        self.replies()
+    }
+
+    fn replies(&mut self) -> Vec<String> {
+        std::iter::from_fn(|| self.session.poll_output())
+            .filter_map(|output| match output {
+                Output::Reply { reply, .. } => Some(reply.text_lines()),
+                Output::Close => Some(vec!["<EOF>".into()]),
+                _ => None,
+            })
+            .flatten()
+            .collect()
+    }
+
+    fn in_rcpt() -> Exim {
+        let mut exim = Exim::connected();
+        exim.raw(b"EHLO client.example.org\r\n");
+        exim.raw(b"MAIL FROM:<sender@example.org>\r\n");
+        assert_eq!(exim.raw(b"RCPT TO:<alice@example.com>\r\n"), ["250 Accepted"]);
+        exim
+    }
+}
+
+#[test]
+fn a_body_sent_behind_a_refused_data_is_a_synchronization_error() {
+    let mut exim = Exim::connected();
+    exim.raw(b"EHLO client.example.org\r\n");
+    exim.raw(b"DATA\r\n");
+    let replies = exim.raw(b"Subject: x\r\n\r\nbody\r\n.\r\n");
+    assert_eq!(replies, ["554 SMTP synchronization error", "<EOF>"]);
+}
+
+#[test]
+fn pipelined_commands_before_any_data_are_answered_one_by_one() {
+    let mut exim = Exim::connected();
+    assert_eq!(exim.raw(b"NOOP\r\nNOOP\r\n"), ["250 OK", "250 OK"]);
+    exim.raw(b"EHLO client.example.org\r\n");
+    exim.raw(b"DATA\r\n");
+    // After DATA, MAIL and RCPT may still be pipelined (PIPELINING was offered); NOOP not.
+    let replies = exim.raw(b"MAIL FROM:<a@example.org>\r\nRCPT TO:<alice@example.com>\r\nNOOP\r\nNOOP\r\n");
+    assert_eq!(
+        replies,
+        [
+            "250 OK",
+            "250 Accepted",
+            "554 SMTP synchronization error",
+            "<EOF>"
+        ]
+    );
+}
+
+#[test]
+fn bdat_total_counts_a_first_line_that_is_no_header_twice() {
+    let mut exim = Exim::in_rcpt();
+    assert_eq!(exim.raw(b"BDAT 3 LAST\r\nx\r\n")[0], "250- 3 byte chunk, total 4");
+    let mut exim = Exim::in_rcpt();
+    let replies = exim.raw(b"BDAT 25 LAST\r\nSubject: bdat\r\n\r\nHello.\r\n");
+    assert_eq!(replies[0], "250- 25 byte chunk, total 25");
+}
+
+#[test]
+fn bdat_header_with_a_bare_lf_is_refused() {
+    let mut exim = Exim::in_rcpt();
+    let replies = exim.raw(b"BDAT 18 LAST\r\nSubject: lf\n\nbody\n");
+    assert_eq!(replies, ["552 Message header not CRLF terminated"]);
+    assert_eq!(
+        exim.raw(b"RCPT TO:<alice@example.com>\r\n"),
+        ["503 sender not yet given"]
+    );
+}
+
+#[test]
+fn a_command_word_needs_a_space_after_it() {
+    let mut exim = Exim::connected();
+    assert_eq!(exim.raw(b"NOOP\rQUIT\r\n"), ["500 unrecognized command"]);
+    assert_eq!(exim.raw(b"\rNOOP\r\n"), ["500 unrecognized command"]);
+    assert_eq!(exim.raw(b"NOOP now\r\n"), ["250 OK"]);
+}
