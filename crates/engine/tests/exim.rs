@@ -104,3 +104,25 @@ fn a_command_word_needs_a_space_after_it() {
     assert_eq!(exim.raw(b"\rNOOP\r\n"), ["500 unrecognized command"]);
     assert_eq!(exim.raw(b"NOOP now\r\n"), ["250 OK"]);
 }
+
+#[test]
+fn between_bdat_chunks_only_bdat_then_only_rset() {
+    let mut exim = Exim::in_rcpt();
+    assert_eq!(
+        exim.raw(b"BDAT 14\r\nSubject: x\r\n\r\n"),
+        ["250 14 byte chunk received"]
+    );
+    assert_eq!(exim.raw(b"NOOP\r\n"), ["250 OK"]);
+    let only_bdat = ["503 only BDAT permissible after non-LAST BDAT"];
+    assert_eq!(exim.raw(b"MAIL FROM:<a@example.org>\r\n"), only_bdat);
+    assert_eq!(exim.raw(b"NOOP\r\n"), ["503 only RSET accepted now"]);
+    assert_eq!(exim.raw(b"RSET\r\n"), ["250 Reset OK"]);
+    let mut exim = Exim::in_rcpt();
+    exim.raw(b"BDAT 14\r\nSubject: x\r\n\r\n");
+    let lost = [
+        "221 mail.example.com closing connection",
+        "421 Lost incoming connection",
+        "<EOF>",
+    ];
+    assert_eq!(exim.raw(b"QUIT\r\n"), lost);
+}

@@ -180,6 +180,7 @@ impl Profile {
                 bdat_reads_header: true,
                 verb_needs_space: true,
                 enforces_sync: true,
+                strict_between_chunks: true,
                 error_limits: ErrorLimits::Exim {
                     unknown: 3,
                     synprot: 3,
@@ -200,6 +201,7 @@ impl Profile {
                 bdat_reads_header: false,
                 verb_needs_space: false,
                 enforces_sync: false,
+                strict_between_chunks: false,
                 error_limits: ErrorLimits::Postfix,
             },
         }
@@ -244,6 +246,12 @@ pub struct Behaviour {
     /// with more input behind it gets `554 SMTP synchronization error`, and the connection
     /// closes. Postfix reads on.
     pub enforces_sync: bool,
+    /// Exim between BDAT chunks (bdat_getc) takes BDAT, NOOP, RSET and QUIT. Anything else
+    /// gets `503 only BDAT permissible after non-LAST BDAT`, and from then on all but RSET
+    /// and QUIT `503 only RSET accepted now`. QUIT there loses the message: the 221, then
+    /// `421 Lost incoming connection`. Postfix refuses by command (nested MAIL, DATA
+    /// after BDAT, RCPT after BDAT).
+    pub strict_between_chunks: bool,
     pub error_limits: ErrorLimits,
 }
 

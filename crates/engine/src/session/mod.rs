@@ -309,6 +309,9 @@ pub struct Session {
     /// More input came behind the command line being read.
     #[serde(skip)]
     input_behind: bool,
+    /// Exim: a command between BDAT chunks was refused; now only RSET or QUIT will do.
+    #[serde(default)]
+    chunk_refused: bool,
 }
 
 impl Session {
@@ -351,6 +354,7 @@ impl Session {
             previous_verb: None,
             checks_sync: false,
             input_behind: false,
+            chunk_refused: false,
         };
         session.observed = Some(session.snapshot());
         session
@@ -429,6 +433,7 @@ impl Session {
             !profile.behaviour().extensions_need_ehlo || self.helo.as_ref().is_some_and(|h| h.extended);
         let auth_offered = policy.auth_enabled && (self.tls || !policy.auth_only_after_tls) && advertised;
         match verb {
+            _ if in_bdat && profile.behaviour().strict_between_chunks => self.between_chunks(Some(verb)),
             // RFC 5321 §4.2.4: known, not implemented (Postfix 3.7: EXPN, HELP).
             _ if profile.unimplemented(verb) => Some(ReplyKind::Unrecognized {
                 command: verb.name().to_string(),
@@ -485,6 +490,16 @@ impl Session {
             Verb::Etrn if in_transaction => Some(ReplyKind::EtrnInTransaction),
             Verb::Vrfy if !policy.vrfy_enabled => Some(ReplyKind::VrfyDisabled),
             _ => None,
+        }
+    }
+
+    /// Exim between BDAT chunks (bdat_getc): BDAT, NOOP, RSET and QUIT; anything else
+    /// (`None`: an unknown command) is refused, and after that all but RSET and QUIT.
+    fn between_chunks(&self, verb: Option<Verb>) -> Option<ReplyKind> {
+        match (verb, self.chunk_refused) {
+            (Some(Verb::Rset | Verb::Quit), _) | (Some(Verb::Bdat | Verb::Noop), false) => None,
+            (_, false) => Some(ReplyKind::DataAfterBdat),
+            (_, true) => Some(ReplyKind::RcptAfterBdat),
         }
     }
 
@@ -795,6 +810,13 @@ impl Session {
             self.refusing = false;
             return;
         }
+        let between_chunks =
+            matches!(self.state, State::BdatWait(..)) && self.world.profile.behaviour().strict_between_chunks;
+        if let (true, None) = (between_chunks, self.verb) {
+            if let Some(kind) = self.between_chunks(None) {
+                return self.reply(kind);
+            }
+        }
         if let Some(text) = self.exim_address_error(line, &parsed) {
             return self.reply(ReplyKind::AddressError { text });
         }
@@ -860,7 +882,7 @@ impl Session {
             Command::Bdat { size, last } => self.on_bdat(size, last), // RFC 3030 §2
             Command::Rset => self.on_rset(),                  // RFC 5321 §4.1.1.5
             Command::Noop => self.reply(ReplyKind::Ok),       // RFC 5321 §4.1.1.9
-            Command::Quit => self.reply(ReplyKind::Bye),      // RFC 5321 §4.1.1.10
+            Command::Quit => self.on_quit(),                  // RFC 5321 §4.1.1.10
             Command::Vrfy { argument, address } => self.on_vrfy(argument, &address), // RFC 5321 §3.5
             Command::Etrn(domain) => self.reply(ReplyKind::EtrnUnavailable { domain }), // RFC 1985
             Command::StartTls => self.on_starttls(),          // RFC 3207 §4
@@ -1114,7 +1136,20 @@ impl Session {
         }
         let bytes = chunk;
         self.state = State::BdatWait(ready, body);
+        self.chunk_refused = false;
         self.reply(ReplyKind::BdatChunkOk { bytes })
+    }
+
+    fn on_quit(&mut self) {
+        let lost =
+            matches!(self.state, State::BdatWait(..)) && self.world.profile.behaviour().strict_between_chunks;
+        self.reply(ReplyKind::Bye);
+        if lost && self.outputs.back() == Some(&Output::Close) {
+            // Exim: the message reader, waiting for the next chunk, finds the input gone.
+            self.outputs.pop_back();
+            self.verb = None;
+            self.reply(ReplyKind::ConnectionLost { in_message: true });
+        }
     }
 
     fn on_rset(&mut self) {
@@ -1331,6 +1366,9 @@ impl Session {
                 500 | 501 | 503 => format!("{} {text}", reply.code),
                 _ => text,
             });
+        }
+        if matches!(self.state, State::BdatWait(..)) {
+            self.chunk_refused |= reply.kind == ReplyKind::DataAfterBdat;
         }
         let closes = self.world.profile.closes(&reply.kind);
         if flushes {
