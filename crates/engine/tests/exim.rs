@@ -126,3 +126,18 @@ fn between_bdat_chunks_only_bdat_then_only_rset() {
     ];
     assert_eq!(exim.raw(b"QUIT\r\n"), lost);
 }
+
+#[test]
+fn debian_refuses_recipients_once_most_of_more_than_ten_failed() {
+    let mut exim = Exim::in_rcpt();
+    for n in 1..=9 {
+        let line = format!("RCPT TO:<nosuchuser{n}@example.com>\r\n");
+        assert_eq!(exim.raw(line.as_bytes()), ["550 Unrouteable address"], "{n}");
+    }
+    let refused = ["550 Rejected for too many bad recipients"];
+    assert_eq!(exim.raw(b"RCPT TO:<bob@example.com>\r\n"), refused);
+    // A new message starts the count again.
+    exim.raw(b"RSET\r\n");
+    exim.raw(b"MAIL FROM:<sender@example.org>\r\n");
+    assert_eq!(exim.raw(b"RCPT TO:<bob@example.com>\r\n"), ["250 Accepted"]);
+}

@@ -437,6 +437,7 @@ fn assert_agrees(session: &Session, kind: &ReplyKind, seed: u64) {
         | K::BadOrcpt
         | K::UnsupportedOption { .. }
         | K::TooManyRecipients
+        | K::TooManyBadRecipients
         | K::UserUnknown { .. }
         | K::RelayDenied { .. }
         | K::VrfySyntax

@@ -101,6 +101,8 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
         K::LineTooLong { got } => r(550, &format!("maximum allowed line length is 998 octets, got {got}")),
         K::HeaderNotCrlf => r(552, "Message header not CRLF terminated"),
         K::SyncError => r(554, "SMTP synchronization error"),
+        // Debian's acl_check_rcpt (exim4-config).
+        K::TooManyBadRecipients => r(550, "Rejected for too many bad recipients"),
         K::UnknownMechanism { name } => r(504, &format!("{name} authentication mechanism not supported")),
         K::Help => wording(214, None, vec!["Commands supported:".into(), "AUTH STARTTLS HELO EHLO MAIL RCPT DATA BDAT NOOP QUIT RSET HELP".into()], Source::Recorded),
         K::ExpnRefused => r(550, "Administrative prohibition"),

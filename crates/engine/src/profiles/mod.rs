@@ -181,6 +181,7 @@ impl Profile {
                 verb_needs_space: true,
                 enforces_sync: true,
                 strict_between_chunks: true,
+                bad_rcpt_limit: Some(10),
                 error_limits: ErrorLimits::Exim {
                     unknown: 3,
                     synprot: 3,
@@ -202,6 +203,7 @@ impl Profile {
                 verb_needs_space: false,
                 enforces_sync: false,
                 strict_between_chunks: false,
+                bad_rcpt_limit: None,
                 error_limits: ErrorLimits::Postfix,
             },
         }
@@ -252,6 +254,10 @@ pub struct Behaviour {
     /// `421 Lost incoming connection`. Postfix refuses by command (nested MAIL, DATA
     /// after BDAT, RCPT after BDAT).
     pub strict_between_chunks: bool,
+    /// Debian's Exim RCPT ACL: once more than this many RCPTs were tried in a message and
+    /// fewer than half of them were accepted, every RCPT gets `550 Rejected for too many
+    /// bad recipients` (the session goes on). Postfix has no such rule.
+    pub bad_rcpt_limit: Option<u32>,
     pub error_limits: ErrorLimits,
 }
 

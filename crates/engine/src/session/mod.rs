@@ -312,6 +312,9 @@ pub struct Session {
     /// Exim: a command between BDAT chunks was refused; now only RSET or QUIT will do.
     #[serde(default)]
     chunk_refused: bool,
+    /// RCPT commands since the transaction was reset, accepted or not (Exim's `$rcpt_count`).
+    #[serde(default)]
+    rcpts_tried: u32,
 }
 
 impl Session {
@@ -355,6 +358,7 @@ impl Session {
             checks_sync: false,
             input_behind: false,
             chunk_refused: false,
+            rcpts_tried: 0,
         };
         session.observed = Some(session.snapshot());
         session
@@ -790,6 +794,9 @@ impl Session {
         if self.too_many_nonmail() {
             return self.reply(ReplyKind::TooManyNonmail);
         }
+        if self.verb == Some(Verb::Rcpt) {
+            self.rcpts_tried += 1;
+        }
         if self.verb.is_some_and(|verb| verb.spec().limit) {
             // Postfix smtpd_junk_command_limit: a client that only idles or probes runs
             // into the error limits too.
@@ -903,6 +910,7 @@ impl Session {
         }
         self.state = State::Command(None);
         self.rcpt_refused = None;
+        self.rcpts_tried = 0;
         self.helo = Some(Helo { name, extended });
         if !extended {
             return self.reply(ReplyKind::Helo);
@@ -920,6 +928,7 @@ impl Session {
     }
 
     fn on_mail(&mut self, sender: ReversePath, params: MailParams) {
+        self.rcpts_tried = 0; // Exim resets the message before it reads MAIL's arguments
         if params
             .size
             .is_some_and(|size| size > self.world.limits.message_size)
@@ -953,6 +962,11 @@ impl Session {
         let State::Command(Some(envelope)) = &self.state else {
             return self.reply(ReplyKind::NeedMail);
         };
+        let accepted = envelope.recipients.len();
+        let limit = self.world.profile.behaviour().bad_rcpt_limit;
+        if limit.is_some_and(|limit| self.rcpts_tried > limit && (accepted as u32) < self.rcpts_tried / 2) {
+            return self.reply(ReplyKind::TooManyBadRecipients); // Debian's acl_check_rcpt
+        }
         if envelope.recipients.len() >= self.world.limits.recipients {
             return self.reply(ReplyKind::TooManyRecipients); // RFC 5321 §4.5.3.1.10
         }
@@ -1155,6 +1169,7 @@ impl Session {
     fn on_rset(&mut self) {
         self.state = State::Command(None);
         self.rcpt_refused = None;
+        self.rcpts_tried = 0;
         self.reply(ReplyKind::Reset)
     }
 
