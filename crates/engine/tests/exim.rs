@@ -141,3 +141,42 @@ fn debian_refuses_recipients_once_most_of_more_than_ten_failed() {
     exim.raw(b"MAIL FROM:<sender@example.org>\r\n");
     assert_eq!(exim.raw(b"RCPT TO:<bob@example.com>\r\n"), ["250 Accepted"]);
 }
+
+#[test]
+fn mail_options_are_read_from_the_end_as_exim_does() {
+    let mut exim = Exim::connected();
+    exim.raw(b"EHLO client.example.org\r\n");
+    let body = ["501 invalid data for BODY"];
+    assert_eq!(exim.raw(b"MAIL FROM:<sender@example.org> BODY=foo\r\n"), body);
+    // DSN is not offered: RET and ENVID are ignored, whatever their value.
+    assert_eq!(
+        exim.raw(b"MAIL FROM:<sender@example.org> RET=foo ENVID=a+zz\r\n"),
+        ["250 OK"]
+    );
+    exim.raw(b"RSET\r\n");
+    let malformed =
+        "501 <sender@example.org> FOO=bar: malformed address: FOO=bar may not follow <sender@example.org> ";
+    assert_eq!(
+        exim.raw(b"MAIL FROM:<sender@example.org> FOO=bar SIZE=5\r\n"),
+        [malformed]
+    );
+    assert_eq!(
+        exim.raw(b"MAIL FROM:\r\n"),
+        ["501 MAIL must have an address operand"]
+    );
+    let mut exim = Exim::connected();
+    assert_eq!(
+        exim.raw(b"MAIL TO:<a@example.org>\r\n"),
+        ["500 unrecognized command"]
+    );
+}
+
+#[test]
+fn after_helo_mail_has_no_options() {
+    let mut exim = Exim::connected();
+    exim.raw(b"HELO client.example.org\r\n");
+    let reply = exim.raw(b"MAIL FROM:<sender@example.org> SIZE=5\r\n");
+    let malformed =
+        "501 <sender@example.org> SIZE=5: malformed address: SIZE=5 may not follow <sender@example.org> ";
+    assert_eq!(reply, [malformed]);
+}

@@ -4,6 +4,7 @@
 //! its source says otherwise. Exim sends no enhanced status codes.
 
 use super::{rfc_text, wording, Source, Voice, Wording};
+use crate::command::{Body, MailParams};
 use crate::delivery::padded_greeting_date;
 use crate::reply::{AuthFailure, EnhancedCode, ReplyKind};
 use crate::table::Verb;
@@ -200,8 +201,122 @@ pub fn verb_stands_alone(line: &str) -> bool {
         line.get(..prefix.len())
             .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
     };
-    let word = line.split(' ').next().unwrap_or("");
-    starts("MAIL FROM:") || starts("RCPT TO:") || Verb::parse(word).is_some()
+    match Verb::parse(line.split(' ').next().unwrap_or("")) {
+        // Exim has no MAIL or RCPT: its commands are `MAIL FROM:` and `RCPT TO:`.
+        Some(Verb::Mail | Verb::Rcpt) => starts("MAIL FROM:") || starts("RCPT TO:"),
+        Some(_) => true,
+        None => starts("MAIL FROM:") || starts("RCPT TO:"),
+    }
+}
+
+/// What Exim makes of a `MAIL FROM:` or `RCPT TO:` line (smtp_in.c), `None` for other
+/// lines: the address with MAIL's options, or the refusal. After EHLO, MAIL's options are
+/// taken from the end of the line one by one until one Exim does not know; what is left
+/// must be the address alone. DSN and SMTPUTF8 are not offered: RET and ENVID are
+/// ignored, and RCPT has no options at all.
+pub fn read_envelope(line: &str, esmtp: bool) -> Option<Result<(String, MailParams), ReplyKind>> {
+    let starts = |prefix: &str| {
+        line.get(..prefix.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+    };
+    let (verb, prefix, recipient) = match () {
+        _ if starts("MAIL FROM:") => ("MAIL", "MAIL FROM:".len(), false),
+        _ if starts("RCPT TO:") => ("RCPT", "RCPT TO:".len(), true),
+        _ => return None,
+    };
+    let argument = line[prefix..].trim();
+    if argument.is_empty() {
+        let text = format!("{verb} must have an address operand");
+        return Some(Err(ReplyKind::AddressError { text }));
+    }
+    let mut params = MailParams::default();
+    let mut rest = argument;
+    while let Some((head, name, value)) = extract_option(rest).filter(|_| esmtp && !recipient) {
+        match mail_option(name, value, &mut params) {
+            Ok(true) => rest = head.trim_end(),
+            Ok(false) => break,
+            Err(kind) => return Some(Err(kind)),
+        }
+    }
+    Some(match address_error(rest, recipient) {
+        Some(error) => Err(ReplyKind::AddressError {
+            text: format!("{rest}: {error}"),
+        }),
+        None => Ok((rest.to_string(), params)),
+    })
+}
+
+/// smtp_in.c's `extract_option`: the last word of `data` as `NAME=value` (or a bare
+/// `NAME`, which is its own value), and what comes before it; `None` when the last word
+/// is all there is, or its name is not letters after a space.
+fn extract_option(data: &str) -> Option<(&str, &str, &str)> {
+    let b = data.as_bytes();
+    let mut v = b.len().checked_sub(1)?;
+    while v > 0 && b[v] != b'=' && !b[v].is_ascii_whitespace() {
+        if b[v] == b'"' {
+            // A quoted local part may hold a space: go back to its opening quote.
+            v -= 1;
+            while v > 1 && b[v] != b'"' {
+                v -= 1;
+            }
+        }
+        v = v.saturating_sub(1);
+    }
+    if b[v] == b'=' {
+        let n = v - b[..v]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .count();
+        if n == 0 || !b[n - 1].is_ascii_whitespace() {
+            return None;
+        }
+        return Some((&data[..n - 1], &data[n..v], &data[v + 1..]));
+    }
+    if v == 0 {
+        return None;
+    }
+    Some((&data[..v], &data[v + 1..], &data[v + 1..]))
+}
+
+/// One MAIL option as smtp_in.c takes it: `Ok(true)` taken, `Ok(false)` not one Exim
+/// knows (it stays for the address parser to refuse), or the refusal.
+fn mail_option(name: &str, value: &str, params: &mut MailParams) -> Result<bool, ReplyKind> {
+    let name = name.to_ascii_uppercase();
+    let needs_value = matches!(name.as_str(), "SIZE" | "BODY" | "AUTH" | "RET" | "ENVID");
+    if needs_value && value.is_empty() {
+        return Ok(false);
+    }
+    let refuse = |text: &str| Err(ReplyKind::AddressError { text: text.into() });
+    match name.as_str() {
+        "SIZE" if value.bytes().all(|b| b.is_ascii_digit()) => {
+            let max = i32::MAX as u64;
+            params.size = Some(value.parse::<u64>().map_or(max, |n| n.min(max)));
+        }
+        "SIZE" => return Ok(false),
+        "BODY" if value.eq_ignore_ascii_case("8BITMIME") => params.body = Some(Body::EightBitMime),
+        "BODY" if value.eq_ignore_ascii_case("7BIT") => params.body = Some(Body::SevenBit),
+        "BODY" => return refuse("invalid data for BODY"),
+        "AUTH" if value != "<>" && !xtext_decodes(value) => return refuse("invalid data for AUTH"),
+        // Not authenticated (and no MAIL AUTH ACL): the value is ignored.
+        "AUTH" | "RET" | "ENVID" | "PRDR" => {}
+        "SMTPUTF8" => {
+            return Err(ReplyKind::NotAdvertised {
+                extension: "SMTPUTF8".into(),
+            })
+        }
+        _ => return Ok(false),
+    }
+    Ok(true)
+}
+
+/// auth_xtextdecode: a `+` must be followed by two hex digits.
+fn xtext_decodes(value: &str) -> bool {
+    let b = value.as_bytes();
+    b.iter().enumerate().filter(|(_, &c)| c == b'+').all(|(i, _)| {
+        b.get(i + 1..i + 3)
+            .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit))
+    })
 }
 
 /// Exim's `check_helo`: a host name of letters, digits, `-`, `.` and `_`, or an address
@@ -261,22 +376,11 @@ pub fn address_error(argument: &str, recipient: bool) -> Option<String> {
     if domain.is_empty() || domain.ends_with('.') || domain.contains(char::is_whitespace) {
         return Some("domain missing or malformed".into());
     }
-    // What follows the address: the ESMTP options Exim knows for MAIL; anything else makes
-    // the address malformed (RCPT has none: DSN is not offered).
-    let known = |option: &str| {
-        let name = option.split('=').next().unwrap_or("").to_ascii_uppercase();
-        !recipient
-            && matches!(
-                name.as_str(),
-                "SIZE" | "BODY" | "AUTH" | "RET" | "ENVID" | "SMTPUTF8"
-            )
-    };
-    match rest.split_whitespace().find(|option| !known(option)) {
-        Some(_) => {
-            let follows = &argument[..argument.len() - rest.len()];
-            let shown: String = rest.chars().take(32).collect();
-            Some(format!("malformed address: {shown} may not follow {follows}"))
-        }
-        None => None,
+    // MAIL's options are gone (`read_envelope`): anything after the address is wrong.
+    if rest.is_empty() {
+        return None;
     }
+    let follows = &argument[..argument.len() - rest.len()];
+    let shown: String = rest.chars().take(32).collect();
+    Some(format!("malformed address: {shown} may not follow {follows}"))
 }

@@ -228,7 +228,8 @@ pub struct Behaviour {
     /// Exim answers DATA after refused recipients by repeating the last refusal.
     pub repeats_rcpt_refusal: bool,
     /// Exim checks HELO names and reads the addresses of MAIL, RCPT and VRFY with its own
-    /// rules (`exim::helo_ok`, `exim::address_error`), before the lab's parser.
+    /// rules (`exim::helo_ok`, `exim::read_envelope`), and BDAT's and AUTH's arguments as
+    /// smtp_in.c does, before the lab's parser.
     pub exim_names_and_addresses: bool,
     /// Debian's Exim refuses a message with a line longer than this (its data ACL);
     /// Postfix takes any length (and splits long lines in its queue file).

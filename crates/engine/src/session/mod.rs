@@ -788,7 +788,7 @@ impl Session {
             Parsed::Command(_) | Parsed::Invalid(..) => verb_of(&parsed),
             _ => None,
         };
-        if self.sent_too_early(&parsed) {
+        if self.sent_too_early() {
             return self.reply(ReplyKind::SyncError);
         }
         if self.too_many_nonmail() {
@@ -824,9 +824,10 @@ impl Session {
                 return self.reply(kind);
             }
         }
-        if let Some(text) = self.exim_address_error(line, &parsed) {
-            return self.reply(ReplyKind::AddressError { text });
-        }
+        let parsed = match self.exim_envelope(line, parsed) {
+            Ok(parsed) => parsed,
+            Err(kind) => return self.reply(kind),
+        };
         let unknown = || ReplyKind::Unrecognized {
             command: line.split_ascii_whitespace().next().unwrap_or("").to_string(),
         };
@@ -1265,41 +1266,54 @@ impl Session {
         self.emit(kind, due, delay > 0)
     }
 
-    /// Exim reads MAIL's and RCPT's addresses with its own parser; its complaint, if any.
-    fn exim_address_error(&self, line: &str, parsed: &Parsed) -> Option<String> {
-        if !self.world.profile.behaviour().exim_names_and_addresses {
-            return None;
+    /// Exim reads MAIL's and RCPT's arguments with its own rules (`exim::read_envelope`):
+    /// the command as it takes it, or its refusal. Other lines and profiles pass through.
+    fn exim_envelope(&self, line: &str, parsed: Parsed) -> Result<Parsed, ReplyKind> {
+        if !self.world.profile.behaviour().exim_names_and_addresses
+            || !matches!(self.verb, Some(Verb::Mail | Verb::Rcpt))
+        {
+            return Ok(parsed);
         }
-        let recipient = match parsed {
-            Parsed::Command(Command::Mail(..)) | Parsed::Invalid(Verb::Mail, _) => false,
-            Parsed::Command(Command::Rcpt(..)) | Parsed::Invalid(Verb::Rcpt, _) => true,
-            _ => return None,
+        let esmtp = self.helo.as_ref().is_some_and(|h| h.extended);
+        let Some((text, params)) = crate::profiles::exim::read_envelope(line, esmtp).transpose()? else {
+            return Ok(parsed);
         };
-        if matches!(
-            parsed,
-            Parsed::Invalid(_, ReplyKind::MailSyntax | ReplyKind::RcptSyntax)
-        ) {
-            return None; // no `FROM:`/`TO:`: Exim knows no such command
-        }
-        let argument = line.split_once(':')?.1.trim();
-        let error = crate::profiles::exim::address_error(argument, recipient)?;
-        Some(format!("{argument}: {error}"))
+        let inner = text.trim_start_matches('<').trim_end_matches('>');
+        let inner = match inner.split_once(':') {
+            Some((_route, address)) if inner.starts_with('@') => address, // a source route
+            _ => inner,
+        };
+        let address = (!inner.is_empty()).then(|| {
+            command::parse_address(inner).unwrap_or_else(|| {
+                let (local, domain) = inner
+                    .rsplit_once('@')
+                    .map_or((inner, None), |(l, d)| (l, Some(d)));
+                Address {
+                    text: inner.to_string(),
+                    local: local.trim_matches('"').to_string(),
+                    domain: domain.map(str::to_string),
+                }
+            })
+        });
+        Ok(match (parsed, address) {
+            (parsed @ Parsed::Command(Command::Rcpt(..)), _) => parsed,
+            (_, Some(address)) if self.verb == Some(Verb::Rcpt) => {
+                Parsed::Command(Command::Rcpt(address, RcptParams::default()))
+            }
+            (_, address) => Parsed::Command(Command::Mail(address, params)),
+        })
     }
 
     /// Exim's synchronization check (smtp_read_command): once DATA or BDAT has come (no
     /// more PIPECONNECT), a command that must be answered before the next one, or an
     /// unknown one, with more input already behind it, was sent too early.
-    fn sent_too_early(&mut self, parsed: &Parsed) -> bool {
+    fn sent_too_early(&mut self) -> bool {
         if !self.world.profile.behaviour().enforces_sync || matches!(self.state, State::BdatWait(..)) {
             return false;
         }
         let early = self.checks_sync && self.input_behind && {
             let pipelining = self.world.policy.pipelining && self.helo.as_ref().is_some_and(|h| h.extended);
-            let verb = match parsed {
-                Parsed::Invalid(_, ReplyKind::MailSyntax | ReplyKind::RcptSyntax) => None,
-                _ => self.verb,
-            };
-            crate::profiles::exim::synchronizes(verb, pipelining)
+            crate::profiles::exim::synchronizes(self.verb, pipelining)
         };
         self.checks_sync |= matches!(self.verb, Some(Verb::Data | Verb::Bdat));
         early
