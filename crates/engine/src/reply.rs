@@ -224,6 +224,8 @@ pub enum ReplyKind {
     SyncError,
     /// Most of this message's recipients were refused: the server refuses the rest.
     TooManyBadRecipients,
+    /// AUTH with an initial response for a mechanism where the server speaks first.
+    InitialDataNotExpected,
 }
 
 /// The reasons Cyrus SASL gives Postfix for a failed AUTH.
@@ -353,6 +355,7 @@ impl ReplyKind {
             K::NulInCommand => t("A command line may not contain a NUL octet.", "RFC 5321 §4.1.1", Some("type the command again")),
             K::ConnectionLost { .. } => t("The client closed the connection without QUIT; the server says so before it closes too.", "RFC 5321 §4.1.1.10, §3.8", Some("end with QUIT and wait for its 221")),
             K::TooManySyntaxErrors { .. } => t("One syntax or protocol error too many: the server answers it, says goodbye and closes.", "RFC 5321 §4.2.2 (closing after errors)", Some("reconnect, and check each reply before the next command")),
+            K::InitialDataNotExpected => t("In CRAM-MD5 the server speaks first: it sends a challenge, and the answer depends on it. Data on the AUTH line cannot be an answer.", "RFC 2195 §2, RFC 4954 §4", Some("AUTH CRAM-MD5 alone, then answer the 334 challenge")),
             K::TooManyBadRecipients => t("Most of the recipients tried in this message were refused, which looks like guessing addresses: the server now refuses every further RCPT in this message.", "RFC 5321 §4.1.1.3, §7.8", Some("RSET or a new MAIL, and send to addresses you know")),
             K::SyncError => t("More input came before the server had answered a command that must be the last of a pipelined group (or one it did not know): the client did not wait, so the server hangs up.", "RFC 2920 §3.1, RFC 5321 §4.1.1", Some("send the next command only after this one's reply; pipeline only MAIL, RCPT and RSET")),
             K::HeaderNotCrlf => t("A line of the message ended in a bare LF. In a BDAT chunk nothing is converted: lines must end in CR LF, and this server refuses the message when its header does not.", "RFC 3030 §3, RFC 5322 §2.1", Some("end every line with CR LF, and count both octets in the chunk size")),
@@ -717,6 +720,7 @@ pub fn catalog(profile: Profile, voice: &Voice) -> Vec<Reply> {
         K::HeaderNotCrlf,
         K::SyncError,
         K::TooManyBadRecipients,
+        K::InitialDataNotExpected,
     ];
     kinds
         .into_iter()

@@ -180,3 +180,49 @@ fn after_helo_mail_has_no_options() {
         "501 <sender@example.org> SIZE=5: malformed address: SIZE=5 may not follow <sender@example.org> ";
     assert_eq!(reply, [malformed]);
 }
+
+/// After STARTTLS and EHLO, where Exim offers AUTH.
+fn in_tls() -> Exim {
+    let mut exim = Exim::connected();
+    exim.raw(b"EHLO client.example.org\r\n");
+    assert_eq!(exim.raw(b"STARTTLS\r\n"), ["220 TLS go ahead"]);
+    exim.now += 10;
+    let now = exim.now;
+    exim.session.handle_input(Input::TlsEstablished { now }).unwrap();
+    exim.raw(b"EHLO client.example.org\r\n");
+    exim
+}
+
+#[test]
+fn exim_authenticators_answer_as_exim_does() {
+    let mut exim = in_tls();
+    assert_eq!(
+        exim.raw(b"AUTH CRAM-MD5 abc\r\n"),
+        ["553 Initial data not expected"]
+    );
+    assert_eq!(exim.raw(b"AUTH PLAIN a b\r\n"), ["501 Invalid base64 data"]);
+    // No realm: alice@mail.example.com is not alice.
+    assert_eq!(exim.raw(b"AUTH LOGIN\r\n"), ["334 VXNlcm5hbWU6"]);
+    assert_eq!(
+        exim.raw(b"YWxpY2VAbWFpbC5leGFtcGxlLmNvbQ==\r\n"),
+        ["334 UGFzc3dvcmQ6"]
+    );
+    assert_eq!(exim.raw(b"czNjcmV0\r\n"), ["535 Incorrect authentication data"]);
+    // A user name of any length, and an empty one, gets the Password prompt.
+    exim.raw(b"AUTH LOGIN\r\n");
+    let long = format!("{}\r\n", "YWFh".repeat(400));
+    assert_eq!(exim.raw(long.as_bytes()), ["334 UGFzc3dvcmQ6"]);
+    assert_eq!(exim.raw(b"*\r\n"), ["501 Authentication cancelled"]);
+}
+
+#[test]
+fn a_timeout_in_auth_login_is_an_empty_response() {
+    let mut exim = in_tls();
+    assert_eq!(exim.raw(b"AUTH LOGIN\r\n"), ["334 VXNlcm5hbWU6"]);
+    let deadline = exim.session.next_deadline().unwrap();
+    exim.session.handle_input(Input::Tick { now: deadline }).unwrap();
+    assert_eq!(exim.replies(), ["334 UGFzc3dvcmQ6"]);
+    let deadline = exim.session.next_deadline().unwrap();
+    exim.session.handle_input(Input::Tick { now: deadline }).unwrap();
+    assert_eq!(exim.replies(), ["535 Incorrect authentication data"]);
+}

@@ -396,9 +396,12 @@ fn assert_agrees(session: &Session, kind: &ReplyKind, seed: u64) {
         K::Queued { .. } | K::BdatQueued { .. } | K::MessageTooBig | K::HeaderNotCrlf => IDLE,
         K::ReadyForTls => &[TlsHandshake],
         K::AuthChallenge { .. } => &[Auth],
-        K::AuthOk | K::AuthFailed { .. } | K::AuthAborted | K::SaslResponseTooLong | K::BasicAuthDisabled => {
-            IDLE
-        }
+        K::AuthOk
+        | K::AuthFailed { .. }
+        | K::AuthAborted
+        | K::SaslResponseTooLong
+        | K::BasicAuthDisabled
+        | K::InitialDataNotExpected => IDLE,
         // The last chunk ends the transaction; another one leaves it failed.
         K::ChunkTooBig => &[Connected, Greeted, Bdat],
         // NOOP, RSET, VRFY's 252, ETRN's 459 and every refusal: a command phase.

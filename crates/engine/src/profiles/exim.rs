@@ -84,6 +84,7 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
         K::AuthFailed { reason: AuthFailure::NoMechanism } => wording(504, None, vec!["authentication mechanism not supported".into()],
             Source::Unsourced("Exim puts the mechanism's name first, which the lab does not keep")),
         K::AuthAborted => r(501, "Authentication cancelled"),
+        K::InitialDataNotExpected => r(553, "Initial data not expected"),
         K::SaslResponseTooLong => rfc(500, "Exim has no SASL response limit of Postfix's kind"),
         K::BdatSyntax => r(501, "missing size for BDAT command"),
         // With `chunking_advertise_hosts =` empty; a protocol error, and the chunk's octets

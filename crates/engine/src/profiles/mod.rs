@@ -10,7 +10,7 @@ mod microsoft365;
 mod postfix;
 
 use crate::reply::{EnhancedCode, ReplyKind};
-use crate::sasl::Mechanism;
+use crate::sasl::{Mechanism, SaslServer};
 use crate::table::Verb;
 use crate::world::{Policy, Profile};
 
@@ -182,6 +182,7 @@ impl Profile {
                 enforces_sync: true,
                 strict_between_chunks: true,
                 bad_rcpt_limit: Some(10),
+                sasl: SaslServer::Exim,
                 error_limits: ErrorLimits::Exim {
                     unknown: 3,
                     synprot: 3,
@@ -204,6 +205,7 @@ impl Profile {
                 enforces_sync: false,
                 strict_between_chunks: false,
                 bad_rcpt_limit: None,
+                sasl: SaslServer::Cyrus,
                 error_limits: ErrorLimits::Postfix,
             },
         }
@@ -259,6 +261,8 @@ pub struct Behaviour {
     /// fewer than half of them were accepted, every RCPT gets `550 Rejected for too many
     /// bad recipients` (the session goes on). Postfix has no such rule.
     pub bad_rcpt_limit: Option<u32>,
+    /// Whose SASL code answers AUTH (Postfix's Cyrus SASL, or Exim's authenticators).
+    pub sasl: SaslServer,
     pub error_limits: ErrorLimits,
 }
 

@@ -7,8 +7,6 @@ use super::*;
 
 /// A pipelined DATA line longer than this is stored in pieces instead of buffered whole.
 const MAX_BUFFERED_DATA_LINE: usize = 64 * 1024;
-/// Postfix `smtpd_sasl_response_limit`: the longest SASL response line.
-const SASL_RESPONSE_LIMIT: usize = 12288;
 
 impl Session {
     /// Consumes complete units of input in the framing the state asks for.
@@ -75,7 +73,7 @@ impl Session {
     /// SASL response at `smtpd_sasl_response_limit`.
     pub(super) fn read_line(&mut self, data: &[u8]) -> usize {
         let limit = match self.state {
-            State::Auth(_) => SASL_RESPONSE_LIMIT,
+            State::Auth(_) => self.world.profile.behaviour().sasl.line_limit(),
             _ => self.world.limits.line_length,
         };
         let Some(nl) = data.iter().position(|&b| b == b'\n') else {
@@ -120,12 +118,7 @@ impl Session {
                 self.verb = Some(Verb::Auth);
                 self.reply(ReplyKind::SaslResponseTooLong);
             }
-            State::Auth(exchange) => {
-                self.state = State::Command(None);
-                self.verb = Some(Verb::Auth);
-                let step = exchange.respond(&text(line), &self.world);
-                self.on_sasl_step(step);
-            }
+            State::Auth(exchange) => self.on_sasl_response(exchange, &text(line)),
             state if self.world.profile.behaviour().rejects_nul && line.contains(&0) => {
                 self.state = state; // Exim refuses the line
                 self.verb = None;

@@ -22,7 +22,7 @@ use crate::profiles::{ErrorLimits, Voice};
 use crate::reply::{AuthFailure, Reply, ReplyKind, SequenceContext};
 use crate::rng::{self, Rng};
 use crate::rules::{self, Effect};
-use crate::sasl::{Exchange, Mechanism, Step};
+use crate::sasl::{Exchange, Mechanism, SaslServer, Step};
 use crate::table::{Phase, Trigger, Verb, COMMANDS};
 use crate::world::World;
 
@@ -725,6 +725,12 @@ impl Session {
             return;
         }
         if self.state != State::TlsHandshake && self.now >= self.idle_deadline() {
+            if let (State::Auth(exchange), SaslServer::Exim) =
+                (&self.state, self.world.profile.behaviour().sasl)
+            {
+                // Exim's auth_get_data: the timed-out read ends the line, an empty one.
+                return self.on_sasl_response(exchange.clone(), "");
+            }
             self.verb = None;
             let in_message = matches!(self.state, State::Data(..) | State::BdatChunk { .. });
             self.reply(ReplyKind::Timeout { in_message });
@@ -1228,6 +1234,14 @@ impl Session {
         self.on_sasl_step(step);
     }
 
+    /// RFC 4954 §4: the client's answer to a 334.
+    fn on_sasl_response(&mut self, exchange: Exchange, line: &str) {
+        self.state = State::Command(None);
+        self.verb = Some(Verb::Auth);
+        let step = exchange.respond(line, &self.world);
+        self.on_sasl_step(step);
+    }
+
     fn on_sasl_step(&mut self, step: Step) {
         let passwords = self
             .mechanism
@@ -1247,6 +1261,7 @@ impl Session {
             }
             Step::Failure(reason) => self.reply(ReplyKind::AuthFailed { reason }),
             Step::Aborted => self.reply(ReplyKind::AuthAborted),
+            Step::Unexpected => self.reply(ReplyKind::InitialDataNotExpected),
         }
     }
 
