@@ -226,3 +226,24 @@ fn a_timeout_in_auth_login_is_an_empty_response() {
     exim.session.handle_input(Input::Tick { now: deadline }).unwrap();
     assert_eq!(exim.replies(), ["535 Incorrect authentication data"]);
 }
+
+#[test]
+fn vrfy_reads_the_address_as_exim_does() {
+    let mut exim = Exim::connected();
+    let phrase = ["501 missing or malformed local part (expected word or \"<\")"];
+    assert_eq!(exim.raw(b"VRFY alice bob\r\n"), phrase);
+    assert_eq!(
+        exim.raw(b"VRFY <alice\r\n"),
+        ["501 \"@\" or \".\" expected after \"alice\""]
+    );
+    assert_eq!(
+        exim.raw(b"VRFY postmaster\r\n"),
+        ["252 Administrative prohibition"]
+    );
+    let mut exim = Exim::connected();
+    assert_eq!(
+        exim.raw(b"VRFY root\r\n"),
+        ["501 root: recipient address must contain a domain"]
+    );
+    assert_eq!(exim.raw(b"VRFY\r\n"), ["501 empty address"]);
+}

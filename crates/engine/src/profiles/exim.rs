@@ -3,6 +3,8 @@
 //! (`crates/engine/tests/golden/exim/`, analysed in `xtask/exim-lab/ANALYSIS.md`), unless
 //! its source says otherwise. Exim sends no enhanced status codes.
 
+mod address;
+
 use super::{rfc_text, wording, Source, Voice, Wording};
 use crate::command::{Body, MailParams};
 use crate::delivery::padded_greeting_date;
@@ -211,7 +213,7 @@ pub fn verb_stands_alone(line: &str) -> bool {
 }
 
 /// What Exim makes of a `MAIL FROM:` or `RCPT TO:` line (smtp_in.c), `None` for other
-/// lines: the address with MAIL's options, or the refusal. After EHLO, MAIL's options are
+/// lines: the address (as extracted) with MAIL's options, or the refusal. After EHLO, MAIL's options are
 /// taken from the end of the line one by one until one Exim does not know; what is left
 /// must be the address alone. DSN and SMTPUTF8 are not offered: RET and ENVID are
 /// ignored, and RCPT has no options at all.
@@ -240,10 +242,10 @@ pub fn read_envelope(line: &str, esmtp: bool) -> Option<Result<(String, MailPara
         }
     }
     Some(match address_error(rest, recipient) {
-        Some(error) => Err(ReplyKind::AddressError {
+        Err(error) => Err(ReplyKind::AddressError {
             text: format!("{rest}: {error}"),
         }),
-        None => Ok((rest.to_string(), params)),
+        Ok(address) => Ok((address, params)),
     })
 }
 
@@ -331,57 +333,16 @@ pub fn helo_ok(name: &str) -> bool {
                 .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_')))
 }
 
-/// Exim's checks of a MAIL or RCPT argument that the lab's own parser takes (smtp_in.c and
-/// parse_extract_address, as recorded): the text after `FROM:`/`TO:`, and what Exim says
-/// is wrong with it (the reply is `501 ARGUMENT: ERROR`), or `None` when it takes it.
-pub fn address_error(argument: &str, recipient: bool) -> Option<String> {
-    let argument = argument.trim();
-    let (address, rest) = match argument.strip_prefix('<') {
-        Some(inner) => match inner.find('>') {
-            Some(end) => (&inner[..end], inner[end + 1..].trim_start()),
-            None => return Some("missing or malformed local part".into()),
-        },
-        None => argument.split_once(' ').unwrap_or((argument, "")),
-    };
-    if address.len() > 255 {
-        let shown: String = address.chars().take(64).collect();
-        return Some(format!("address is ridiculously long: {shown}..."));
+/// Exim's checks of a MAIL, RCPT or VRFY address (`address::extract`, then smtp_in.c's
+/// qualification): what is wrong with it (the reply is `501 ARGUMENT: ERROR`), or the
+/// address Exim extracted.
+pub fn address_error(argument: &str, recipient: bool) -> Result<String, String> {
+    let extracted = address::extract(argument, !recipient)?;
+    let unqualified = !extracted.has_domain && !extracted.address.is_empty();
+    // RFC 5321 §4.5.1: the reserved mailbox needs no domain.
+    if unqualified && !(recipient && extracted.address.eq_ignore_ascii_case("postmaster")) {
+        let whose = if recipient { "recipient" } else { "sender" };
+        return Err(format!("{whose} address must contain a domain"));
     }
-    if address.starts_with('<') || (address.is_empty() && recipient) {
-        return Some("missing or malformed local part".into());
-    }
-    if address.is_empty() {
-        return None; // the null sender
-    }
-    // A quoted local part may hold spaces; the @ after it splits.
-    let split = match address.strip_prefix('"').and_then(|q| q.find('"')) {
-        Some(end) => address[end + 2..].find('@').map(|at| at + end + 2),
-        None => address.find('@'),
-    };
-    let (local, domain) = match split {
-        Some(at) => (&address[..at], &address[at + 1..]),
-        // RFC 5321 §4.5.1: the reserved mailbox needs no domain.
-        None if recipient && address.eq_ignore_ascii_case("postmaster") => return None,
-        None if recipient => return Some("recipient address must contain a domain".into()),
-        None => return Some("sender address must contain a domain".into()),
-    };
-    if let Some(at) = local
-        .find(char::is_whitespace)
-        .filter(|_| !local.starts_with('"'))
-    {
-        return Some(format!("\"@\" or \".\" expected after \"{}\"", &local[..at]));
-    }
-    if domain.starts_with('[') {
-        return Some("domain literals not allowed".into());
-    }
-    if domain.is_empty() || domain.ends_with('.') || domain.contains(char::is_whitespace) {
-        return Some("domain missing or malformed".into());
-    }
-    // MAIL's options are gone (`read_envelope`): anything after the address is wrong.
-    if rest.is_empty() {
-        return None;
-    }
-    let follows = &argument[..argument.len() - rest.len()];
-    let shown: String = rest.chars().take(32).collect();
-    Some(format!("malformed address: {shown} may not follow {follows}"))
+    Ok(extracted.address)
 }

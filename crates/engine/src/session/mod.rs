@@ -830,7 +830,7 @@ impl Session {
                 return self.reply(kind);
             }
         }
-        let parsed = match self.exim_envelope(line, parsed) {
+        let parsed = match self.exim_arguments(line, parsed) {
             Ok(parsed) => parsed,
             Err(kind) => return self.reply(kind),
         };
@@ -1182,16 +1182,8 @@ impl Session {
 
     fn on_vrfy(&mut self, argument: String, address: &str) {
         if self.world.profile.behaviour().exim_names_and_addresses {
-            // Exim: its own address parser; a missing domain names the argument.
-            return match crate::profiles::exim::address_error(&argument, true) {
-                Some(error) if error.contains("must contain a domain") => {
-                    self.reply(ReplyKind::AddressError {
-                        text: format!("{argument}: {error}"),
-                    })
-                }
-                Some(text) => self.reply(ReplyKind::AddressError { text }),
-                None => self.reply(ReplyKind::CannotVerify { argument }),
-            };
+            // Exim read the address already (`exim_arguments`); its VRFY ACL says no.
+            return self.reply(ReplyKind::CannotVerify { argument });
         }
         let (local, domain) = match address.rsplit_once('@') {
             Some((local, domain)) => (local, Some(domain)),
@@ -1281,30 +1273,39 @@ impl Session {
         self.emit(kind, due, delay > 0)
     }
 
-    /// Exim reads MAIL's and RCPT's arguments with its own rules (`exim::read_envelope`):
-    /// the command as it takes it, or its refusal. Other lines and profiles pass through.
-    fn exim_envelope(&self, line: &str, parsed: Parsed) -> Result<Parsed, ReplyKind> {
-        if !self.world.profile.behaviour().exim_names_and_addresses
-            || !matches!(self.verb, Some(Verb::Mail | Verb::Rcpt))
-        {
+    /// Exim reads the arguments of MAIL, RCPT and VRFY with its own rules
+    /// (`exim::read_envelope`, `exim::address_error`): the command as it takes it, or its
+    /// refusal. Other lines and profiles pass through.
+    fn exim_arguments(&self, line: &str, parsed: Parsed) -> Result<Parsed, ReplyKind> {
+        use crate::profiles::exim;
+        if !self.world.profile.behaviour().exim_names_and_addresses {
+            return Ok(parsed);
+        }
+        if self.verb == Some(Verb::Vrfy) {
+            // smtp_in.c: `501 ERROR`, naming the argument only when it lacks a domain.
+            let argument = line.get(4..).unwrap_or("").trim().to_string();
+            return match exim::address_error(&argument, true) {
+                Ok(address) => Ok(Parsed::Command(Command::Vrfy { argument, address })),
+                Err(error) if error.ends_with("must contain a domain") => Err(ReplyKind::AddressError {
+                    text: format!("{argument}: {error}"),
+                }),
+                Err(text) => Err(ReplyKind::AddressError { text }),
+            };
+        }
+        if !matches!(self.verb, Some(Verb::Mail | Verb::Rcpt)) {
             return Ok(parsed);
         }
         let esmtp = self.helo.as_ref().is_some_and(|h| h.extended);
-        let Some((text, params)) = crate::profiles::exim::read_envelope(line, esmtp).transpose()? else {
+        let Some((text, params)) = exim::read_envelope(line, esmtp).transpose()? else {
             return Ok(parsed);
         };
-        let inner = text.trim_start_matches('<').trim_end_matches('>');
-        let inner = match inner.split_once(':') {
-            Some((_route, address)) if inner.starts_with('@') => address, // a source route
-            _ => inner,
-        };
-        let address = (!inner.is_empty()).then(|| {
-            command::parse_address(inner).unwrap_or_else(|| {
-                let (local, domain) = inner
+        let address = (!text.is_empty()).then(|| {
+            command::parse_address(&text).unwrap_or_else(|| {
+                let (local, domain) = text
                     .rsplit_once('@')
-                    .map_or((inner, None), |(l, d)| (l, Some(d)));
+                    .map_or((text.as_str(), None), |(l, d)| (l, Some(d)));
                 Address {
-                    text: inner.to_string(),
+                    text: text.clone(),
                     local: local.trim_matches('"').to_string(),
                     domain: domain.map(str::to_string),
                 }
