@@ -346,3 +346,55 @@ pub fn address_error(argument: &str, recipient: bool) -> Result<String, String> 
     }
     Ok(extracted.address)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn options_come_off_the_end_one_by_one() {
+        assert_eq!(extract_option("<a@b> SIZE=5"), Some(("<a@b>", "SIZE", "5")));
+        assert_eq!(
+            extract_option("<a@b> SMTPUTF8"),
+            Some(("<a@b>", "SMTPUTF8", "SMTPUTF8"))
+        );
+        assert_eq!(extract_option("<\"x y\"@b>"), None);
+        assert_eq!(extract_option("<a@b> X-1=5"), None);
+        assert_eq!(extract_option("<a@b>"), None);
+    }
+
+    #[test]
+    fn any_mail_line_gets_an_answer_without_panic() {
+        let alphabet = [
+            "MAIL FROM:",
+            "RCPT TO:",
+            "<",
+            ">",
+            "\"",
+            " ",
+            "=",
+            "SIZE",
+            "BODY",
+            "a@b",
+            "é",
+            "+",
+            "\t",
+        ];
+        let mut state = 11u64;
+        for _ in 0..20_000 {
+            let mut line = String::new();
+            for _ in 0..(state >> 60) {
+                state = state
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                line.push_str(alphabet[(state >> 33) as usize % alphabet.len()]);
+            }
+            state = state.wrapping_add(1);
+            let _ = (
+                read_envelope(&line, true),
+                read_envelope(&line, false),
+                verb_stands_alone(&line),
+            );
+        }
+    }
+}

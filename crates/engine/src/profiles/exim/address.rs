@@ -360,4 +360,23 @@ mod tests {
             .unwrap_err()
             .starts_with("address is ridiculously long: aaaa"));
     }
+
+    #[test]
+    fn any_input_gets_an_answer_without_panic() {
+        let alphabet = b"a1-@<>().\\\" ,:;[]\x00\xc3\xa9\t";
+        let mut state = 7u64;
+        for _ in 0..20_000 {
+            let len = (state >> 59) as usize;
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| {
+                    state = state
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    alphabet[(state >> 33) as usize % alphabet.len()]
+                })
+                .collect();
+            let mailbox = String::from_utf8_lossy(&bytes);
+            let _ = (extract(&mailbox, true), extract(&mailbox, false));
+        }
+    }
 }
