@@ -208,15 +208,15 @@ pub fn verb_stands_alone(line: &str) -> bool {
         // Exim has no MAIL or RCPT: its commands are `MAIL FROM:` and `RCPT TO:`.
         Some(Verb::Mail | Verb::Rcpt) => starts("MAIL FROM:") || starts("RCPT TO:"),
         Some(_) => true,
-        None => starts("MAIL FROM:") || starts("RCPT TO:"),
+        None => false,
     }
 }
 
 /// What Exim makes of a `MAIL FROM:` or `RCPT TO:` line (smtp_in.c), `None` for other
-/// lines: the address (as extracted) with MAIL's options, or the refusal. After EHLO, MAIL's options are
-/// taken from the end of the line one by one until one Exim does not know; what is left
-/// must be the address alone. DSN and SMTPUTF8 are not offered: RET and ENVID are
-/// ignored, and RCPT has no options at all.
+/// lines: the address as extracted, with MAIL's options, or the refusal. After EHLO,
+/// MAIL's options are taken from the end of the line one by one until one Exim does not
+/// know; what is left must be the address alone. DSN and SMTPUTF8 are not offered: RET
+/// and ENVID are ignored, and RCPT has no options at all.
 pub fn read_envelope(line: &str, esmtp: bool) -> Option<Result<(String, MailParams), ReplyKind>> {
     let starts = |prefix: &str| {
         line.get(..prefix.len())
