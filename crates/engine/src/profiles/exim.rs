@@ -87,7 +87,8 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
             Source::Unsourced("Exim puts the mechanism's name first, which the lab does not keep")),
         K::AuthAborted => r(501, "Authentication cancelled"),
         K::InitialDataNotExpected => r(553, "Initial data not expected"),
-        K::SaslResponseTooLong => rfc(500, "Exim has no SASL response limit of Postfix's kind"),
+        K::SaslResponseTooLong => wording(501, None, vec!["Invalid base64 data".into()],
+            Source::Unsourced("get_data.c: a response line past its 16384-octet buffer is BAD64; not recorded")),
         K::BdatSyntax => r(501, "missing size for BDAT command"),
         // With `chunking_advertise_hosts =` empty; a protocol error, and the chunk's octets
         // are then read as commands.
