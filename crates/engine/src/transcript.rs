@@ -15,8 +15,9 @@
 //!
 //! Server lines escape a backslash, control characters and invalid UTF-8 like `R:` lines.
 //! The timing model is the recorder's (`tests/golden/record.py`): the client sends each
-//! event as soon as the replies it waits for have arrived, and after the last event it
-//! waits [`FINAL_WAIT_MS`] for whatever the server still does on its own. The golden
+//! event as soon as the replies it waits for have arrived (a message's lines and its lone
+//! dot in one write), and after the last event it waits [`FINAL_WAIT_MS`] for whatever
+//! the server still does on its own. The golden
 //! tests, `smtplab replay` and the lessons all use this one format.
 
 use crate::sasl::{cram_digest, decode, encode};
