@@ -428,3 +428,18 @@ pub fn escape(line: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_message_goes_out_in_one_write_and_other_lines_alone() {
+        let text = "# scenario: x\nS: 220 hi\nC: DATA\nS: 503 no\nC: Subject: x\nC: \nC: body\nC: .\nS: 554 sync\nC: BDAT 10 FOO\nC: NOOP\nW: 1\n";
+        let writes = writes(text);
+        let sizes: Vec<usize> = writes.iter().map(Vec::len).collect();
+        assert_eq!(sizes, [1, 4, 1, 1, 1]);
+        let message: Vec<&str> = writes[1].iter().map(|(shown, _)| shown.as_str()).collect();
+        assert_eq!(message, ["C: Subject: x", "C: ", "C: body", "C: ."]);
+    }
+}
