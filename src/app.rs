@@ -567,13 +567,9 @@ fn use_script(
                             });
                         }
                         Err(why) => {
-                            let mut list = (*problems).clone();
                             let why = note!("problem-world-fetch", url = url.to_string(), why = why);
-                            list.push(Problem {
-                                parameter: "world".into(),
-                                why,
-                            });
-                            problems.set(list);
+                            let parameter = "world".into();
+                            problems.set([&problems[..], &[Problem { parameter, why }]].concat());
                         }
                     }
                     run(lab);

@@ -66,15 +66,13 @@ pub fn find(props: &FindProps) -> Html {
     let texts = use_texts();
     let lab = props.lab.shown();
     let query = use_state(String::new);
-    let hits = use_memo(
-        (
-            (*query).clone(),
-            lab.entries.len(),
-            props.lab.view.is_some(),
-            texts.clone(),
-        ),
-        |(q, _, _, texts)| matches(texts, &lab.entries, q),
+    let key = (
+        (*query).clone(),
+        lab.entries.len(),
+        props.lab.view.is_some(),
+        texts.clone(),
     );
+    let hits = use_memo(key, |(q, _, _, texts)| matches(texts, &lab.entries, q));
     let found = props.found.clone();
     let at = found.and_then(|f| hits.iter().position(|&h| h == f));
     let go = |forward: bool| {
@@ -98,11 +96,7 @@ pub fn find(props: &FindProps) -> Html {
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Enter" {
                 e.prevent_default();
-                if e.shift_key() {
-                    previous()
-                } else {
-                    next()
-                }
+                (if e.shift_key() { &previous } else { &next })();
             }
         })
     };

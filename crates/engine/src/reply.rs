@@ -218,6 +218,14 @@ pub enum ReplyKind {
     TooManySyntaxErrors {
         last: Box<ReplyKind>,
     },
+    /// A BDAT message whose first header line ended in a bare LF (Exim refuses it).
+    HeaderNotCrlf,
+    /// Input came before the reply to a command that must end a pipelined group.
+    SyncError,
+    /// Most of this message's recipients were refused: the server refuses the rest.
+    TooManyBadRecipients,
+    /// AUTH with an initial response for a mechanism where the server speaks first.
+    InitialDataNotExpected,
 }
 
 /// The reasons Cyrus SASL gives Postfix for a failed AUTH.
@@ -358,6 +366,10 @@ impl ReplyKind {
             K::ConnectionLost { .. } => t("reply-connection-lost", "RFC 5321 §4.1.1.10, §3.8", Some("reply-connection-lost-fix")),
             K::TooManySyntaxErrors { .. } => t("reply-too-many-syntax-errors", "RFC 5321 §4.2.2 (closing after errors)", Some("reply-too-many-syntax-errors-fix")),
             K::TooManyConnections { .. } => t("reply-too-many-connections", "RFC 5321 §3.1, §4.2.2 (421 closes)", Some("reply-too-many-connections-fix")),
+            K::InitialDataNotExpected => t("reply-initial-data-not-expected", "RFC 2195 §2, RFC 4954 §4", Some("reply-initial-data-not-expected-fix")),
+            K::TooManyBadRecipients => t("reply-too-many-bad-recipients", "RFC 5321 §4.1.1.3, §7.8", Some("reply-too-many-bad-recipients-fix")),
+            K::SyncError => t("reply-sync-error", "RFC 2920 §3.1, RFC 5321 §4.1.1", Some("reply-sync-error-fix")),
+            K::HeaderNotCrlf => t("reply-header-not-crlf", "RFC 3030 §3, RFC 5322 §2.1", Some("reply-header-not-crlf-fix")),
         }
     }
 }
@@ -711,6 +723,10 @@ pub fn catalog(profile: Profile, voice: &Voice) -> Vec<Reply> {
         K::TooManySyntaxErrors {
             last: Box::new(K::MailSyntax),
         },
+        K::HeaderNotCrlf,
+        K::SyncError,
+        K::TooManyBadRecipients,
+        K::InitialDataNotExpected,
     ];
     kinds
         .into_iter()

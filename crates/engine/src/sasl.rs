@@ -13,6 +13,37 @@ use serde::{Deserialize, Serialize};
 use crate::reply::AuthFailure;
 use crate::world::World;
 
+/// Whose SASL code answers AUTH: where servers differ beyond their words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SaslServer {
+    /// Cyrus SASL, as Postfix uses it: base64 by whole quads, an empty response ends the
+    /// exchange, LOGIN user names up to 1024 octets, `user@host` in the host's realm, and
+    /// response lines up to `smtpd_sasl_response_limit` (12288 octets).
+    Cyrus,
+    /// Exim's own authenticators (plaintext.c, cram_md5.c, get_data.c): `b64decode`
+    /// (white space skipped, an empty response is empty data), no user name limit or
+    /// realm, `553 Initial data not expected` for CRAM-MD5, lines up to its 16384-octet
+    /// buffer; a timeout while it waits for a response reads as an empty line.
+    Exim,
+}
+
+impl SaslServer {
+    /// The longest response line it reads.
+    pub fn line_limit(self) -> usize {
+        match self {
+            SaslServer::Cyrus => 12288,
+            SaslServer::Exim => 16384,
+        }
+    }
+
+    fn decode(self, text: &str) -> Option<Vec<u8>> {
+        match self {
+            SaslServer::Cyrus => decode_like_cyrus(text),
+            SaslServer::Exim => decode_like_exim(text),
+        }
+    }
+}
+
 /// Where a SASL exchange stands: which response the server waits for.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Exchange {
@@ -30,6 +61,8 @@ pub enum Step {
     Success(String),
     Failure(AuthFailure),
     Aborted,
+    /// Data with AUTH for a mechanism where the server speaks first (Exim's UNEXPECTED).
+    Unexpected,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,9 +96,12 @@ impl Mechanism {
 
     /// Starts an exchange. `challenge` is the CRAM-MD5 challenge text, unencoded.
     pub fn start(self, initial: Option<&str>, world: &World, challenge: String) -> Step {
+        let server = world.profile.behaviour().sasl;
         match (self, initial) {
             (Mechanism::Plain, None) => Step::Challenge(String::new(), Exchange::PlainResponse),
-            (Mechanism::Plain, Some(ir)) => match decode_like_cyrus(ir) {
+            // plaintext.c: `=` is one empty string.
+            (Mechanism::Plain, Some("=")) if server == SaslServer::Exim => check_plain(b"", world),
+            (Mechanism::Plain, Some(ir)) => match server.decode(ir) {
                 Some(data) => check_plain(&data, world),
                 None => Step::Failure(AuthFailure::BadBase64),
             },
@@ -75,6 +111,7 @@ impl Mechanism {
                 Step::Challenge(encode(challenge.as_bytes()), Exchange::CramResponse { challenge })
             }
             // The server speaks first in CRAM-MD5; an initial response is a protocol error.
+            (Mechanism::CramMd5, Some(_)) if server == SaslServer::Exim => Step::Unexpected,
             (Mechanism::CramMd5, Some(_)) => Step::Failure(AuthFailure::AnotherStep),
         }
     }
@@ -86,16 +123,26 @@ impl Exchange {
         if line == "*" {
             return Step::Aborted;
         }
-        let Some(data) = decode_like_cyrus(line) else {
+        let cyrus = world.profile.behaviour().sasl == SaslServer::Cyrus;
+        let Some(data) = world.profile.behaviour().sasl.decode(line) else {
             return Step::Failure(AuthFailure::BadBase64);
         };
-        if data.is_empty() {
+        if data.is_empty() && cyrus {
             return Step::Failure(AuthFailure::AnotherStep);
         }
         match self {
             Exchange::PlainResponse => check_plain(&data, world),
             // Cyrus's LOGIN takes user names of up to 1024 octets.
-            Exchange::LoginUser if data.len() > 1024 => Step::Failure(AuthFailure::BadProtocol),
+            Exchange::LoginUser if data.len() > 1024 && cyrus => Step::Failure(AuthFailure::BadProtocol),
+            // plaintext.c splits every response at NULs into its items; a user name with a
+            // NUL is the password too, and the Password prompt is skipped.
+            Exchange::LoginUser if !cyrus && data.contains(&0) => {
+                let items = nul_separated(&data);
+                let text = |i: usize| {
+                    String::from_utf8_lossy(items.get(i).copied().unwrap_or_default()).into_owned()
+                };
+                check_password(&text(0), &text(1), world)
+            }
             Exchange::LoginUser => {
                 let user = String::from_utf8_lossy(&data).into_owned();
                 Step::Challenge(encode(b"Password:"), Exchange::LoginPassword { user })
@@ -106,9 +153,18 @@ impl Exchange {
     }
 }
 
+/// plaintext.c's items: the data up to each NUL, and what follows the last one if any.
+fn nul_separated(data: &[u8]) -> Vec<&[u8]> {
+    let mut items: Vec<&[u8]> = data.split(|&b| b == 0).collect();
+    if items.len() > 1 && items.last().is_some_and(|last| last.is_empty()) {
+        items.pop(); // a trailing NUL ends the last item
+    }
+    items
+}
+
 /// RFC 4616: `[authzid] NUL authcid NUL passwd`.
 fn check_plain(data: &[u8], world: &World) -> Step {
-    if data.is_empty() {
+    if data.is_empty() && world.profile.behaviour().sasl == SaslServer::Cyrus {
         return Step::Failure(AuthFailure::AnotherStep);
     }
     let parts: Vec<&[u8]> = data.split(|&b| b == 0).collect();
@@ -146,9 +202,11 @@ fn check_cram(challenge: &str, data: &[u8], world: &World) -> Step {
 }
 
 /// Cyrus logins live in the realm of the host name: `alice` and `alice@mail.example.com`.
+/// Exim looks the name up as it is.
 fn login_name<'a>(user: &'a str, world: &World) -> &'a str {
+    let cyrus = world.profile.behaviour().sasl == SaslServer::Cyrus;
     match user.rsplit_once('@') {
-        Some((name, realm)) if realm.eq_ignore_ascii_case(&world.hostname) => name,
+        Some((name, realm)) if cyrus && realm.eq_ignore_ascii_case(&world.hostname) => name,
         _ => user,
     }
 }
@@ -194,6 +252,38 @@ fn decode_like_cyrus(text: &str) -> Option<Vec<u8>> {
     decode(text.get(..whole)?)
 }
 
+/// Exim's `b64decode`: white space is skipped anywhere; the input must end on a whole
+/// quad, `=` only as its padding; an empty string is empty data, `=` alone is an error.
+fn decode_like_exim(text: &str) -> Option<Vec<u8>> {
+    let value = |c: u8| match c {
+        b'A'..=b'Z' => Some(c - b'A'),
+        b'a'..=b'z' => Some(c - b'a' + 26),
+        b'0'..=b'9' => Some(c - b'0' + 52),
+        b'+' => Some(62),
+        b'/' => Some(63),
+        _ => None,
+    };
+    let mut chars = text.bytes().filter(|b| !b.is_ascii_whitespace());
+    let mut out = Vec::new();
+    while let Some(first) = chars.next() {
+        let x = value(first)?;
+        let y = value(chars.next()?)?;
+        out.push(x << 2 | y >> 4);
+        let third = chars.next()?;
+        if third == b'=' {
+            return (chars.next() == Some(b'=') && chars.next().is_none()).then_some(out);
+        }
+        let z = value(third)?;
+        out.push(y << 4 | z >> 2);
+        let fourth = chars.next()?;
+        if fourth == b'=' {
+            return chars.next().is_none().then_some(out);
+        }
+        out.push(z << 6 | value(fourth)?);
+    }
+    Some(out)
+}
+
 /// RFC 2104 HMAC with MD5 (RustCrypto).
 pub fn hmac_md5(key: &[u8], message: &[u8]) -> [u8; 16] {
     let mut mac = Hmac::<Md5>::new_from_slice(key).expect("HMAC takes keys of any length");
@@ -227,5 +317,18 @@ mod tests {
         assert_eq!(decode_like_cyrus("!!!"), Some(Vec::new()));
         assert_eq!(decode_like_cyrus("not base64!"), None);
         assert_eq!(decode_like_cyrus("YWxpY2U"), Some(b"ali".to_vec()));
+    }
+
+    #[test]
+    fn exim_decodes_as_its_b64decode() {
+        assert_eq!(decode_like_exim(""), Some(Vec::new()));
+        assert_eq!(
+            decode_like_exim("AGFs aWNl\tAHMzY3JldA=="),
+            Some(b"\0alice\0s3cret".to_vec())
+        );
+        assert_eq!(decode_like_exim("YWI="), Some(b"ab".to_vec()));
+        for bad in ["=", "!!!", "a b", "YWxpY2U", "YW=xpY2U", "YQ==YQ==", "YQ=x"] {
+            assert_eq!(decode_like_exim(bad), None, "{bad}");
+        }
     }
 }

@@ -15,8 +15,9 @@
 //!
 //! Server lines escape a backslash, control characters and invalid UTF-8 like `R:` lines.
 //! The timing model is the recorder's (`tests/golden/record.py`): the client sends each
-//! event as soon as the replies it waits for have arrived, and after the last event it
-//! waits [`FINAL_WAIT_MS`] for whatever the server still does on its own. The golden
+//! event as soon as the replies it waits for have arrived (a message's lines and its lone
+//! dot in one write), and after the last event it waits [`FINAL_WAIT_MS`] for whatever
+//! the server still does on its own. The golden
 //! tests, `smtplab replay` and the lessons all use this one format.
 
 use crate::sasl::{cram_digest, decode, encode};
@@ -47,34 +48,65 @@ pub enum Event {
 
 /// The client events of a transcript, with the line each came from.
 pub fn client_events(text: &str) -> Vec<(String, Event)> {
-    let mut events = Vec::new();
-    for line in text.lines() {
-        let event = match line.split_once(": ") {
-            Some(("C", rest)) => Event::Line(rest.to_string()),
-            Some(("R", rest)) => Event::Raw(unescape(rest)),
-            Some(("T", _)) => Event::Handshake,
-            Some(("W", rest)) => match rest.trim().parse() {
-                Ok(seconds) => Event::Wait(seconds),
-                Err(_) => continue,
-            },
-            Some(("H", _)) => Event::Close,
-            Some(("F", rest)) => match rest.trim().parse() {
-                Ok(octets) => Event::Filler(octets),
-                Err(_) => continue,
-            },
-            Some(("X", rest)) => {
-                let mut words = rest.split(' ').skip(1).map(str::to_string);
-                let (Some(user), Some(password)) = (words.next(), words.next()) else {
-                    continue;
-                };
-                Event::Cram { user, password }
-            }
-            _ if line == "C:" => Event::Line(String::new()),
-            _ => continue,
+    text.lines()
+        .filter_map(|line| Some((line.to_string(), event_of(line)?)))
+        .collect()
+}
+
+/// The client event a transcript line stands for, if it is one.
+fn event_of(line: &str) -> Option<Event> {
+    Some(match line.split_once(": ") {
+        Some(("C", rest)) => Event::Line(rest.to_string()),
+        Some(("R", rest)) => Event::Raw(unescape(rest)),
+        Some(("T", _)) => Event::Handshake,
+        Some(("W", rest)) => Event::Wait(rest.trim().parse().ok()?),
+        Some(("H", _)) => Event::Close,
+        Some(("F", rest)) => Event::Filler(rest.trim().parse().ok()?),
+        Some(("X", rest)) => {
+            let mut words = rest.split(' ').skip(1).map(str::to_string);
+            let (Some(user), Some(password)) = (words.next(), words.next()) else {
+                return None;
+            };
+            Event::Cram { user, password }
+        }
+        _ if line == "C:" => Event::Line(String::new()),
+        _ => return None,
+    })
+}
+
+/// The client events in the writes the recorder made: each event alone, except a
+/// message (`record.py`'s `data` step): the client lines after `C: DATA`, up to and with
+/// the lone dot, go out in one write. A server that checks for input sent too early sees
+/// the body behind a refused DATA at once. (A script without server lines reads the same:
+/// its commands are not one write because no server line stands between them.)
+fn writes(text: &str) -> Vec<Vec<(String, Event)>> {
+    let mut writes: Vec<Vec<(String, Event)>> = Vec::new();
+    let mut message: Option<Vec<(String, Event)>> = None;
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let Some(event) = event_of(line) else {
+            continue;
         };
-        events.push((line.to_string(), event));
+        match (&mut message, &event) {
+            (Some(body), Event::Line(_) | Event::Filler(_)) => {
+                let dot = event == Event::Line(".".into());
+                body.push((line.to_string(), event));
+                if dot {
+                    writes.extend(message.take());
+                }
+            }
+            _ => {
+                // Anything else ends a message that never got its dot: its lines went alone.
+                writes.extend(message.take().into_iter().flatten().map(|e| vec![e]));
+                let data = matches!(&event, Event::Line(l) if l.eq_ignore_ascii_case("DATA"));
+                writes.push(vec![(line.to_string(), event)]);
+                if data {
+                    message = Some(Vec::new());
+                }
+            }
+        }
     }
-    events
+    writes.extend(message.into_iter().flatten().map(|e| vec![e]));
+    writes
 }
 
 /// The world a transcript was recorded in: `base` with the settings its header names
@@ -155,10 +187,30 @@ pub fn replay_observed(
     if !player.feed(connected) {
         return player.finish();
     }
-    for (shown, event) in client_events(text) {
+    for write in writes(text) {
         if player.closed {
             break;
         }
+        if write.len() > 1 {
+            // A message in one write: its lines, then what the server made of them.
+            let mut data = Vec::new();
+            for (shown, event) in write {
+                player.out.push(shown);
+                match event {
+                    Event::Line(l) => data.extend(format!("{l}\r\n").into_bytes()),
+                    Event::Filler(octets) => data.extend(filler(octets)),
+                    _ => {}
+                }
+            }
+            player.feed(Input::Bytes {
+                now: player.now,
+                data,
+            });
+            continue;
+        }
+        let Some((shown, event)) = write.into_iter().next() else {
+            continue;
+        };
         player.out.push(shown);
         let now = player.now;
         let input = match event {
@@ -384,4 +436,19 @@ pub fn escape(line: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_message_goes_out_in_one_write_and_other_lines_alone() {
+        let text = "# scenario: x\nS: 220 hi\nC: DATA\nS: 503 no\nC: Subject: x\nC: \nC: body\nC: .\nS: 554 sync\nC: BDAT 10 FOO\nC: NOOP\nW: 1\n";
+        let writes = writes(text);
+        let sizes: Vec<usize> = writes.iter().map(Vec::len).collect();
+        assert_eq!(sizes, [1, 4, 1, 1, 1]);
+        let message: Vec<&str> = writes[1].iter().map(|(shown, _)| shown.as_str()).collect();
+        assert_eq!(message, ["C: Subject: x", "C: ", "C: body", "C: ."]);
+    }
 }

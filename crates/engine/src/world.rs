@@ -339,6 +339,8 @@ impl World {
                 world.limits.recipients = 50_000;
                 world.limits.soft_errors = u32::MAX;
                 world.limits.hard_errors = u32::MAX;
+                // smtp_in.c's SMTP_CMD_BUFFER_SIZE: no command line was cut in the recordings.
+                world.limits.line_length = 16_384;
                 world.policy.helo_required = true;
                 return world;
             }

@@ -192,7 +192,7 @@ fn exim_profile_against_the_recorded_exim() {
     );
 }
 
-const EXIM_EXACT_FLOOR: usize = 199;
+const EXIM_EXACT_FLOOR: usize = 223;
 
 /// A multi-line greeting (Exim's smtp_banner with `\n`, cPanel's notice; recorded on the
 /// exim-lab's :2627) is the world's `greeting_notice`, and every line of it is exact.

@@ -238,9 +238,13 @@ fn pipelined_group(session: &mut Session, rng: &mut Rng, now: u64, seed: u64, se
         got.extend(reply_kinds(&drain_outputs(session, seed, seen)));
         bytes = rest;
     }
-    assert_eq!(
-        got, expected,
-        "seed {seed}: the pipelined group got other replies than its lines one by one"
+    // Exim refuses input sent too early: the same replies, up to its 554 (which closes).
+    let refused_early = session.world().profile.behaviour().enforces_sync
+        && got.last() == Some(&ReplyKind::SyncError)
+        && expected.starts_with(&got[..got.len() - 1]);
+    assert!(
+        got == expected || refused_early,
+        "seed {seed}: the pipelined group got other replies than its lines one by one:\n{got:?}\n{expected:?}"
     );
     if got.len() == lines.len() {
         seen.pipelined_groups += 1; // the common case: a whole group, one reply per line
@@ -389,12 +393,15 @@ fn assert_agrees(session: &Session, kind: &ReplyKind, seed: u64) {
         K::RcptOk => &[Rcpt],
         K::StartData => &[Data],
         K::BdatChunkOk { .. } => &[Bdat],
-        K::Queued { .. } | K::BdatQueued { .. } | K::MessageTooBig => IDLE,
+        K::Queued { .. } | K::BdatQueued { .. } | K::MessageTooBig | K::HeaderNotCrlf => IDLE,
         K::ReadyForTls => &[TlsHandshake],
         K::AuthChallenge { .. } => &[Auth],
-        K::AuthOk | K::AuthFailed { .. } | K::AuthAborted | K::SaslResponseTooLong | K::BasicAuthDisabled => {
-            IDLE
-        }
+        K::AuthOk
+        | K::AuthFailed { .. }
+        | K::AuthAborted
+        | K::SaslResponseTooLong
+        | K::BasicAuthDisabled
+        | K::InitialDataNotExpected => IDLE,
         // The last chunk ends the transaction; another one leaves it failed.
         K::ChunkTooBig => &[Connected, Greeted, Bdat],
         // NOOP, RSET, VRFY's 252, ETRN's 459 and every refusal: a command phase.
@@ -433,6 +440,7 @@ fn assert_agrees(session: &Session, kind: &ReplyKind, seed: u64) {
         | K::BadOrcpt
         | K::UnsupportedOption { .. }
         | K::TooManyRecipients
+        | K::TooManyBadRecipients
         | K::UserUnknown { .. }
         | K::RelayDenied { .. }
         | K::VrfySyntax

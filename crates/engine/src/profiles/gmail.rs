@@ -100,7 +100,7 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
         K::MustStartTls => tagged(530, Some((5, 7, 0)), "Must issue a STARTTLS command first.", t("deanproxy/eMail #53; virtualzone/tubewarder #29; passbolt/passbolt_docker #25")),
         K::AuthRequired { .. } => help(530, Some((5, 7, 0)), "Authentication Required. Learn more at", "WantAuthError", t("dawidd6/action-send-mail #186")),
         // Said only by profiles that do these things (Exim): never by Gmail.
-        K::Help | K::LineTooLong { .. } | K::TooManyNonmail | K::AddressError { .. } | K::ExpnRefused | K::NulInCommand | K::ConnectionLost { .. } | K::NotAdvertised { .. } =>
+        K::Help | K::LineTooLong { .. } | K::HeaderNotCrlf | K::SyncError | K::TooManyBadRecipients | K::InitialDataNotExpected | K::TooManyNonmail | K::AddressError { .. } | K::ExpnRefused | K::NulInCommand | K::ConnectionLost { .. } | K::NotAdvertised { .. } =>
             super::not_said(word, voice, "Gmail does not do this; its unknown-command text"),
         K::TooManySyntaxErrors { last } => word(last, voice),
         // The same reply as any mechanism it does not offer.

@@ -92,7 +92,7 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
         K::MustStartTls => rfc(530, Some((5, 7, 0)), "Microsoft 365 refuses MAIL before AUTH, not before TLS"),
         K::AuthRequired { .. } => err(530, Some((5, 7, 57)), "Client not authenticated to send mail.", t("tarickb/sasl-xoauth2 #96; simonrob/email-oauth2-proxy #315")),
         // Said only by profiles that do these things (Exim): never by Microsoft 365.
-        K::Help | K::LineTooLong { .. } | K::TooManyNonmail | K::AddressError { .. } | K::ExpnRefused | K::NulInCommand | K::ConnectionLost { .. } | K::NotAdvertised { .. } =>
+        K::Help | K::LineTooLong { .. } | K::HeaderNotCrlf | K::SyncError | K::TooManyBadRecipients | K::InitialDataNotExpected | K::TooManyNonmail | K::AddressError { .. } | K::ExpnRefused | K::NulInCommand | K::ConnectionLost { .. } | K::NotAdvertised { .. } =>
             super::not_said(word, voice, "Microsoft 365 does not do this; its unknown-command text"),
         K::TooManySyntaxErrors { last } => word(last, voice),
         // The same reply as any mechanism it does not offer.

@@ -10,7 +10,7 @@ mod microsoft365;
 mod postfix;
 
 use crate::reply::{EnhancedCode, ReplyKind};
-use crate::sasl::Mechanism;
+use crate::sasl::{Mechanism, SaslServer};
 use crate::table::Verb;
 use crate::world::{Policy, Profile};
 
@@ -177,6 +177,12 @@ impl Profile {
                 exim_names_and_addresses: true,
                 max_line_length: Some(998),
                 syntax_first: false,
+                bdat_reads_header: true,
+                verb_needs_space: true,
+                enforces_sync: true,
+                strict_between_chunks: true,
+                bad_rcpt_limit: Some(10),
+                sasl: SaslServer::Exim,
                 error_limits: ErrorLimits::Exim {
                     unknown: 3,
                     synprot: 3,
@@ -194,6 +200,12 @@ impl Profile {
                 exim_names_and_addresses: false,
                 max_line_length: None,
                 syntax_first: true,
+                bdat_reads_header: false,
+                verb_needs_space: false,
+                enforces_sync: false,
+                strict_between_chunks: false,
+                bad_rcpt_limit: None,
+                sasl: SaslServer::Cyrus,
                 error_limits: ErrorLimits::Postfix,
             },
         }
@@ -218,13 +230,39 @@ pub struct Behaviour {
     /// Exim answers DATA after refused recipients by repeating the last refusal.
     pub repeats_rcpt_refusal: bool,
     /// Exim checks HELO names and reads the addresses of MAIL, RCPT and VRFY with its own
-    /// rules (`exim::helo_ok`, `exim::address_error`), before the lab's parser.
+    /// rules (`exim::helo_ok`, `exim::read_envelope`), and BDAT's and AUTH's arguments as
+    /// smtp_in.c does, before the lab's parser.
     pub exim_names_and_addresses: bool,
     /// Debian's Exim refuses a message with a line longer than this (its data ACL);
     /// Postfix takes any length (and splits long lines in its queue file).
     pub max_line_length: Option<usize>,
     /// Postfix checks MAIL's and RCPT's syntax before the sequence; Exim the sequence first.
     pub syntax_first: bool,
+    /// Exim reads a BDAT message's header as it comes (receive.c): it refuses one whose
+    /// first header line ends in a bare LF (`552 Message header not CRLF terminated`),
+    /// and its BDAT LAST total counts a first line that is no header twice.
+    pub bdat_reads_header: bool,
+    /// Exim knows a command only when its word is followed by a space or the end of the
+    /// line (smtp_read_command): `NOOP\rQUIT`, `\rNOOP` and `NOOP\tx` are unknown.
+    /// Postfix splits words at any white space.
+    pub verb_needs_space: bool,
+    /// Exim refuses input sent before the reply it waits for (`smtp_enforce_sync`): once
+    /// DATA or BDAT has come, a command that must end a pipelined group (or an unknown one)
+    /// with more input behind it gets `554 SMTP synchronization error`, and the connection
+    /// closes. Postfix reads on.
+    pub enforces_sync: bool,
+    /// Exim between BDAT chunks (bdat_getc) takes BDAT, NOOP, RSET and QUIT. Anything else
+    /// gets `503 only BDAT permissible after non-LAST BDAT`, and from then on all but RSET
+    /// and QUIT `503 only RSET accepted now`. QUIT there loses the message: the 221, then
+    /// `421 Lost incoming connection`. Postfix refuses by command (nested MAIL, DATA
+    /// after BDAT, RCPT after BDAT).
+    pub strict_between_chunks: bool,
+    /// Debian's Exim RCPT ACL: once more than this many RCPTs were tried in a message and
+    /// fewer than half of them were accepted, every RCPT gets `550 Rejected for too many
+    /// bad recipients` (the session goes on). Postfix has no such rule.
+    pub bad_rcpt_limit: Option<u32>,
+    /// Whose SASL code answers AUTH (Postfix's Cyrus SASL, or Exim's authenticators).
+    pub sasl: SaslServer,
     pub error_limits: ErrorLimits,
 }
 

@@ -91,7 +91,7 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
         K::BasicAuthDisabled => wording(535, Some((5, 7, 8)), vec![format!("Error: authentication failed: {}", auth_failure(AuthFailure::Credentials))],
             Source::Unsourced("Postfix cannot switch password logins off; this is its failed-login text")),
         // Said only by profiles that do these things (Exim): never by Postfix 3.7.
-        K::Help | K::LineTooLong { .. } | K::TooManyNonmail | K::AddressError { .. } | K::ExpnRefused | K::NulInCommand | K::ConnectionLost { .. } | K::NotAdvertised { .. } =>
+        K::Help | K::LineTooLong { .. } | K::HeaderNotCrlf | K::SyncError | K::TooManyBadRecipients | K::InitialDataNotExpected | K::TooManyNonmail | K::AddressError { .. } | K::ExpnRefused | K::NulInCommand | K::ConnectionLost { .. } | K::NotAdvertised { .. } =>
             super::not_said(word, voice, "Postfix 3.7 does not do this; its unknown-command text"),
         K::TooManySyntaxErrors { last } => word(last, voice),
         // The same reply as any mechanism it does not offer.

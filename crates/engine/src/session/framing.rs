@@ -7,8 +7,6 @@ use super::*;
 
 /// A pipelined DATA line longer than this is stored in pieces instead of buffered whole.
 const MAX_BUFFERED_DATA_LINE: usize = 64 * 1024;
-/// Postfix `smtpd_sasl_response_limit`: the longest SASL response line.
-const SASL_RESPONSE_LIMIT: usize = 12288;
 
 impl Session {
     /// Consumes complete units of input in the framing the state asks for.
@@ -31,6 +29,11 @@ impl Session {
                     break;
                 }
                 _ if self.skip > 0 => self.skip_octets(&buf[pos..]),
+                State::Command(_) | State::BdatWait(..) => {
+                    let rest = &buf[pos..];
+                    self.input_behind = memchr::memchr(b'\n', rest).is_some_and(|nl| nl + 1 < rest.len());
+                    self.read_line(rest)
+                }
                 State::BdatChunk { .. } => self.read_chunk(&buf[pos..]),
                 State::Data(..) => self.read_data(&buf[pos..]),
                 _ => self.read_line(&buf[pos..]),
@@ -70,7 +73,7 @@ impl Session {
     /// SASL response at `smtpd_sasl_response_limit`.
     pub(super) fn read_line(&mut self, data: &[u8]) -> usize {
         let limit = match self.state {
-            State::Auth(_) => SASL_RESPONSE_LIMIT,
+            State::Auth(_) => self.world.profile.behaviour().sasl.line_limit(),
             _ => self.world.limits.line_length,
         };
         let Some(nl) = data.iter().position(|&b| b == b'\n') else {
@@ -115,12 +118,7 @@ impl Session {
                 self.verb = Some(Verb::Auth);
                 self.reply(ReplyKind::SaslResponseTooLong);
             }
-            State::Auth(exchange) => {
-                self.state = State::Command(None);
-                self.verb = Some(Verb::Auth);
-                let step = exchange.respond(&text(line), &self.world);
-                self.on_sasl_step(step);
-            }
+            State::Auth(exchange) => self.on_sasl_response(exchange, &text(line)),
             state if self.world.profile.behaviour().rejects_nul && line.contains(&0) => {
                 self.state = state; // Exim refuses the line
                 self.verb = None;
@@ -240,6 +238,7 @@ impl Body {
 
     /// BDAT: appends octets, turning bare LF into CRLF as Postfix does.
     pub(super) fn append_normalising(&mut self, data: &[u8], limit: u64) {
+        self.note_first_line(data);
         let mut start = 0;
         for (i, &b) in data.iter().enumerate() {
             let prev_cr = if i == 0 {
@@ -257,5 +256,27 @@ impl Body {
         if let Some(&last) = data.last() {
             self.last_cr = last == b'\r';
         }
+    }
+
+    /// Notes what the message's first line is when its line end comes in `data` (the
+    /// line so far is all of `content`).
+    fn note_first_line(&mut self, data: &[u8]) {
+        if self.first_line.is_some() {
+            return;
+        }
+        let Some(nl) = memchr::memchr(b'\n', data) else {
+            return;
+        };
+        let crlf = if nl == 0 {
+            self.last_cr
+        } else {
+            data[nl - 1] == b'\r'
+        };
+        let mut line = self.content.clone();
+        line.extend_from_slice(&data[..nl]);
+        if crlf {
+            line.pop();
+        }
+        self.first_line = Some(FirstLine::of(&line, crlf));
     }
 }

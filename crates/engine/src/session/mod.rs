@@ -22,7 +22,7 @@ use crate::profiles::{ErrorLimits, Voice};
 use crate::reply::{AuthFailure, Reply, ReplyKind, SequenceContext};
 use crate::rng::{self, Rng};
 use crate::rules::{self, Effect};
-use crate::sasl::{Exchange, Mechanism, Step};
+use crate::sasl::{Exchange, Mechanism, SaslServer, Step};
 use crate::table::{Phase, Trigger, Verb, COMMANDS};
 use crate::world::World;
 
@@ -184,6 +184,40 @@ pub struct Body {
     mid_line: bool,
     /// `size` when the current BDAT chunk began.
     chunk_from: u64,
+    /// What the first line of a BDAT message turned out to be, once it ended.
+    #[serde(default)]
+    first_line: Option<FirstLine>,
+}
+
+/// The first line of a message as Exim's header reader sees it (receive.c).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FirstLine {
+    /// An empty line: the message has no header.
+    Blank,
+    /// A header field (`Name:`), and whether it ended in CRLF rather than a bare LF.
+    Header { crlf: bool },
+    /// Anything else: the body starts here.
+    Text,
+}
+
+impl FirstLine {
+    /// receive.c: a header name is printable characters up to a colon, spaces allowed
+    /// before the colon; a line that starts with white space is no header.
+    pub fn of(line: &[u8], crlf: bool) -> FirstLine {
+        if line.is_empty() {
+            return FirstLine::Blank;
+        }
+        let name = line
+            .iter()
+            .take_while(|&&b| b.is_ascii_graphic() && b != b':')
+            .count();
+        let rest = &line[name..];
+        let colon = rest.iter().find(|&&b| !b.is_ascii_whitespace());
+        match (line[0].is_ascii_whitespace(), colon) {
+            (false, Some(b':')) => FirstLine::Header { crlf },
+            _ => FirstLine::Text,
+        }
+    }
 }
 
 /// How the client greeted us.
@@ -269,6 +303,18 @@ pub struct Session {
     /// repeats when DATA comes without recipients.
     #[serde(default)]
     rcpt_refused: Option<String>,
+    /// Exim: DATA or BDAT has come, so input sent too early is checked for from now on.
+    #[serde(default)]
+    checks_sync: bool,
+    /// More input came behind the command line being read.
+    #[serde(skip)]
+    input_behind: bool,
+    /// Exim: a command between BDAT chunks was refused; now only RSET or QUIT will do.
+    #[serde(default)]
+    chunk_refused: bool,
+    /// RCPT commands since the transaction was reset, accepted or not (Exim's `$rcpt_count`).
+    #[serde(default)]
+    rcpts_tried: u32,
 }
 
 impl Session {
@@ -309,6 +355,10 @@ impl Session {
             nonmail: 0,
             nonmail_used: 0,
             previous_verb: None,
+            checks_sync: false,
+            input_behind: false,
+            chunk_refused: false,
+            rcpts_tried: 0,
         };
         session.observed = Some(session.snapshot());
         session
@@ -387,6 +437,7 @@ impl Session {
             !profile.behaviour().extensions_need_ehlo || self.helo.as_ref().is_some_and(|h| h.extended);
         let auth_offered = policy.auth_enabled && (self.tls || !policy.auth_only_after_tls) && advertised;
         match verb {
+            _ if in_bdat && profile.behaviour().strict_between_chunks => self.between_chunks(Some(verb)),
             // RFC 5321 §4.2.4: known, not implemented (Postfix 3.7: EXPN, HELP).
             _ if profile.unimplemented(verb) => Some(ReplyKind::Unrecognized {
                 command: verb.name().to_string(),
@@ -443,6 +494,16 @@ impl Session {
             Verb::Etrn if in_transaction => Some(ReplyKind::EtrnInTransaction),
             Verb::Vrfy if !policy.vrfy_enabled => Some(ReplyKind::VrfyDisabled),
             _ => None,
+        }
+    }
+
+    /// Exim between BDAT chunks (bdat_getc): BDAT, NOOP, RSET and QUIT; anything else
+    /// (`None`: an unknown command) is refused, and after that all but RSET and QUIT.
+    fn between_chunks(&self, verb: Option<Verb>) -> Option<ReplyKind> {
+        match (verb, self.chunk_refused) {
+            (Some(Verb::Rset | Verb::Quit), _) | (Some(Verb::Bdat | Verb::Noop), false) => None,
+            (_, false) => Some(ReplyKind::DataAfterBdat),
+            (_, true) => Some(ReplyKind::RcptAfterBdat),
         }
     }
 
@@ -664,6 +725,12 @@ impl Session {
             return;
         }
         if self.state != State::TlsHandshake && self.now >= self.idle_deadline() {
+            if let (State::Auth(exchange), SaslServer::Exim) =
+                (&self.state, self.world.profile.behaviour().sasl)
+            {
+                // Exim's auth_get_data: the timed-out read ends the line, an empty one.
+                return self.on_sasl_response(exchange.clone(), "");
+            }
             self.verb = None;
             let in_message = matches!(self.state, State::Data(..) | State::BdatChunk { .. });
             self.reply(ReplyKind::Timeout { in_message });
@@ -688,6 +755,12 @@ impl Session {
         }
         self.previous_verb = self.verb;
         let mut parsed = command::parse_offered(line, self.world.policy.offered());
+        if self.world.profile.behaviour().verb_needs_space
+            && matches!(parsed, Parsed::Command(_) | Parsed::Invalid(..))
+            && !crate::profiles::exim::verb_stands_alone(line)
+        {
+            parsed = Parsed::Unknown; // Exim: `NOOP\rQUIT` is no NOOP
+        }
         if parsed == Parsed::Command(Command::Quit)
             && !self.world.profile.behaviour().quit_takes_arguments
             && line.split_ascii_whitespace().nth(1).is_some()
@@ -705,12 +778,30 @@ impl Session {
                 parsed = Parsed::Command(Command::Bdat { size, last });
             }
         }
+        if parsed == Parsed::Invalid(Verb::Auth, ReplyKind::AuthSyntax)
+            && self.world.profile.behaviour().exim_names_and_addresses
+        {
+            // Exim: the initial response is the rest of the line after the mechanism.
+            let rest = line.get(4..).unwrap_or("").trim_start();
+            if let Some((mechanism, initial)) = rest.split_once(|c: char| c.is_ascii_whitespace()) {
+                parsed = Parsed::Command(Command::Auth {
+                    mechanism: mechanism.to_string(),
+                    initial: Some(initial.trim_start().to_string()),
+                });
+            }
+        }
         self.verb = match &parsed {
             Parsed::Command(_) | Parsed::Invalid(..) => verb_of(&parsed),
             _ => None,
         };
+        if self.sent_too_early() {
+            return self.reply(ReplyKind::SyncError);
+        }
         if self.too_many_nonmail() {
             return self.reply(ReplyKind::TooManyNonmail);
+        }
+        if self.verb == Some(Verb::Rcpt) {
+            self.rcpts_tried += 1;
         }
         if self.verb.is_some_and(|verb| verb.spec().limit) {
             // Postfix smtpd_junk_command_limit: a client that only idles or probes runs
@@ -732,9 +823,17 @@ impl Session {
             self.refusing = false;
             return;
         }
-        if let Some(text) = self.exim_address_error(line, &parsed) {
-            return self.reply(ReplyKind::AddressError { text });
+        let between_chunks =
+            matches!(self.state, State::BdatWait(..)) && self.world.profile.behaviour().strict_between_chunks;
+        if let (true, None) = (between_chunks, self.verb) {
+            if let Some(kind) = self.between_chunks(None) {
+                return self.reply(kind);
+            }
         }
+        let parsed = match self.exim_arguments(line, parsed) {
+            Ok(parsed) => parsed,
+            Err(kind) => return self.reply(kind),
+        };
         let unknown = || ReplyKind::Unrecognized {
             command: line.split_ascii_whitespace().next().unwrap_or("").to_string(),
         };
@@ -797,7 +896,7 @@ impl Session {
             Command::Bdat { size, last } => self.on_bdat(size, last), // RFC 3030 §2
             Command::Rset => self.on_rset(),                  // RFC 5321 §4.1.1.5
             Command::Noop => self.reply(ReplyKind::Ok),       // RFC 5321 §4.1.1.9
-            Command::Quit => self.reply(ReplyKind::Bye),      // RFC 5321 §4.1.1.10
+            Command::Quit => self.on_quit(),                  // RFC 5321 §4.1.1.10
             Command::Vrfy { argument, address } => self.on_vrfy(argument, &address), // RFC 5321 §3.5
             Command::Etrn(domain) => self.reply(ReplyKind::EtrnUnavailable { domain }), // RFC 1985
             Command::StartTls => self.on_starttls(),          // RFC 3207 §4
@@ -818,6 +917,7 @@ impl Session {
         }
         self.state = State::Command(None);
         self.rcpt_refused = None;
+        self.rcpts_tried = 0;
         self.helo = Some(Helo { name, extended });
         if !extended {
             return self.reply(ReplyKind::Helo);
@@ -835,6 +935,7 @@ impl Session {
     }
 
     fn on_mail(&mut self, sender: ReversePath, params: MailParams) {
+        self.rcpts_tried = 0; // Exim resets the message before it reads MAIL's arguments
         if params
             .size
             .is_some_and(|size| size > self.world.limits.message_size)
@@ -868,6 +969,11 @@ impl Session {
         let State::Command(Some(envelope)) = &self.state else {
             return self.reply(ReplyKind::NeedMail);
         };
+        let accepted = envelope.recipients.len();
+        let limit = self.world.profile.behaviour().bad_rcpt_limit;
+        if limit.is_some_and(|limit| self.rcpts_tried > limit && (accepted as u32) < self.rcpts_tried / 2) {
+            return self.reply(ReplyKind::TooManyBadRecipients); // Debian's acl_check_rcpt
+        }
         if envelope.recipients.len() >= self.world.limits.recipients {
             return self.reply(ReplyKind::TooManyRecipients); // RFC 5321 §4.5.3.1.10
         }
@@ -1033,37 +1139,51 @@ impl Session {
             }
             return self.reply(ReplyKind::ChunkTooBig);
         }
+        let exim_header = self.world.profile.behaviour().bdat_reads_header;
+        if exim_header && body.first_line == Some(FirstLine::Header { crlf: false }) {
+            // receive.c: the message is abandoned; the transaction with it.
+            return self.reply(ReplyKind::HeaderNotCrlf);
+        }
         let chunk = body.size - body.chunk_from;
+        // Exim's total is `message_size + message_linecount`: a first line that is no
+        // header is counted as a header line, then again as the body's first line.
+        let recounted = u64::from(exim_header && body.first_line == Some(FirstLine::Text));
         if last {
             return self.finish_message(ready, body, |bytes, queue_id| ReplyKind::BdatQueued {
-                bytes,
+                bytes: bytes + recounted,
                 queue_id,
                 chunk,
             });
         }
         let bytes = chunk;
         self.state = State::BdatWait(ready, body);
+        self.chunk_refused = false;
         self.reply(ReplyKind::BdatChunkOk { bytes })
+    }
+
+    fn on_quit(&mut self) {
+        let lost =
+            matches!(self.state, State::BdatWait(..)) && self.world.profile.behaviour().strict_between_chunks;
+        self.reply(ReplyKind::Bye);
+        if lost && self.outputs.back() == Some(&Output::Close) {
+            // Exim: the message reader, waiting for the next chunk, finds the input gone.
+            self.outputs.pop_back();
+            self.verb = None;
+            self.reply(ReplyKind::ConnectionLost { in_message: true });
+        }
     }
 
     fn on_rset(&mut self) {
         self.state = State::Command(None);
         self.rcpt_refused = None;
+        self.rcpts_tried = 0;
         self.reply(ReplyKind::Reset)
     }
 
     fn on_vrfy(&mut self, argument: String, address: &str) {
         if self.world.profile.behaviour().exim_names_and_addresses {
-            // Exim: its own address parser; a missing domain names the argument.
-            return match crate::profiles::exim::address_error(&argument, true) {
-                Some(error) if error.contains("must contain a domain") => {
-                    self.reply(ReplyKind::AddressError {
-                        text: format!("{argument}: {error}"),
-                    })
-                }
-                Some(text) => self.reply(ReplyKind::AddressError { text }),
-                None => self.reply(ReplyKind::CannotVerify { argument }),
-            };
+            // Exim read the address already (`exim_arguments`); its VRFY ACL says no.
+            return self.reply(ReplyKind::CannotVerify { argument });
         }
         let (local, domain) = match address.rsplit_once('@') {
             Some((local, domain)) => (local, Some(domain)),
@@ -1106,6 +1226,14 @@ impl Session {
         self.on_sasl_step(step);
     }
 
+    /// RFC 4954 §4: the client's answer to a 334.
+    fn on_sasl_response(&mut self, exchange: Exchange, line: &str) {
+        self.state = State::Command(None);
+        self.verb = Some(Verb::Auth);
+        let step = exchange.respond(line, &self.world);
+        self.on_sasl_step(step);
+    }
+
     fn on_sasl_step(&mut self, step: Step) {
         let passwords = self
             .mechanism
@@ -1125,6 +1253,7 @@ impl Session {
             }
             Step::Failure(reason) => self.reply(ReplyKind::AuthFailed { reason }),
             Step::Aborted => self.reply(ReplyKind::AuthAborted),
+            Step::Unexpected => self.reply(ReplyKind::InitialDataNotExpected),
         }
     }
 
@@ -1144,25 +1273,66 @@ impl Session {
         self.emit(kind, due, delay > 0)
     }
 
-    /// Exim reads MAIL's and RCPT's addresses with its own parser; its complaint, if any.
-    fn exim_address_error(&self, line: &str, parsed: &Parsed) -> Option<String> {
+    /// Exim reads the arguments of MAIL, RCPT and VRFY with its own rules
+    /// (`exim::read_envelope`, `exim::address_error`): the command as it takes it, or its
+    /// refusal. Other lines and profiles pass through.
+    fn exim_arguments(&self, line: &str, parsed: Parsed) -> Result<Parsed, ReplyKind> {
+        use crate::profiles::exim;
         if !self.world.profile.behaviour().exim_names_and_addresses {
-            return None;
+            return Ok(parsed);
         }
-        let recipient = match parsed {
-            Parsed::Command(Command::Mail(..)) | Parsed::Invalid(Verb::Mail, _) => false,
-            Parsed::Command(Command::Rcpt(..)) | Parsed::Invalid(Verb::Rcpt, _) => true,
-            _ => return None,
+        if self.verb == Some(Verb::Vrfy) {
+            // smtp_in.c: `501 ERROR`, naming the argument only when it lacks a domain.
+            let argument = line.get(4..).unwrap_or("").trim().to_string();
+            return match exim::address_error(&argument, true) {
+                Ok(address) => Ok(Parsed::Command(Command::Vrfy { argument, address })),
+                Err(error) if error.ends_with("must contain a domain") => Err(ReplyKind::AddressError {
+                    text: format!("{argument}: {error}"),
+                }),
+                Err(text) => Err(ReplyKind::AddressError { text }),
+            };
+        }
+        if !matches!(self.verb, Some(Verb::Mail | Verb::Rcpt)) {
+            return Ok(parsed);
+        }
+        let esmtp = self.helo.as_ref().is_some_and(|h| h.extended);
+        let Some((text, params)) = exim::read_envelope(line, esmtp).transpose()? else {
+            return Ok(parsed);
         };
-        if matches!(
-            parsed,
-            Parsed::Invalid(_, ReplyKind::MailSyntax | ReplyKind::RcptSyntax)
-        ) {
-            return None; // no `FROM:`/`TO:`: Exim knows no such command
+        let address = (!text.is_empty()).then(|| {
+            command::parse_address(&text).unwrap_or_else(|| {
+                let (local, domain) = text
+                    .rsplit_once('@')
+                    .map_or((text.as_str(), None), |(l, d)| (l, Some(d)));
+                Address {
+                    text: text.clone(),
+                    local: local.trim_matches('"').to_string(),
+                    domain: domain.map(str::to_string),
+                }
+            })
+        });
+        Ok(match (parsed, address) {
+            (parsed @ Parsed::Command(Command::Rcpt(..)), _) => parsed,
+            (_, Some(address)) if self.verb == Some(Verb::Rcpt) => {
+                Parsed::Command(Command::Rcpt(address, RcptParams::default()))
+            }
+            (_, address) => Parsed::Command(Command::Mail(address, params)),
+        })
+    }
+
+    /// Exim's synchronization check (smtp_read_command): once DATA or BDAT has come (no
+    /// more PIPECONNECT), a command that must be answered before the next one, or an
+    /// unknown one, with more input already behind it, was sent too early.
+    fn sent_too_early(&mut self) -> bool {
+        if !self.world.profile.behaviour().enforces_sync || matches!(self.state, State::BdatWait(..)) {
+            return false;
         }
-        let argument = line.split_once(':')?.1.trim();
-        let error = crate::profiles::exim::address_error(argument, recipient)?;
-        Some(format!("{argument}: {error}"))
+        let early = self.checks_sync && self.input_behind && {
+            let pipelining = self.world.policy.pipelining && self.helo.as_ref().is_some_and(|h| h.extended);
+            crate::profiles::exim::synchronizes(self.verb, pipelining)
+        };
+        self.checks_sync |= matches!(self.verb, Some(Verb::Data | Verb::Bdat));
+        early
     }
 
     /// Exim's `smtp_accept_max_nonmail`, counted as it reads each known command (smtp_in.c:
@@ -1241,6 +1411,9 @@ impl Session {
                 500 | 501 | 503 => format!("{} {text}", reply.code),
                 _ => text,
             });
+        }
+        if matches!(self.state, State::BdatWait(..)) {
+            self.chunk_refused |= reply.kind == ReplyKind::DataAfterBdat;
         }
         let closes = self.world.profile.closes(&reply.kind);
         if flushes {

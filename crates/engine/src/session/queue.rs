@@ -22,6 +22,7 @@ impl Session {
             return self.reply(ReplyKind::MessageTooBig); // RFC 1870 §6.2
         }
         self.rcpt_refused = None; // a message ends the transaction
+        self.rcpts_tried = 0;
         if let Some(max) = self.world.profile.behaviour().max_line_length {
             let longest = longest_line(&body.content);
             if longest > max {
