@@ -195,13 +195,17 @@ pub fn app() -> Html {
     let chosen = use_memo((), |_| i18n::choose(opened.start.lang));
     let texts = use_state(|| (*chosen == Lang::En).then(Texts::english));
     let failed = use_state(|| None::<Note>);
-    let switch = {
+    // `remember`: the learner chose it in the switcher (a `?lang=` or the browser's
+    // preference is not saved as a choice).
+    let apply = {
         let (texts, failed) = (texts.clone(), failed.clone());
-        Callback::from(move |lang: Lang| {
+        move |lang: Lang, remember: bool| {
             let (texts, failed) = (texts.clone(), failed.clone());
             i18n::load(lang, move |result| match result {
                 Ok(loaded) => {
-                    i18n::remember(lang);
+                    if remember {
+                        i18n::remember(lang);
+                    }
                     texts.set(Some(loaded));
                 }
                 Err(why) => {
@@ -215,16 +219,17 @@ pub fn app() -> Html {
                     }
                 }
             });
-        })
+        }
     };
     {
-        let (switch, chosen) = (switch.clone(), *chosen);
+        let (apply, chosen) = (apply.clone(), *chosen);
         use_effect_with((), move |_| {
             if chosen != Lang::En {
-                switch.emit(chosen);
+                apply(chosen, false);
             }
         });
     }
+    let switch = Callback::from(move |lang: Lang| apply(lang, true));
     let lang = texts.as_ref().map(|t| t.lang);
     use_effect_with(lang, |lang| {
         if let Some(lang) = lang {

@@ -40,7 +40,7 @@ test("an Italian browser gets the lab in Italian; the switcher keeps the session
     await explanation.getByText("Prova invece").waitFor();
     await explanation.getByText("5xx: errore permanente", { exact: false }).waitFor();
     assert.match(await explanation.locator("h2").textContent(), /User unknown in local recipient table$/);
-    await page.getByText("Fase: Rcpt (destinatari)", { exact: false }).first().waitFor();
+    await page.getByText("Fase: Mail (mittente)", { exact: false }).first().waitFor();
     await page.screenshot({ path: `${shots}i18n-it-${name}.png`, fullPage: true });
 
     // Switch to English and back: the transcript is the same.
