@@ -241,10 +241,10 @@ phase-closed = Chiuso
     .waiting = una connessione
 
 ## Cosa sposta una sessione da una fase all'altra, oltre ai comandi
-trigger-end-of-message = fine del messaggio
+trigger-end-of-message = fine messaggio
 trigger-handshake = handshake TLS
 trigger-sasl-answer = risposta al 334
-trigger-connect = connessione
+trigger-connect = connetti
 trigger-client-closed = il client chiude
 trigger-server-closed = il server chiude
 

@@ -24,7 +24,7 @@ pub fn language_switch(props: &LanguageProps) -> Html {
         })
     };
     html! {
-        <p class="language">
+        <p class="language" title={t!(texts, "language-note")}>
             <label>{ t!(texts, "language-label") }{ " " }
                 <select {onchange}>
                     { for Lang::ALL.into_iter().map(|lang| html! {
@@ -32,7 +32,6 @@ pub fn language_switch(props: &LanguageProps) -> Html {
                     }) }
                 </select>
             </label>
-            <span class="small" title={t!(texts, "language-note")}>{ " ⓘ" }</span>
         </p>
     }
 }

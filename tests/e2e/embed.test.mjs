@@ -277,7 +277,7 @@ test("each bad parameter shows its own message, and the lab still works under it
     [{ profile: "exchange" }, /Parameter 'profile'.*'exchange'/],
     [{ lesson: "x" }, /Parameter 'lesson'.*unknown lesson 'x'/i],
     [{ scenario: "x" }, /Parameter 'scenario'.*unknown scenario 'x'/i],
-    [{ lang: "it" }, /Parameter 'lang'.*'it'.*English/],
+    [{ lang: "fr" }, /Parameter 'lang'.*'fr'.*available: en, it/],
     [{ seed: "abc" }, /Parameter 'seed'.*'abc'/],
     [{ seed: "-1" }, /Parameter 'seed'/],
     [{ animate: "yes" }, /Parameter 'animate'.*'yes'/],

@@ -186,7 +186,7 @@ test("offline: with the server gone, the lab reloads from the service worker, an
   }
   // A share link opens offline too.
   await page.goto(link);
-  await page.getByText(/Opened a shared session \(\d+ steps\)/).waitFor();
+  await page.getByText(/Opened a shared session \(\d+ steps?\)/).waitFor();
   // Another path is not the app: offline, the navigation fails instead of showing the lab.
   await assert.rejects(page.goto(`${site.url}not-the-lab.html`));
   assert.deepEqual(errors, []);
