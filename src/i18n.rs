@@ -214,6 +214,17 @@ impl Texts {
             .into_owned()
     }
 
+    /// A language as the app loads it, from this checkout's `locales/` (native tests and
+    /// tools; the browser fetches the files instead).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn from_checkout(lang: Lang) -> Texts {
+        let files = FILES.iter().map(|name| {
+            let path = format!("{}/locales/{}/{name}", env!("CARGO_MANIFEST_DIR"), lang.code());
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+        });
+        Texts::parse(lang, files.collect(), Some(Texts::english())).unwrap_or_else(|e| panic!("{e}"))
+    }
+
     /// Whether this language (not English behind it) has the message `id`.
     pub fn has(&self, id: &str) -> bool {
         self.bundle.has_message(id)

@@ -331,11 +331,7 @@ fn numbers_and_plurals_follow_the_language() {
     assert_eq!(said, "message: 1 line, 52,428,800 bytes");
     let said = smtplab_web::t!(english, "sequence-body", lines = 3, bytes = 1200);
     assert_eq!(said, "message: 3 lines, 1200 bytes");
-    let files = FILES
-        .iter()
-        .map(|f| std::fs::read_to_string(root().join("locales/it").join(f)).unwrap())
-        .collect();
-    let italian = Texts::parse(Lang::It, files, Some(english)).unwrap();
+    let italian = Texts::from_checkout(Lang::It);
     let said = smtplab_web::t!(italian, "sequence-body", lines = 1, bytes = 52_428_800);
     assert!(said.contains("52.428.800") && said.contains("1 riga"), "{said}");
     let said = smtplab_web::t!(italian, "sequence-body", lines = 3, bytes = 2);

@@ -318,14 +318,8 @@ fn durations_read_as_words() {
     assert_eq!(lessons::duration(&italian(), 3_725_000), "1 h 2 min");
 }
 
-/// Italian, as the app loads it: `locales/it/` with English behind it (the files other
-/// than the lessons' may not be there yet: then English says them).
 fn italian() -> Texts {
-    let files = smtplab_web::i18n::FILES.iter().map(|name| {
-        std::fs::read_to_string(format!("{}/locales/it/{name}", env!("CARGO_MANIFEST_DIR")))
-            .unwrap_or_default()
-    });
-    Texts::parse(Lang::It, files.collect(), Some(Texts::english())).unwrap()
+    Texts::from_checkout(Lang::It)
 }
 
 fn message_ids(lang: &str) -> Vec<String> {

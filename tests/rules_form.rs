@@ -31,6 +31,14 @@ fn the_form_builds_the_rule_it_shows() {
     );
     let texts = Texts::english();
     assert_eq!(describe(&texts, &rule), "RCPT for bob@* (only match number 2, 50% of the time): answer 451 4.3.0 Error: queue file write error");
+    // In Italian, with the reply it answers untouched (the wire).
+    let italian = Texts::from_checkout(smtplab_web::i18n::Lang::It);
+    assert_eq!(
+        describe(&italian, &rule),
+        "RCPT per bob@* (solo l'occorrenza numero 2, con probabilità 50%): risponde 451 4.3.0 Error: queue file write error"
+    );
+    let error = rule_from("RCPT", "", "two", "", "reply", "451", "", "x", "").unwrap_err();
+    assert_eq!(error.say(&italian), "nth: \"two\" non è un numero intero");
     let drop = rule_from("", "", "", "", "disconnect", "", "", "", "").unwrap();
     assert_eq!(
         describe(&texts, &drop),
