@@ -12,7 +12,9 @@
 use std::borrow::Cow;
 use std::rc::Rc;
 
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use std::collections::HashMap;
+
+use fluent_syntax::ast;
 use yew::prelude::*;
 
 /// The languages the interface speaks.
@@ -66,31 +68,45 @@ impl Lang {
         preferred.into_iter().find_map(Lang::from_tag)
     }
 
-    /// Formats whole numbers as the language writes them: 52,428,800 or 52.428.800.
-    fn group(self, n: &str) -> String {
+    /// A whole number as the language writes it: 52,428,800 or 52.428.800 (from five
+    /// digits on; 1234 stays as it is).
+    pub fn number(self, n: i64) -> String {
         let separator = match self {
             Lang::En => ',',
             Lang::It => '.',
         };
-        let (sign, digits) = n.split_at(usize::from(n.starts_with('-')));
-        if digits.len() < 5 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return n.to_string(); // 1234 stays as it is (and so do fractions)
-        }
-        let mut out = String::from(sign);
+        let digits = n.unsigned_abs().to_string();
+        let mut out = String::from(if n < 0 { "-" } else { "" });
         for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && digits.len() >= 5 && (digits.len() - i) % 3 == 0 {
                 out.push(separator);
             }
             out.push(c);
         }
         out
     }
+
+    /// The CLDR plural category of a whole number: English and Italian say "one" for 1
+    /// and "other" for every other integer.
+    pub fn plural(self, n: i64) -> &'static str {
+        match (self, n) {
+            (Lang::En | Lang::It, 1) => "one",
+            (Lang::En | Lang::It, _) => "other",
+        }
+    }
 }
 
 /// The messages of one language, with English behind them.
+///
+/// The files are parsed by `fluent-syntax` (Project Fluent's parser); what the lab uses
+/// of the language is resolved here: text, variables, string literals, message
+/// references, and selectors on a text or on a whole number's plural category.
+/// (`fluent-bundle` resolves everything, but cost the first download 77 KB gzip, most of
+/// it floating-point formatting and parsing and every locale's plural rules; the native
+/// tests check this resolver against it, message by message.)
 pub struct Texts {
     pub lang: Lang,
-    bundle: FluentBundle<FluentResource>,
+    messages: HashMap<String, ast::Message<String>>,
     english: Option<Rc<Texts>>,
 }
 
@@ -165,23 +181,23 @@ impl Texts {
 
     /// A language from the text of its files (in [`FILES`] order). Err: the first problem.
     pub fn parse(lang: Lang, files: Vec<String>, english: Option<Rc<Texts>>) -> Result<Texts, String> {
-        let id = lang.code().parse().map_err(|_| "bad language tag".to_string())?;
-        let mut bundle = FluentBundle::new(vec![id]);
-        bundle.set_use_isolating(false); // no U+2068/U+2069 around placeables
-        bundle.set_formatter(Some(match lang {
-            Lang::En => english_number,
-            Lang::It => italian_number,
-        }));
+        let mut messages = HashMap::new();
         for (name, text) in FILES.iter().zip(files) {
-            let resource = FluentResource::try_new(text)
-                .map_err(|(_, errors)| format!("{}/{name}: {:?}", lang.code(), errors.first()))?;
-            bundle
-                .add_resource(resource)
-                .map_err(|errors| format!("{}/{name}: {:?}", lang.code(), errors.first()))?;
+            let code = lang.code();
+            let resource = fluent_syntax::parser::parse_runtime(text)
+                .map_err(|(_, errors)| format!("{code}/{name}: {:?}", errors.first()))?;
+            for entry in resource.body {
+                if let ast::Entry::Message(message) = entry {
+                    let id = message.id.name.clone();
+                    if messages.insert(id.clone(), message).is_some() {
+                        return Err(format!("{code}/{name}: {id} is defined twice"));
+                    }
+                }
+            }
         }
         Ok(Texts {
             lang,
-            bundle,
+            messages,
             english,
         })
     }
@@ -189,29 +205,106 @@ impl Texts {
     /// The message `id` (or its attribute, `id.attribute`) with `args`. A message that is
     /// missing here comes from English; one missing there too shows its id.
     pub fn get(&self, id: &str, args: &[(&str, Arg)]) -> String {
+        let mut out = String::new();
+        self.say(id, args, &mut out, 0);
+        out
+    }
+
+    fn say(&self, id: &str, args: &[(&str, Arg)], out: &mut String, depth: u8) {
         let (message, attribute) = id.split_once('.').map_or((id, None), |(m, a)| (m, Some(a)));
-        let pattern = self.bundle.get_message(message).and_then(|m| match attribute {
-            Some(attribute) => m.get_attribute(attribute).map(|a| a.value()),
-            None => m.value(),
+        let pattern = self.messages.get(message).and_then(|m| match attribute {
+            Some(attribute) => m
+                .attributes
+                .iter()
+                .find(|a| a.id.name == attribute)
+                .map(|a| &a.value),
+            None => m.value.as_ref(),
         });
-        let Some(pattern) = pattern else {
-            return match &self.english {
-                Some(english) => english.get(id, args),
-                None => id.to_string(),
-            };
-        };
-        let mut fluent_args = FluentArgs::new();
-        for (name, arg) in args {
-            match arg {
-                Arg::Text(text) => fluent_args.set(*name, FluentValue::from(text.as_ref())),
-                Arg::Number(n) => fluent_args.set(*name, FluentValue::from(*n as f64)),
-                Arg::Note(note) => fluent_args.set(*name, FluentValue::from(note.say(self))),
+        match (pattern, &self.english) {
+            (Some(pattern), _) => self.pattern(pattern, args, out, depth),
+            (None, Some(english)) => english.say(id, args, out, depth),
+            (None, None) => out.push_str(id),
+        }
+    }
+
+    fn pattern(&self, pattern: &ast::Pattern<String>, args: &[(&str, Arg)], out: &mut String, depth: u8) {
+        for element in &pattern.elements {
+            match element {
+                ast::PatternElement::TextElement { value } => out.push_str(value),
+                ast::PatternElement::Placeable { expression } => {
+                    self.expression(expression, args, out, depth)
+                }
             }
         }
-        let mut errors = Vec::new();
-        self.bundle
-            .format_pattern(pattern, Some(&fluent_args), &mut errors)
-            .into_owned()
+    }
+
+    fn expression(
+        &self,
+        expression: &ast::Expression<String>,
+        args: &[(&str, Arg)],
+        out: &mut String,
+        depth: u8,
+    ) {
+        match expression {
+            ast::Expression::Inline(inline) => self.inline(inline, args, out, depth),
+            ast::Expression::Select { selector, variants } => {
+                let arg = match selector {
+                    ast::InlineExpression::VariableReference { id } => lookup(args, &id.name),
+                    _ => None,
+                };
+                let chosen = variants.iter().find(|v| self.selects(&v.key, arg));
+                if let Some(variant) = chosen.or_else(|| variants.iter().find(|v| v.default)) {
+                    self.pattern(&variant.value, args, out, depth);
+                }
+            }
+        }
+    }
+
+    /// Whether a variant's key matches the selector's value: a text by its name, a number
+    /// by its value or its plural category.
+    fn selects(&self, key: &ast::VariantKey<String>, arg: Option<&Arg>) -> bool {
+        match (key, arg) {
+            (ast::VariantKey::Identifier { name }, Some(Arg::Text(text))) => name == text.as_ref(),
+            (ast::VariantKey::Identifier { name }, Some(Arg::Number(n))) => name == self.lang.plural(*n),
+            (ast::VariantKey::NumberLiteral { value }, Some(Arg::Number(n))) => value.parse() == Ok(*n),
+            _ => false,
+        }
+    }
+
+    fn inline(
+        &self,
+        inline: &ast::InlineExpression<String>,
+        args: &[(&str, Arg)],
+        out: &mut String,
+        depth: u8,
+    ) {
+        match inline {
+            ast::InlineExpression::StringLiteral { value } => {
+                out.push_str(&fluent_syntax::unicode::unescape_unicode_to_string(value))
+            }
+            ast::InlineExpression::NumberLiteral { value } => out.push_str(value),
+            ast::InlineExpression::VariableReference { id } => match lookup(args, &id.name) {
+                Some(Arg::Text(text)) => out.push_str(text),
+                Some(Arg::Number(n)) => out.push_str(&self.lang.number(*n)),
+                Some(Arg::Note(note)) => out.push_str(&note.say(self)),
+                None => {
+                    out.push_str("{$");
+                    out.push_str(&id.name);
+                    out.push('}');
+                }
+            },
+            // A reference to another message (`{ other-message }`), not followed forever.
+            ast::InlineExpression::MessageReference { id, attribute } if depth < 8 => {
+                let name = match attribute {
+                    Some(attribute) => format!("{}.{}", id.name, attribute.name),
+                    None => id.name.clone(),
+                };
+                self.say(&name, args, out, depth + 1);
+            }
+            ast::InlineExpression::Placeable { expression } => self.expression(expression, args, out, depth),
+            // Terms and functions are not used by the lab's files (a test checks).
+            _ => out.push('…'),
+        }
     }
 
     /// A language as the app loads it, from this checkout's `locales/` (native tests and
@@ -227,26 +320,13 @@ impl Texts {
 
     /// Whether this language (not English behind it) has the message `id`.
     pub fn has(&self, id: &str) -> bool {
-        self.bundle.has_message(id)
+        self.messages.contains_key(id)
     }
 }
 
-fn english_number<M>(value: &FluentValue, _: &M) -> Option<String> {
-    number(Lang::En, value)
-}
-
-fn italian_number<M>(value: &FluentValue, _: &M) -> Option<String> {
-    number(Lang::It, value)
-}
-
-/// A number as `lang` writes it, for Fluent's formatter.
-fn number(lang: Lang, value: &FluentValue) -> Option<String> {
-    match value {
-        FluentValue::Number(n) if n.value.fract() == 0.0 && n.value.abs() < 1e15 => {
-            Some(lang.group(&format!("{}", n.value as i64)))
-        }
-        _ => None,
-    }
+/// The value of the argument `name`.
+fn lookup<'a>(args: &'a [(&str, Arg)], name: &str) -> Option<&'a Arg<'a>> {
+    args.iter().find(|(n, _)| *n == name).map(|(_, arg)| arg)
 }
 
 /// Something to tell the learner, kept as a message id and its arguments so that it is

@@ -349,3 +349,120 @@ fn the_language_comes_from_its_tag() {
     assert_eq!(Lang::negotiate(["fr-FR", "it", "en"]), Some(Lang::It));
     assert_eq!(Lang::negotiate(["de"]), None);
 }
+
+/// The lab's resolver says every message of every language exactly as Fluent's own
+/// (`fluent-bundle`, without isolation marks) does, with text and with numbers (1, 2, 7:
+/// a plural's "one" and "other", below the grouping of thousands) for its variables.
+#[test]
+fn the_resolver_says_what_fluent_bundle_says() {
+    use fluent_bundle::{FluentArgs, FluentBundle, FluentValue};
+    use smtplab_web::i18n::Arg;
+    for lang in Lang::ALL {
+        let ours = Texts::from_checkout(lang);
+        let mut bundle = FluentBundle::new(vec![lang.code().parse().unwrap()]);
+        bundle.set_use_isolating(false);
+        for file in FILES {
+            let text = std::fs::read_to_string(root().join("locales").join(lang.code()).join(file)).unwrap();
+            bundle
+                .add_resource(FluentResource::try_new(text).unwrap())
+                .unwrap();
+        }
+        let mut compared = 0;
+        for (id, shape) in locale(lang) {
+            let names: Vec<&str> = std::iter::once(None)
+                .chain(shape.attributes.iter().map(Some))
+                .map(|a| a.map_or(id.clone(), |a| format!("{id}.{a}")))
+                .map(|name| &*Box::leak(name.into_boxed_str()))
+                .collect();
+            for name in names {
+                let message = bundle.get_message(&id).unwrap();
+                let pattern = match name.split_once('.') {
+                    Some((_, attribute)) => message.get_attribute(attribute).unwrap().value(),
+                    None => match message.value() {
+                        Some(pattern) => pattern,
+                        None => continue,
+                    },
+                };
+                let samples: [Option<i64>; 4] = [None, Some(1), Some(2), Some(7)];
+                for sample in samples {
+                    let mut theirs = FluentArgs::new();
+                    let mut args: Vec<(&str, Arg)> = Vec::new();
+                    for variable in &shape.variables {
+                        let variable: &str = Box::leak(variable.clone().into_boxed_str());
+                        match sample {
+                            None => {
+                                theirs.set(variable, FluentValue::from("x"));
+                                args.push((variable, Arg::from("x")));
+                            }
+                            Some(n) => {
+                                theirs.set(variable, FluentValue::from(n));
+                                args.push((variable, Arg::from(n)));
+                            }
+                        }
+                    }
+                    let mut errors = Vec::new();
+                    let expected = bundle.format_pattern(pattern, Some(&theirs), &mut errors);
+                    assert!(errors.is_empty(), "{}: {name}: {errors:?}", lang.code());
+                    assert_eq!(
+                        ours.get(name, &args),
+                        expected,
+                        "{}: {name} with {sample:?}",
+                        lang.code()
+                    );
+                    compared += 1;
+                }
+            }
+        }
+        assert!(compared > 1000, "{compared}");
+    }
+}
+
+#[test]
+fn the_locales_use_no_terms_and_no_functions() {
+    fn inline(e: &ast::InlineExpression<&str>) -> bool {
+        match e {
+            ast::InlineExpression::TermReference { .. } | ast::InlineExpression::FunctionReference { .. } => {
+                false
+            }
+            ast::InlineExpression::Placeable { expression } => expression_ok(expression),
+            _ => true,
+        }
+    }
+    fn expression_ok(e: &ast::Expression<&str>) -> bool {
+        match e {
+            ast::Expression::Inline(i) => inline(i),
+            ast::Expression::Select { selector, variants } => {
+                inline(selector) && variants.iter().all(|v| pattern_ok(&v.value))
+            }
+        }
+    }
+    fn pattern_ok(p: &ast::Pattern<&str>) -> bool {
+        p.elements.iter().all(|e| match e {
+            ast::PatternElement::Placeable { expression } => expression_ok(expression),
+            _ => true,
+        })
+    }
+    for lang in Lang::ALL {
+        for file in FILES {
+            let text = std::fs::read_to_string(root().join("locales").join(lang.code()).join(file)).unwrap();
+            let resource = FluentResource::try_new(text).unwrap();
+            for entry in resource.entries() {
+                match entry {
+                    ast::Entry::Term(term) => panic!("{}/{file}: term -{}", lang.code(), term.id.name),
+                    ast::Entry::Message(m) => {
+                        let all = m.value.iter().chain(m.attributes.iter().map(|a| &a.value));
+                        for pattern in all {
+                            assert!(
+                                pattern_ok(pattern),
+                                "{}/{file}: {} uses a term or a function",
+                                lang.code(),
+                                m.id.name
+                            );
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+}
