@@ -360,11 +360,12 @@ pub fn tokenize(line: &str) -> Vec<&str> {
     let mut words = Vec::new();
     let mut start = None;
     let (mut quoted, mut depth) = (false, 0usize);
-    for (i, c) in line.char_indices() {
+    // Every delimiter is ASCII, and no octet of a UTF-8 sequence is: octets will do.
+    for (i, c) in line.bytes().enumerate() {
         match c {
-            '"' => quoted = !quoted,
-            '<' if !quoted => depth += 1,
-            '>' if !quoted => depth = depth.saturating_sub(1),
+            b'"' => quoted = !quoted,
+            b'<' if !quoted => depth += 1,
+            b'>' if !quoted => depth = depth.saturating_sub(1),
             _ => {}
         }
         let outside = !quoted && depth == 0;
@@ -375,7 +376,7 @@ pub fn tokenize(line: &str) -> Vec<&str> {
             continue;
         }
         let s = *start.get_or_insert(i);
-        if c == ':' && outside {
+        if c == b':' && outside {
             words.push(&line[s..=i]);
             start = None;
         }

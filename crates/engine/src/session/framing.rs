@@ -15,7 +15,8 @@ impl Session {
     pub(super) fn process_input(&mut self) {
         let mut buf = std::mem::take(&mut self.input);
         let mut pos = 0;
-        let mut commands = Vec::new();
+        // The command lines of this input: the first alone costs no allocation.
+        let (mut first, mut commands) = (None, Vec::new());
         while pos < buf.len() {
             let command_line =
                 self.skip == 0 && matches!(self.state, State::Command(_) | State::BdatWait(..));
@@ -40,7 +41,16 @@ impl Session {
             }
             // An overlong line is consumed in parts: only its last part is a command.
             let verb = self.verb.filter(|_| command_line && self.overlong.is_none());
-            commands.extend(verb);
+            match (first, verb) {
+                (None, _) => first = verb,
+                (Some(first), Some(verb)) => {
+                    if commands.is_empty() {
+                        commands.push(first);
+                    }
+                    commands.push(verb);
+                }
+                (Some(_), None) => {}
+            }
             self.report(unit.or(verb.map(Trigger::Command)));
             pos += consumed;
             if self.hangup_at.is_some() && pos < buf.len() {
@@ -88,27 +98,30 @@ impl Session {
         // Postfix reads up to `limit` octets; the line is whole when the LF (or a CR
         // followed by it) came within them.
         let complete = self.overlong.is_none() && (nl < limit || (nl == limit && data[nl - 1] == b'\r'));
-        let mut kept = match self.overlong.take() {
+        // A whole line is read where it lies; only an overlong one is kept apart.
+        let kept = match self.overlong.take() {
             Some(mut prefix) => {
                 let room = limit.saturating_sub(prefix.len());
                 prefix.extend_from_slice(&data[..room.min(nl)]);
-                prefix
+                Some(prefix)
             }
-            None => data[..nl.min(limit)].to_vec(),
+            None if !complete => Some(data[..nl.min(limit)].to_vec()),
+            None => None,
         };
-        if !complete {
+        let kept = kept.map(|mut kept| {
             // Postfix logs the overlong line through printable(), which rewrites it in place.
             printable(&mut kept);
-        }
-        let mut line: &[u8] = &kept;
+            kept
+        });
+        let mut line: &[u8] = kept.as_deref().unwrap_or(&data[..nl]);
         while let (true, [rest @ .., b'\r']) = (complete, line) {
             line = rest; // Postfix strips every CR before the LF of a whole line
         }
         // Postfix reads the line as a C string: it ends at the first NUL.
-        let text = |line: &[u8]| {
+        fn text(line: &[u8]) -> std::borrow::Cow<'_, str> {
             let end = memchr::memchr(0, line).unwrap_or(line.len());
-            String::from_utf8_lossy(&line[..end]).into_owned()
-        };
+            String::from_utf8_lossy(&line[..end])
+        }
         match std::mem::replace(&mut self.state, State::Closed) {
             State::Auth(_) if !complete => {
                 self.state = State::Command(None);

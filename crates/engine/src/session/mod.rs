@@ -12,6 +12,7 @@
 //! Postfix's error counter, its tarpit delay and its hang-ups.
 
 use std::collections::VecDeque;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -74,7 +75,11 @@ pub enum Output {
     /// Perform the server side of a TLS handshake, then feed `Input::TlsEstablished`.
     StartTls,
     /// A message was delivered into `user`'s mailbox (`None`: relayed to another domain).
-    Delivered { user: Option<String>, message: Message },
+    /// The mailbox holds the same message: delivering copies no message.
+    Delivered {
+        user: Option<String>,
+        message: Arc<Message>,
+    },
     /// Close the connection after writing what came before.
     Close,
     /// Something happened (after the replies it concerns); see [`crate::events`].
@@ -603,29 +608,14 @@ impl Session {
     fn report(&mut self, trigger: Option<Trigger>) {
         let now = self.snapshot();
         let before = self.observed.replace(now).unwrap_or(now);
-        let replies: Vec<&ReplyKind> = self
-            .outputs
-            .range(self.reported..)
-            .filter_map(|o| match o {
-                Output::Reply { reply, .. } => Some(&reply.kind),
-                _ => None,
-            })
-            .collect();
-        if before == now && replies.is_empty() {
+        let outputs = self.outputs.range(self.reported..);
+        if before == now && !outputs.clone().any(|o| matches!(o, Output::Reply { .. })) {
             return;
         }
         let envelope = match &self.state {
             State::Command(Some(envelope)) => Some(envelope),
             _ => None,
         };
-        let codes = self
-            .outputs
-            .range(self.reported..)
-            .filter_map(|o| match o {
-                Output::Reply { reply, .. } => Some(reply.code),
-                _ => None,
-            })
-            .collect();
         let details = Details {
             trigger,
             user: self.user.as_deref().zip(self.mechanism),
@@ -633,8 +623,7 @@ impl Session {
             last_recipient: envelope
                 .and_then(|e| e.recipients.last())
                 .map(|r| r.address.text.as_str()),
-            replies,
-            codes,
+            outputs,
         };
         let found = events::between(&before, &now, &details);
         self.outputs.extend(found.into_iter().map(Output::Event));

@@ -109,8 +109,9 @@ impl Session {
             }
         }
         for (user, message) in deliveries {
+            let message = Arc::new(message);
             if let Some(account) = user.as_deref().and_then(|u| self.world.user_mut(u)) {
-                account.mailbox.push(message.clone());
+                account.mailbox.push(Arc::clone(&message));
             }
             self.outputs.push_back(Output::Delivered { user, message });
         }
