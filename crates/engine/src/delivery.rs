@@ -43,12 +43,13 @@ impl Message {
     /// part shared by every recipient of the transaction ([`compose`]).
     pub fn deliver(env: &Envelope, shared: &str, original_to: &str, delivered_to: &str) -> Message {
         let mut source = String::with_capacity(shared.len() + 128);
-        let _ = write!(
-            source,
-            "Return-Path: <{}>\r\nX-Original-To: {original_to}\r\nDelivered-To: {delivered_to}\r\n",
-            env.mail_from
-        );
+        source.push_str(&lead(env, original_to, delivered_to));
         source.push_str(shared);
+        Message::with_source(env, source)
+    }
+
+    /// The stored message whose source is complete: its [`lead`], then the shared part.
+    pub fn with_source(env: &Envelope, source: String) -> Message {
         Message {
             queue_id: env.queue_id.to_string(),
             mail_from: env.mail_from.to_string(),
@@ -82,12 +83,26 @@ impl Message {
     }
 }
 
-/// The part of a delivered message that every recipient shares: smtpd's `Received:`,
-/// the client's headers, cleanup's missing `Message-Id:`/`Date:`/`From:`, and the body.
-pub fn compose(env: &Envelope, content: &[u8]) -> String {
+/// What local(8) puts first for one mailbox: `Return-Path:`, `X-Original-To:` and
+/// `Delivered-To:`.
+pub fn lead(env: &Envelope, original_to: &str, delivered_to: &str) -> String {
+    format!(
+        "Return-Path: <{}>\r\nX-Original-To: {original_to}\r\nDelivered-To: {delivered_to}\r\n",
+        env.mail_from
+    )
+}
+
+/// `lead`, then the part of a delivered message that every recipient shares: smtpd's
+/// `Received:`, the client's headers, cleanup's missing `Message-Id:`/`Date:`/`From:`,
+/// and the body. The message is built in `content`'s own buffer: only the header section
+/// is rewritten, and the body moves once.
+pub fn compose(env: &Envelope, lead: &str, content: Vec<u8>) -> String {
+    let mut text =
+        String::from_utf8(content).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     let date = rfc2822_date(env.now_ms);
-    let text = String::from_utf8_lossy(content);
-    let mut out = String::with_capacity(text.len() + 400);
+    let (headers, body) = split_headers(&text);
+    let mut out = String::with_capacity(lead.len() + headers.len() + 400);
+    out.push_str(lead);
     for line in env.prepend {
         out.push_str(line);
         out.push_str("\r\n");
@@ -106,7 +121,6 @@ pub fn compose(env: &Envelope, content: &[u8]) -> String {
         [one] => _ = write!(out, "\r\n\tfor <{one}>; {date}\r\n"),
         _ => _ = write!(out, "; {date}\r\n"),
     }
-    let (headers, body) = split_headers(&text);
     out.push_str(headers);
     let has = |name: &str| header_present(headers, name);
     if !has("Message-Id") {
@@ -132,8 +146,9 @@ pub fn compose(env: &Envelope, content: &[u8]) -> String {
     if !body.starts_with("\r\n") {
         out.push_str("\r\n");
     }
-    out.push_str(body);
-    out
+    let headers = headers.len();
+    text.replace_range(..headers, &out);
+    text
 }
 
 /// Splits at the end of the leading header lines (`Name: value` and their continuations).

@@ -10,13 +10,70 @@ const MAX_BUFFERED_DATA_LINE: usize = 64 * 1024;
 /// Postfix `smtpd_sasl_response_limit`: the longest SASL response line.
 const SASL_RESPONSE_LIMIT: usize = 12288;
 
+/// What one input's reading saw: its command lines (for RFC 2920's event), and whether
+/// the rest of it is thrown away.
+#[derive(Default)]
+pub(super) struct Reading {
+    /// The first command line's verb; `commands` holds them all once there are two.
+    first: Option<Verb>,
+    commands: Vec<Verb>,
+    discarded: bool,
+}
+
+impl Reading {
+    fn saw(&mut self, verb: Option<Verb>) {
+        match (self.first, verb) {
+            (None, _) => self.first = verb,
+            (Some(first), Some(verb)) => {
+                if self.commands.is_empty() {
+                    self.commands.push(first);
+                }
+                self.commands.push(verb);
+            }
+            (Some(_), None) => {}
+        }
+    }
+}
+
 impl Session {
-    /// Consumes complete units of input in the framing the state asks for.
-    pub(super) fn process_input(&mut self) {
-        let mut buf = std::mem::take(&mut self.input);
+    /// Consumes the complete units of what waits in `input` followed by `data`, in the
+    /// framing the state asks for, and keeps what is left (an unfinished line). `data` is
+    /// read where it lies: only the line the last input left unfinished is copied.
+    pub(super) fn take_bytes(&mut self, mut data: &[u8]) {
+        let mut reading = Reading::default();
+        if !self.input.is_empty() {
+            // Finish the waiting line from `data`, then read the rest of `data` in place.
+            let end = memchr::memchr(b'\n', data).map_or(data.len(), |nl| nl + 1);
+            let mut buf = std::mem::take(&mut self.input);
+            buf.extend_from_slice(&data[..end]);
+            data = &data[end..];
+            let used = self.read_units(&buf, !data.is_empty(), &mut reading);
+            buf.drain(..used);
+            if !buf.is_empty() {
+                // Not a line after all (never expected): read it all together as before.
+                buf.extend_from_slice(std::mem::take(&mut data));
+                let used = self.read_units(&buf, false, &mut reading);
+                buf.drain(..used);
+            }
+            self.input = buf;
+        }
+        if !data.is_empty() && !reading.discarded {
+            let used = self.read_units(data, false, &mut reading);
+            self.input.extend_from_slice(&data[used..]);
+        }
+        if reading.commands.len() > 1 {
+            // RFC 2920: these came in one piece of input, before any of them was answered.
+            let commands = reading.commands;
+            self.outputs
+                .push_back(Output::Event(Event::Pipelined { commands }));
+            self.reported = self.outputs.len();
+        }
+    }
+
+    /// Consumes complete units of `buf`; returns how many octets. `more`: other input
+    /// waits after `buf`.
+    fn read_units(&mut self, buf: &[u8], more: bool, reading: &mut Reading) -> usize {
         let mut pos = 0;
-        // The command lines of this input: the first alone costs no allocation.
-        let (mut first, mut commands) = (None, Vec::new());
         while pos < buf.len() {
             let command_line =
                 self.skip == 0 && matches!(self.state, State::Command(_) | State::BdatWait(..));
@@ -28,8 +85,8 @@ impl Session {
             let consumed = match &self.state {
                 State::Closed | State::TlsHandshake => {
                     // A hang-up, or STARTTLS: Postfix discards pipelined input (CVE-2011-0411).
-                    pos = buf.len();
-                    break;
+                    reading.discarded = true;
+                    return buf.len();
                 }
                 _ if self.skip > 0 => self.skip_octets(&buf[pos..]),
                 State::BdatChunk { .. } => self.read_chunk(&buf[pos..]),
@@ -41,33 +98,18 @@ impl Session {
             }
             // An overlong line is consumed in parts: only its last part is a command.
             let verb = self.verb.filter(|_| command_line && self.overlong.is_none());
-            match (first, verb) {
-                (None, _) => first = verb,
-                (Some(first), Some(verb)) => {
-                    if commands.is_empty() {
-                        commands.push(first);
-                    }
-                    commands.push(verb);
-                }
-                (Some(_), None) => {}
-            }
+            reading.saw(verb);
             self.report(unit.or(verb.map(Trigger::Command)));
             pos += consumed;
-            if self.hangup_at.is_some() && pos < buf.len() {
+            if self.hangup_at.is_some() && (pos < buf.len() || more) {
                 // More input waits, but Postfix answers the limit before reading it.
                 self.hang_up();
                 self.report(None);
-                pos = buf.len();
+                reading.discarded = true;
+                return buf.len();
             }
         }
-        if commands.len() > 1 {
-            // RFC 2920: these came in one piece of input, before any of them was answered.
-            self.outputs
-                .push_back(Output::Event(Event::Pipelined { commands }));
-            self.reported = self.outputs.len();
-        }
-        buf.drain(..pos);
-        self.input = buf;
+        pos
     }
 
     pub(super) fn skip_octets(&mut self, data: &[u8]) -> usize {
@@ -155,34 +197,38 @@ impl Session {
 
     /// DATA body lines up to the lone dot (RFC 5321 §4.1.1.4, transparency §4.5.2).
     /// Postfix 3.7 ends lines at LF, with or without CR, and so accepts `.` LF as the end.
+    /// One pass: runs of lines go into the body whole, broken only where a stuffed dot is
+    /// dropped or a bare LF becomes CRLF.
     pub(super) fn read_data(&mut self, data: &[u8]) -> usize {
         let State::Data(_, body) = &mut self.state else {
             return 0;
         };
         let limit = self.world.limits.message_size;
-        let mut pos = 0;
-        while let Some(nl) = memchr::memchr(b'\n', &data[pos..]) {
+        let mut pos = 0; // where the next line starts
+        let mut copied = 0; // octets before this are in the body (or a dropped dot)
+        for nl in memchr::memchr_iter(b'\n', data) {
             let start = pos;
-            pos += nl + 1;
-            let crlf = nl > 0 && data[pos - 2] == b'\r';
-            let mut line = &data[start..pos - 1 - usize::from(crlf)];
-            if !body.mid_line && line == b"." {
+            pos = nl + 1;
+            let crlf = nl > start && data[nl - 1] == b'\r';
+            let line = &data[start..nl - usize::from(crlf)];
+            let first = !body.mid_line;
+            body.mid_line = false;
+            if first && line == b"." {
+                body.append(&data[copied..start], limit);
                 self.end_of_data();
                 return pos;
             }
-            let stuffed = !body.mid_line && line.first() == Some(&b'.');
-            body.mid_line = false;
-            if crlf {
-                // The common case: copy the line with its CRLF in one go.
-                body.append(&data[start + usize::from(stuffed)..pos], limit);
-                continue;
+            if first && line.first() == Some(&b'.') {
+                body.append(&data[copied..start], limit);
+                copied = start + 1;
             }
-            if stuffed {
-                line = &line[1..];
+            if !crlf {
+                body.append(&data[copied..nl], limit);
+                body.append(b"\r\n", limit);
+                copied = pos;
             }
-            body.append(line, limit);
-            body.append(b"\r\n", limit);
         }
+        body.append(&data[copied..pos], limit);
         let rest = &data[pos..];
         if rest.len() > MAX_BUFFERED_DATA_LINE {
             let line = if body.mid_line || rest[0] != b'.' {

@@ -507,17 +507,31 @@ impl Session {
     // ---- inputs ----
 
     pub fn handle_input(&mut self, input: Input) -> Result<(), EngineError> {
-        if let Some(error) = self.failure {
-            return Err(error);
-        }
-        self.reported = self.outputs.len();
         let trigger = match &input {
             Input::Connected { .. } => Some(Trigger::Connect),
             Input::TlsEstablished { .. } => Some(Trigger::Handshake),
             Input::PeerClosed { .. } => Some(Trigger::ClientClosed),
             _ => None, // bytes are reported unit by unit; a tick can only time out
         };
-        let result = self.dispatch(input);
+        self.handle(trigger, |session| session.dispatch(input))
+    }
+
+    /// [`Input::Bytes`] from a buffer the driver keeps (its read buffer): the session
+    /// reads them where they lie and copies only a line they leave unfinished.
+    pub fn handle_bytes(&mut self, now: u64, data: &[u8]) -> Result<(), EngineError> {
+        self.handle(None, |session| session.on_bytes(now, data))
+    }
+
+    fn handle(
+        &mut self,
+        trigger: Option<Trigger>,
+        input: impl FnOnce(&mut Session) -> Result<(), EngineError>,
+    ) -> Result<(), EngineError> {
+        if let Some(error) = self.failure {
+            return Err(error);
+        }
+        self.reported = self.outputs.len();
+        let result = input(self);
         self.unflushed = 0; // Postfix flushes its output whenever it waits for input
         self.report(trigger);
         if let Err(error) = result {
@@ -528,6 +542,7 @@ impl Session {
 
     fn dispatch(&mut self, input: Input) -> Result<(), EngineError> {
         match (&self.state, input) {
+            (_, Input::Bytes { now, data }) => self.on_bytes(now, &data),
             (State::Disconnected, Input::Connected { now, peer }) => {
                 self.tick_clock(now);
                 self.tls = peer.tls;
@@ -560,28 +575,26 @@ impl Session {
                 self.on_tick(now);
                 Ok(())
             }
-            (State::TlsHandshake, Input::Bytes { now, .. }) => {
-                // Not a TLS ClientHello: a real handshake would fail. Nothing to answer.
-                self.tick_clock(now);
-                Ok(())
-            }
-            (_, Input::Bytes { now, .. }) if self.hangup_at.is_some() => {
-                // Postfix never reads another command after the hard error limit.
+        }
+    }
+
+    fn on_bytes(&mut self, now: u64, data: &[u8]) -> Result<(), EngineError> {
+        match self.state {
+            State::Disconnected => return Err(EngineError::NotConnected),
+            State::Closed => return Err(EngineError::Closed),
+            // Not a TLS ClientHello: a real handshake would fail. Nothing to answer.
+            State::TlsHandshake => self.tick_clock(now),
+            // Postfix never reads another command after the hard error limit.
+            _ if self.hangup_at.is_some() => {
                 self.tick_clock(now);
                 self.hang_up();
-                Ok(())
             }
-            (_, Input::Bytes { now, data }) => {
+            _ => {
                 self.tick_clock(now);
-                if self.input.is_empty() {
-                    self.input = data; // the usual case: no copy
-                } else {
-                    self.input.extend_from_slice(&data);
-                }
-                self.process_input();
-                Ok(())
+                self.take_bytes(data);
             }
         }
+        Ok(())
     }
 
     /// The facts events are computed from.

@@ -30,7 +30,7 @@ impl Session {
         }
         self.nonmail_used &= 8; // Exim: a new message frees HELO/EHLO, RSET, STARTTLS (not AUTH)
         let queue_id = self.rng.queue_id();
-        if !self.deliver(&ready.0, &body.content, &queue_id) {
+        if !self.deliver(&ready.0, body.content, &queue_id) {
             return self.reply(ReplyKind::MessageTooBig); // cleanup's queue file limit
         }
         self.reply(ok(body.size, queue_id))
@@ -58,7 +58,8 @@ impl Session {
     }
 
     /// Delivers to every recipient; false (and nothing delivered) when cleanup refuses.
-    pub(super) fn deliver(&mut self, envelope: &Envelope, content: &[u8], queue_id: &str) -> bool {
+    /// The last mailbox's message is built in `content`'s buffer; the others copy it.
+    pub(super) fn deliver(&mut self, envelope: &Envelope, content: Vec<u8>, queue_id: &str) -> bool {
         let mail_from = envelope
             .sender
             .as_ref()
@@ -82,33 +83,23 @@ impl Session {
             now_ms: self.now,
             prepend: &envelope.prepend,
         };
-        let shared = delivery::compose(&env, content);
-        if self.queue_file_size(&mail_from, &rcpt_to, &shared) > self.world.limits.message_size {
+        let mut mailboxes = self.mailboxes(envelope, &rcpt_to);
+        let leads: Vec<String> = mailboxes
+            .iter()
+            .map(|(_, original, delivered_to)| delivery::lead(&env, original, delivered_to))
+            .collect();
+        let last = leads.last().map_or("", String::as_str);
+        let source = delivery::compose(&env, last, content);
+        let shared = &source[last.len()..];
+        if self.queue_file_size(&mail_from, &rcpt_to, shared) > self.world.limits.message_size {
             return false;
         }
-        let mut done: Vec<&str> = Vec::new();
-        let mut deliveries = Vec::new();
-        for (recipient, original) in envelope.recipients.iter().zip(&rcpt_to) {
-            if recipient.mailboxes.is_empty() {
-                deliveries.push((None, Message::deliver(&env, &shared, original, original)));
-            }
-            for user in &recipient.mailboxes {
-                if done.contains(&user.as_str()) {
-                    continue; // cleanup removes duplicate recipients
-                }
-                done.push(user);
-                let delivered_to = if recipient.address.local.eq_ignore_ascii_case(user) {
-                    original.clone()
-                } else {
-                    format!("{user}@{}", self.world.origin)
-                };
-                deliveries.push((
-                    Some(user.clone()),
-                    Message::deliver(&env, &shared, original, &delivered_to),
-                ));
-            }
-        }
-        for (user, message) in deliveries {
+        let mut messages: Vec<Message> = leads[..leads.len().saturating_sub(1)]
+            .iter()
+            .map(|lead| Message::with_source(&env, [lead, shared].concat()))
+            .collect();
+        messages.push(Message::with_source(&env, source));
+        for ((user, ..), message) in mailboxes.drain(..).zip(messages) {
             let message = Arc::new(message);
             if let Some(account) = user.as_deref().and_then(|u| self.world.user_mut(u)) {
                 account.mailbox.push(Arc::clone(&message));
@@ -116,6 +107,36 @@ impl Session {
             self.outputs.push_back(Output::Delivered { user, message });
         }
         true
+    }
+
+    /// Where the message goes, in order: each local user once (cleanup removes duplicate
+    /// recipients), `None` for a relayed recipient; with the address the client gave and
+    /// the one delivered to.
+    fn mailboxes<'a>(
+        &self,
+        envelope: &Envelope,
+        rcpt_to: &'a [String],
+    ) -> Vec<(Option<String>, &'a str, String)> {
+        let mut done: Vec<&str> = Vec::new();
+        let mut mailboxes = Vec::new();
+        for (recipient, original) in envelope.recipients.iter().zip(rcpt_to) {
+            if recipient.mailboxes.is_empty() {
+                mailboxes.push((None, original.as_str(), original.clone()));
+            }
+            for user in &recipient.mailboxes {
+                if done.contains(&user.as_str()) {
+                    continue;
+                }
+                done.push(user);
+                let delivered_to = if recipient.address.local.eq_ignore_ascii_case(user) {
+                    original.clone()
+                } else {
+                    format!("{user}@{}", self.world.origin)
+                };
+                mailboxes.push((Some(user.clone()), original.as_str(), delivered_to));
+            }
+        }
+        mailboxes
     }
 
     /// A recipient as Postfix records it: bare names get `@myorigin`.
