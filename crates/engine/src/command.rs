@@ -419,7 +419,7 @@ pub fn parse_address(text: &str) -> Option<Address> {
         q.strip_suffix('"')?.to_string()
     } else {
         let bad = |b: u8| b.is_ascii_whitespace() || b.is_ascii_control() || b"\"()[]\\,;:".contains(&b);
-        if local_raw.is_empty() || local_raw.bytes().any(bad) || local_raw.contains(char::is_whitespace) {
+        if local_raw.is_empty() || local_raw.bytes().any(bad) || has_space(local_raw) {
             return None;
         }
         local_raw.to_string()
@@ -427,7 +427,7 @@ pub fn parse_address(text: &str) -> Option<Address> {
     if let Some(domain) = domain {
         let literal = domain.starts_with('[') && domain.ends_with(']');
         if domain.is_empty()
-            || domain.contains(char::is_whitespace)
+            || has_space(domain)
             || (!literal && domain.bytes().any(|b| matches!(b, b'[' | b']' | b'"' | b'\\')))
         {
             return None;
@@ -438,6 +438,16 @@ pub fn parse_address(text: &str) -> Option<Address> {
         local,
         domain: domain.map(str::to_string),
     })
+}
+
+/// `text.contains(char::is_whitespace)`, octet by octet when the text is ASCII.
+fn has_space(text: &str) -> bool {
+    match text.is_ascii() {
+        true => text
+            .bytes()
+            .any(|b| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')),
+        false => text.contains(char::is_whitespace),
+    }
 }
 
 /// Splits at the last `@` outside quotes.

@@ -27,7 +27,7 @@ pub struct Message {
 pub struct Envelope<'a> {
     pub queue_id: &'a str,
     pub mail_from: &'a str,
-    pub rcpt_to: Vec<String>,
+    pub rcpt_to: &'a [String],
     pub helo: Option<&'a str>,
     pub peer_name: &'a str,
     pub peer_address: &'a str,
@@ -43,7 +43,7 @@ impl Message {
     /// part shared by every recipient of the transaction ([`compose`]).
     pub fn deliver(env: &Envelope, shared: &str, original_to: &str, delivered_to: &str) -> Message {
         let mut source = String::with_capacity(shared.len() + 128);
-        source.push_str(&lead(env, original_to, delivered_to));
+        write_lead(&mut source, env, original_to, delivered_to);
         source.push_str(shared);
         Message::with_source(env, source)
     }
@@ -53,7 +53,7 @@ impl Message {
         Message {
             queue_id: env.queue_id.to_string(),
             mail_from: env.mail_from.to_string(),
-            rcpt_to: env.rcpt_to.clone(),
+            rcpt_to: env.rcpt_to.to_vec(),
             received_at: env.now_ms,
             source,
         }
@@ -85,24 +85,33 @@ impl Message {
 
 /// What local(8) puts first for one mailbox: `Return-Path:`, `X-Original-To:` and
 /// `Delivered-To:`.
-pub fn lead(env: &Envelope, original_to: &str, delivered_to: &str) -> String {
-    format!(
-        "Return-Path: <{}>\r\nX-Original-To: {original_to}\r\nDelivered-To: {delivered_to}\r\n",
-        env.mail_from
-    )
+pub fn write_lead(out: &mut String, env: &Envelope, original_to: &str, delivered_to: &str) {
+    for part in [
+        "Return-Path: <",
+        env.mail_from,
+        ">\r\nX-Original-To: ",
+        original_to,
+        "\r\nDelivered-To: ",
+        delivered_to,
+        "\r\n",
+    ] {
+        out.push_str(part);
+    }
 }
 
-/// `lead`, then the part of a delivered message that every recipient shares: smtpd's
-/// `Received:`, the client's headers, cleanup's missing `Message-Id:`/`Date:`/`From:`,
-/// and the body. The message is built in `content`'s own buffer: only the header section
-/// is rewritten, and the body moves once.
-pub fn compose(env: &Envelope, lead: &str, content: Vec<u8>) -> String {
+/// The message for the mailbox `lead` ([`write_lead`]) names: the lead, then the part
+/// every recipient shares (returned after it): smtpd's `Received:`, the client's
+/// headers, cleanup's missing `Message-Id:`/`Date:`/`From:`, and the body. A large
+/// message is built in `content`'s own buffer: only the header section is rewritten, and
+/// the body moves once.
+pub fn compose(env: &Envelope, lead: (&str, &str), content: Vec<u8>) -> (String, usize) {
     let mut text =
         String::from_utf8(content).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     let date = rfc2822_date(env.now_ms);
     let (headers, body) = split_headers(&text);
-    let mut out = String::with_capacity(lead.len() + headers.len() + 400);
-    out.push_str(lead);
+    let mut out = String::with_capacity(headers.len() + 512);
+    write_lead(&mut out, env, lead.0, lead.1);
+    let shared = out.len();
     for line in env.prepend {
         out.push_str(line);
         out.push_str("\r\n");
@@ -117,7 +126,7 @@ pub fn compose(env: &Envelope, lead: &str, content: Vec<u8>) -> String {
         env.protocol,
         env.queue_id
     );
-    match env.rcpt_to.as_slice() {
+    match env.rcpt_to {
         [one] => _ = write!(out, "\r\n\tfor <{one}>; {date}\r\n"),
         _ => _ = write!(out, "; {date}\r\n"),
     }
@@ -146,9 +155,13 @@ pub fn compose(env: &Envelope, lead: &str, content: Vec<u8>) -> String {
     if !body.starts_with("\r\n") {
         out.push_str("\r\n");
     }
+    if body.len() < 16 * 1024 {
+        out.push_str(body);
+        return (out, shared);
+    }
     let headers = headers.len();
     text.replace_range(..headers, &out);
-    text
+    (text, shared)
 }
 
 /// Splits at the end of the leading header lines (`Name: value` and their continuations).
@@ -207,12 +220,11 @@ pub fn postgrey_date(ms: u64) -> String {
 /// `Sun, 29 Nov 2026 02:08:16`; `padded`: a day below 10 as `09`.
 fn day_and_time(ms: u64, padded: bool) -> String {
     let (y, mo, d, h, mi, s, wd) = civil(ms / 1000);
-    let day = if padded { format!("{d:02}") } else { d.to_string() };
-    format!(
-        "{}, {day} {} {y} {h:02}:{mi:02}:{s:02}",
-        DAYS[wd],
-        MONTHS[mo as usize - 1]
-    )
+    let (day, month) = (DAYS[wd], MONTHS[mo as usize - 1]);
+    match padded {
+        true => format!("{day}, {d:02} {month} {y} {h:02}:{mi:02}:{s:02}"),
+        false => format!("{day}, {d} {month} {y} {h:02}:{mi:02}:{s:02}"),
+    }
 }
 
 const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];

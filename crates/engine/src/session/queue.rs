@@ -1,6 +1,8 @@
 //! Taking a message: the queue file's size check, the composed message and its delivery
 //! to each local mailbox, and the reply that says it was queued.
 
+use std::borrow::Cow;
+
 use super::*;
 
 /// A queue file's envelope records beyond the addresses (measured against Postfix 3.7.11:
@@ -60,46 +62,43 @@ impl Session {
     /// Delivers to every recipient; false (and nothing delivered) when cleanup refuses.
     /// The last mailbox's message is built in `content`'s buffer; the others copy it.
     pub(super) fn deliver(&mut self, envelope: &Envelope, content: Vec<u8>, queue_id: &str) -> bool {
-        let mail_from = envelope
-            .sender
-            .as_ref()
-            .map(|a| a.text.clone())
-            .unwrap_or_default();
+        let mail_from = envelope.sender.as_ref().map_or("", |a| a.text.as_str());
         let rcpt_to: Vec<String> = envelope
             .recipients
             .iter()
             .map(|r| self.full_address(&r.address))
             .collect();
-        let protocol = self.protocol();
         let env = delivery::Envelope {
             queue_id,
-            mail_from: &mail_from,
-            rcpt_to: rcpt_to.clone(),
+            mail_from,
+            rcpt_to: &rcpt_to,
             helo: self.helo.as_ref().map(|h| h.name.as_str()),
             peer_name: &self.peer.name,
             peer_address: &self.peer.address,
-            protocol: &protocol,
+            protocol: self.protocol(),
             hostname: &self.world.hostname,
             now_ms: self.now,
             prepend: &envelope.prepend,
         };
-        let mut mailboxes = self.mailboxes(envelope, &rcpt_to);
-        let leads: Vec<String> = mailboxes
-            .iter()
-            .map(|(_, original, delivered_to)| delivery::lead(&env, original, delivered_to))
-            .collect();
-        let last = leads.last().map_or("", String::as_str);
-        let source = delivery::compose(&env, last, content);
-        let shared = &source[last.len()..];
-        if self.queue_file_size(&mail_from, &rcpt_to, shared) > self.world.limits.message_size {
+        let mailboxes = self.mailboxes(envelope, &rcpt_to);
+        let Some(((_, original, delivered_to), others)) = mailboxes.split_last() else {
+            return true;
+        };
+        let (source, lead) = delivery::compose(&env, (original, delivered_to), content);
+        let shared = &source[lead..];
+        if self.queue_file_size(mail_from, &rcpt_to, shared) > self.world.limits.message_size {
             return false;
         }
-        let mut messages: Vec<Message> = leads[..leads.len().saturating_sub(1)]
+        let mut messages: Vec<Message> = others
             .iter()
-            .map(|lead| Message::with_source(&env, [lead, shared].concat()))
+            .map(|(_, original, delivered_to)| Message::deliver(&env, shared, original, delivered_to))
             .collect();
         messages.push(Message::with_source(&env, source));
-        for ((user, ..), message) in mailboxes.drain(..).zip(messages) {
+        let users: Vec<Option<String>> = mailboxes
+            .into_iter()
+            .map(|(user, ..)| user.map(str::to_string))
+            .collect();
+        for (user, message) in users.into_iter().zip(messages) {
             let message = Arc::new(message);
             if let Some(account) = user.as_deref().and_then(|u| self.world.user_mut(u)) {
                 account.mailbox.push(Arc::clone(&message));
@@ -113,27 +112,25 @@ impl Session {
     /// recipients), `None` for a relayed recipient; with the address the client gave and
     /// the one delivered to.
     fn mailboxes<'a>(
-        &self,
-        envelope: &Envelope,
+        &'a self,
+        envelope: &'a Envelope,
         rcpt_to: &'a [String],
-    ) -> Vec<(Option<String>, &'a str, String)> {
-        let mut done: Vec<&str> = Vec::new();
-        let mut mailboxes = Vec::new();
+    ) -> Vec<(Option<&'a str>, &'a str, Cow<'a, str>)> {
+        let mut mailboxes: Vec<(Option<&str>, &str, Cow<str>)> = Vec::new();
         for (recipient, original) in envelope.recipients.iter().zip(rcpt_to) {
             if recipient.mailboxes.is_empty() {
-                mailboxes.push((None, original.as_str(), original.clone()));
+                mailboxes.push((None, original, Cow::Borrowed(original)));
             }
             for user in &recipient.mailboxes {
-                if done.contains(&user.as_str()) {
+                if mailboxes.iter().any(|(done, ..)| *done == Some(user.as_str())) {
                     continue;
                 }
-                done.push(user);
                 let delivered_to = if recipient.address.local.eq_ignore_ascii_case(user) {
-                    original.clone()
+                    Cow::Borrowed(original.as_str())
                 } else {
-                    format!("{user}@{}", self.world.origin)
+                    Cow::Owned(format!("{user}@{}", self.world.origin))
                 };
-                mailboxes.push((Some(user.clone()), original.as_str(), delivered_to));
+                mailboxes.push((Some(user), original, delivered_to));
             }
         }
         mailboxes
@@ -148,15 +145,18 @@ impl Session {
     }
 
     /// The `with` of the Received header (RFC 3848).
-    pub(super) fn protocol(&self) -> String {
-        let base = if self.helo.as_ref().is_some_and(|h| h.extended) {
-            "ESMTP"
-        } else {
-            "SMTP"
-        };
-        let tls = if self.tls { "S" } else { "" };
-        let auth = if self.user.is_some() { "A" } else { "" };
-        format!("{base}{tls}{auth}")
+    pub(super) fn protocol(&self) -> &'static str {
+        let extended = self.helo.as_ref().is_some_and(|h| h.extended);
+        match (extended, self.tls, self.user.is_some()) {
+            (true, false, false) => "ESMTP",
+            (true, true, false) => "ESMTPS",
+            (true, false, true) => "ESMTPA",
+            (true, true, true) => "ESMTPSA",
+            (false, false, false) => "SMTP",
+            (false, true, false) => "SMTPS",
+            (false, false, true) => "SMTPA",
+            (false, true, true) => "SMTPSA",
+        }
     }
 }
 
