@@ -360,8 +360,11 @@ pub fn tokenize(line: &str) -> Vec<&str> {
     let mut words = Vec::new();
     let mut start = None;
     let (mut quoted, mut depth) = (false, 0usize);
-    // Every delimiter is ASCII, and no octet of a UTF-8 sequence is: octets will do.
-    for (i, c) in line.bytes().enumerate() {
+    // Every delimiter is ASCII, and no octet of a UTF-8 sequence is: octets will do. (An
+    // index loop: the size-optimised build calls an iterator's `next` for every octet.)
+    let bytes = line.as_bytes();
+    for i in 0..bytes.len() {
+        let c = bytes[i];
         match c {
             b'"' => quoted = !quoted,
             b'<' if !quoted => depth += 1,
@@ -452,18 +455,24 @@ fn has_space(text: &str) -> bool {
 
 /// Splits at the last `@` outside quotes.
 fn split_at_domain(text: &str) -> Option<(&str, Option<&str>)> {
-    let mut quoted = false;
-    let mut at = None;
-    for (i, b) in text.bytes().enumerate() {
-        match b {
-            b'"' => quoted = !quoted,
-            b'@' if !quoted => at = Some(i),
-            _ => {}
+    let at = match memchr::memchr(b'"', text.as_bytes()) {
+        None => memchr::memrchr(b'@', text.as_bytes()), // the usual case: no quotes
+        Some(_) => {
+            let mut quoted = false;
+            let mut at = None;
+            for (i, b) in text.bytes().enumerate() {
+                match b {
+                    b'"' => quoted = !quoted,
+                    b'@' if !quoted => at = Some(i),
+                    _ => {}
+                }
+            }
+            if quoted {
+                return None;
+            }
+            at
         }
-    }
-    if quoted {
-        return None;
-    }
+    };
     Some(match at {
         Some(i) => (&text[..i], Some(&text[i + 1..])),
         None => (text, None),
