@@ -99,14 +99,25 @@ pub fn write_lead(out: &mut String, env: &Envelope, original_to: &str, delivered
     }
 }
 
+/// Where the parts of a composed message are: the part every recipient shares starts at
+/// `lead`; the client's headers are at `headers`, the body starts at `body`.
+pub struct Layout {
+    pub lead: usize,
+    pub headers: std::ops::Range<usize>,
+    pub body: usize,
+    /// The client's octets are there unchanged (they were UTF-8).
+    pub exact: bool,
+}
+
 /// The message for the mailbox `lead` ([`write_lead`]) names: the lead, then the part
-/// every recipient shares (returned after it): smtpd's `Received:`, the client's
-/// headers, cleanup's missing `Message-Id:`/`Date:`/`From:`, and the body. A large
-/// message is built in `content`'s own buffer: only the header section is rewritten, and
-/// the body moves once.
-pub fn compose(env: &Envelope, lead: (&str, &str), content: Vec<u8>) -> (String, usize) {
-    let mut text =
-        String::from_utf8(content).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+/// every recipient shares: smtpd's `Received:`, the client's headers, cleanup's missing
+/// `Message-Id:`/`Date:`/`From:`, and the body. A large message is built in `content`'s
+/// own buffer: only the header section is rewritten, and the body moves once.
+pub fn compose(env: &Envelope, lead: (&str, &str), content: Vec<u8>) -> (String, Layout) {
+    let (mut text, exact) = match String::from_utf8(content) {
+        Ok(text) => (text, true),
+        Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), false),
+    };
     let date = rfc2822_date(env.now_ms);
     let (headers, body) = split_headers(&text);
     let mut out = String::with_capacity(headers.len() + 512);
@@ -130,6 +141,7 @@ pub fn compose(env: &Envelope, lead: (&str, &str), content: Vec<u8>) -> (String,
         [one] => _ = write!(out, "\r\n\tfor <{one}>; {date}\r\n"),
         _ => _ = write!(out, "; {date}\r\n"),
     }
+    let at = out.len()..out.len() + headers.len();
     out.push_str(headers);
     let has = |name: &str| header_present(headers, name);
     if !has("Message-Id") {
@@ -155,13 +167,19 @@ pub fn compose(env: &Envelope, lead: (&str, &str), content: Vec<u8>) -> (String,
     if !body.starts_with("\r\n") {
         out.push_str("\r\n");
     }
+    let layout = Layout {
+        lead: shared,
+        headers: at,
+        body: out.len(),
+        exact,
+    };
     if body.len() < 16 * 1024 {
         out.push_str(body);
-        return (out, shared);
+        return (out, layout);
     }
     let headers = headers.len();
     text.replace_range(..headers, &out);
-    (text, shared)
+    (text, layout)
 }
 
 /// Splits at the end of the leading header lines (`Name: value` and their continuations).

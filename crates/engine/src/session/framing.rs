@@ -218,9 +218,13 @@ impl Session {
                 self.end_of_data();
                 return pos;
             }
-            if first && line.first() == Some(&b'.') {
+            let stuffed = first && line.first() == Some(&b'.');
+            if stuffed {
                 body.append(&data[copied..start], limit);
                 copied = start + 1;
+            }
+            if let Some(records) = &mut body.records {
+                records.end_line(line.len() - usize::from(stuffed));
             }
             if !crlf {
                 body.append(&data[copied..nl], limit);
@@ -238,6 +242,9 @@ impl Session {
             };
             body.append(line, self.world.limits.message_size);
             body.mid_line = true;
+            if let Some(records) = &mut body.records {
+                records.line += line.len() as u64;
+            }
             return data.len();
         }
         pos
@@ -316,5 +323,22 @@ impl Body {
         if let Some(&last) = data.last() {
             self.last_cr = last == b'\r';
         }
+    }
+}
+
+impl Records {
+    pub(super) fn new(piece: usize) -> Records {
+        Records {
+            piece: piece.max(1),
+            octets: 0,
+            line: 0,
+        }
+    }
+
+    /// A line ends: `len` more octets, CRLF and a stuffed dot not counted.
+    fn end_line(&mut self, len: usize) {
+        let len = self.line as usize + len;
+        self.octets += super::queue::line_records(len, self.piece) as u64;
+        self.line = 0;
     }
 }

@@ -189,6 +189,19 @@ pub struct Body {
     mid_line: bool,
     /// `size` when the current BDAT chunk began.
     chunk_from: u64,
+    /// A DATA body counts its lines' queue-file records as it reads them
+    /// (`queue::line_records`), so that the queue file's size needs no second pass.
+    #[serde(default)]
+    records: Option<Records>,
+}
+
+/// The queue-file records of a DATA body's whole lines so far, with lines cut at `piece`
+/// octets, and the length of the line being read in pieces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub(super) struct Records {
+    piece: usize,
+    octets: u64,
+    line: u64,
 }
 
 /// How the client greeted us.
@@ -954,7 +967,12 @@ impl Session {
         };
         match Ready::new(envelope) {
             Ok(ready) => {
-                self.state = State::Data(ready, Body::default());
+                let records = Records::new(self.world.limits.line_length);
+                let body = Body {
+                    records: Some(records),
+                    ..Body::default()
+                };
+                self.state = State::Data(ready, body);
                 self.reply(ReplyKind::StartData)
             }
             Err(envelope) => {
