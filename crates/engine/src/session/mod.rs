@@ -312,7 +312,8 @@ impl Session {
             overlong: None,
             skip: 0,
             verb: None,
-            outputs: VecDeque::new(),
+            // Room for what one input usually brings: replies, deliveries and events.
+            outputs: VecDeque::with_capacity(8),
             failure: None,
             mechanism: None,
             observed: None,
