@@ -10,6 +10,9 @@ use smtplab_engine::{Event, Input, Output, Peer, Phase, Reply, Session, State, V
 
 /// How many [`Happened`] items a lab keeps for observers that have not seen them yet.
 const HAPPENED_KEPT: usize = 64;
+/// A lab keeps a copy of itself every this many steps ([`Checkpoints`]): rebuilding a
+/// past step replays at most this many less one, from the copy at or before it.
+pub const CHECKPOINT_EVERY: usize = 25;
 use yew::Reducible;
 
 use crate::entries::Entries;
@@ -88,6 +91,40 @@ pub struct Lab {
     pub happened: Happenings,
     /// The lesson being followed, graded from every engine output (`crate::lessons`).
     pub grading: Option<Box<crate::lessons::Grading>>,
+    /// Copies of this lab along its steps, for [`Lab::replayed`]; derived from the
+    /// steps, so never compared or saved.
+    pub checkpoints: Checkpoints,
+}
+
+/// Copies of a lab after every [`CHECKPOINT_EVERY`] steps, oldest first: the `i`th is the
+/// lab after `(i + 1) * CHECKPOINT_EVERY` steps, exactly as replaying them from the
+/// origin would make it (no steps, view, selection or notice of its own). Consecutive
+/// labs share the list; a new copy clones only the list of pointers.
+#[derive(Clone, Default)]
+pub struct Checkpoints(Rc<Vec<Rc<Lab>>>);
+
+impl std::fmt::Debug for Checkpoints {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Checkpoints({})", self.0.len())
+    }
+}
+
+impl Checkpoints {
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The first `count` copies.
+    fn first(&self, count: usize) -> Checkpoints {
+        match count >= self.0.len() {
+            true => self.clone(),
+            false => Checkpoints(Rc::new(self.0[..count].to_vec())),
+        }
+    }
 }
 
 /// Equal labs hold the same session, transcript, steps and view. Yew compares the lab
@@ -301,6 +338,7 @@ impl Lab {
             notice: None,
             happened: Happenings::default(),
             grading,
+            checkpoints: Checkpoints::default(),
         };
         lab.connect(now);
         lab
@@ -311,20 +349,67 @@ impl Lab {
         self.view.as_ref().map_or(self, |(_, lab)| lab)
     }
 
-    /// The lab as it was after the first `count` steps, rebuilt by replaying them.
+    /// The lab as it was after the first `count` steps, rebuilt by replaying them from
+    /// the last checkpoint at or before `count` (or from the origin). The steps replayed
+    /// leave checkpoints too, so a lab rebuilt from its origin has them all.
     pub fn replayed(&self, count: usize) -> Lab {
+        let count = count.min(self.steps.len());
+        let kept = (count / CHECKPOINT_EVERY).min(self.checkpoints.len());
+        let Some(copy) = kept.checked_sub(1).map(|i| &self.checkpoints.0[i]) else {
+            return self.replayed_from_origin(count);
+        };
+        let mut lab = Lab::clone(copy);
+        lab.checkpoints = self.checkpoints.first(kept);
+        lab.steps = self.steps[..kept * CHECKPOINT_EVERY].to_vec();
+        self.replay_onto(lab, count)
+    }
+
+    /// [`Lab::replayed`] without checkpoints: every step replayed from the origin.
+    pub fn replayed_from_origin(&self, count: usize) -> Lab {
         let (world, seed, now) = self.origin.clone();
         let grading = self.grading.as_ref().map(|g| Box::new(g.restarted()));
-        let mut lab = Lab::graded(world, seed, now, grading);
-        for step in &self.steps[..count.min(self.steps.len())] {
+        self.replay_onto(
+            Lab::graded(world, seed, now, grading),
+            count.min(self.steps.len()),
+        )
+    }
+
+    /// Replays this lab's steps after `lab`'s own, up to `count`.
+    fn replay_onto(&self, mut lab: Lab, count: usize) -> Lab {
+        for step in &self.steps[lab.steps.len()..count] {
+            lab.steps.push(step.clone());
             lab.apply(step.clone());
+            lab.checkpoint();
         }
-        lab.steps = self.steps[..count.min(self.steps.len())].to_vec();
         lab.origin = self.origin.clone();
         lab.panel = self.panel;
         // What the replay did has happened before: observers must not see it again.
         lab.happened.restart_at(self.happened.total());
         lab
+    }
+
+    /// Keeps a copy of the lab when its steps reach the next multiple of
+    /// [`CHECKPOINT_EVERY`]: called right after a step, before any tick, when the lab is
+    /// what a replay would make it.
+    fn checkpoint(&mut self) {
+        let count = self.steps.len();
+        if count == 0
+            || count % CHECKPOINT_EVERY != 0
+            || self.checkpoints.len() + 1 != count / CHECKPOINT_EVERY
+        {
+            return;
+        }
+        let steps = std::mem::take(&mut self.steps); // not copied: the lab's own are used
+        let copy = Lab {
+            view: None,
+            selected: None,
+            notice: None,
+            happened: Happenings::default(),
+            checkpoints: Checkpoints::default(),
+            ..self.clone()
+        };
+        self.steps = steps;
+        Rc::make_mut(&mut self.checkpoints.0).push(Rc::new(copy));
     }
 
     pub fn phase(&self) -> Phase {
@@ -420,7 +505,7 @@ impl Lab {
                     recipients: message.rcpt_to.clone(),
                     bytes: message.source.len(),
                 });
-                let id = message.queue_id;
+                let id = message.queue_id.clone();
                 self.note(
                     match user {
                         Some(user) => note!("event-delivered", id = id, user = user),
@@ -565,6 +650,7 @@ impl Reducible for Lab {
                 }
                 lab.steps.push(step.clone());
                 lab.apply(step);
+                lab.checkpoint();
             }
             Err(Action::Select(i)) => lab.selected = i,
             Err(Action::Open(panel)) => lab.panel = panel,

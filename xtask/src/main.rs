@@ -96,6 +96,11 @@ fn test() -> Result<()> {
         setup::postfix()?;
     }
     step("cargo test --workspace", cargo().args(["test", "--workspace"]))?;
+    // Smoke mode: criterion runs each benchmark once, untimed, when not given `--bench`.
+    step(
+        "benchmarks, each run once (cargo test --benches)",
+        cargo().args(["test", "--benches", "-p", "smtplab-engine", "-p", "smtplab-web"]),
+    )?;
     let mut engine = tools.wasm_cargo();
     engine.args([
         "build",

@@ -360,11 +360,15 @@ pub fn tokenize(line: &str) -> Vec<&str> {
     let mut words = Vec::new();
     let mut start = None;
     let (mut quoted, mut depth) = (false, 0usize);
-    for (i, c) in line.char_indices() {
+    // Every delimiter is ASCII, and no octet of a UTF-8 sequence is: octets will do. (An
+    // index loop: the size-optimised build calls an iterator's `next` for every octet.)
+    let bytes = line.as_bytes();
+    for i in 0..bytes.len() {
+        let c = bytes[i];
         match c {
-            '"' => quoted = !quoted,
-            '<' if !quoted => depth += 1,
-            '>' if !quoted => depth = depth.saturating_sub(1),
+            b'"' => quoted = !quoted,
+            b'<' if !quoted => depth += 1,
+            b'>' if !quoted => depth = depth.saturating_sub(1),
             _ => {}
         }
         let outside = !quoted && depth == 0;
@@ -375,7 +379,7 @@ pub fn tokenize(line: &str) -> Vec<&str> {
             continue;
         }
         let s = *start.get_or_insert(i);
-        if c == ':' && outside {
+        if c == b':' && outside {
             words.push(&line[s..=i]);
             start = None;
         }
@@ -418,7 +422,7 @@ pub fn parse_address(text: &str) -> Option<Address> {
         q.strip_suffix('"')?.to_string()
     } else {
         let bad = |b: u8| b.is_ascii_whitespace() || b.is_ascii_control() || b"\"()[]\\,;:".contains(&b);
-        if local_raw.is_empty() || local_raw.bytes().any(bad) || local_raw.contains(char::is_whitespace) {
+        if local_raw.is_empty() || local_raw.bytes().any(bad) || has_space(local_raw) {
             return None;
         }
         local_raw.to_string()
@@ -426,7 +430,7 @@ pub fn parse_address(text: &str) -> Option<Address> {
     if let Some(domain) = domain {
         let literal = domain.starts_with('[') && domain.ends_with(']');
         if domain.is_empty()
-            || domain.contains(char::is_whitespace)
+            || has_space(domain)
             || (!literal && domain.bytes().any(|b| matches!(b, b'[' | b']' | b'"' | b'\\')))
         {
             return None;
@@ -439,20 +443,36 @@ pub fn parse_address(text: &str) -> Option<Address> {
     })
 }
 
+/// `text.contains(char::is_whitespace)`, octet by octet when the text is ASCII.
+fn has_space(text: &str) -> bool {
+    match text.is_ascii() {
+        true => text
+            .bytes()
+            .any(|b| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')),
+        false => text.contains(char::is_whitespace),
+    }
+}
+
 /// Splits at the last `@` outside quotes.
 fn split_at_domain(text: &str) -> Option<(&str, Option<&str>)> {
-    let mut quoted = false;
-    let mut at = None;
-    for (i, b) in text.bytes().enumerate() {
-        match b {
-            b'"' => quoted = !quoted,
-            b'@' if !quoted => at = Some(i),
-            _ => {}
+    let at = match memchr::memchr(b'"', text.as_bytes()) {
+        None => memchr::memrchr(b'@', text.as_bytes()), // the usual case: no quotes
+        Some(_) => {
+            let mut quoted = false;
+            let mut at = None;
+            for (i, b) in text.bytes().enumerate() {
+                match b {
+                    b'"' => quoted = !quoted,
+                    b'@' if !quoted => at = Some(i),
+                    _ => {}
+                }
+            }
+            if quoted {
+                return None;
+            }
+            at
         }
-    }
-    if quoted {
-        return None;
-    }
+    };
     Some(match at {
         Some(i) => (&text[..i], Some(&text[i + 1..])),
         None => (text, None),

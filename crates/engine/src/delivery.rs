@@ -5,8 +5,6 @@
 //! `X-Original-To:` and `Delivered-To:`. The envelope is kept beside the message, since
 //! recipients need not appear in any header.
 
-use std::fmt::Write;
-
 use serde::{Deserialize, Serialize};
 
 /// A delivered message, as it sits in a mailbox.
@@ -27,7 +25,7 @@ pub struct Message {
 pub struct Envelope<'a> {
     pub queue_id: &'a str,
     pub mail_from: &'a str,
-    pub rcpt_to: Vec<String>,
+    pub rcpt_to: &'a [String],
     pub helo: Option<&'a str>,
     pub peer_name: &'a str,
     pub peer_address: &'a str,
@@ -43,16 +41,17 @@ impl Message {
     /// part shared by every recipient of the transaction ([`compose`]).
     pub fn deliver(env: &Envelope, shared: &str, original_to: &str, delivered_to: &str) -> Message {
         let mut source = String::with_capacity(shared.len() + 128);
-        let _ = write!(
-            source,
-            "Return-Path: <{}>\r\nX-Original-To: {original_to}\r\nDelivered-To: {delivered_to}\r\n",
-            env.mail_from
-        );
+        write_lead(&mut source, env, original_to, delivered_to);
         source.push_str(shared);
+        Message::with_source(env, source)
+    }
+
+    /// The stored message whose source is complete: its [`lead`], then the shared part.
+    pub fn with_source(env: &Envelope, source: String) -> Message {
         Message {
             queue_id: env.queue_id.to_string(),
             mail_from: env.mail_from.to_string(),
-            rcpt_to: env.rcpt_to.clone(),
+            rcpt_to: env.rcpt_to.to_vec(),
             received_at: env.now_ms,
             source,
         }
@@ -82,44 +81,83 @@ impl Message {
     }
 }
 
-/// The part of a delivered message that every recipient shares: smtpd's `Received:`,
-/// the client's headers, cleanup's missing `Message-Id:`/`Date:`/`From:`, and the body.
-pub fn compose(env: &Envelope, content: &[u8]) -> String {
+/// What local(8) puts first for one mailbox: `Return-Path:`, `X-Original-To:` and
+/// `Delivered-To:`.
+pub fn write_lead(out: &mut String, env: &Envelope, original_to: &str, delivered_to: &str) {
+    let from = env.mail_from;
+    push_all(
+        out,
+        &["Return-Path: <", from, ">\r\nX-Original-To: ", original_to],
+    );
+    push_all(out, &["\r\nDelivered-To: ", delivered_to, "\r\n"]);
+}
+
+/// Where the parts of a composed message are: the part every recipient shares starts at
+/// `lead`; the client's headers are at `headers`, the body starts at `body`.
+pub struct Layout {
+    pub lead: usize,
+    pub headers: std::ops::Range<usize>,
+    pub body: usize,
+    /// The client's octets are there unchanged (they were UTF-8).
+    pub exact: bool,
+}
+
+/// The message for the mailbox `lead` ([`write_lead`]) names: the lead, then the part
+/// every recipient shares: smtpd's `Received:`, the client's headers, cleanup's missing
+/// `Message-Id:`/`Date:`/`From:`, and the body. A large message is built in `content`'s
+/// own buffer: only the header section is rewritten, and the body moves once.
+pub fn compose(env: &Envelope, lead: (&str, &str), content: Vec<u8>) -> (String, Layout) {
+    let (mut text, exact) = match String::from_utf8(content) {
+        Ok(text) => (text, true),
+        Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), false),
+    };
     let date = rfc2822_date(env.now_ms);
-    let text = String::from_utf8_lossy(content);
-    let mut out = String::with_capacity(text.len() + 400);
+    let (headers, body) = split_headers(&text);
+    let mut out = String::with_capacity(headers.len() + 512);
+    write_lead(&mut out, env, lead.0, lead.1);
+    let shared = out.len();
     for line in env.prepend {
         out.push_str(line);
         out.push_str("\r\n");
     }
-    let _ = write!(
-        out,
-        "Received: from {} ({} [{}])\r\n\tby {} (Postfix) with {} id {}",
-        env.helo.unwrap_or(env.peer_name),
-        env.peer_name,
-        env.peer_address,
+    let helo = env.helo.unwrap_or(env.peer_name);
+    let (peer, address) = (env.peer_name, env.peer_address);
+    let by = [
         env.hostname,
+        " (Postfix) with ",
         env.protocol,
-        env.queue_id
+        " id ",
+        env.queue_id,
+    ];
+    push_all(
+        &mut out,
+        &["Received: from ", helo, " (", peer, " [", address, "])\r\n\tby "],
     );
-    match env.rcpt_to.as_slice() {
-        [one] => _ = write!(out, "\r\n\tfor <{one}>; {date}\r\n"),
-        _ => _ = write!(out, "; {date}\r\n"),
+    push_all(&mut out, &by);
+    match env.rcpt_to {
+        [one] => push_all(&mut out, &["\r\n\tfor <", one, ">; ", &date, "\r\n"]),
+        _ => push_all(&mut out, &["; ", &date, "\r\n"]),
     }
-    let (headers, body) = split_headers(&text);
+    let at = out.len()..out.len() + headers.len();
     out.push_str(headers);
     let has = |name: &str| header_present(headers, name);
     if !has("Message-Id") {
-        let _ = write!(
-            out,
-            "Message-Id: <{}.{}@{}>\r\n",
-            compact_date(env.now_ms),
-            env.queue_id,
-            env.hostname
+        let id = compact_date(env.now_ms);
+        push_all(
+            &mut out,
+            &[
+                "Message-Id: <",
+                &id,
+                ".",
+                env.queue_id,
+                "@",
+                env.hostname,
+                ">\r\n",
+            ],
         );
     }
     if !has("Date") {
-        let _ = write!(out, "Date: {date}\r\n");
+        push_all(&mut out, &["Date: ", &date, "\r\n"]);
     }
     if !has("From") {
         let from = if env.mail_from.is_empty() {
@@ -127,13 +165,29 @@ pub fn compose(env: &Envelope, content: &[u8]) -> String {
         } else {
             env.mail_from
         };
-        let _ = write!(out, "From: {from}\r\n");
+        push_all(&mut out, &["From: ", from, "\r\n"]);
     }
     if !body.starts_with("\r\n") {
         out.push_str("\r\n");
     }
-    out.push_str(body);
-    out
+    let layout = Layout {
+        lead: shared,
+        headers: at,
+        body: out.len(),
+        exact,
+    };
+    if body.len() < 16 * 1024 {
+        out.push_str(body);
+        return (out, layout);
+    }
+    let headers = headers.len();
+    text.replace_range(..headers, &out);
+    (text, layout)
+}
+
+/// Appends each part (without `fmt`: compose is on the hot path).
+fn push_all(out: &mut String, parts: &[&str]) {
+    parts.iter().for_each(|part| out.push_str(part));
 }
 
 /// Splits at the end of the leading header lines (`Name: value` and their continuations).
@@ -165,7 +219,9 @@ fn header_present(headers: &str, name: &str) -> bool {
 
 /// `Sun, 29 Nov 2026 02:08:16 +0000 (UTC)`.
 pub fn rfc2822_date(ms: u64) -> String {
-    format!("{} +0000 (UTC)", day_and_time(ms, false))
+    let mut date = day_and_time(ms, false);
+    date.push_str(" +0000 (UTC)");
+    date
 }
 
 /// `Sun, 29 Nov 2026 02:08:16 +0000`, as Microsoft's and Exim's greetings say it.
@@ -189,15 +245,36 @@ pub fn postgrey_date(ms: u64) -> String {
     format!("{} UTC", day_and_time(ms, true))
 }
 
-/// `Sun, 29 Nov 2026 02:08:16`; `padded`: a day below 10 as `09`.
+/// `Sun, 29 Nov 2026 02:08:16`; `padded`: a day below 10 as `09`. (Written without
+/// `fmt`: every delivery writes two dates.)
 fn day_and_time(ms: u64, padded: bool) -> String {
     let (y, mo, d, h, mi, s, wd) = civil(ms / 1000);
-    let day = if padded { format!("{d:02}") } else { d.to_string() };
-    format!(
-        "{}, {day} {} {y} {h:02}:{mi:02}:{s:02}",
-        DAYS[wd],
-        MONTHS[mo as usize - 1]
-    )
+    let mut out = String::with_capacity(48);
+    out.push_str(DAYS[wd]);
+    out.push_str(", ");
+    push_decimal(&mut out, u64::from(d), if padded { 2 } else { 1 });
+    out.push(' ');
+    out.push_str(MONTHS[mo as usize - 1]);
+    out.push(' ');
+    push_decimal(&mut out, y.unsigned_abs(), 1);
+    for (sep, n) in [(' ', h), (':', mi), (':', s)] {
+        out.push(sep);
+        push_decimal(&mut out, n, 2);
+    }
+    out
+}
+
+/// `n` in decimal, at least `width` digits (zero-padded).
+fn push_decimal(out: &mut String, n: u64, width: usize) {
+    let mut digits = [b'0'; 20];
+    let (mut n, mut at) = (n, digits.len());
+    while n > 0 || at == digits.len() {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+    let at = at.min(digits.len() - width.min(digits.len()));
+    digits[at..].iter().for_each(|&d| out.push(char::from(d)));
 }
 
 const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
@@ -208,7 +285,12 @@ const MONTHS: [&str; 12] = [
 /// `20261129020816`, as in Postfix's Message-Id.
 fn compact_date(ms: u64) -> String {
     let (y, mo, d, h, mi, s, _) = civil(ms / 1000);
-    format!("{y:04}{mo:02}{d:02}{h:02}{mi:02}{s:02}")
+    let mut out = String::with_capacity(16);
+    push_decimal(&mut out, y.unsigned_abs(), 4);
+    for n in [u64::from(mo), u64::from(d), h, mi, s] {
+        push_decimal(&mut out, n, 2);
+    }
+    out
 }
 
 /// Unix seconds to (year, month, day, hour, minute, second, weekday since Thursday).
@@ -254,6 +336,23 @@ mod tests {
             "Sun, 29 Nov 2026 02:08:16 +0000"
         );
         assert_eq!(rfc2822_date(0), "Thu, 1 Jan 1970 00:00:00 +0000 (UTC)");
+    }
+
+    #[test]
+    fn dates_written_by_hand_read_as_fmt_writes_them() {
+        let mut ms = 0;
+        while ms < 40_000_000_000_000 {
+            let (y, mo, d, h, mi, s, wd) = civil(ms / 1000);
+            let (day, month) = (DAYS[wd], MONTHS[mo as usize - 1]);
+            let time = format!("{y} {h:02}:{mi:02}:{s:02}");
+            assert_eq!(day_and_time(ms, false), format!("{day}, {d} {month} {time}"));
+            assert_eq!(day_and_time(ms, true), format!("{day}, {d:02} {month} {time}"));
+            assert_eq!(
+                compact_date(ms),
+                format!("{y:04}{mo:02}{d:02}{h:02}{mi:02}{s:02}")
+            );
+            ms += 86_399_999_937;
+        }
     }
 
     #[test]

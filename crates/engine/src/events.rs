@@ -9,8 +9,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::reply::ReplyKind;
+use crate::reply::{Reply, ReplyKind};
 use crate::sasl::Mechanism;
+use crate::session::Output;
 use crate::table::{Phase, Trigger, Verb};
 
 /// Something that happened in the session.
@@ -118,9 +119,18 @@ pub struct Details<'a> {
     pub user: Option<(&'a str, Mechanism)>,
     pub sender: Option<&'a str>,
     pub last_recipient: Option<&'a str>,
+    /// The unit's outputs, in order: its replies among them.
+    pub outputs: std::collections::vec_deque::Iter<'a, Output>,
+}
+
+impl<'a> Details<'a> {
     /// The unit's replies, in order.
-    pub replies: Vec<&'a ReplyKind>,
-    pub codes: Vec<u16>,
+    pub fn replies(&self) -> impl DoubleEndedIterator<Item = &'a Reply> + 'a {
+        self.outputs.clone().filter_map(|output| match output {
+            Output::Reply { reply, .. } => Some(reply),
+            _ => None,
+        })
+    }
 }
 
 /// The events between two snapshots, in a fixed order.
@@ -131,7 +141,7 @@ pub fn between(before: &Snapshot, after: &Snapshot, details: &Details) -> Vec<Ev
         Some(Trigger::Command(verb)) => Some(verb),
         _ => None,
     };
-    let accepted = details.replies.iter().find_map(|kind| match kind {
+    let accepted = details.replies().find_map(|reply| match &reply.kind {
         ReplyKind::Queued { queue_id, bytes } => Some((queue_id, *bytes, Via::Data)),
         ReplyKind::BdatQueued { queue_id, bytes, .. } => Some((queue_id, *bytes, Via::Bdat)),
         _ => None,
@@ -184,7 +194,7 @@ pub fn between(before: &Snapshot, after: &Snapshot, details: &Details) -> Vec<Ev
             });
         }
     } else if verb == Some(Verb::Rcpt) {
-        if let Some(&code) = details.codes.iter().find(|&&c| c >= 400) {
+        if let Some(code) = details.replies().map(|r| r.code).find(|&c| c >= 400) {
             events.push(Event::RecipientRejected { code });
         }
     }
@@ -209,7 +219,7 @@ pub fn between(before: &Snapshot, after: &Snapshot, details: &Details) -> Vec<Ev
         events.push(Event::Disconnected {
             by: if client_closed { Side::Client } else { Side::Server },
             why: (!client_closed)
-                .then(|| details.replies.last().map(|k| (*k).clone()))
+                .then(|| details.replies().next_back().map(|r| r.kind.clone()))
                 .flatten(),
         });
     }

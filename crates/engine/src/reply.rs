@@ -393,10 +393,12 @@ impl Reply {
     /// every line of the reply's own text (RFC 2034 §4); EHLO keywords follow it bare.
     pub fn new(kind: ReplyKind, profile: Profile, voice: &Voice) -> Reply {
         let entry = profile.word(&kind, voice);
-        let mut lines: Vec<String> = match entry.enhanced {
-            Some(code) => entry.lines.into_iter().map(|text| code.prefix(&text)).collect(),
-            None => entry.lines,
-        };
+        let mut lines = entry.lines;
+        if let Some(code) = entry.enhanced {
+            let mut prefix = [0; 20];
+            let prefix = code.prefix(&mut prefix);
+            lines.iter_mut().for_each(|line| line.insert_str(0, prefix));
+        }
         if let ReplyKind::Ehlo { extensions } = &kind {
             lines.extend(extensions.iter().cloned());
         }
@@ -468,12 +470,12 @@ impl Reply {
     }
 }
 
-/// Appends a small number without going through `fmt` (this is the hot path).
-fn push_number(out: &mut String, n: u16) {
-    if n >= 10 {
-        push_number(out, n / 10);
-    }
-    out.push(char::from(b'0' + (n % 10) as u8));
+/// Writes a small number at `at` without going through `fmt` (this is the hot path);
+/// returns where it ends.
+fn put_number(out: &mut [u8], at: usize, n: u16) -> usize {
+    let at = if n >= 10 { put_number(out, at, n / 10) } else { at };
+    out[at] = b'0' + (n % 10) as u8;
+    at + 1
 }
 
 /// The four kinds of reply, by the first digit (RFC 5321 §4.2.1).
@@ -516,18 +518,19 @@ fn area_message(code: u16) -> &'static str {
 }
 
 impl EnhancedCode {
-    /// `text` after this code and a space, without going through `fmt` (the hot path).
-    fn prefix(self, text: &str) -> String {
-        let mut line = String::with_capacity(text.len() + 8);
+    /// This code and a space, written into `buf` without going through `fmt` (the hot
+    /// path): `5.5.1 `.
+    fn prefix(self, buf: &mut [u8; 20]) -> &str {
+        let mut at = 0;
         for (i, n) in [u16::from(self.0), self.1, self.2].into_iter().enumerate() {
             if i > 0 {
-                line.push('.');
+                buf[at] = b'.';
+                at += 1;
             }
-            push_number(&mut line, n);
+            at = put_number(buf, at, n);
         }
-        line.push(' ');
-        line.push_str(text);
-        line
+        buf[at] = b' ';
+        std::str::from_utf8(&buf[..=at]).unwrap_or_default()
     }
 
     /// RFC 3463's meaning of the class, the subject and the full code (message ids).

@@ -130,7 +130,7 @@ impl Verb {
     pub fn parse(word: &str) -> Option<Verb> {
         COMMANDS
             .iter()
-            .find(|c| c.name.eq_ignore_ascii_case(word))
+            .find(|c| c.name.len() == word.len() && c.name.eq_ignore_ascii_case(word))
             .map(|c| c.verb)
     }
 }

@@ -5,6 +5,8 @@
 //! [`World::reference`] is the reference world of `shared/postfix-lab`: the Postfix 3.7
 //! installation every golden transcript was recorded from.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::command::Offered;
@@ -51,8 +53,9 @@ pub struct User {
     /// No password: the user receives mail but cannot authenticate.
     #[serde(default)]
     pub password: Option<String>,
+    /// Shared with the [`crate::Output::Delivered`] that brought each message.
     #[serde(default)]
-    pub mailbox: Vec<Message>,
+    pub mailbox: Vec<Arc<Message>>,
 }
 
 /// `/etc/aliases`: mail for `name` goes to each of `members` (a mailing list when several).
@@ -538,13 +541,13 @@ mod tests {
             assert_eq!(world.profile, *profile);
             world.validate().unwrap();
             let mut mine = World::reference();
-            mine.users[0].mailbox.push(crate::delivery::Message {
+            mine.users[0].mailbox.push(Arc::new(crate::delivery::Message {
                 queue_id: "4F3A2B1C0D".into(),
                 mail_from: String::new(),
                 rcpt_to: vec!["alice@example.com".into()],
                 received_at: 0,
                 source: "Subject: kept\r\n\r\n".into(),
-            });
+            }));
             let switched = mine.switch_profile(*profile);
             assert_eq!((switched.profile, &switched.users), (*profile, &mine.users));
             assert_eq!(switched.hostname, world.hostname);

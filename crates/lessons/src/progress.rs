@@ -33,7 +33,7 @@ pub enum Observation {
     /// A message landed in `mailbox` (`None`: relayed to another domain).
     Delivered {
         mailbox: Option<String>,
-        message: Message,
+        message: std::sync::Arc<Message>,
     },
 }
 

@@ -123,7 +123,9 @@ impl Profile {
             Profile::Gmail => gmail::ehlo_keywords(starttls, auth, message_size),
             Profile::Microsoft365 => microsoft365::ehlo_keywords(starttls, auth, message_size),
         };
-        keywords.retain(|keyword| !policy.discards(keyword));
+        if !(policy.pipelining && policy.chunking && policy.smtputf8) {
+            keywords.retain(|keyword| !policy.discards(keyword));
+        }
         keywords
     }
 

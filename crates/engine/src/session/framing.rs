@@ -8,12 +8,70 @@ use super::*;
 /// A pipelined DATA line longer than this is stored in pieces instead of buffered whole.
 const MAX_BUFFERED_DATA_LINE: usize = 64 * 1024;
 
+/// What one input's reading saw: its command lines (for RFC 2920's event), and whether
+/// the rest of it is thrown away.
+#[derive(Default)]
+pub(super) struct Reading {
+    /// The first command line's verb; `commands` holds them all once there are two.
+    first: Option<Verb>,
+    commands: Vec<Verb>,
+    discarded: bool,
+}
+
+impl Reading {
+    fn saw(&mut self, verb: Option<Verb>) {
+        match (self.first, verb) {
+            (None, _) => self.first = verb,
+            (Some(first), Some(verb)) => {
+                if self.commands.is_empty() {
+                    self.commands.push(first);
+                }
+                self.commands.push(verb);
+            }
+            (Some(_), None) => {}
+        }
+    }
+}
+
 impl Session {
-    /// Consumes complete units of input in the framing the state asks for.
-    pub(super) fn process_input(&mut self) {
-        let mut buf = std::mem::take(&mut self.input);
+    /// Consumes the complete units of what waits in `input` followed by `data`, in the
+    /// framing the state asks for, and keeps what is left (an unfinished line). `data` is
+    /// read where it lies: only the line the last input left unfinished is copied.
+    pub(super) fn take_bytes(&mut self, mut data: &[u8]) {
+        let mut reading = Reading::default();
+        if !self.input.is_empty() {
+            // Finish the waiting line from `data`, then read the rest of `data` in place.
+            let end = memchr::memchr(b'\n', data).map_or(data.len(), |nl| nl + 1);
+            let mut buf = std::mem::take(&mut self.input);
+            buf.extend_from_slice(&data[..end]);
+            data = &data[end..];
+            let used = self.read_units(&buf, !data.is_empty(), &mut reading);
+            buf.drain(..used);
+            if !buf.is_empty() {
+                // Not a line after all (never expected): read it all together as before.
+                buf.extend_from_slice(std::mem::take(&mut data));
+                let used = self.read_units(&buf, false, &mut reading);
+                buf.drain(..used);
+            }
+            self.input = buf;
+        }
+        if !data.is_empty() && !reading.discarded {
+            let used = self.read_units(data, false, &mut reading);
+            self.input.extend_from_slice(&data[used..]);
+        }
+        if reading.commands.len() > 1 {
+            // RFC 2920: these came in one piece of input, before any of them was answered.
+            let commands = reading.commands;
+            self.outputs
+                .push_back(Output::Event(Event::Pipelined { commands }));
+            self.reported = self.outputs.len();
+        }
+    }
+
+    /// Consumes complete units of `buf`; returns how many octets. `more`: other input
+    /// waits after `buf`.
+    fn read_units(&mut self, buf: &[u8], more: bool, reading: &mut Reading) -> usize {
         let mut pos = 0;
-        let mut commands = Vec::new();
         while pos < buf.len() {
             let command_line =
                 self.skip == 0 && matches!(self.state, State::Command(_) | State::BdatWait(..));
@@ -25,8 +83,8 @@ impl Session {
             let consumed = match &self.state {
                 State::Closed | State::TlsHandshake => {
                     // A hang-up, or STARTTLS: Postfix discards pipelined input (CVE-2011-0411).
-                    pos = buf.len();
-                    break;
+                    reading.discarded = true;
+                    return buf.len();
                 }
                 _ if self.skip > 0 => self.skip_octets(&buf[pos..]),
                 State::Command(_) | State::BdatWait(..) => {
@@ -43,24 +101,18 @@ impl Session {
             }
             // An overlong line is consumed in parts: only its last part is a command.
             let verb = self.verb.filter(|_| command_line && self.overlong.is_none());
-            commands.extend(verb);
+            reading.saw(verb);
             self.report(unit.or(verb.map(Trigger::Command)));
             pos += consumed;
-            if self.hangup_at.is_some() && pos < buf.len() {
+            if self.hangup_at.is_some() && (pos < buf.len() || more) {
                 // More input waits, but Postfix answers the limit before reading it.
                 self.hang_up();
                 self.report(None);
-                pos = buf.len();
+                reading.discarded = true;
+                return buf.len();
             }
         }
-        if commands.len() > 1 {
-            // RFC 2920: these came in one piece of input, before any of them was answered.
-            self.outputs
-                .push_back(Output::Event(Event::Pipelined { commands }));
-            self.reported = self.outputs.len();
-        }
-        buf.drain(..pos);
-        self.input = buf;
+        pos
     }
 
     pub(super) fn skip_octets(&mut self, data: &[u8]) -> usize {
@@ -91,27 +143,30 @@ impl Session {
         // Postfix reads up to `limit` octets; the line is whole when the LF (or a CR
         // followed by it) came within them.
         let complete = self.overlong.is_none() && (nl < limit || (nl == limit && data[nl - 1] == b'\r'));
-        let mut kept = match self.overlong.take() {
+        // A whole line is read where it lies; only an overlong one is kept apart.
+        let kept = match self.overlong.take() {
             Some(mut prefix) => {
                 let room = limit.saturating_sub(prefix.len());
                 prefix.extend_from_slice(&data[..room.min(nl)]);
-                prefix
+                Some(prefix)
             }
-            None => data[..nl.min(limit)].to_vec(),
+            None if !complete => Some(data[..nl.min(limit)].to_vec()),
+            None => None,
         };
-        if !complete {
+        let kept = kept.map(|mut kept| {
             // Postfix logs the overlong line through printable(), which rewrites it in place.
             printable(&mut kept);
-        }
-        let mut line: &[u8] = &kept;
+            kept
+        });
+        let mut line: &[u8] = kept.as_deref().unwrap_or(&data[..nl]);
         while let (true, [rest @ .., b'\r']) = (complete, line) {
             line = rest; // Postfix strips every CR before the LF of a whole line
         }
         // Postfix reads the line as a C string: it ends at the first NUL.
-        let text = |line: &[u8]| {
+        fn text(line: &[u8]) -> std::borrow::Cow<'_, str> {
             let end = memchr::memchr(0, line).unwrap_or(line.len());
-            String::from_utf8_lossy(&line[..end]).into_owned()
-        };
+            String::from_utf8_lossy(&line[..end])
+        }
         match std::mem::replace(&mut self.state, State::Closed) {
             State::Auth(_) if !complete => {
                 self.state = State::Command(None);
@@ -140,34 +195,42 @@ impl Session {
 
     /// DATA body lines up to the lone dot (RFC 5321 §4.1.1.4, transparency §4.5.2).
     /// Postfix 3.7 ends lines at LF, with or without CR, and so accepts `.` LF as the end.
+    /// One pass: runs of lines go into the body whole, broken only where a stuffed dot is
+    /// dropped or a bare LF becomes CRLF.
     pub(super) fn read_data(&mut self, data: &[u8]) -> usize {
         let State::Data(_, body) = &mut self.state else {
             return 0;
         };
         let limit = self.world.limits.message_size;
-        let mut pos = 0;
-        while let Some(nl) = memchr::memchr(b'\n', &data[pos..]) {
+        let mut pos = 0; // where the next line starts
+        let mut copied = 0; // octets before this are in the body (or a dropped dot)
+        for nl in memchr::memchr_iter(b'\n', data) {
             let start = pos;
-            pos += nl + 1;
-            let crlf = nl > 0 && data[pos - 2] == b'\r';
-            let mut line = &data[start..pos - 1 - usize::from(crlf)];
-            if !body.mid_line && line == b"." {
+            pos = nl + 1;
+            let crlf = nl > start && data[nl - 1] == b'\r';
+            let line = &data[start..nl - usize::from(crlf)];
+            let first = !body.mid_line;
+            body.mid_line = false;
+            if first && line == b"." {
+                body.append(&data[copied..start], limit);
                 self.end_of_data();
                 return pos;
             }
-            let stuffed = !body.mid_line && line.first() == Some(&b'.');
-            body.mid_line = false;
-            if crlf {
-                // The common case: copy the line with its CRLF in one go.
-                body.append(&data[start + usize::from(stuffed)..pos], limit);
-                continue;
-            }
+            let stuffed = first && line.first() == Some(&b'.');
             if stuffed {
-                line = &line[1..];
+                body.append(&data[copied..start], limit);
+                copied = start + 1;
             }
-            body.append(line, limit);
-            body.append(b"\r\n", limit);
+            if let Some(records) = &mut body.records {
+                records.end_line(line.len() - usize::from(stuffed));
+            }
+            if !crlf {
+                body.append(&data[copied..nl], limit);
+                body.append(b"\r\n", limit);
+                copied = pos;
+            }
         }
+        body.append(&data[copied..pos], limit);
         let rest = &data[pos..];
         if rest.len() > MAX_BUFFERED_DATA_LINE {
             let line = if body.mid_line || rest[0] != b'.' {
@@ -177,6 +240,9 @@ impl Session {
             };
             body.append(line, self.world.limits.message_size);
             body.mid_line = true;
+            if let Some(records) = &mut body.records {
+                records.line += line.len() as u64;
+            }
             return data.len();
         }
         pos
@@ -278,5 +344,22 @@ impl Body {
             line.pop();
         }
         self.first_line = Some(FirstLine::of(&line, crlf));
+    }
+}
+
+impl Records {
+    pub(super) fn new(piece: usize) -> Records {
+        Records {
+            piece: piece.max(1),
+            octets: 0,
+            line: 0,
+        }
+    }
+
+    /// A line ends: `len` more octets, CRLF and a stuffed dot not counted.
+    fn end_line(&mut self, len: usize) {
+        let len = self.line as usize + len;
+        self.octets += super::queue::line_records(len, self.piece) as u64;
+        self.line = 0;
     }
 }

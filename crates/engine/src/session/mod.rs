@@ -12,6 +12,7 @@
 //! Postfix's error counter, its tarpit delay and its hang-ups.
 
 use std::collections::VecDeque;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -74,7 +75,11 @@ pub enum Output {
     /// Perform the server side of a TLS handshake, then feed `Input::TlsEstablished`.
     StartTls,
     /// A message was delivered into `user`'s mailbox (`None`: relayed to another domain).
-    Delivered { user: Option<String>, message: Message },
+    /// The mailbox holds the same message: delivering copies no message.
+    Delivered {
+        user: Option<String>,
+        message: Arc<Message>,
+    },
     /// Close the connection after writing what came before.
     Close,
     /// Something happened (after the replies it concerns); see [`crate::events`].
@@ -187,6 +192,10 @@ pub struct Body {
     /// What the first line of a BDAT message turned out to be, once it ended.
     #[serde(default)]
     first_line: Option<FirstLine>,
+    /// A DATA body counts its lines' queue-file records as it reads them
+    /// (`queue::line_records`), so that the queue file's size needs no second pass.
+    #[serde(default)]
+    records: Option<Records>,
 }
 
 /// The first line of a message as Exim's header reader sees it (receive.c).
@@ -218,6 +227,15 @@ impl FirstLine {
             _ => FirstLine::Text,
         }
     }
+}
+
+/// The queue-file records of a DATA body's whole lines so far, with lines cut at `piece`
+/// octets, and the length of the line being read in pieces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub(super) struct Records {
+    piece: usize,
+    octets: u64,
+    line: u64,
 }
 
 /// How the client greeted us.
@@ -340,7 +358,8 @@ impl Session {
             overlong: None,
             skip: 0,
             verb: None,
-            outputs: VecDeque::new(),
+            // Room for what one input usually brings: replies, deliveries and events.
+            outputs: VecDeque::with_capacity(8),
             failure: None,
             mechanism: None,
             observed: None,
@@ -563,17 +582,31 @@ impl Session {
     // ---- inputs ----
 
     pub fn handle_input(&mut self, input: Input) -> Result<(), EngineError> {
-        if let Some(error) = self.failure {
-            return Err(error);
-        }
-        self.reported = self.outputs.len();
         let trigger = match &input {
             Input::Connected { .. } => Some(Trigger::Connect),
             Input::TlsEstablished { .. } => Some(Trigger::Handshake),
             Input::PeerClosed { .. } => Some(Trigger::ClientClosed),
             _ => None, // bytes are reported unit by unit; a tick can only time out
         };
-        let result = self.dispatch(input);
+        self.handle(trigger, |session| session.dispatch(input))
+    }
+
+    /// [`Input::Bytes`] from a buffer the driver keeps (its read buffer): the session
+    /// reads them where they lie and copies only a line they leave unfinished.
+    pub fn handle_bytes(&mut self, now: u64, data: &[u8]) -> Result<(), EngineError> {
+        self.handle(None, |session| session.on_bytes(now, data))
+    }
+
+    fn handle(
+        &mut self,
+        trigger: Option<Trigger>,
+        input: impl FnOnce(&mut Session) -> Result<(), EngineError>,
+    ) -> Result<(), EngineError> {
+        if let Some(error) = self.failure {
+            return Err(error);
+        }
+        self.reported = self.outputs.len();
+        let result = input(self);
         self.unflushed = 0; // Postfix flushes its output whenever it waits for input
         self.report(trigger);
         if let Err(error) = result {
@@ -584,6 +617,7 @@ impl Session {
 
     fn dispatch(&mut self, input: Input) -> Result<(), EngineError> {
         match (&self.state, input) {
+            (_, Input::Bytes { now, data }) => self.on_bytes(now, &data),
             (State::Disconnected, Input::Connected { now, peer }) => {
                 self.tick_clock(now);
                 self.tls = peer.tls;
@@ -616,28 +650,26 @@ impl Session {
                 self.on_tick(now);
                 Ok(())
             }
-            (State::TlsHandshake, Input::Bytes { now, .. }) => {
-                // Not a TLS ClientHello: a real handshake would fail. Nothing to answer.
-                self.tick_clock(now);
-                Ok(())
-            }
-            (_, Input::Bytes { now, .. }) if self.hangup_at.is_some() => {
-                // Postfix never reads another command after the hard error limit.
+        }
+    }
+
+    fn on_bytes(&mut self, now: u64, data: &[u8]) -> Result<(), EngineError> {
+        match self.state {
+            State::Disconnected => return Err(EngineError::NotConnected),
+            State::Closed => return Err(EngineError::Closed),
+            // Not a TLS ClientHello: a real handshake would fail. Nothing to answer.
+            State::TlsHandshake => self.tick_clock(now),
+            // Postfix never reads another command after the hard error limit.
+            _ if self.hangup_at.is_some() => {
                 self.tick_clock(now);
                 self.hang_up();
-                Ok(())
             }
-            (_, Input::Bytes { now, data }) => {
+            _ => {
                 self.tick_clock(now);
-                if self.input.is_empty() {
-                    self.input = data; // the usual case: no copy
-                } else {
-                    self.input.extend_from_slice(&data);
-                }
-                self.process_input();
-                Ok(())
+                self.take_bytes(data);
             }
         }
+        Ok(())
     }
 
     /// The facts events are computed from.
@@ -664,29 +696,14 @@ impl Session {
     fn report(&mut self, trigger: Option<Trigger>) {
         let now = self.snapshot();
         let before = self.observed.replace(now).unwrap_or(now);
-        let replies: Vec<&ReplyKind> = self
-            .outputs
-            .range(self.reported..)
-            .filter_map(|o| match o {
-                Output::Reply { reply, .. } => Some(&reply.kind),
-                _ => None,
-            })
-            .collect();
-        if before == now && replies.is_empty() {
+        let outputs = self.outputs.range(self.reported..);
+        if before == now && !outputs.clone().any(|o| matches!(o, Output::Reply { .. })) {
             return;
         }
         let envelope = match &self.state {
             State::Command(Some(envelope)) => Some(envelope),
             _ => None,
         };
-        let codes = self
-            .outputs
-            .range(self.reported..)
-            .filter_map(|o| match o {
-                Output::Reply { reply, .. } => Some(reply.code),
-                _ => None,
-            })
-            .collect();
         let details = Details {
             trigger,
             user: self.user.as_deref().zip(self.mechanism),
@@ -694,8 +711,7 @@ impl Session {
             last_recipient: envelope
                 .and_then(|e| e.recipients.last())
                 .map(|r| r.address.text.as_str()),
-            replies,
-            codes,
+            outputs,
         };
         let found = events::between(&before, &now, &details);
         self.outputs.extend(found.into_iter().map(Output::Event));
@@ -1058,7 +1074,12 @@ impl Session {
         };
         match Ready::new(envelope) {
             Ok(ready) => {
-                self.state = State::Data(ready, Body::default());
+                let records = Records::new(self.world.limits.line_length);
+                let body = Body {
+                    records: Some(records),
+                    ..Body::default()
+                };
+                self.state = State::Data(ready, body);
                 self.reply(ReplyKind::StartData)
             }
             Err(envelope) => {
