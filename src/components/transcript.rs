@@ -92,7 +92,10 @@ pub fn transcript(props: &LabProps) -> Html {
         Callback::from(move |e: Event| {
             let div = e.target_unchecked_into::<web_sys::Element>();
             let (top, height) = (div.scroll_top().max(0) as u32, div.client_height().max(0) as u32);
-            let follow = top + height + LINE_PX >= div.scroll_height().max(0) as u32;
+            let at_bottom = top + height + LINE_PX >= div.scroll_height().max(0) as u32;
+            // Entries can arrive between our own scroll to the end and its event (a fast
+            // paste): only scrolling up stops following.
+            let follow = at_bottom || (view.follow && top >= view.top);
             let next = View { top, height, follow };
             if *view != next {
                 view.set(next);
