@@ -174,3 +174,21 @@ fn stepping_back_shows_the_earlier_state_and_typing_there_branches() {
         .unwrap_or_default()
         .contains("Branched"));
 }
+
+#[test]
+fn the_page_draws_only_the_sequence_rows_in_view_and_a_margin() {
+    use smtplab_web::diagram::{rows_in_view, sequence_height, MAX_ARROWS};
+    // A short session fits: every row is drawn, wherever the view is.
+    assert_eq!(rows_in_view(23, 0, 450), 0..23);
+    assert_eq!(rows_in_view(23, 400, 450), 0..23);
+    // A long one at the bottom: the last rows, not all MAX_ARROWS of them.
+    let full = sequence_height(10_000);
+    let drawn = rows_in_view(10_000, full - 450, 450);
+    assert_eq!(drawn.end, MAX_ARROWS);
+    assert!(drawn.len() < MAX_ARROWS / 3, "{drawn:?}");
+    // At the top: the first rows.
+    assert_eq!(rows_in_view(10_000, 0, 450).start, 0);
+    // A view past the end (the drawing got shorter) draws the last rows.
+    assert_eq!(rows_in_view(30, 100_000, 450), 0..30);
+    assert_eq!(rows_in_view(1000, 100_000, 450), drawn);
+}

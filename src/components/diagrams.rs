@@ -4,7 +4,9 @@
 use yew::prelude::*;
 
 use super::pills::Pills;
-use crate::diagram::{for_export, sequence, sequence_html, sequence_svg, state_svg};
+use crate::diagram::{
+    for_export, rows_in_view, sequence, sequence_height, sequence_html, sequence_svg, state_svg,
+};
 use crate::state::{Action, Lab, Panel};
 use crate::storage;
 
@@ -149,6 +151,33 @@ fn on_select(lab: &UseReducerHandle<Lab>, expanded: &UseStateHandle<Vec<usize>>)
     }
 }
 
+/// Where the sequence diagram is scrolled to, in SVG units, and at which transcript length:
+/// when the transcript grows, the view goes back to the bottom ([`use_keep_bottom`]).
+#[derive(Clone, Copy, PartialEq)]
+struct View {
+    top: usize,
+    height: usize,
+    entries: usize,
+}
+
+/// The scroll handler that keeps the sequence diagram's [`View`]; `full` is the drawing's
+/// height in SVG units.
+fn on_scroll(view: &UseStateHandle<View>, full: usize, entries: usize) -> Callback<Event> {
+    let view = view.clone();
+    Callback::from(move |e: Event| {
+        let div = e.target_unchecked_into::<web_sys::Element>();
+        let units = full as f64 / f64::from(div.scroll_height().max(1));
+        let next = View {
+            top: (f64::from(div.scroll_top().max(0)) * units) as usize,
+            height: (f64::from(div.client_height().max(0)) * units) as usize,
+            entries,
+        };
+        if *view != next {
+            view.set(next);
+        }
+    })
+}
+
 #[derive(Properties, PartialEq)]
 pub struct DiagramsProps {
     pub lab: UseReducerHandle<Lab>,
@@ -179,6 +208,20 @@ pub fn diagrams(props: &DiagramsProps) -> Html {
     });
     let scroller = use_node_ref();
     use_keep_bottom(&scroller, lab.entries.len());
+    // Only the arrows in view are drawn: until the learner scrolls, the view is the bottom.
+    let view = use_state(|| View {
+        top: 0,
+        height: 900,
+        entries: usize::MAX,
+    });
+    let full = sequence_height(model.0.len());
+    let top = if view.entries == lab.entries.len() {
+        view.top
+    } else {
+        full.saturating_sub(view.height)
+    };
+    let drawn = rows_in_view(model.0.len(), top, view.height);
+    let onscroll = on_scroll(&view, full, lab.entries.len());
     let select = on_select(handle, &expanded);
     let states_text: Drawing = {
         let states = states.clone();
@@ -197,8 +240,8 @@ pub fn diagrams(props: &DiagramsProps) -> Html {
         <section class="diagrams" aria-label="Diagrams">
             <figure class="diagram" aria-label="Sequence diagram">
                 { caption("Sequence diagram ", ("smtplab-sequence.svg", "smtplab-sequence.png"), sequence) }
-                <div class="svg-scroll" ref={scroller} {onclick} {onkeydown}>
-                    { sequence_html(&model.0, &model.1, selected) }
+                <div class="svg-scroll" ref={scroller} {onclick} {onkeydown} {onscroll}>
+                    { sequence_html(&model.0, &model.1, selected, drawn) }
                 </div>
             </figure>
             if props.states {

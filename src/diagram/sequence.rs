@@ -424,16 +424,44 @@ pub fn sequence_svg(entries: &Entries, selected: Option<usize>, expanded: &[usiz
     svg
 }
 
+/// The height of the drawing (SVG units) when it holds `arrows` arrows, of which the
+/// oldest past [`MAX_ARROWS`] are not drawn.
+pub fn sequence_height(arrows: usize) -> usize {
+    TOP + arrows.clamp(1, MAX_ARROWS) * ROW + 20
+}
+
+/// Rows drawn beyond the view, above and below.
+const MARGIN_ROWS: usize = 24;
+
+/// The rows (counted from the first arrow drawn) to put in the page for a view of
+/// `top..top + height` SVG units: those in view and a margin.
+pub fn rows_in_view(arrows: usize, top: usize, height: usize) -> std::ops::Range<usize> {
+    let rows = arrows.min(MAX_ARROWS);
+    // A view past the end (the drawing just got shorter) shows the end.
+    let top = top.min(sequence_height(arrows).saturating_sub(height));
+    let first = (top.saturating_sub(TOP) / ROW).saturating_sub(MARGIN_ROWS);
+    let end = ((top + height).saturating_sub(TOP) / ROW + 1 + MARGIN_ROWS).min(rows);
+    first.min(end)..end
+}
+
 /// The sequence diagram for the page, as keyed SVG nodes: each arrow and band sits at its
 /// place in the whole session, and one group moves them up when older arrows leave, so a
 /// new reply adds its arrow and changes nothing else ([`sequence_svg`] is the same
-/// drawing as text, for export).
-pub fn sequence_html(arrows: &[Arrow], bands: &[Band], selected: Option<usize>) -> yew::Html {
+/// drawing as text, for export). Like the transcript it is virtual: the drawing has its
+/// full height, but only the arrows of rows `drawn` ([`rows_in_view`]) and the bands
+/// behind them are in the page.
+pub fn sequence_html(
+    arrows: &[Arrow],
+    bands: &[Band],
+    selected: Option<usize>,
+    drawn: std::ops::Range<usize>,
+) -> yew::Html {
     use yew::html;
     let skip = arrows.len().saturating_sub(MAX_ARROWS);
-    let height = TOP + (arrows.len() - skip).max(1) * ROW + 20;
+    let height = sequence_height(arrows.len());
     let (view_box, bottom) = (format!("0 0 {WIDTH} {height}"), height - 10);
     let shift = format!("translate(0 -{})", skip * ROW);
+    let (first, last) = (skip + drawn.start, skip + drawn.end.max(drawn.start + 1) - 1);
     html! {
         <svg xmlns="http://www.w3.org/2000/svg" viewBox={view_box} width={WIDTH.to_string()} height={height.to_string()}
             class="sequence" font-family="ui-monospace, Menlo, Consolas, monospace" font-size="12">
@@ -446,8 +474,8 @@ pub fn sequence_html(arrows: &[Arrow], bands: &[Band], selected: Option<usize>) 
                     { format!("{skip} earlier arrows not drawn") }</text>
             }
             <g transform={shift}>
-                { for bands.iter().filter(|b| b.last >= skip).map(|b| band_node(b, skip)) }
-                { for arrows.iter().enumerate().skip(skip).map(|(row, a)| arrow_node(row, a, selected)) }
+                { for bands.iter().filter(|b| b.last >= first && b.first <= last).map(|b| band_node(b, skip)) }
+                { for arrows.iter().enumerate().skip(skip + drawn.start).take(drawn.len()).map(|(row, a)| arrow_node(row, a, selected)) }
             </g>
         </svg>
     }

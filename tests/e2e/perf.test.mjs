@@ -23,8 +23,8 @@ test("perf.mjs measures realistic traffic (smoke run: 3 cycles, 3 samples)", asy
 
 test("perf.mjs asked for entries pastes enough cycles", async () => {
   const result = await measure({ entries: 300, samples: 1, browser: state.browser });
-  assert.equal(result.inputs.pastedCycles, Math.ceil(300 / ENTRIES_PER_CYCLE));
   assert.ok(result.transcriptEntries >= 300, JSON.stringify(result));
+  assert.ok(result.inputs.pastedCycles <= Math.ceil(300 / ENTRIES_PER_CYCLE), "no more than needed");
   assert.equal(result.messagesQueued, result.inputs.pastedCycles);
 });
 
