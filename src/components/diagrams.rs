@@ -178,6 +178,27 @@ fn on_scroll(view: &UseStateHandle<View>, full: usize, entries: usize) -> Callba
     })
 }
 
+/// The sequence rows to draw and the scroll handler that follows the view: until the
+/// learner scrolls, and whenever the transcript grows, the view is the bottom.
+#[hook]
+fn use_rows_in_view(arrows: usize, entries: usize) -> (std::ops::Range<usize>, Callback<Event>) {
+    let view = use_state(|| View {
+        top: 0,
+        height: 900,
+        entries: usize::MAX,
+    });
+    let full = sequence_height(arrows);
+    let top = if view.entries == entries {
+        view.top
+    } else {
+        full.saturating_sub(view.height)
+    };
+    (
+        rows_in_view(arrows, top, view.height),
+        on_scroll(&view, full, entries),
+    )
+}
+
 #[derive(Properties, PartialEq)]
 pub struct DiagramsProps {
     pub lab: UseReducerHandle<Lab>,
@@ -208,20 +229,7 @@ pub fn diagrams(props: &DiagramsProps) -> Html {
     });
     let scroller = use_node_ref();
     use_keep_bottom(&scroller, lab.entries.len());
-    // Only the arrows in view are drawn: until the learner scrolls, the view is the bottom.
-    let view = use_state(|| View {
-        top: 0,
-        height: 900,
-        entries: usize::MAX,
-    });
-    let full = sequence_height(model.0.len());
-    let top = if view.entries == lab.entries.len() {
-        view.top
-    } else {
-        full.saturating_sub(view.height)
-    };
-    let drawn = rows_in_view(model.0.len(), top, view.height);
-    let onscroll = on_scroll(&view, full, lab.entries.len());
+    let (drawn, onscroll) = use_rows_in_view(model.0.len(), lab.entries.len());
     let select = on_select(handle, &expanded);
     let states_text: Drawing = {
         let states = states.clone();

@@ -9,10 +9,12 @@
 //! transcript. Screen readers hear each new reply once, from a separate live log: the
 //! rows that scrolling adds and removes are never announced.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::{clock, LabProps};
-use crate::entries::Entries;
+use crate::entries::{Entries, SharedEntry};
 use crate::state::{Action, Entry, Lab};
 
 /// Height of one line, in CSS pixels (`--line` in app.css).
@@ -103,7 +105,14 @@ pub fn transcript(props: &LabProps) -> Html {
         })
     };
     let selected = lab.explained().map(|(i, _)| i);
-    let rows = lab.entries.from(first).take(end - first);
+    let select = use_select(handle);
+    let rows = lab.entries.shared_from(first).take(end - first);
+    let rows = rows
+        .filter(|(_, entry)| lines_of(entry) > 0)
+        .map(|(index, entry)| {
+            let (selected, found) = (selected == Some(index), *found == Some(index));
+            html! { <Row key={index} {index} {entry} {selected} {found} select={(*select).clone()} /> }
+        });
     html! {
         <>
             <super::find::Find lab={handle.clone()} found={found.clone()} />
@@ -111,7 +120,7 @@ pub fn transcript(props: &LabProps) -> Html {
                 data-entries={lab.entries.len().to_string()} ref={scroller} {onscroll}>
                 <ol class="rows">
                     { spacer("above", pad_top) }
-                    { for rows.map(|(i, entry)| row(handle, i, entry, selected, *found)) }
+                    { for rows }
                     { spacer("below", pad_bottom) }
                 </ol>
             </div>
@@ -128,6 +137,16 @@ fn spacer(key: &'static str, height: u32) -> Html {
             <svg width="1" height={height.to_string()} focusable="false" />
         </li>
     }
+}
+
+/// Selecting a reply by its index: one callback for every row and every render, so that
+/// rows whose entry did not change are not rendered again.
+#[hook]
+fn use_select(lab: &UseReducerHandle<Lab>) -> Rc<Callback<usize>> {
+    let dispatcher = lab.dispatcher();
+    use_memo((), move |_| {
+        Callback::from(move |i: usize| dispatcher.dispatch(Action::Select(Some(i))))
+    })
 }
 
 /// While the view follows, keep the newest line in view.
@@ -173,8 +192,27 @@ fn announcements(entries: &Entries) -> Html {
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct RowProps {
+    index: usize,
+    entry: SharedEntry,
+    selected: bool,
+    found: bool,
+    /// Selects the reply at an index (the same callback for every row).
+    select: Callback<usize>,
+}
+
+/// One row: a component of its own, so that a new reply renders only the rows that
+/// changed (their props compare in constant time, see [`SharedEntry`]).
+#[function_component(Row)]
+fn row_component(props: &RowProps) -> Html {
+    let index = props.index;
+    let (selected, found) = (props.selected.then_some(index), props.found.then_some(index));
+    row(&props.select, index, &props.entry, selected, found)
+}
+
 fn row(
-    lab: &UseReducerHandle<Lab>,
+    select: &Callback<usize>,
     index: usize,
     entry: &Entry,
     selected: Option<usize>,
@@ -201,8 +239,8 @@ fn row(
         Entry::Server { reply, at, tls } => {
             let selected = selected == Some(index);
             let onclick = {
-                let lab = lab.clone();
-                Callback::from(move |_: MouseEvent| lab.dispatch(Action::Select(Some(index))))
+                let select = select.clone();
+                Callback::from(move |_: MouseEvent| select.emit(index))
             };
             let class = format!(
                 "reply class-{}xx{}{found}",

@@ -475,7 +475,9 @@ pub fn sequence_html(
             }
             <g transform={shift}>
                 { for bands.iter().filter(|b| b.last >= first && b.first <= last).map(|b| band_node(b, skip)) }
-                { for arrows.iter().enumerate().skip(skip + drawn.start).take(drawn.len()).map(|(row, a)| arrow_node(row, a, selected)) }
+                { for arrows.iter().enumerate().skip(skip + drawn.start).take(drawn.len()).map(|(row, a)| html! {
+                    <ArrowRow key={a.entry} {row} arrow={a.clone()} selected={selected == Some(a.entry)} />
+                }) }
             </g>
         </svg>
     }
@@ -490,6 +492,23 @@ fn band_node(b: &Band, skip: usize) -> yew::Html {
             <text x={(s.x + 4).to_string()} y={(s.y + 11).to_string()}>{ s.name }</text>
         </g>
     }
+}
+
+#[derive(yew::Properties, PartialEq)]
+struct ArrowProps {
+    row: usize,
+    arrow: Arrow,
+    selected: bool,
+}
+
+/// One arrow as a component of its own, so that a new reply renders only its own arrows.
+#[yew::function_component(ArrowRow)]
+fn arrow_row(props: &ArrowProps) -> yew::Html {
+    arrow_node(
+        props.row,
+        &props.arrow,
+        props.selected.then_some(props.arrow.entry),
+    )
 }
 
 /// One arrow, at its row in the whole session.
