@@ -9,8 +9,9 @@ use std::rc::Rc;
 
 use crate::state::Entry;
 
-/// Entries per chunk: a push copies at most this many when the last chunk is shared.
-const CHUNK: usize = 256;
+/// Entries per chunk: a push copies at most this many when the last chunk is shared, as
+/// it is after every reducer step (the previous lab and the transcript's rows hold it).
+const CHUNK: usize = 32;
 
 /// The entries of a transcript, oldest first.
 #[derive(Clone, Debug, Default)]
@@ -70,6 +71,17 @@ impl Entries {
                 };
                 (index, shared)
             })
+    }
+
+    /// Whether these entries are `earlier` and more: the same transcript, grown since
+    /// (entries are only appended, and a cleared or another transcript has other chunks).
+    pub fn extends(&self, earlier: &Entries) -> bool {
+        self.len >= earlier.len
+            && match (self.chunks.first(), earlier.chunks.first()) {
+                (_, None) => true,
+                (Some(a), Some(b)) => Rc::ptr_eq(a, b) || (earlier.len <= CHUNK && a[..earlier.len] == b[..]),
+                (None, Some(_)) => false,
+            }
     }
 
     pub fn push(&mut self, entry: Entry) {
@@ -162,8 +174,9 @@ mod tests {
             Rc::ptr_eq(&entries.chunks[0], &copy.chunks[0]),
             "full chunks are shared"
         );
+        let last = copy.chunks.len() - 1;
         assert!(
-            !Rc::ptr_eq(&entries.chunks[2], &copy.chunks[2]),
+            !Rc::ptr_eq(&entries.chunks[last], &copy.chunks[last]),
             "the last one was copied on write"
         );
         assert_eq!(entries.get(600), Some(&note(600)));

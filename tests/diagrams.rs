@@ -192,3 +192,69 @@ fn the_page_draws_only_the_sequence_rows_in_view_and_a_margin() {
     assert_eq!(rows_in_view(30, 100_000, 450), 0..30);
     assert_eq!(rows_in_view(1000, 100_000, 450), drawn);
 }
+
+#[test]
+fn the_kept_sequence_read_step_by_step_is_the_sequence_read_at_once() {
+    use smtplab_web::diagram::Sequence;
+    let steps = [
+        "EHLO c",
+        "STARTTLS",
+        "<handshake>",
+        "EHLO c",
+        "AUTH LOGIN",
+        "YWxpY2U=",
+        "czNjcmV0",
+        "MAIL FROM:<alice@example.com>\nRCPT TO:<ghost@example.com>\nRCPT TO:<bob@example.com>\nDATA",
+        "<body>Subject: one\n\n.dot\nline",
+        "MAIL FROM:<alice@example.com>",
+        "RCPT TO:<bob@example.com>",
+        "DATA",
+        "<body>Subject: two\n\nx",
+        "RSET",
+        "MAIL FROM:<alice@example.com>",
+        "QUIT",
+    ];
+    let mut kept = Sequence::default();
+    let mut read = 0;
+    for count in 0..=steps.len() {
+        let lab = run(&steps[..count]);
+        let grown = kept.update(&lab.entries, &[]);
+        // Each step is a lab of its own, replayed from the start: only the first steps
+        // (whose entries fit in one chunk) are taken as the same transcript grown.
+        assert!(grown || lab.entries.len() == read, "step {count}");
+        read = lab.entries.len();
+        let (arrows, bands) = sequence(&lab.entries, &[]);
+        assert_eq!(
+            (kept.arrows(), kept.bands()),
+            (&arrows[..], &bands[..]),
+            "after {count} steps"
+        );
+    }
+    // One lab growing: each update reads only the new entries, and matches.
+    let mut lab = run(&steps[..3]);
+    let mut kept = Sequence::default();
+    kept.update(&lab.entries, &[]);
+    for step in &steps[3..] {
+        lab = lab.reduce(Action::Send {
+            line: step.replace("<body>", ""),
+            now: 2,
+        });
+        assert!(kept.update(&lab.entries, &[]));
+        assert!(!kept.update(&lab.entries, &[]), "nothing new the second time");
+        let (arrows, bands) = sequence(&lab.entries, &[]);
+        assert_eq!(
+            (kept.arrows(), kept.bands()),
+            (&arrows[..], &bands[..]),
+            "after {step}"
+        );
+    }
+    // Expanding a body, or another transcript, starts over.
+    let lab = run(&steps);
+    kept.update(&lab.entries, &[]);
+    let body = kept.arrows().iter().find(|a| a.body).map(|a| a.entry).unwrap();
+    assert!(kept.update(&lab.entries, &[body]));
+    assert_eq!(kept.arrows(), &sequence(&lab.entries, &[body]).0[..]);
+    let other = run(&["HELO other"]);
+    kept.update(&other.entries, &[]);
+    assert_eq!(kept.arrows(), &sequence(&other.entries, &[]).0[..]);
+}

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::pills::Pills;
 use crate::diagram::{
-    for_export, rows_in_view, sequence, sequence_height, sequence_html, sequence_svg, state_svg,
+    for_export, rows_in_view, sequence_height, sequence_html, sequence_svg, state_svg, Sequence,
 };
 use crate::state::{Action, Lab, Panel};
 use crate::storage;
@@ -211,14 +211,12 @@ pub struct DiagramsProps {
 pub fn diagrams(props: &DiagramsProps) -> Html {
     let handle = &props.lab;
     let lab = handle.shown();
-    let viewing = handle.view.as_ref().map(|(count, _)| *count);
     let selected = lab.explained().map(|(i, _)| i);
-    // Rebuilt only when the transcript, the selection or the viewed step changes.
     let expanded = use_state(Vec::<usize>::new);
-    let model = use_memo(
-        (lab.entries.len(), viewing, (*expanded).clone()),
-        |(_, _, open)| sequence(&lab.entries, open),
-    );
+    // Kept between renders: a new reply reads only the new entries.
+    let model = use_mut_ref(Sequence::default);
+    model.borrow_mut().update(&lab.entries, &expanded);
+    let model = model.borrow();
     // The drawing as text, for the exports: made when one is asked for.
     let sequence = {
         let (lab, expanded) = (handle.clone(), expanded.clone());
@@ -229,7 +227,7 @@ pub fn diagrams(props: &DiagramsProps) -> Html {
     });
     let scroller = use_node_ref();
     use_keep_bottom(&scroller, lab.entries.len());
-    let (drawn, onscroll) = use_rows_in_view(model.0.len(), lab.entries.len());
+    let (drawn, onscroll) = use_rows_in_view(model.arrows().len(), lab.entries.len());
     let select = on_select(handle, &expanded);
     let states_text: Drawing = {
         let states = states.clone();
@@ -249,7 +247,7 @@ pub fn diagrams(props: &DiagramsProps) -> Html {
             <figure class="diagram" aria-label="Sequence diagram">
                 { caption("Sequence diagram ", ("smtplab-sequence.svg", "smtplab-sequence.png"), sequence) }
                 <div class="svg-scroll" ref={scroller} {onclick} {onkeydown} {onscroll}>
-                    { sequence_html(&model.0, &model.1, selected, drawn) }
+                    { sequence_html(model.arrows(), model.bands(), selected, drawn) }
                 </div>
             </figure>
             if props.states {

@@ -10,7 +10,8 @@ pub mod sequence;
 pub mod states;
 
 pub use sequence::{
-    rows_in_view, sequence, sequence_height, sequence_html, sequence_svg, Arrow, Band, BandKind, MAX_ARROWS,
+    rows_in_view, sequence, sequence_height, sequence_html, sequence_svg, Arrow, Band, BandKind, Sequence,
+    MAX_ARROWS,
 };
 pub use states::state_svg;
 

@@ -79,27 +79,58 @@ pub struct Band {
 /// greeting, TLS from the handshake on, each AUTH exchange, each mail transaction (from
 /// the MAIL that started it to the reply that ended it), and QUIT.
 pub fn sequence(entries: &Entries, expanded: &[usize]) -> (Vec<Arrow>, Vec<Band>) {
-    let mut model = Model {
-        expanded,
-        // Arrows this far back are not drawn: give them no text (long sessions stay fast).
-        texts_from: entries.len().saturating_sub(2 * MAX_ARROWS),
-        ..Model::default()
-    };
-    for (index, entry) in entries.iter().enumerate() {
-        match entry {
-            Entry::Client { text, .. } => model.on_client(index, text),
-            Entry::Server { reply, .. } => model.on_server(index, reply),
-            Entry::Session { event, .. } => model.on_session(index, event),
-            Entry::Event { .. } => {}
+    let mut kept = Sequence::default();
+    kept.update(entries, expanded);
+    (kept.model.arrows, kept.bands)
+}
+
+/// The sequence model of a transcript, kept between renders: when the transcript grew,
+/// only its new entries are read (a reply in a session of 50,000 entries reads a few).
+/// Another transcript (a cleared one, a past step, another lab) or other expanded bodies
+/// are read from the start.
+#[derive(Default)]
+pub struct Sequence {
+    model: Model,
+    /// The entries read: the transcript this model is of, as far as it was read.
+    read: Entries,
+    /// The model's bands, the open ones ended at the last arrow.
+    bands: Vec<Band>,
+}
+
+impl Sequence {
+    /// Reads what is new in `entries`; false when nothing was.
+    pub fn update(&mut self, entries: &Entries, expanded: &[usize]) -> bool {
+        let same = entries.extends(&self.read) && self.model.expanded == expanded;
+        if same && entries.len() == self.read.len() {
+            return false;
         }
+        if !same {
+            *self = Sequence::default();
+            self.model.expanded = expanded.to_vec();
+            // Arrows this far back are not drawn: give them no text.
+            self.model.texts_from = entries.len().saturating_sub(2 * MAX_ARROWS);
+        }
+        for (index, entry) in entries.from(self.read.len()) {
+            self.model.read(index, entry);
+        }
+        self.read = entries.clone();
+        self.bands = self.model.finished_bands();
+        true
     }
-    model.finish()
+
+    pub fn arrows(&self) -> &[Arrow] {
+        &self.model.arrows
+    }
+
+    pub fn bands(&self) -> &[Band] {
+        &self.bands
+    }
 }
 
 /// The sequence model while it is built, entry by entry.
 #[derive(Default)]
-struct Model<'a> {
-    expanded: &'a [usize],
+struct Model {
+    expanded: Vec<usize>,
     texts_from: usize,
     arrows: Vec<Arrow>,
     bands: Vec<Band>,
@@ -112,7 +143,16 @@ struct Model<'a> {
     answered: Option<usize>,
 }
 
-impl Model<'_> {
+impl Model {
+    fn read(&mut self, index: usize, entry: &Entry) {
+        match entry {
+            Entry::Client { text, .. } => self.on_client(index, text),
+            Entry::Server { reply, .. } => self.on_server(index, reply),
+            Entry::Session { event, .. } => self.on_session(index, event),
+            Entry::Event { .. } => {}
+        }
+    }
+
     /// A text for an arrow that will be drawn; none for those too far back.
     fn describe(&self, index: usize, make: impl FnOnce() -> String) -> String {
         if index >= self.texts_from {
@@ -194,13 +234,15 @@ impl Model<'_> {
         }
     }
 
-    fn finish(mut self) -> (Vec<Arrow>, Vec<Band>) {
+    /// The bands so far, those still open ended at the last arrow, in order.
+    fn finished_bands(&self) -> Vec<Band> {
         let last = self.arrows.len().saturating_sub(1);
-        finish_all(&mut self.open, &mut self.bands, last);
+        let (mut bands, mut open) = (self.bands.clone(), self.open.clone());
+        finish_all(&mut open, &mut bands, last);
         let count = self.arrows.len();
-        self.bands.retain(|b| b.first <= b.last && b.first < count);
-        self.bands.sort_by_key(|b| (b.first, b.kind as u8));
-        (self.arrows, self.bands)
+        bands.retain(|b| b.first <= b.last && b.first < count);
+        bands.sort_by_key(|b| (b.first, b.kind as u8));
+        bands
     }
 }
 
