@@ -9,8 +9,9 @@ use std::rc::Rc;
 
 use crate::state::Entry;
 
-/// Entries per chunk: a push copies at most this many when the last chunk is shared.
-const CHUNK: usize = 256;
+/// Entries per chunk: a push copies at most this many when the last chunk is shared, as
+/// it is after every reducer step (the previous lab and the transcript's rows hold it).
+const CHUNK: usize = 32;
 
 /// The entries of a transcript, oldest first.
 #[derive(Clone, Debug, Default)]
@@ -53,6 +54,36 @@ impl Entries {
             .map(move |(i, entry)| (first + i, entry))
     }
 
+    /// The entries from `first` on, each with its index and as a [`SharedEntry`] (for props
+    /// that compare in constant time while the entry's chunk is shared).
+    pub fn shared_from(&self, first: usize) -> impl Iterator<Item = (usize, SharedEntry)> + '_ {
+        let skip = first % CHUNK;
+        self.chunks
+            .iter()
+            .enumerate()
+            .skip(first / CHUNK)
+            .flat_map(|(c, chunk)| (0..chunk.len()).map(move |at| (c * CHUNK + at, chunk, at)))
+            .skip(skip)
+            .map(|(index, chunk, at)| {
+                let shared = SharedEntry {
+                    chunk: chunk.clone(),
+                    at,
+                };
+                (index, shared)
+            })
+    }
+
+    /// Whether these entries are `earlier` and more: the same transcript, grown since
+    /// (entries are only appended, and a cleared or another transcript has other chunks).
+    pub fn extends(&self, earlier: &Entries) -> bool {
+        self.len >= earlier.len
+            && match (self.chunks.first(), earlier.chunks.first()) {
+                (_, None) => true,
+                (Some(a), Some(b)) => Rc::ptr_eq(a, b) || (earlier.len <= CHUNK && a[..earlier.len] == b[..]),
+                (None, Some(_)) => false,
+            }
+    }
+
     pub fn push(&mut self, entry: Entry) {
         match self.chunks.last_mut() {
             Some(last) if last.len() < CHUNK => Rc::make_mut(last).push(entry),
@@ -68,6 +99,28 @@ impl Entries {
     pub fn clear(&mut self) {
         self.chunks.clear();
         self.len = 0;
+    }
+}
+
+/// One entry, held by its chunk: cloning it copies a pointer, and two are equal at once
+/// when they are the same entry of the same chunk.
+#[derive(Clone, Debug)]
+pub struct SharedEntry {
+    chunk: Rc<Vec<Entry>>,
+    at: usize,
+}
+
+impl std::ops::Deref for SharedEntry {
+    type Target = Entry;
+
+    fn deref(&self) -> &Entry {
+        &self.chunk[self.at]
+    }
+}
+
+impl PartialEq for SharedEntry {
+    fn eq(&self, other: &SharedEntry) -> bool {
+        (Rc::ptr_eq(&self.chunk, &other.chunk) && self.at == other.at) || **self == **other
     }
 }
 
@@ -121,8 +174,9 @@ mod tests {
             Rc::ptr_eq(&entries.chunks[0], &copy.chunks[0]),
             "full chunks are shared"
         );
+        let last = copy.chunks.len() - 1;
         assert!(
-            !Rc::ptr_eq(&entries.chunks[2], &copy.chunks[2]),
+            !Rc::ptr_eq(&entries.chunks[last], &copy.chunks[last]),
             "the last one was copied on write"
         );
         assert_eq!(entries.get(600), Some(&note(600)));
@@ -132,6 +186,18 @@ mod tests {
             [598, 599, 600]
         );
         assert_eq!(entries.iter().rev().nth(1), Some(&note(599)));
+        let shared: Vec<_> = entries.shared_from(255).take(3).collect();
+        assert_eq!(
+            shared.iter().map(|(i, _)| *i).collect::<Vec<_>>(),
+            [255, 256, 257]
+        );
+        assert_eq!(*shared[1].1, note(256));
+        assert_eq!(
+            shared[1].1,
+            copy.shared_from(256).next().unwrap().1,
+            "same entry, same chunk"
+        );
+        assert_ne!(shared[0].1, shared[1].1);
         assert_ne!(entries, copy);
         entries.clear();
         assert!(entries.is_empty() && entries.last().is_none());

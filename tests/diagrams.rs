@@ -174,3 +174,95 @@ fn stepping_back_shows_the_earlier_state_and_typing_there_branches() {
     assert_eq!(branched.steps.len(), 2, "EHLO, then the new QUIT");
     assert_eq!(branched.notice.as_ref().map(|n| n.id), Some("notice-branched"));
 }
+
+#[test]
+fn the_page_draws_only_the_sequence_rows_in_view_and_a_margin() {
+    use smtplab_web::diagram::{rows_in_view, sequence_height, MAX_ARROWS};
+    // A short session fits: every row is drawn, wherever the view is.
+    assert_eq!(rows_in_view(23, 0, 450), 0..23);
+    assert_eq!(rows_in_view(23, 400, 450), 0..23);
+    // A long one at the bottom: the last rows, not all MAX_ARROWS of them.
+    let full = sequence_height(10_000);
+    let drawn = rows_in_view(10_000, full - 450, 450);
+    assert_eq!(drawn.end, MAX_ARROWS);
+    assert!(drawn.len() < MAX_ARROWS / 3, "{drawn:?}");
+    // At the top: the first rows.
+    assert_eq!(rows_in_view(10_000, 0, 450).start, 0);
+    // A view past the end (the drawing got shorter) draws the last rows.
+    assert_eq!(rows_in_view(30, 100_000, 450), 0..30);
+    assert_eq!(rows_in_view(1000, 100_000, 450), drawn);
+}
+
+#[test]
+fn the_kept_sequence_read_step_by_step_is_the_sequence_read_at_once() {
+    use smtplab_web::diagram::Sequence;
+    let steps = [
+        "EHLO c",
+        "STARTTLS",
+        "<handshake>",
+        "EHLO c",
+        "AUTH LOGIN",
+        "YWxpY2U=",
+        "czNjcmV0",
+        "MAIL FROM:<alice@example.com>\nRCPT TO:<ghost@example.com>\nRCPT TO:<bob@example.com>\nDATA",
+        "<body>Subject: one\n\n.dot\nline",
+        "MAIL FROM:<alice@example.com>",
+        "RCPT TO:<bob@example.com>",
+        "DATA",
+        "<body>Subject: two\n\nx",
+        "RSET",
+        "MAIL FROM:<alice@example.com>",
+        "QUIT",
+    ];
+    let en = smtplab_web::i18n::Texts::english();
+    let mut kept = Sequence::default();
+    let mut read = 0;
+    for count in 0..=steps.len() {
+        let lab = run(&steps[..count]);
+        let grown = kept.update(&en, &lab.entries, &[]);
+        // Each step is a lab of its own, replayed from the start: only the first steps
+        // (whose entries fit in one chunk) are taken as the same transcript grown.
+        assert!(grown || lab.entries.len() == read, "step {count}");
+        read = lab.entries.len();
+        let (arrows, bands) = sequence(&en, &lab.entries, &[]);
+        assert_eq!(
+            (kept.arrows(), kept.bands()),
+            (&arrows[..], &bands[..]),
+            "after {count} steps"
+        );
+    }
+    // One lab growing: each update reads only the new entries, and matches.
+    let mut lab = run(&steps[..3]);
+    let mut kept = Sequence::default();
+    kept.update(&en, &lab.entries, &[]);
+    for step in &steps[3..] {
+        lab = lab.reduce(Action::Send {
+            line: step.replace("<body>", ""),
+            now: 2,
+        });
+        assert!(kept.update(&en, &lab.entries, &[]));
+        assert!(
+            !kept.update(&en, &lab.entries, &[]),
+            "nothing new the second time"
+        );
+        let (arrows, bands) = sequence(&en, &lab.entries, &[]);
+        assert_eq!(
+            (kept.arrows(), kept.bands()),
+            (&arrows[..], &bands[..]),
+            "after {step}"
+        );
+    }
+    // Expanding a body, or another transcript, starts over.
+    let lab = run(&steps);
+    kept.update(&en, &lab.entries, &[]);
+    let body = kept.arrows().iter().find(|a| a.body).map(|a| a.entry).unwrap();
+    assert!(kept.update(&en, &lab.entries, &[body]));
+    assert_eq!(kept.arrows(), &sequence(&en, &lab.entries, &[body]).0[..]);
+    let other = run(&["HELO other"]);
+    kept.update(&en, &other.entries, &[]);
+    assert_eq!(kept.arrows(), &sequence(&en, &other.entries, &[]).0[..]);
+    // Another language starts over too: a body's size is said in it.
+    let italian = smtplab_web::i18n::Texts::from_checkout(smtplab_web::i18n::Lang::It);
+    assert!(kept.update(&italian, &other.entries, &[]), "the language changed");
+    assert!(!kept.update(&italian, &other.entries, &[]));
+}

@@ -4,7 +4,9 @@
 use yew::prelude::*;
 
 use super::pills::Pills;
-use crate::diagram::{for_export, sequence, sequence_html, sequence_svg, state_svg};
+use crate::diagram::{
+    for_export, rows_in_view, sequence_height, sequence_html, sequence_svg, state_svg, Sequence,
+};
 use crate::i18n::{phase_waiting, use_texts, Texts};
 use crate::state::{Action, Lab, Panel};
 use crate::storage;
@@ -152,6 +154,54 @@ fn on_select(lab: &UseReducerHandle<Lab>, expanded: &UseStateHandle<Vec<usize>>)
     }
 }
 
+/// Where the sequence diagram is scrolled to, in SVG units, and at which transcript length:
+/// when the transcript grows, the view goes back to the bottom ([`use_keep_bottom`]).
+#[derive(Clone, Copy, PartialEq)]
+struct View {
+    top: usize,
+    height: usize,
+    entries: usize,
+}
+
+/// The scroll handler that keeps the sequence diagram's [`View`]; `full` is the drawing's
+/// height in SVG units.
+fn on_scroll(view: &UseStateHandle<View>, full: usize, entries: usize) -> Callback<Event> {
+    let view = view.clone();
+    Callback::from(move |e: Event| {
+        let div = e.target_unchecked_into::<web_sys::Element>();
+        let units = full as f64 / f64::from(div.scroll_height().max(1));
+        let next = View {
+            top: (f64::from(div.scroll_top().max(0)) * units) as usize,
+            height: (f64::from(div.client_height().max(0)) * units) as usize,
+            entries,
+        };
+        if *view != next {
+            view.set(next);
+        }
+    })
+}
+
+/// The sequence rows to draw and the scroll handler that follows the view: until the
+/// learner scrolls, and whenever the transcript grows, the view is the bottom.
+#[hook]
+fn use_rows_in_view(arrows: usize, entries: usize) -> (std::ops::Range<usize>, Callback<Event>) {
+    let view = use_state(|| View {
+        top: 0,
+        height: 900,
+        entries: usize::MAX,
+    });
+    let full = sequence_height(arrows);
+    let top = if view.entries == entries {
+        view.top
+    } else {
+        full.saturating_sub(view.height)
+    };
+    (
+        rows_in_view(arrows, top, view.height),
+        on_scroll(&view, full, entries),
+    )
+}
+
 #[derive(Properties, PartialEq)]
 pub struct DiagramsProps {
     pub lab: UseReducerHandle<Lab>,
@@ -165,14 +215,12 @@ pub fn diagrams(props: &DiagramsProps) -> Html {
     let texts = use_texts();
     let handle = &props.lab;
     let lab = handle.shown();
-    let viewing = handle.view.as_ref().map(|(count, _)| *count);
     let selected = lab.explained().map(|(i, _)| i);
-    // Rebuilt only when the transcript, the selection or the viewed step changes.
     let expanded = use_state(Vec::<usize>::new);
-    let model = use_memo(
-        (lab.entries.len(), viewing, (*expanded).clone(), texts.clone()),
-        |(_, _, open, texts)| sequence(texts, &lab.entries, open),
-    );
+    // Kept between renders: a new reply reads only the new entries.
+    let model = use_mut_ref(Sequence::default);
+    model.borrow_mut().update(&texts, &lab.entries, &expanded);
+    let model = model.borrow();
     // The drawing as text, for the exports: made when one is asked for.
     let sequence = {
         let (lab, expanded, texts) = (handle.clone(), expanded.clone(), texts.clone());
@@ -184,6 +232,7 @@ pub fn diagrams(props: &DiagramsProps) -> Html {
     );
     let scroller = use_node_ref();
     use_keep_bottom(&scroller, lab.entries.len());
+    let (drawn, onscroll) = use_rows_in_view(model.arrows().len(), lab.entries.len());
     let select = on_select(handle, &expanded);
     let states_text: Drawing = {
         let states = states.clone();
@@ -202,8 +251,8 @@ pub fn diagrams(props: &DiagramsProps) -> Html {
         <section class="diagrams" aria-label={t!(texts, "diagrams-label")}>
             <figure class="diagram" aria-label={t!(texts, "diagram-sequence")}>
                 { caption(&texts, t!(texts, "diagram-sequence"), ("smtplab-sequence.svg", "smtplab-sequence.png"), sequence) }
-                <div class="svg-scroll" ref={scroller} {onclick} {onkeydown}>
-                    { sequence_html(&texts, &model.0, &model.1, selected) }
+                <div class="svg-scroll" ref={scroller} {onclick} {onkeydown} {onscroll}>
+                    { sequence_html(&texts, model.arrows(), model.bands(), selected, drawn) }
                 </div>
             </figure>
             if props.states {

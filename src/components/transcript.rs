@@ -9,13 +9,15 @@
 //! transcript. Screen readers hear each new reply once, from a separate live log: the
 //! rows that scrolling adds and removes are never announced.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::i18n::{use_texts, Texts};
 use crate::t;
 
 use super::{clock, LabProps};
-use crate::entries::Entries;
+use crate::entries::{Entries, SharedEntry};
 use crate::state::{Action, Entry, Lab};
 
 /// Height of one line, in CSS pixels (`--line` in app.css).
@@ -91,20 +93,16 @@ pub fn transcript(props: &LabProps) -> Html {
     let (pad_top, pad_bottom) = (offsets[first] * LINE_PX, (total - offsets[end]) * LINE_PX);
     use_follow(&scroller, &view, lab.entries.len());
     use_reveal(&scroller, &found, &offsets);
-    let onscroll = {
-        let view = view.clone();
-        Callback::from(move |e: Event| {
-            let div = e.target_unchecked_into::<web_sys::Element>();
-            let (top, height) = (div.scroll_top().max(0) as u32, div.client_height().max(0) as u32);
-            let follow = top + height + LINE_PX >= div.scroll_height().max(0) as u32;
-            let next = View { top, height, follow };
-            if *view != next {
-                view.set(next);
-            }
-        })
-    };
+    let onscroll = on_scroll(&view);
     let selected = lab.explained().map(|(i, _)| i);
-    let rows = lab.entries.from(first).take(end - first);
+    let select = use_select(handle);
+    let rows = lab.entries.shared_from(first).take(end - first);
+    let rows = rows
+        .filter(|(_, entry)| lines_of(entry) > 0)
+        .map(|(index, entry)| {
+            let (selected, found) = (selected == Some(index), *found == Some(index));
+            html! { <Row key={index} {index} {entry} {selected} {found} select={(*select).clone()} /> }
+        });
     html! {
         <>
             <super::find::Find lab={handle.clone()} found={found.clone()} />
@@ -112,13 +110,30 @@ pub fn transcript(props: &LabProps) -> Html {
                 data-entries={lab.entries.len().to_string()} ref={scroller} {onscroll}>
                 <ol class="rows">
                     { spacer("above", pad_top) }
-                    { for rows.map(|(i, entry)| row(&texts, handle, i, entry, selected, *found)) }
+                    { for rows }
                     { spacer("below", pad_bottom) }
                 </ol>
             </div>
             { announcements(&texts, &lab.entries) }
         </>
     }
+}
+
+/// Scrolling: where the view is, and whether it still follows the end.
+fn on_scroll(view: &UseStateHandle<View>) -> Callback<Event> {
+    let view = view.clone();
+    Callback::from(move |e: Event| {
+        let div = e.target_unchecked_into::<web_sys::Element>();
+        let (top, height) = (div.scroll_top().max(0) as u32, div.client_height().max(0) as u32);
+        let at_bottom = top + height + LINE_PX >= div.scroll_height().max(0) as u32;
+        // Entries can arrive between our own scroll to the end and its event (a fast
+        // paste): only scrolling up stops following.
+        let follow = at_bottom || (view.follow && top >= view.top);
+        let next = View { top, height, follow };
+        if *view != next {
+            view.set(next);
+        }
+    })
 }
 
 /// The space of the rows not drawn, above or below: an empty SVG of that height (the
@@ -129,6 +144,16 @@ fn spacer(key: &'static str, height: u32) -> Html {
             <svg width="1" height={height.to_string()} focusable="false" />
         </li>
     }
+}
+
+/// Selecting a reply by its index: one callback for every row and every render, so that
+/// rows whose entry did not change are not rendered again.
+#[hook]
+fn use_select(lab: &UseReducerHandle<Lab>) -> Rc<Callback<usize>> {
+    let dispatcher = lab.dispatcher();
+    use_memo((), move |_| {
+        Callback::from(move |i: usize| dispatcher.dispatch(Action::Select(Some(i))))
+    })
 }
 
 /// While the view follows, keep the newest line in view.
@@ -174,9 +199,29 @@ fn announcements(texts: &Texts, entries: &Entries) -> Html {
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct RowProps {
+    index: usize,
+    entry: SharedEntry,
+    selected: bool,
+    found: bool,
+    /// Selects the reply at an index (the same callback for every row).
+    select: Callback<usize>,
+}
+
+/// One row: a component of its own, so that a new reply renders only the rows that
+/// changed (their props compare in constant time, see [`SharedEntry`]).
+#[function_component(Row)]
+fn row_component(props: &RowProps) -> Html {
+    let texts = use_texts();
+    let index = props.index;
+    let (selected, found) = (props.selected.then_some(index), props.found.then_some(index));
+    row(&texts, &props.select, index, &props.entry, selected, found)
+}
+
 fn row(
     texts: &Texts,
-    lab: &UseReducerHandle<Lab>,
+    select: &Callback<usize>,
     index: usize,
     entry: &Entry,
     selected: Option<usize>,
@@ -203,8 +248,8 @@ fn row(
         Entry::Server { reply, at, tls } => {
             let selected = selected == Some(index);
             let onclick = {
-                let lab = lab.clone();
-                Callback::from(move |_: MouseEvent| lab.dispatch(Action::Select(Some(index))))
+                let select = select.clone();
+                Callback::from(move |_: MouseEvent| select.emit(index))
             };
             let class = format!(
                 "reply class-{}xx{}{found}",

@@ -9,7 +9,10 @@
 pub mod sequence;
 pub mod states;
 
-pub use sequence::{sequence, sequence_html, sequence_svg, Arrow, Band, BandKind, MAX_ARROWS};
+pub use sequence::{
+    rows_in_view, sequence, sequence_height, sequence_html, sequence_svg, Arrow, Band, BandKind, Sequence,
+    MAX_ARROWS,
+};
 pub use states::state_svg;
 
 /// The sequence diagram's own styles, for the exported file only: on the page, app.css

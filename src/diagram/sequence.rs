@@ -13,12 +13,11 @@ use smtplab_engine::events::{Abort, Event};
 use smtplab_engine::table::Trigger;
 use smtplab_engine::{Phase, ReplyClass, Verb};
 
-use crate::i18n::Texts;
-use crate::t;
-
 use super::esc;
 use crate::entries::Entries;
+use crate::i18n::{Lang, Texts};
 use crate::state::Entry;
+use crate::t;
 
 /// How many arrows are drawn; older ones are summarised (keeps long sessions smooth).
 pub const MAX_ARROWS: usize = 250;
@@ -82,33 +81,63 @@ pub struct Band {
 /// greeting, TLS from the handshake on, each AUTH exchange, each mail transaction (from
 /// the MAIL that started it to the reply that ended it), and QUIT.
 pub fn sequence(texts: &Texts, entries: &Entries, expanded: &[usize]) -> (Vec<Arrow>, Vec<Band>) {
-    let mut model = Model {
-        texts,
-        expanded,
-        // Arrows this far back are not drawn: give them no text (long sessions stay fast).
-        texts_from: entries.len().saturating_sub(2 * MAX_ARROWS),
-        arrows: Vec::new(),
-        bands: Vec::new(),
-        open: Vec::new(),
-        in_body: None,
-        waiting: VecDeque::new(),
-        answered: None,
-    };
-    for (index, entry) in entries.iter().enumerate() {
-        match entry {
-            Entry::Client { text, .. } => model.on_client(index, text),
-            Entry::Server { reply, .. } => model.on_server(index, reply),
-            Entry::Session { event, .. } => model.on_session(index, event),
-            Entry::Event { .. } => {}
+    let mut kept = Sequence::default();
+    kept.update(texts, entries, expanded);
+    (kept.model.arrows, kept.bands)
+}
+
+/// The sequence model of a transcript, kept between renders: when the transcript grew,
+/// only its new entries are read (a reply in a session of 50,000 entries reads a few).
+/// Another transcript (a cleared one, a past step, another lab), other expanded bodies or
+/// another language are read from the start.
+#[derive(Default)]
+pub struct Sequence {
+    model: Model,
+    /// The entries read: the transcript this model is of, as far as it was read.
+    read: Entries,
+    /// The model's bands, the open ones ended at the last arrow.
+    bands: Vec<Band>,
+}
+
+impl Sequence {
+    /// Reads what is new in `entries`; false when nothing was.
+    pub fn update(&mut self, texts: &Texts, entries: &Entries, expanded: &[usize]) -> bool {
+        let same = entries.extends(&self.read)
+            && self.model.expanded == expanded
+            && self.model.lang == Some(texts.lang);
+        if same && entries.len() == self.read.len() {
+            return false;
         }
+        if !same {
+            *self = Sequence::default();
+            self.model.expanded = expanded.to_vec();
+            self.model.lang = Some(texts.lang);
+            // Arrows this far back are not drawn: give them no text.
+            self.model.texts_from = entries.len().saturating_sub(2 * MAX_ARROWS);
+        }
+        for (index, entry) in entries.from(self.read.len()) {
+            self.model.read(texts, index, entry);
+        }
+        self.read = entries.clone();
+        self.bands = self.model.finished_bands();
+        true
     }
-    model.finish()
+
+    pub fn arrows(&self) -> &[Arrow] {
+        &self.model.arrows
+    }
+
+    pub fn bands(&self) -> &[Band] {
+        &self.bands
+    }
 }
 
 /// The sequence model while it is built, entry by entry.
-struct Model<'a> {
-    texts: &'a Texts,
-    expanded: &'a [usize],
+#[derive(Default)]
+struct Model {
+    expanded: Vec<usize>,
+    /// The language of the arrows' own texts (a message body's size).
+    lang: Option<Lang>,
     texts_from: usize,
     arrows: Vec<Arrow>,
     bands: Vec<Band>,
@@ -121,7 +150,16 @@ struct Model<'a> {
     answered: Option<usize>,
 }
 
-impl Model<'_> {
+impl Model {
+    fn read(&mut self, texts: &Texts, index: usize, entry: &Entry) {
+        match entry {
+            Entry::Client { text, .. } => self.on_client(index, text),
+            Entry::Server { reply, .. } => self.on_server(texts, index, reply),
+            Entry::Session { event, .. } => self.on_session(index, event),
+            Entry::Event { .. } => {}
+        }
+    }
+
     /// A text for an arrow that will be drawn; none for those too far back.
     fn describe(&self, index: usize, make: impl FnOnce() -> String) -> String {
         if index >= self.texts_from {
@@ -153,9 +191,9 @@ impl Model<'_> {
     }
 
     /// A reply: it answers the oldest waiting command, or ends the DATA body.
-    fn on_server(&mut self, index: usize, reply: &smtplab_engine::Reply) {
+    fn on_server(&mut self, texts: &Texts, index: usize, reply: &smtplab_engine::Reply) {
         match self.in_body.take() {
-            Some((first, lines, bytes)) => self.body_arrow(first, lines, bytes),
+            Some((first, lines, bytes)) => self.body_arrow(texts, first, lines, bytes),
             None => self.answered = self.waiting.pop_front(),
         }
         let last_line = reply.lines.last().map_or("", String::as_str);
@@ -172,8 +210,8 @@ impl Model<'_> {
     }
 
     /// The DATA body as one arrow (or, expanded, the arrow of its end).
-    fn body_arrow(&mut self, first: usize, lines: usize, bytes: usize) {
-        let (texts, lines) = (self.texts, lines.saturating_sub(1));
+    fn body_arrow(&mut self, texts: &Texts, first: usize, lines: usize, bytes: usize) {
+        let lines = lines.saturating_sub(1);
         let label = if self.expanded.contains(&first) {
             t!(texts, "sequence-body-end", lines = lines, bytes = bytes)
         } else {
@@ -203,13 +241,15 @@ impl Model<'_> {
         }
     }
 
-    fn finish(mut self) -> (Vec<Arrow>, Vec<Band>) {
+    /// The bands so far, those still open ended at the last arrow, in order.
+    fn finished_bands(&self) -> Vec<Band> {
         let last = self.arrows.len().saturating_sub(1);
-        finish_all(&mut self.open, &mut self.bands, last);
+        let (mut bands, mut open) = (self.bands.clone(), self.open.clone());
+        finish_all(&mut open, &mut bands, last);
         let count = self.arrows.len();
-        self.bands.retain(|b| b.first <= b.last && b.first < count);
-        self.bands.sort_by_key(|b| (b.first, b.kind as u8));
-        (self.arrows, self.bands)
+        bands.retain(|b| b.first <= b.last && b.first < count);
+        bands.sort_by_key(|b| (b.first, b.kind as u8));
+        bands
     }
 }
 
@@ -443,16 +483,45 @@ pub fn sequence_svg(texts: &Texts, entries: &Entries, selected: Option<usize>, e
     svg
 }
 
+/// The height of the drawing (SVG units) when it holds `arrows` arrows, of which the
+/// oldest past [`MAX_ARROWS`] are not drawn.
+pub fn sequence_height(arrows: usize) -> usize {
+    TOP + arrows.clamp(1, MAX_ARROWS) * ROW + 20
+}
+
+/// Rows drawn beyond the view, above and below.
+const MARGIN_ROWS: usize = 24;
+
+/// The rows (counted from the first arrow drawn) to put in the page for a view of
+/// `top..top + height` SVG units: those in view and a margin.
+pub fn rows_in_view(arrows: usize, top: usize, height: usize) -> std::ops::Range<usize> {
+    let rows = arrows.min(MAX_ARROWS);
+    // A view past the end (the drawing just got shorter) shows the end.
+    let top = top.min(sequence_height(arrows).saturating_sub(height));
+    let first = (top.saturating_sub(TOP) / ROW).saturating_sub(MARGIN_ROWS);
+    let end = ((top + height).saturating_sub(TOP) / ROW + 1 + MARGIN_ROWS).min(rows);
+    first.min(end)..end
+}
+
 /// The sequence diagram for the page, as keyed SVG nodes: each arrow and band sits at its
 /// place in the whole session, and one group moves them up when older arrows leave, so a
 /// new reply adds its arrow and changes nothing else ([`sequence_svg`] is the same
-/// drawing as text, for export).
-pub fn sequence_html(texts: &Texts, arrows: &[Arrow], bands: &[Band], selected: Option<usize>) -> yew::Html {
+/// drawing as text, for export). Like the transcript it is virtual: the drawing has its
+/// full height, but only the arrows of rows `drawn` ([`rows_in_view`]) and the bands
+/// behind them are in the page.
+pub fn sequence_html(
+    texts: &Texts,
+    arrows: &[Arrow],
+    bands: &[Band],
+    selected: Option<usize>,
+    drawn: std::ops::Range<usize>,
+) -> yew::Html {
     use yew::html;
     let skip = arrows.len().saturating_sub(MAX_ARROWS);
-    let height = TOP + (arrows.len() - skip).max(1) * ROW + 20;
+    let height = sequence_height(arrows.len());
     let (view_box, bottom) = (format!("0 0 {WIDTH} {height}"), height - 10);
     let shift = format!("translate(0 -{})", skip * ROW);
+    let (first, last) = (skip + drawn.start, skip + drawn.end.max(drawn.start + 1) - 1);
     html! {
         <svg xmlns="http://www.w3.org/2000/svg" viewBox={view_box} width={WIDTH.to_string()} height={height.to_string()}
             class="sequence" font-family="ui-monospace, Menlo, Consolas, monospace" font-size="12">
@@ -465,8 +534,10 @@ pub fn sequence_html(texts: &Texts, arrows: &[Arrow], bands: &[Band], selected: 
                     { t!(texts, "sequence-skipped", count = skip) }</text>
             }
             <g transform={shift}>
-                { for bands.iter().filter(|b| b.last >= skip).map(|b| band_node(texts, b, skip)) }
-                { for arrows.iter().enumerate().skip(skip).map(|(row, a)| arrow_node(row, a, selected)) }
+                { for bands.iter().filter(|b| b.last >= first && b.first <= last).map(|b| band_node(texts, b, skip)) }
+                { for arrows.iter().enumerate().skip(skip + drawn.start).take(drawn.len()).map(|(row, a)| html! {
+                    <ArrowRow key={a.entry} {row} arrow={a.clone()} selected={selected == Some(a.entry)} />
+                }) }
             </g>
         </svg>
     }
@@ -481,6 +552,23 @@ fn band_node(texts: &Texts, b: &Band, skip: usize) -> yew::Html {
             <text x={(s.x + 4).to_string()} y={(s.y + 11).to_string()}>{ s.name }</text>
         </g>
     }
+}
+
+#[derive(yew::Properties, PartialEq)]
+struct ArrowProps {
+    row: usize,
+    arrow: Arrow,
+    selected: bool,
+}
+
+/// One arrow as a component of its own, so that a new reply renders only its own arrows.
+#[yew::function_component(ArrowRow)]
+fn arrow_row(props: &ArrowProps) -> yew::Html {
+    arrow_node(
+        props.row,
+        &props.arrow,
+        props.selected.then_some(props.arrow.entry),
+    )
 }
 
 /// One arrow, at its row in the whole session.

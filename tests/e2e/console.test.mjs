@@ -72,3 +72,32 @@ test("after the 20th error the 421 comes on its own, a second later, and the ser
   await log.getByText("The server closed the connection.").waitFor();
   await page.close();
 });
+
+test("the transcript keeps following the end while chunks are pasted faster than it scrolls", async () => {
+  const page = await state.browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(state.site.url);
+  const log = page.getByRole("log", { name: "Transcript" });
+  await log.locator('[data-from="server"]').first().waitFor();
+  await page.getByRole("textbox", { name: "SMTP command" }).fill("EHLO client.example.org");
+  await page.getByRole("textbox", { name: "SMTP command" }).press("Enter");
+  // Each paste is a whole mail transaction; the page gets no frame between two of them.
+  for (let n = 1; n <= 40; n++) {
+    await page.evaluate((n) => {
+      const input = document.querySelector('input[aria-label="SMTP command"]');
+      const data = new DataTransfer();
+      data.setData("text", [`MAIL FROM:<s${n}@example.org>`, "RCPT TO:<alice@example.com>", "DATA", "", `message ${n}`, "."].join("\n"));
+      input.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    }, n);
+  }
+  await log.locator('[data-from="client"] .text', { hasText: "message 40" }).waitFor({ timeout: 10_000 });
+  const { top, height, scrollHeight } = await log.evaluate((e) => ({ top: e.scrollTop, height: e.clientHeight, scrollHeight: e.scrollHeight }));
+  assert.ok(top + height + 20 >= scrollHeight, `at the end: ${top} + ${height} of ${scrollHeight}`);
+  // Scrolling up stops following: a new reply does not pull the view back down.
+  await log.evaluate((e) => { e.scrollTop = 0; });
+  await page.waitForTimeout(100);
+  await page.getByRole("textbox", { name: "SMTP command" }).fill("NOOP");
+  await page.getByRole("textbox", { name: "SMTP command" }).press("Enter");
+  await page.waitForTimeout(200);
+  assert.equal(await log.evaluate((e) => e.scrollTop), 0, "the view stays where the learner put it");
+  await page.close();
+});

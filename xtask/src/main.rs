@@ -1,4 +1,4 @@
-//! Build, serve and test automation for smtplab: `cargo xtask serve | test | dist | setup`.
+//! Build, serve and test automation for smtplab: `cargo xtask serve | test | dist | setup | peers`.
 //!
 //! Every command first runs [`setup`], which finds or installs what the build needs and
 //! never asks the developer to do it by hand:
@@ -27,9 +27,10 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("dist") => dist(),
         Some("setup") => setup::run().map(|_| ()),
+        Some("peers") => setup::run().and_then(|tools| build_peers(&tools)),
         Some("load") => load::run(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask serve | test | dist | setup | load ADDR [--pipeline]");
+            eprintln!("usage: cargo xtask serve | test | dist | setup | peers | load ADDR [--pipeline]");
             return ExitCode::from(2);
         }
     };
@@ -114,6 +115,7 @@ fn test() -> Result<()> {
     ]);
     step("wasm32 build of the engine and the lessons alone", &mut engine)?;
     build_site(&tools)?;
+    build_peers(&tools)?;
     e2e(&tools)?;
     bundle::report(&root().join("dist"), &root().join("target/bundle-size.json"))
 }
@@ -134,6 +136,39 @@ fn build_site(tools: &Toolchain) -> Result<()> {
     trunk.args(["build", "--release"]);
     step("trunk build --release", &mut trunk)
 }
+
+/// The pages `tests/e2e/peers.mjs` measures smtplab against (`tests/peers/*`, each its
+/// own workspace): built with the app's Trunk, wasm-bindgen and wasm-opt into
+/// `target/peers/NAME/dist`, with a cargo target directory of their own.
+fn build_peers(tools: &Toolchain) -> Result<()> {
+    for name in PEERS {
+        let dir = root().join("tests/peers").join(name);
+        let out = root().join("target/peers").join(name);
+        let mut fetch = tools.wasm_cargo();
+        fetch
+            .args([
+                "build",
+                "--release",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--manifest-path",
+            ])
+            .arg(dir.join("Cargo.toml"))
+            .env("CARGO_TARGET_DIR", out.join("cargo"));
+        step(&format!("cargo build of the {name} peer for wasm32"), &mut fetch)?;
+        let mut trunk = tools.trunk_command();
+        trunk
+            .args(["build", "--release", "--dist"])
+            .arg(out.join("dist"))
+            .current_dir(&dir)
+            .env("CARGO_TARGET_DIR", out.join("cargo"));
+        step(&format!("trunk build of the {name} peer"), &mut trunk)?;
+    }
+    Ok(())
+}
+
+/// The peers' directories under `tests/peers`.
+const PEERS: [&str; 1] = ["yew-minimal"];
 
 /// Trunk runs cargo offline; a first online build fetches what build-std needs.
 fn prebuild(tools: &Toolchain, release: bool) -> Result<()> {
@@ -175,6 +210,7 @@ fn e2e(tools: &Toolchain) -> Result<()> {
         .args(&files)
         .env("SMTPLAB_DIST", root().join("dist"))
         .env("SMTPLAB_CHROMIUM", chromium)
+        .env("SMTPLAB_PEERS", root().join("target/peers"))
         .env("NODE_PATH", root().join("node_modules"));
     step("end-to-end tests in headless Chromium", &mut node)
 }
@@ -198,8 +234,11 @@ fn step(name: &str, command: &mut Command) -> Result<()> {
     run(command).map_err(|e| format!("{name} failed: {e}"))
 }
 
+/// Runs a command to completion, in the workspace root unless it has a directory.
 pub fn run(command: &mut Command) -> Result<()> {
-    command.current_dir(root());
+    if command.get_current_dir().is_none() {
+        command.current_dir(root());
+    }
     let status = command
         .status()
         .map_err(|e| format!("cannot start {:?}: {e}", command.get_program()))?;
