@@ -10,9 +10,8 @@
 //! [`Lang`] variant.
 
 use std::borrow::Cow;
-use std::rc::Rc;
-
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use fluent_syntax::ast;
 use yew::prelude::*;

@@ -369,12 +369,11 @@ fn the_resolver_says_what_fluent_bundle_says() {
         }
         let mut compared = 0;
         for (id, shape) in locale(lang) {
-            let names: Vec<&str> = std::iter::once(None)
+            let names: Vec<String> = std::iter::once(None)
                 .chain(shape.attributes.iter().map(Some))
                 .map(|a| a.map_or(id.clone(), |a| format!("{id}.{a}")))
-                .map(|name| &*Box::leak(name.into_boxed_str()))
                 .collect();
-            for name in names {
+            for name in &names {
                 let message = bundle.get_message(&id).unwrap();
                 let pattern = match name.split_once('.') {
                     Some((_, attribute)) => message.get_attribute(attribute).unwrap().value(),
@@ -388,7 +387,7 @@ fn the_resolver_says_what_fluent_bundle_says() {
                     let mut theirs = FluentArgs::new();
                     let mut args: Vec<(&str, Arg)> = Vec::new();
                     for variable in &shape.variables {
-                        let variable: &str = Box::leak(variable.clone().into_boxed_str());
+                        let variable = variable.as_str();
                         match sample {
                             None => {
                                 theirs.set(variable, FluentValue::from("x"));
