@@ -94,6 +94,25 @@ export async function launch() {
 }
 
 export const dist = process.env.SMTPLAB_DIST ?? new URL("../../dist", import.meta.url).pathname;
+/** Marks, in every page of `context`, the frame after the first reply (the greeting)
+ *  appears; `greetedAt(page)` waits for it and gives its time since navigation. */
+export async function markGreeting(context) {
+  await context.addInitScript(() => {
+    const observer = new MutationObserver(() => {
+      if (document.querySelector('[role="log"] [data-from="server"]')) {
+        observer.disconnect();
+        requestAnimationFrame(() => { window.__greetedAt = performance.now(); });
+      }
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  });
+}
+
+export async function greetedAt(page) {
+  await page.waitForFunction(() => window.__greetedAt !== undefined);
+  return page.evaluate(() => window.__greetedAt);
+}
+
 export const shots = new URL("../../target/screenshots/", import.meta.url).pathname;
 
 /** Registers the suite's set-up: a loopback server for dist/ and a browser, closed after. */

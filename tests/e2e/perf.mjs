@@ -12,7 +12,7 @@
 // reducer, every render and every effect ran); `frame`, the next animation frame starts
 // (the number issue #12 was first measured with); `painted`, that frame's style, layout
 // and paint are done (a task posted from the frame runs after them).
-import { serve, launch, dist } from "./harness.mjs";
+import { serve, launch, dist, markGreeting, greetedAt } from "./harness.mjs";
 
 /** One mail transaction, pasted as one pipelined chunk. */
 export function cycle(n) {
@@ -176,19 +176,10 @@ export async function measureCold({ samples = 7, dir = dist, browser } = {}) {
     const times = [];
     for (let i = 0; i < samples; i++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: "block" });
-      await context.addInitScript(() => {
-        const observer = new MutationObserver(() => {
-          if (document.querySelector('[role="log"] [data-from="server"]')) {
-            observer.disconnect();
-            requestAnimationFrame(() => { window.__greetedAt = performance.now(); });
-          }
-        });
-        observer.observe(document, { childList: true, subtree: true });
-      });
+      await markGreeting(context);
       const page = await context.newPage();
       await page.goto(site.url);
-      await page.waitForFunction(() => window.__greetedAt !== undefined);
-      times.push(await page.evaluate(() => window.__greetedAt));
+      times.push(await greetedAt(page));
       await context.close();
     }
     return { samples: times.map(ms), median: ms(median(times)), p90: ms(p90(times)) };

@@ -7,7 +7,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { serve, launch, dist } from "./harness.mjs";
+import { serve, launch, dist, markGreeting, greetedAt } from "./harness.mjs";
 
 /** The precache list of `dir`/sw.js, with the raw and gzipped size of its files. */
 export async function precacheSize(dir = dist) {
@@ -34,15 +34,7 @@ export async function measure({ dir = dist, samples = 5, viewport = { width: 128
   const browser = await launch();
   try {
     const context = await browser.newContext({ viewport });
-    await context.addInitScript(() => {
-      const observer = new MutationObserver(() => {
-        if (document.querySelector('[role="log"] [data-from="server"]')) {
-          observer.disconnect();
-          requestAnimationFrame(() => { window.__usableAt = performance.now(); });
-        }
-      });
-      observer.observe(document, { childList: true, subtree: true });
-    });
+    await markGreeting(context);
     const page = await context.newPage();
     await page.goto(site.url);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
@@ -50,9 +42,9 @@ export async function measure({ dir = dist, samples = 5, viewport = { width: 128
     await context.setOffline(true);
     const once = async () => {
       await page.reload();
-      await page.waitForFunction(() => window.__usableAt !== undefined);
+      const at = await greetedAt(page);
       if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) throw new Error("not controlled by the worker");
-      return page.evaluate(() => window.__usableAt);
+      return at;
     };
     await once(); // warm-up: the first controlled load compiles the wasm into the code cache
     const times = [];
