@@ -450,7 +450,10 @@ impl Lab {
         self.session = Session::new(self.session.world().clone(), self.seed);
         let world = self.session.world();
         let (host, port) = (world.hostname.clone(), world.profile.port());
-        self.note(note!("event-connected", host = host, port = port.to_string()), now);
+        self.note(
+            note!("event-connected", host = host, port = port.to_string()),
+            now,
+        );
         self.feed(
             Input::Connected {
                 now,
