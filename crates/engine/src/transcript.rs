@@ -6,6 +6,8 @@
 //!   or the server's previous reply: Postfix's tarpit, error sleep or idle timeout;
 //! - `C: text`: a client line, CRLF appended;
 //! - `R: escaped`: raw client bytes, with `\r`, `\n`, `\\` and `\xNN` escapes;
+//! - `N: K`: after the `R:` before it, the recorder read K replies instead of one (0: only
+//!   what came at once);
 //! - `T: handshake`: the TLS handshake after a 220 to STARTTLS;
 //! - `X: cram USER PASSWORD`: a CRAM-MD5 answer to the last challenge;
 //! - `F: N`: N octets of message lines (998 `x` and CRLF each, the last one shorter),
@@ -17,8 +19,15 @@
 //! The timing model is the recorder's (`tests/golden/record.py`): the client sends each
 //! event as soon as the replies it waits for have arrived (a message's lines and its lone
 //! dot in one write), and after the last event it waits [`FINAL_WAIT_MS`] for whatever
-//! the server still does on its own. The golden
+//! the server still does on its own. How the client reads depends on who wrote the
+//! transcript. A recording (`# recorded from:`) reads like `record.py`: one reply per
+//! event, or `N:`'s count, and what the server sent beyond that waits in the socket for
+//! the next event, so a server that answers a whole pipelined batch at once shows its
+//! replies where the recorder read them. Any other transcript (the lab's exports, a
+//! lesson's script) reads everything the server has sent after each event. The golden
 //! tests, `smtplab replay` and the lessons all use this one format.
+
+use std::collections::VecDeque;
 
 use crate::sasl::{cram_digest, decode, encode};
 use crate::session::{Input, Output, Peer, Session};
@@ -74,15 +83,32 @@ fn event_of(line: &str) -> Option<Event> {
     })
 }
 
+/// One write of the client, and how many replies it then reads: `Some(n)` from an `N: n`
+/// line after an `R:` (a recorded pipelined batch), `None` for the event's usual one.
+struct Write {
+    events: Vec<(String, Event)>,
+    reads: Option<usize>,
+}
+
 /// The client events in the writes the recorder made: each event alone, except a
 /// message (`record.py`'s `data` step): the client lines after `C: DATA`, up to and with
 /// the lone dot, go out in one write. A server that checks for input sent too early sees
 /// the body behind a refused DATA at once. (A script without server lines reads the same:
 /// its commands are not one write because no server line stands between them.)
-fn writes(text: &str) -> Vec<Vec<(String, Event)>> {
-    let mut writes: Vec<Vec<(String, Event)>> = Vec::new();
+fn writes(text: &str) -> Vec<Write> {
+    let alone = |e: (String, Event)| Write {
+        events: vec![e],
+        reads: None,
+    };
+    let mut writes: Vec<Write> = Vec::new();
     let mut message: Option<Vec<(String, Event)>> = None;
     for line in text.lines().filter(|l| !l.starts_with('#')) {
+        if let Some(("N", n)) = line.split_once(": ") {
+            if let (Some(last), Ok(n)) = (writes.last_mut(), n.trim().parse()) {
+                last.reads = Some(n);
+            }
+            continue;
+        }
         let Some(event) = event_of(line) else {
             continue;
         };
@@ -91,21 +117,21 @@ fn writes(text: &str) -> Vec<Vec<(String, Event)>> {
                 let dot = event == Event::Line(".".into());
                 body.push((line.to_string(), event));
                 if dot {
-                    writes.extend(message.take());
+                    writes.extend(message.take().map(|events| Write { events, reads: None }));
                 }
             }
             _ => {
                 // Anything else ends a message that never got its dot: its lines went alone.
-                writes.extend(message.take().into_iter().flatten().map(|e| vec![e]));
+                writes.extend(message.take().into_iter().flatten().map(alone));
                 let data = matches!(&event, Event::Line(l) if l.eq_ignore_ascii_case("DATA"));
-                writes.push(vec![(line.to_string(), event)]);
+                writes.push(alone((line.to_string(), event)));
                 if data {
                     message = Some(Vec::new());
                 }
             }
         }
     }
-    writes.extend(message.into_iter().flatten().map(|e| vec![e]));
+    writes.extend(message.into_iter().flatten().map(alone));
     writes
 }
 
@@ -177,24 +203,26 @@ pub fn replay_observed(
             .map(str::to_string)
             .collect(),
         now: start_ms,
+        unread: VecDeque::new(),
+        server_closed: false,
         closed: false,
+        recorder: text.lines().any(|l| l.starts_with("# recorded from: ")),
         observe,
     };
     let connected = Input::Connected {
         now: start_ms,
         peer: Peer::default(),
     };
-    if !player.feed(connected) {
-        return player.finish();
-    }
+    player.send(connected, player.reads(None));
     for write in writes(text) {
         if player.closed {
             break;
         }
-        if write.len() > 1 {
+        let reads = player.reads(write.reads);
+        if write.events.len() > 1 {
             // A message in one write: its lines, then what the server made of them.
             let mut data = Vec::new();
-            for (shown, event) in write {
+            for (shown, event) in write.events {
                 player.out.push(shown);
                 match event {
                     Event::Line(l) => data.extend(format!("{l}\r\n").into_bytes()),
@@ -202,16 +230,15 @@ pub fn replay_observed(
                     _ => {}
                 }
             }
-            player.feed(Input::Bytes {
-                now: player.now,
-                data,
-            });
+            let now = player.now;
+            player.send(Input::Bytes { now, data }, reads);
             continue;
         }
-        let Some((shown, event)) = write.into_iter().next() else {
+        let Some((shown, event)) = write.events.into_iter().next() else {
             continue;
         };
         player.out.push(shown);
+        player.out.extend(write.reads.map(|n| format!("N: {n}")));
         let now = player.now;
         let input = match event {
             Event::Line(l) => Input::Bytes {
@@ -223,7 +250,11 @@ pub fn replay_observed(
                 now,
                 data: filler(octets),
             },
-            Event::Handshake => Input::TlsEstablished { now },
+            // The recorder reads nothing after its handshake: only what comes at once.
+            Event::Handshake => {
+                player.send(Input::TlsEstablished { now }, player.reads(Some(0)));
+                continue;
+            }
             Event::Cram { user, password } => {
                 let challenge = last_challenge(&player.out).unwrap_or_default();
                 let answer = encode(format!("{user} {}", cram_digest(&password, &challenge)).as_bytes());
@@ -237,12 +268,12 @@ pub fn replay_observed(
                 continue;
             }
             Event::Close => {
-                player.feed(Input::PeerClosed { now });
+                player.send(Input::PeerClosed { now }, Reads::Everything);
                 player.hang_up(); // the server closes its side in turn
                 continue;
             }
         };
-        player.feed(input);
+        player.send(input, reads);
     }
     if !player.closed {
         player.wait(FINAL_WAIT_MS);
@@ -250,64 +281,128 @@ pub fn replay_observed(
     player.finish()
 }
 
+/// How many replies the client reads after an event before it acts again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Reads {
+    /// Everything the server has sent: a learner at the lab, a lesson's script, `smtplab
+    /// replay`.
+    Everything,
+    /// `record.py`: this many replies (0: only what came at once), waiting up to
+    /// [`REPLY_TIMEOUT_MS`] for each; the rest stay in the socket for the next event.
+    Count(usize),
+}
+
+/// How long the recorder waits for a reply it reads.
+const REPLY_TIMEOUT_MS: u64 = 30_000;
+/// What "at once" means to the recorder.
+const NO_WAIT_MS: u64 = 300;
+
 /// A session played on the recorder's clock.
 struct Player<'a> {
     session: Session,
     out: Vec<String>,
-    /// When the client acts next: as soon as the last reply has arrived.
+    /// When the client acts next: as soon as the last reply it read has arrived.
     now: u64,
+    /// Replies sent and not yet read, with when each arrived, as transcript lines.
+    unread: VecDeque<(u64, Vec<String>)>,
+    /// The server has closed; the client sees it after reading what came before.
+    server_closed: bool,
+    /// The client has seen the close: the transcript ends.
     closed: bool,
+    /// Reads like `record.py`: a transcript that says `# recorded from:`.
+    recorder: bool,
     observe: &'a mut dyn FnMut(&Output),
 }
 
 impl Player<'_> {
-    /// Feeds one input and writes out what it caused; false when the engine refused it.
-    fn feed(&mut self, input: Input) -> bool {
-        let ok = self.session.handle_input(input).is_ok();
-        self.drain(self.now);
-        if !ok {
-            self.hang_up();
+    /// How the client reads after an event: `record.py` one reply, or `n` after an `N:`.
+    fn reads(&self, n: Option<usize>) -> Reads {
+        match self.recorder {
+            true => Reads::Count(n.unwrap_or(1)),
+            false => Reads::Everything,
         }
-        ok
     }
 
-    /// Lets `ms` pass, ticking the session whenever something is due.
+    /// Sends one input (unless the server has gone) and reads as `reads` says.
+    fn send(&mut self, input: Input, reads: Reads) {
+        if !self.server_closed {
+            let ok = self.session.handle_input(input).is_ok();
+            self.take_outputs();
+            self.server_closed |= !ok;
+        }
+        let since = self.now;
+        let n = match reads {
+            Reads::Everything => self.unread.len(),
+            Reads::Count(0) => {
+                let at_once = since.saturating_add(NO_WAIT_MS);
+                self.unread.iter().take_while(|(due, _)| *due <= at_once).count()
+            }
+            Reads::Count(n) => {
+                self.tick_until(since.saturating_add(REPLY_TIMEOUT_MS), |p| p.unread.len() >= n);
+                n.min(self.unread.len())
+            }
+        };
+        self.read(n, since);
+    }
+
+    /// Lets `ms` pass, ticking the session whenever something is due, and reads what
+    /// arrived meanwhile (the lab's reader: everything).
     fn wait(&mut self, ms: u64) {
         let (since, until) = (self.now, self.now.saturating_add(ms));
-        let mut last = since;
-        while let Some(due) = self
-            .session
-            .next_deadline()
-            .filter(|&d| d <= until && !self.closed)
-        {
-            self.now = self.now.max(due);
-            let _ = self.session.handle_input(Input::Tick { now: self.now });
-            last = self.drain(last);
-        }
+        self.tick_until(until, |_| false);
+        let limit = if self.recorder { until } else { u64::MAX };
+        let n = self.unread.iter().take_while(|(due, _)| *due <= limit).count();
+        self.read(n, since);
         self.now = self.now.max(until);
     }
 
-    /// Writes out the outputs; replies that took a second or more get a `D:` line.
-    /// Returns when the last reply arrived.
-    fn drain(&mut self, mut since: u64) -> u64 {
+    /// Ticks the session at each deadline up to `until`, until `done`.
+    fn tick_until(&mut self, until: u64, done: impl Fn(&Self) -> bool) {
+        let mut clock = self.now;
+        while !done(self) && !self.server_closed {
+            let Some(due) = self.session.next_deadline().filter(|&d| d <= until) else {
+                break;
+            };
+            clock = clock.max(due);
+            let _ = self.session.handle_input(Input::Tick { now: clock });
+            self.take_outputs();
+        }
+    }
+
+    fn take_outputs(&mut self) {
         while let Some(output) = self.session.poll_output() {
             (self.observe)(&output);
             match output {
                 Output::Reply { reply, due } => {
-                    let seconds = (due.saturating_sub(since) + 500) / 1000;
-                    if seconds > 0 {
-                        self.out.push(format!("D: {seconds}"));
-                    }
-                    since = since.max(due);
-                    self.now = self.now.max(due);
-                    let lines = reply.text_lines();
-                    self.out.extend(lines.iter().map(|l| format!("S: {}", escape(l))));
+                    let lines = reply
+                        .text_lines()
+                        .iter()
+                        .map(|l| format!("S: {}", escape(l)))
+                        .collect();
+                    self.unread.push_back((due, lines));
                 }
-                Output::Close => self.hang_up(),
+                Output::Close => self.server_closed = true,
                 _ => {}
             }
         }
-        since
+    }
+
+    /// Writes out the next `n` unread replies; one that took a second or more after the
+    /// client's last event or the previous reply gets a `D:` line. Then the close, if the
+    /// server has closed and nothing is left to read.
+    fn read(&mut self, n: usize, mut since: u64) {
+        for (due, lines) in self.unread.drain(..n) {
+            let seconds = (due.saturating_sub(since) + 500) / 1000;
+            if seconds > 0 {
+                self.out.push(format!("D: {seconds}"));
+            }
+            since = since.max(due);
+            self.now = self.now.max(due);
+            self.out.extend(lines);
+        }
+        if self.server_closed && self.unread.is_empty() {
+            self.hang_up();
+        }
     }
 
     fn hang_up(&mut self) {
@@ -446,9 +541,50 @@ mod tests {
     fn a_message_goes_out_in_one_write_and_other_lines_alone() {
         let text = "# scenario: x\nS: 220 hi\nC: DATA\nS: 503 no\nC: Subject: x\nC: \nC: body\nC: .\nS: 554 sync\nC: BDAT 10 FOO\nC: NOOP\nW: 1\n";
         let writes = writes(text);
-        let sizes: Vec<usize> = writes.iter().map(Vec::len).collect();
+        let sizes: Vec<usize> = writes.iter().map(|w| w.events.len()).collect();
         assert_eq!(sizes, [1, 4, 1, 1, 1]);
-        let message: Vec<&str> = writes[1].iter().map(|(shown, _)| shown.as_str()).collect();
+        let message: Vec<&str> = writes[1].events.iter().map(|(shown, _)| shown.as_str()).collect();
         assert_eq!(message, ["C: Subject: x", "C: ", "C: body", "C: ."]);
+    }
+
+    /// The client lines and server lines of replaying `text` through Postfix's reference world.
+    fn played(text: &str) -> Vec<String> {
+        let session = Session::new(World::reference(), 7);
+        let out = replay(text, session, 1_000_000);
+        out.lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(str::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn a_recording_reads_one_reply_per_event_and_the_rest_waits_in_the_socket() {
+        let script = "S: 220 x\nC: EHLO c\nR: FOO\\r\\nBAR\\r\\nNOOP\\r\\n\nC: NOOP\n";
+        let unknown = "S: 500 5.5.2 Error: command not recognized";
+        let ok = "S: 250 2.0.0 Ok";
+        let after = |out: &[String], line: &str| -> Vec<String> {
+            let at = out.iter().position(|l| l == line).unwrap();
+            let next = out[at + 1..]
+                .iter()
+                .position(|l| !l.starts_with("S: "))
+                .unwrap_or(out.len() - at - 1);
+            out[at + 1..at + 1 + next].to_vec()
+        };
+        // The lab's reader: all three replies right after the batch.
+        let lab = played(script);
+        assert_eq!(
+            after(&lab, "R: FOO\\r\\nBAR\\r\\nNOOP\\r\\n"),
+            [unknown, unknown, ok]
+        );
+        assert_eq!(after(&lab, "C: NOOP"), [ok]);
+        // record.py: one reply, then the next one for the NOOP, and the rest at the end.
+        let recorded = played(&format!("# recorded from: test\n{script}"));
+        assert_eq!(after(&recorded, "R: FOO\\r\\nBAR\\r\\nNOOP\\r\\n"), [unknown]);
+        assert_eq!(after(&recorded, "C: NOOP"), [unknown, ok, ok]);
+        // `N: 3`: the recorder read all three.
+        let script = script.replace("\\n\nC: NOOP", "\\n\nN: 3\nC: NOOP");
+        let counted = played(&format!("# recorded from: test\n{script}"));
+        assert_eq!(after(&counted, "N: 3"), [unknown, unknown, ok]);
+        assert_eq!(after(&counted, "C: NOOP"), [ok]);
     }
 }

@@ -9,6 +9,8 @@ A transcript is a header of `#` lines, then one event per line:
                  event or the previous reply: Postfix's tarpit, error sleep or timeout
   C: text        a line the client sent, CRLF appended
   R: escaped     raw client bytes; \\r \\n \\\\ and \\xNN are escapes
+  N: K           after the `R:` before it, the recorder read K replies, not one (0: only
+                 what came at once); the rest stayed in the socket for the next step
   T: handshake   the TLS handshake after a 220 to STARTTLS
   X: cram U P    a CRAM-MD5 response for user U, password P, to the last challenge
   F: N           N octets of message lines: 998 "x" and CRLF each, the last shorter
@@ -84,10 +86,11 @@ def convert(scenario, log, version, world):
         entry = log[i]; i += 1
         if isinstance(step, str):
             out.append("C: " + step)
-        elif "raw" in step:
-            out.append("R: " + esc(step["raw"]))
-        elif "raw_hex" in step:
-            out.append("R: " + esc_bytes(bytes.fromhex(step["raw_hex"])))
+        elif "raw" in step or "raw_hex" in step:
+            raw = esc(step["raw"]) if "raw" in step else esc_bytes(bytes.fromhex(step["raw_hex"]))
+            out.append("R: " + raw)
+            if step.get("replies", 1) != 1:
+                out.append("N: %d" % step["replies"])
         elif "tls" in step:
             out.append("T: handshake")
         elif "data" in step:
