@@ -122,17 +122,6 @@ fn waiting(texts: &Texts, lab: &Lab) -> String {
     }
 }
 
-/// Keeps the newest arrow in view as the session grows.
-#[hook]
-fn use_keep_bottom(scroller: &NodeRef, len: usize) {
-    let scroller = scroller.clone();
-    use_effect_with(len, move |_| {
-        if let Some(div) = scroller.cast::<web_sys::Element>() {
-            div.set_scroll_top(div.scroll_height());
-        }
-    });
-}
-
 /// A click (or Enter) on an arrow: a message body opens or closes, any other arrow
 /// selects its entry and shows its explanation.
 fn on_select(lab: &UseReducerHandle<Lab>, expanded: &UseStateHandle<Vec<usize>>) -> impl Fn(&Event) + Clone {
@@ -155,7 +144,7 @@ fn on_select(lab: &UseReducerHandle<Lab>, expanded: &UseStateHandle<Vec<usize>>)
 }
 
 /// Where the sequence diagram is scrolled to, in SVG units, and at which transcript length:
-/// when the transcript grows, the view goes back to the bottom ([`use_keep_bottom`]).
+/// when the transcript grows, the view goes back to the bottom ([`super::use_scroll_to_end`]).
 #[derive(Clone, Copy, PartialEq)]
 struct View {
     top: usize,
@@ -231,7 +220,7 @@ pub fn diagrams(props: &DiagramsProps) -> Html {
         |(phase, last, texts)| state_svg(texts, *phase, *last),
     );
     let scroller = use_node_ref();
-    use_keep_bottom(&scroller, lab.entries.len());
+    super::use_scroll_to_end(&scroller, lab.entries.len(), true); // the newest arrow in view
     let (drawn, onscroll) = use_rows_in_view(model.arrows().len(), lab.entries.len());
     let select = on_select(handle, &expanded);
     let states_text: Drawing = {

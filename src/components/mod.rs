@@ -40,6 +40,24 @@ pub struct InsertProps {
     pub insert: Callback<String>,
 }
 
+/// Scrolls `scroller` to its end whenever `deps` change while `enabled`, at the next
+/// animation frame: the frame lays the page out anyway, while reading the height at once,
+/// right after a render, would force a layout of its own on every reply.
+#[hook]
+pub fn use_scroll_to_end<D: PartialEq + Clone + 'static>(scroller: &NodeRef, deps: D, enabled: bool) {
+    let frame = use_mut_ref(|| None::<gloo::render::AnimationFrame>);
+    let scroller = scroller.clone();
+    use_effect_with((deps, enabled), move |(_, enabled)| {
+        if *enabled {
+            *frame.borrow_mut() = Some(gloo::render::request_animation_frame(move |_| {
+                if let Some(div) = scroller.cast::<web_sys::Element>() {
+                    div.set_scroll_top(div.scroll_height());
+                }
+            }));
+        }
+    });
+}
+
 /// `HH:MM:SS` of a simulated time (UTC).
 pub fn clock(ms: u64) -> String {
     let secs = ms / 1000;

@@ -91,7 +91,7 @@ pub fn transcript(props: &LabProps) -> Html {
     };
     let (first, end) = window(&offsets, top, view.height);
     let (pad_top, pad_bottom) = (offsets[first] * LINE_PX, (total - offsets[end]) * LINE_PX);
-    use_follow(&scroller, &view, lab.entries.len());
+    super::use_scroll_to_end(&scroller, lab.entries.len(), view.follow); // while the view follows
     use_reveal(&scroller, &found, &offsets);
     let onscroll = on_scroll(&view);
     let selected = lab.explained().map(|(i, _)| i);
@@ -154,17 +154,6 @@ fn use_select(lab: &UseReducerHandle<Lab>) -> Rc<Callback<usize>> {
     use_memo((), move |_| {
         Callback::from(move |i: usize| dispatcher.dispatch(Action::Select(Some(i))))
     })
-}
-
-/// While the view follows, keep the newest line in view.
-#[hook]
-fn use_follow(scroller: &NodeRef, view: &UseStateHandle<View>, len: usize) {
-    let (scroller, follow) = (scroller.clone(), view.follow);
-    use_effect_with((len, follow), move |(_, follow)| {
-        if let (true, Some(div)) = (*follow, scroller.cast::<web_sys::Element>()) {
-            div.set_scroll_top(div.scroll_height());
-        }
-    });
 }
 
 /// Scrolls a found entry into the middle of the view.
