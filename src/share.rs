@@ -35,6 +35,8 @@ const MAX_DEPTH: usize = 16;
 pub const MAX_STEPS: usize = 5_000;
 /// Times stay where JavaScript represents them exactly (2^53 ms is year 287,396).
 const MAX_TIME: u64 = 1 << 53;
+/// The longest time one step may let pass: a day.
+pub const MAX_WAIT_MS: u64 = 24 * 3600 * 1000;
 
 /// The JSON inside a link, and in the lab's save (see `crate::storage`). Short names: a
 /// link should fit in a chat message.
@@ -73,6 +75,9 @@ enum PackedStep {
     Clear,
     #[serde(rename = "w")]
     World(i64, Box<World>, u64),
+    /// Time let pass on the lab's clock, in ms.
+    #[serde(rename = "t")]
+    Wait(i64, u64),
 }
 
 /// Why a link could not be opened, for the learner.
@@ -148,6 +153,7 @@ pub(crate) fn pack(lab: &Lab) -> Packed {
         Step::Disconnect { now } => PackedStep::Disconnect(delta(*now)),
         Step::Clear => PackedStep::Clear,
         Step::World { world, seed, now } => PackedStep::World(delta(*now), world.clone(), *seed),
+        Step::Wait { ms, now } => PackedStep::Wait(delta(*now), *ms),
     });
     Packed {
         v: VERSION,
@@ -277,6 +283,7 @@ pub(crate) fn replay(packed: Packed, max_steps: usize) -> Result<Lab, LinkError>
                 seed,
                 now: at(d)?,
             },
+            PackedStep::Wait(d, ms) => Step::Wait { ms, now: at(d)? },
         });
     }
     let world = packed.w.unwrap_or_else(World::reference);
@@ -304,7 +311,12 @@ pub fn rebuild(
         return Err(LinkError::TimeOutOfRange);
     }
     for step in &steps {
-        if step.time().is_some_and(|t| t > MAX_TIME) {
+        let until = match step {
+            Step::Wait { ms, now } if *ms <= MAX_WAIT_MS => now.checked_add(*ms),
+            Step::Wait { .. } => None,
+            other => other.time().or(Some(0)),
+        };
+        if until.is_none_or(|t| t > MAX_TIME) {
             return Err(LinkError::TimeOutOfRange);
         }
         if let Step::World { world, .. } = step {

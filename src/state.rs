@@ -85,6 +85,9 @@ pub struct Lab {
     pub steps: Vec<Step>,
     /// While stepping back: the step shown and the lab as it was then.
     pub view: Option<(usize, Box<Lab>)>,
+    /// How far the lab's clock runs ahead of the wall clock: the time the learner let
+    /// pass ([`Step::Wait`]). Derived from the steps.
+    pub ahead_ms: u64,
     /// A message for the learner that is not part of the session (e.g. storage recovered).
     pub notice: Option<Note>,
     /// What happened lately, for observers (the embedding API); not saved.
@@ -265,19 +268,86 @@ pub enum Action {
     Tick {
         now: u64,
     },
+    /// The learner lets `ms` pass on the lab's clock at once, sending nothing: the
+    /// greylisting delay, the idle timeout.
+    Wait {
+        ms: u64,
+        now: u64,
+    },
+}
+
+impl Action {
+    /// The action with its time (wall clock, from the app) on the lab's clock.
+    fn on_clock(self, clock: impl Fn(u64) -> u64) -> Action {
+        match self {
+            Action::Send { line, now } => Action::Send {
+                line,
+                now: clock(now),
+            },
+            Action::SendPipelined { lines, now } => Action::SendPipelined {
+                lines,
+                now: clock(now),
+            },
+            Action::SendMessage { text, raw, now } => Action::SendMessage {
+                text,
+                raw,
+                now: clock(now),
+            },
+            Action::Handshake { now } => Action::Handshake { now: clock(now) },
+            Action::Connect { now } => Action::Connect { now: clock(now) },
+            Action::Disconnect { now } => Action::Disconnect { now: clock(now) },
+            Action::ApplyWorld { world, seed, now } => Action::ApplyWorld {
+                world,
+                seed,
+                now: clock(now),
+            },
+            Action::SetProfile { profile, now } => Action::SetProfile {
+                profile,
+                now: clock(now),
+            },
+            Action::Tick { now } => Action::Tick { now: clock(now) },
+            Action::Wait { ms, now } => Action::Wait { ms, now: clock(now) },
+            other => other,
+        }
+    }
 }
 
 /// One recorded thing the learner did (the part of [`Action`] that changes the session).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Step {
-    Send { line: String, now: u64 },
-    Pipelined { lines: Vec<String>, now: u64 },
-    Message { text: String, raw: bool, now: u64 },
-    Handshake { now: u64 },
-    Connect { now: u64 },
-    Disconnect { now: u64 },
+    Send {
+        line: String,
+        now: u64,
+    },
+    Pipelined {
+        lines: Vec<String>,
+        now: u64,
+    },
+    Message {
+        text: String,
+        raw: bool,
+        now: u64,
+    },
+    Handshake {
+        now: u64,
+    },
+    Connect {
+        now: u64,
+    },
+    Disconnect {
+        now: u64,
+    },
     Clear,
-    World { world: Box<World>, seed: u64, now: u64 },
+    World {
+        world: Box<World>,
+        seed: u64,
+        now: u64,
+    },
+    /// `ms` pass on the lab's clock from `now`.
+    Wait {
+        ms: u64,
+        now: u64,
+    },
 }
 
 impl Step {
@@ -290,7 +360,8 @@ impl Step {
             | Step::Handshake { now }
             | Step::Connect { now }
             | Step::Disconnect { now }
-            | Step::World { now, .. } => Some(*now),
+            | Step::World { now, .. }
+            | Step::Wait { now, .. } => Some(*now),
             Step::Clear => None,
         }
     }
@@ -307,6 +378,7 @@ impl Step {
             Action::Disconnect { now } => Step::Disconnect { now },
             Action::Clear => Step::Clear,
             Action::ApplyWorld { world, seed, now } => Step::World { world, seed, now },
+            Action::Wait { ms, now } => Step::Wait { ms, now },
             other => return Err(other),
         })
     }
@@ -335,6 +407,7 @@ impl Lab {
             origin: (world.clone(), seed, now),
             steps: Vec::new(),
             view: None,
+            ahead_ms: 0,
             notice: None,
             happened: Happenings::default(),
             grading,
@@ -584,7 +657,19 @@ impl Lab {
                 self.note(note!("event-settings-applied"), now);
                 self.connect(now);
             }
+            Step::Wait { ms, now } => {
+                self.ahead_ms = self.ahead_ms.saturating_add(ms);
+                self.note(note!("event-waited", duration = duration(ms)), now);
+                self.tick_until(now.saturating_add(ms));
+            }
         }
+    }
+
+    /// The lab's clock at wall-clock time `real`: ahead by the time the learner let pass,
+    /// and never before the last step (a branch from an earlier step has let less pass).
+    fn clock(&self, real: u64) -> u64 {
+        let last = self.steps.iter().rev().find_map(Step::time).unwrap_or(0);
+        real.saturating_add(self.ahead_ms).max(last)
     }
 
     fn note(&mut self, note: Note, at: u64) {
@@ -597,6 +682,16 @@ impl Lab {
             let excess = self.history.len().saturating_sub(500);
             self.history.drain(..excess);
         }
+    }
+}
+
+/// A span of time for the learner: whole hours, minutes or seconds.
+pub fn duration(ms: u64) -> Note {
+    let seconds = ms / 1000;
+    match seconds {
+        s if s >= 3600 && s % 3600 == 0 => note!("duration-hours", n = s / 3600),
+        s if s >= 60 && s % 60 == 0 => note!("duration-minutes", n = s / 60),
+        s => note!("duration-seconds", n = s),
     }
 }
 
@@ -618,7 +713,7 @@ impl Reducible for Lab {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let action = match action {
+        let action = match action.on_clock(|real| self.clock(real)) {
             Action::Tick { now } => {
                 if self.session.next_deadline().is_none_or(|due| due > now) {
                     return self; // nothing due: no new lab, no render

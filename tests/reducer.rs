@@ -261,3 +261,62 @@ fn a_tick_brings_the_unprompted_421_after_the_error_limit_and_replays_the_same()
     let replayed = lab.replayed(lab.steps.len());
     assert_eq!(server_lines(&replayed), server_lines(&lab));
 }
+
+/// "Let time pass": greylisting's retry passes after the delay with no real waiting, the
+/// lab's clock stays ahead for what comes next, and a reload or a link replays the same.
+#[test]
+fn letting_time_pass_ends_the_greylisting_delay_and_stays_in_the_steps() {
+    let mut world = smtplab_engine::World::reference();
+    world.policy.greylisting = Some(60);
+    let lab = Rc::new(Lab::with_world(world, 1, 0));
+    let lab = send_at(lab, "EHLO client.example.org", 1_000);
+    let lab = send_at(lab, "MAIL FROM:<alice@example.org>", 2_000);
+    let lab = send_at(lab, "RCPT TO:<bob@example.com>", 3_000);
+    let deferred = server_lines(&lab).last().unwrap().clone();
+    assert!(deferred.starts_with("450 4.2.0 <bob@example.com>"), "{deferred}");
+    // Too soon: deferred again. After a minute on the lab's clock (at wall clock 5 s):
+    // accepted, though the wall clock says only 6 s have passed.
+    let lab = send_at(lab, "RCPT TO:<bob@example.com>", 4_000);
+    assert_eq!(server_lines(&lab).last().unwrap(), &deferred);
+    let lab = lab.reduce(Action::Wait {
+        ms: 60_000,
+        now: 5_000,
+    });
+    assert_eq!(lab.ahead_ms, 60_000);
+    let lab = send_at(lab, "RCPT TO:<bob@example.com>", 6_000);
+    assert_eq!(server_lines(&lab).last().unwrap(), "250 2.1.5 Ok");
+    let Some(Entry::Server { at, .. }) = lab.entries.iter().rfind(|e| matches!(e, Entry::Server { .. }))
+    else {
+        panic!("a reply")
+    };
+    assert_eq!(*at, 66_000, "the reply is on the lab's clock");
+    // A reload and a share link replay the wait.
+    let Loaded::Restored(restored) = storage::decode(Some(storage::encode(&lab))) else {
+        panic!("restored")
+    };
+    assert_eq!(server_lines(&restored), server_lines(&lab));
+    assert_eq!(restored.ahead_ms, 60_000);
+    let linked = smtplab_web::share::decode(&smtplab_web::share::encode(&lab)).unwrap();
+    assert_eq!(server_lines(&linked), server_lines(&lab));
+}
+
+/// Five minutes with nothing sent: Postfix's idle timeout closes the session, at the time
+/// it was due, within the wait.
+#[test]
+fn letting_five_minutes_pass_times_the_session_out() {
+    let lab = send_at(Rc::new(Lab::connected(0, 1)), "EHLO client.example.org", 1_000);
+    let lab = lab.reduce(Action::Wait {
+        ms: 300_000,
+        now: 2_000,
+    });
+    assert_eq!(
+        server_lines(&lab).last().map(String::as_str),
+        Some("421 4.4.2 mail.example.com Error: timeout exceeded")
+    );
+    assert_eq!(lab.phase(), Phase::Closed);
+    let Some(Entry::Server { at, .. }) = lab.entries.iter().rfind(|e| matches!(e, Entry::Server { .. }))
+    else {
+        panic!("a reply")
+    };
+    assert_eq!(*at, 301_000, "300 s after the last command");
+}

@@ -214,6 +214,16 @@ fn hostile_links_each_get_their_own_error() {
             link_of(r#"{"v":1,"s":1,"t":5,"p":[{"c":[-10,"NOOP"]}]}"#),
             |e| *e == LinkError::TimeOutOfRange,
         ),
+        (
+            "a wait longer than a day",
+            link_of(r#"{"v":1,"s":1,"t":5,"p":[{"t":[1,86400001]}]}"#),
+            |e| *e == LinkError::TimeOutOfRange,
+        ),
+        (
+            "a wait past 2^53",
+            link_of(r#"{"v":1,"s":1,"t":9007199254740000,"p":[{"t":[1,86400000]}]}"#),
+            |e| *e == LinkError::TimeOutOfRange,
+        ),
         ("too many steps", link_of(&many), |e| {
             matches!(e, LinkError::TooManySteps { .. })
         }),

@@ -51,6 +51,19 @@ event-pipelined = Sent { $count ->
 event-handshake = TLS handshake done (simulated): from here on the connection is encrypted.
 event-client-closed = You closed the connection.
 event-settings-applied = Settings applied: a new session with the new world (mailboxes kept).
+event-waited = The lab's clock moved on by { $duration }, with nothing sent (simulated: no real waiting).
+duration-seconds = { $n ->
+    [one] 1 second
+   *[other] { $n } seconds
+}
+duration-minutes = { $n ->
+    [one] 1 minute
+   *[other] { $n } minutes
+}
+duration-hours = { $n ->
+    [one] 1 hour
+   *[other] { $n } hours
+}
 notice-branched = Branched from step { $count }: the later steps were dropped.
 
 ## The page
@@ -130,6 +143,8 @@ console-reconnect = Reconnect
 console-disconnect = Disconnect
 console-handshake = Start TLS handshake
 console-clear = Clear
+wait-menu = Let time pass
+wait-explained = Move the lab's clock on at once, sending nothing: the server does what it would do meanwhile (a greylisting delay runs out, an idle session times out).
 
 ## The command line and its hint
 command-input = SMTP command

@@ -51,6 +51,19 @@ event-pipelined = { $count ->
 event-handshake = Handshake TLS completato (simulato): da qui in poi la connessione è cifrata.
 event-client-closed = Hai chiuso la connessione.
 event-settings-applied = Impostazioni applicate: una nuova sessione con il nuovo mondo (caselle di posta mantenute).
+event-waited = L'orologio del laboratorio è andato avanti di { $duration }, senza inviare nulla (simulato: nessuna attesa reale).
+duration-seconds = { $n ->
+    [one] 1 secondo
+   *[other] { $n } secondi
+}
+duration-minutes = { $n ->
+    [one] 1 minuto
+   *[other] { $n } minuti
+}
+duration-hours = { $n ->
+    [one] 1 ora
+   *[other] { $n } ore
+}
 notice-branched = Ripreso dal passo { $count }: i passi successivi sono stati scartati.
 
 ## La pagina
@@ -130,6 +143,8 @@ console-reconnect = Riconnetti
 console-disconnect = Disconnetti
 console-handshake = Avvia handshake TLS
 console-clear = Pulisci
+wait-menu = Fai passare il tempo
+wait-explained = Manda avanti subito l'orologio del laboratorio, senza inviare nulla: il server fa ciò che farebbe nel frattempo (un ritardo di greylisting scade, una sessione inattiva va in timeout).
 
 ## La riga di comando e il suo suggerimento
 command-input = Comando SMTP

@@ -9,6 +9,7 @@ use super::composer::Composer;
 use super::export::Export;
 use super::pills::Pills;
 use super::transcript::Transcript;
+use super::wait::Wait;
 use crate::i18n::use_texts;
 use crate::state::{Action, Lab};
 use crate::t;
@@ -43,6 +44,7 @@ pub fn console(props: &ConsoleProps) -> Html {
                     { t!(texts, "console-handshake") }
                 </button>
                 <button onclick={clear}>{ t!(texts, "console-clear") }</button>
+                <Wait lab={lab.clone()} />
                 <Export lab={lab.clone()} />
             </div>
             <Transcript lab={lab.clone()} />

@@ -72,7 +72,7 @@ pub fn export(props: &LabProps) -> Html {
 }
 
 /// The actions that send a transcript's client side again on a new connection: `C:` and
-/// `R:` lines, TLS handshakes and hang-ups. Err (what to tell) when it has none.
+/// `R:` lines, TLS handshakes, waits (`W:`) and hang-ups. Err (what to tell) when it has none.
 pub fn replay_actions(text: &str, now: u64) -> Result<Vec<Action>, Note> {
     let mut actions = vec![Action::Connect { now }];
     for (_, event) in client_events(text) {
@@ -85,6 +85,10 @@ pub fn replay_actions(text: &str, now: u64) -> Result<Vec<Action>, Note> {
             },
             ClientEvent::Handshake => Action::Handshake { now },
             ClientEvent::Close => Action::Disconnect { now },
+            ClientEvent::Wait(seconds) => Action::Wait {
+                ms: seconds.saturating_mul(1000).min(crate::share::MAX_WAIT_MS),
+                now,
+            },
             _ => continue,
         });
     }

@@ -22,6 +22,7 @@ pub mod tabs;
 pub mod timeline;
 pub mod transcript;
 pub mod update;
+pub mod wait;
 
 use yew::prelude::*;
 

@@ -139,3 +139,19 @@ test("settings refuse invalid values with a clear message, and apply valid ones"
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test("letting time pass: five minutes on the lab's clock, and the idle timeout closes the session", async () => {
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+    const { page, log, type, lastReply, errors } = await open(viewport);
+    await type("EHLO client.example.org");
+    await page.getByText("Let time pass").click();
+    await page.getByRole("button", { name: "5 minutes" }).click();
+    await log.getByText("421 4.4.2 mail.example.com Error: timeout exceeded").waitFor();
+    await log.getByText(/The lab's clock moved on by 5 minutes/).waitFor();
+    assert.equal(await page.locator("details.wait").getAttribute("open"), null, "the menu closes after a choice");
+    assert.equal(await lastReply(), "421 4.4.2 mail.example.com Error: timeout exceeded");
+    await page.screenshot({ path: `${shots}wait-${viewport.width}.png` });
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
