@@ -31,6 +31,8 @@ pub enum Request {
     Reset,
     LoadLesson(String),
     SetProfile(Profile),
+    /// Lets this many ms pass on the lab's clock.
+    Wait(u64),
 }
 
 /// Every message out, as JSON text: `{source, v, type, payload}`.
@@ -291,6 +293,15 @@ pub fn request(data: &Value) -> Result<Option<Request>, String> {
             })?;
             Request::SetProfile(profile)
         }
+        "wait" => match payload.get("ms").and_then(Value::as_u64) {
+            Some(ms @ 1..=crate::share::MAX_WAIT_MS) => Request::Wait(ms),
+            _ => {
+                return Err(format!(
+                    "wait: payload.ms must be a whole number of milliseconds from 1 to {}",
+                    crate::share::MAX_WAIT_MS
+                ))
+            }
+        },
         other => return Err(format!("unknown message type '{other}'")),
     }))
 }
@@ -516,6 +527,7 @@ mod wiring {
             }
             // The reducer reads the current world (this handle's may be old).
             Request::SetProfile(profile) => lab.dispatch(Action::SetProfile { profile, now }),
+            Request::Wait(ms) => lab.dispatch(Action::Wait { ms, now }),
         }
     }
 }

@@ -258,7 +258,15 @@ fn incoming_messages_are_checked() {
         "not ours"
     );
     assert_eq!(bridge::request(&json!("hello")), Ok(None));
+    assert_eq!(
+        bridge::request(&json!({ "source": "smtplab", "v": 1, "type": "wait", "payload": { "ms": 60000 } })),
+        Ok(Some(Request::Wait(60_000)))
+    );
     let errors = [
+        json!({ "source": "smtplab", "v": 1, "type": "wait", "payload": { "ms": 0 } }),
+        json!({ "source": "smtplab", "v": 1, "type": "wait", "payload": { "ms": -5 } }),
+        json!({ "source": "smtplab", "v": 1, "type": "wait", "payload": { "ms": 86_400_001u64 } }),
+        json!({ "source": "smtplab", "v": 1, "type": "wait", "payload": { "ms": "soon" } }),
         json!({ "source": "smtplab", "v": 2, "type": "reset" }),
         json!({ "source": "smtplab", "v": 1, "type": "format-disk" }),
         json!({ "source": "smtplab", "v": 1, "type": "send-command", "payload": { "command": 42 } }),
