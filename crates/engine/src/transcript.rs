@@ -300,8 +300,10 @@ impl Player<'_> {
                     }
                     since = since.max(due);
                     self.now = self.now.max(due);
-                    let lines = reply.text_lines();
-                    self.out.extend(lines.iter().map(|l| format!("S: {}", escape(l))));
+                    let wire = reply.to_bytes();
+                    let lines = wire.split_inclusive(|&b| b == b'\n');
+                    let lines = lines.map(|l| l.strip_suffix(b"\r\n").unwrap_or(l));
+                    self.out.extend(lines.map(|l| format!("S: {}", escape(l))));
                 }
                 Output::Close => self.hang_up(),
                 _ => {}
@@ -425,14 +427,20 @@ pub fn unescape(text: &str) -> Vec<u8> {
     out
 }
 
-/// A server line as transcripts show it: a backslash and control characters escaped.
-pub fn escape(line: &str) -> String {
+/// A server line as transcripts show it, from its octets on the wire: a backslash,
+/// control characters and octets that are not UTF-8 escaped (`record.py`'s `escape`).
+pub fn escape(line: &[u8]) -> String {
     let mut out = String::with_capacity(line.len());
-    for c in line.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            c if c.is_control() && (c as u32) < 0x80 => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c => out.push(c),
+    for chunk in line.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            match c {
+                '\\' => out.push_str("\\\\"),
+                c if c.is_control() && (c as u32) < 0x80 => out.push_str(&format!("\\x{:02x}", c as u32)),
+                c => out.push(c),
+            }
+        }
+        for octet in chunk.invalid() {
+            out.push_str(&format!("\\x{octet:02x}"));
         }
     }
     out
@@ -450,5 +458,23 @@ mod tests {
         assert_eq!(sizes, [1, 4, 1, 1, 1]);
         let message: Vec<&str> = writes[1].iter().map(|(shown, _)| shown.as_str()).collect();
         assert_eq!(message, ["C: Subject: x", "C: ", "C: body", "C: ."]);
+    }
+
+    #[test]
+    fn server_lines_escape_what_is_not_text_and_read_back_exactly() {
+        let cases: [(&[u8], &str); 5] = [
+            (
+                b"501 \xff\xfe: recipient address must contain a domain",
+                "501 \\xff\\xfe: recipient address must contain a domain",
+            ),
+            (b"250 gr\xc3\xbc\xc3\x9fe \xe2\x82", "250 grüße \\xe2\\x82"),
+            (b"500 a\\b\tc\x7f", "500 a\\\\b\\x09c\\x7f"),
+            (b"250 \xed\xa0\x80 \xf8\x88", "250 \\xed\\xa0\\x80 \\xf8\\x88"),
+            (b"", ""),
+        ];
+        for (octets, shown) in cases {
+            assert_eq!(escape(octets), shown);
+            assert_eq!(unescape(shown), octets);
+        }
     }
 }

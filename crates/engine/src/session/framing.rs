@@ -187,7 +187,7 @@ impl Session {
             }
             state => {
                 self.state = state;
-                self.on_line(&text(line));
+                self.on_line(&text(line), line);
             }
         }
         nl + 1
