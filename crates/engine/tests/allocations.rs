@@ -1,0 +1,63 @@
+//! How many heap allocations a typical session costs: the engine's hot path is the
+//! commands-per-second benchmark's session (`benches/engine.rs`), and allocations are most
+//! of its time. This file is a test binary of its own, with one test, so that the global
+//! counter sees no other test's allocations.
+
+use smtplab_engine::{Input, Output, Peer, Session, World};
+use stats_alloc::{Region, StatsAlloc, INSTRUMENTED_SYSTEM};
+
+#[global_allocator]
+static GLOBAL: &StatsAlloc<std::alloc::System> = &INSTRUMENTED_SYSTEM;
+
+/// The benchmark's session, on the driver's own buffer: greeting, EHLO, MAIL, two RCPTs,
+/// DATA, the message and QUIT. Returns the bytes the server wrote.
+fn session(world: &World) -> Vec<u8> {
+    let script: [&[u8]; 7] = [
+        b"EHLO client.example.org\r\n",
+        b"MAIL FROM:<sender@example.org>\r\n",
+        b"RCPT TO:<alice@example.com>\r\n",
+        b"RCPT TO:<bob@example.com>\r\n",
+        b"DATA\r\n",
+        b"Subject: bench\r\n\r\nHello.\r\n.\r\n",
+        b"QUIT\r\n",
+    ];
+    let mut wire = Vec::with_capacity(1024);
+    let mut session = Session::new(world.clone(), 1);
+    let peer = Peer::default();
+    session.handle_input(Input::Connected { now: 0, peer }).unwrap();
+    for (i, bytes) in script.iter().enumerate() {
+        session.handle_bytes(i as u64, bytes).unwrap();
+        while let Some(output) = session.poll_output() {
+            if let Output::Reply { reply, .. } = output {
+                reply.write_to(&mut wire);
+            }
+        }
+    }
+    wire
+}
+
+#[test]
+fn a_typical_session_allocates_little() {
+    let world = World::reference();
+    let wire = session(&world); // warm up: first-use statics
+    let region = Region::new(GLOBAL);
+    let again = session(&world);
+    let stats = region.change();
+    assert_eq!(wire, again);
+    let text = String::from_utf8_lossy(&wire);
+    assert!(
+        text.starts_with("220 mail.example.com ESMTP Postfix\r\n"),
+        "{text}"
+    );
+    assert!(text.ends_with("221 2.0.0 Bye\r\n"), "{text}");
+    println!(
+        "allocations per session: {}",
+        stats.allocations + stats.reallocations
+    );
+    assert!(
+        stats.allocations + stats.reallocations <= 1000,
+        "{} allocations and {} reallocations per session",
+        stats.allocations,
+        stats.reallocations
+    );
+}
