@@ -291,6 +291,9 @@ pub struct Session {
     /// Outputs up to here have been looked at for events.
     #[serde(skip)]
     reported: usize,
+    /// Where [`events::between`] puts a unit's events (empty between units).
+    #[serde(skip)]
+    found: Vec<Event>,
     /// How many commands each of the world's failure rules has matched.
     #[serde(default)]
     rule_hits: Vec<u32>,
@@ -348,7 +351,13 @@ impl Session {
             errors: 0,
             junk: 0,
             junk_excess: false,
-            peer: Peer::default(),
+            // Who connected comes with `Input::Connected`.
+            peer: Peer {
+                name: String::new(),
+                address: String::new(),
+                tls: false,
+                connections: 0,
+            },
             now: 0,
             last_activity: 0,
             busy_until: 0,
@@ -364,6 +373,7 @@ impl Session {
             mechanism: None,
             observed: None,
             reported: 0,
+            found: Vec::new(),
             rule_hits: Vec::new(),
             injected_delay: 0,
             id,
@@ -713,8 +723,10 @@ impl Session {
                 .map(|r| r.address.text.as_str()),
             outputs,
         };
-        let found = events::between(&before, &now, &details);
-        self.outputs.extend(found.into_iter().map(Output::Event));
+        let mut found = std::mem::take(&mut self.found);
+        events::between(&before, &now, &details, &mut found);
+        self.outputs.extend(found.drain(..).map(Output::Event));
+        self.found = found;
         self.reported = self.outputs.len();
     }
 
