@@ -54,8 +54,11 @@ fn a_typical_session_allocates_little() {
         "allocations per session: {}",
         stats.allocations + stats.reallocations
     );
+    // 133 when each reply line was a String; 88 since a reply is one buffer. What is left
+    // is mostly data the outputs own: the world's copy, addresses, the two delivered
+    // messages and their envelopes, the events' strings.
     assert!(
-        stats.allocations + stats.reallocations <= 1000,
+        stats.allocations + stats.reallocations <= 90,
         "{} allocations and {} reallocations per session",
         stats.allocations,
         stats.reallocations
