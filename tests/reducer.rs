@@ -43,7 +43,7 @@ fn ehlo_is_one_grouped_multiline_reply() {
     else {
         panic!("a reply")
     };
-    assert_eq!(reply.lines.len(), 11);
+    assert_eq!(reply.text().len(), 11);
     assert_eq!(server_lines(&lab).last().unwrap(), "250 CHUNKING");
     assert_eq!(lab.history, ["EHLO client.example.org"]);
 }

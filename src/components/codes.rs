@@ -25,12 +25,18 @@ pub fn codes() -> Html {
         .filter_map(|r| {
             let why = r.explain();
             let summary = texts.get(why.summary, &[]);
-            let hay = format!("{} {} {}", r.lines.join(" "), summary, r.code).to_lowercase();
+            let hay = format!(
+                "{} {} {}",
+                r.text().lines().collect::<Vec<_>>().join(" "),
+                summary,
+                r.code
+            )
+            .to_lowercase();
             wanted.split_whitespace().all(|w| hay.contains(w)).then(|| {
                 html! {
                     <tr class={format!("class-{}xx", r.class().digit())}>
                         <td><code>{ r.code }</code></td>
-                        <td><code>{ r.lines.first().cloned().unwrap_or_default() }</code></td>
+                        <td><code>{ r.text().lines().next().unwrap_or_default().into_owned() }</code></td>
                         <td>{ summary }{ " " }<span class="small">{ why.rfc }</span></td>
                     </tr>
                 }

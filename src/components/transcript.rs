@@ -31,7 +31,7 @@ const ANNOUNCED: usize = 3;
 pub fn lines_of(entry: &Entry) -> u32 {
     match entry {
         Entry::Session { .. } => 0,
-        Entry::Server { reply, .. } => reply.lines.len().max(1) as u32,
+        Entry::Server { reply, .. } => reply.text().len().max(1) as u32,
         _ => 1,
     }
 }
@@ -181,7 +181,7 @@ fn announcements(texts: &Texts, entries: &Entries) -> Html {
     html! {
         <div class="visually-hidden" role="log" aria-label={t!(texts, "transcript-announcements")}>
             { for latest.into_iter().map(|(i, entry)| match entry {
-                Entry::Server { reply, .. } => html! { <p key={i}>{ reply.lines.join(" ") }</p> },
+                Entry::Server { reply, .. } => html! { <p key={i}>{ reply.text().lines().collect::<Vec<_>>().join(" ") }</p> },
                 _ => html! {},
             }) }
         </div>

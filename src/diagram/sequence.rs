@@ -196,7 +196,7 @@ impl Model {
             Some((first, lines, bytes)) => self.body_arrow(texts, first, lines, bytes),
             None => self.answered = self.waiting.pop_front(),
         }
-        let last_line = reply.lines.last().map_or("", String::as_str);
+        let last_line = reply.text().lines().next_back().unwrap_or_default();
         let label = self.describe(index, || elide(&format!("{} {last_line}", reply.code), 38));
         self.arrows.push(Arrow {
             entry: index,
@@ -310,9 +310,6 @@ fn on_event(
 
 /// Every line of a reply, as sent (for tooltips and screen readers).
 fn full_reply(reply: &smtplab_engine::Reply) -> String {
-    if reply.lines.len() == 1 {
-        return format!("{} {}", reply.code, reply.lines[0]);
-    }
     reply.text_lines().join("\n")
 }
 

@@ -9,6 +9,9 @@
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use smtplab_engine::{Input, Peer, Session, World};
 
+#[path = "../tests/common.rs"]
+mod common;
+
 /// A session that has just greeted (counted in the measurement, as for a real client).
 fn connected(world: &World) -> Session {
     let mut session = Session::new(world.clone(), 1);
@@ -22,15 +25,7 @@ fn connected(world: &World) -> Session {
 }
 
 fn session_commands(c: &mut Criterion) {
-    let script: Vec<&[u8]> = vec![
-        b"EHLO client.example.org\r\n",
-        b"MAIL FROM:<sender@example.org>\r\n",
-        b"RCPT TO:<alice@example.com>\r\n",
-        b"RCPT TO:<bob@example.com>\r\n",
-        b"DATA\r\n",
-        b"Subject: bench\r\n\r\nHello.\r\n.\r\n",
-        b"QUIT\r\n",
-    ];
+    let script = common::TYPICAL_SESSION;
     let mut group = c.benchmark_group("session");
     group.throughput(Throughput::Elements(script.len() as u64));
     let world = World::reference();

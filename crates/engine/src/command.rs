@@ -392,8 +392,9 @@ pub fn tokenize(line: &str) -> Vec<&str> {
 
 /// Parses a path token: `<addr>`, `addr`, `<>`, `<@route:addr>`. `Some(None)` is `<>`.
 fn parse_path(token: &str) -> Option<ReversePath> {
+    // Octets, not char patterns: the size-optimised build calls memcmp for those.
     let mut inner = token;
-    if token.starts_with('<') {
+    if token.as_bytes().first() == Some(&b'<') {
         inner = strip_brackets(token)?;
         while let Some(deeper) = strip_brackets(inner) {
             inner = deeper;
@@ -402,7 +403,7 @@ fn parse_path(token: &str) -> Option<ReversePath> {
     if inner.bytes().any(|b| b == b'<' || b == b'>') {
         return None;
     }
-    if inner.starts_with('@') {
+    if inner.as_bytes().first() == Some(&b'@') {
         inner = &inner[inner.find(':')? + 1..];
     }
     if inner.is_empty() {
@@ -412,14 +413,17 @@ fn parse_path(token: &str) -> Option<ReversePath> {
 }
 
 fn strip_brackets(token: &str) -> Option<&str> {
-    token.strip_prefix('<')?.strip_suffix('>')
+    match token.as_bytes() {
+        [b'<', .., b'>'] => Some(&token[1..token.len() - 1]),
+        _ => None,
+    }
 }
 
 /// A mailbox: `local@domain` or a bare `local`. The local part may be quoted.
 pub fn parse_address(text: &str) -> Option<Address> {
     let (local_raw, domain) = split_at_domain(text)?;
-    let local = if let Some(q) = local_raw.strip_prefix('"') {
-        q.strip_suffix('"')?.to_string()
+    let local = if local_raw.as_bytes().first() == Some(&b'"') {
+        local_raw[1..].strip_suffix('"')?.to_string()
     } else {
         let bad = |b: u8| b.is_ascii_whitespace() || b.is_ascii_control() || b"\"()[]\\,;:".contains(&b);
         if local_raw.is_empty() || local_raw.bytes().any(bad) || has_space(local_raw) {
@@ -428,7 +432,7 @@ pub fn parse_address(text: &str) -> Option<Address> {
         local_raw.to_string()
     };
     if let Some(domain) = domain {
-        let literal = domain.starts_with('[') && domain.ends_with(']');
+        let literal = matches!(domain.as_bytes(), [b'[', .., b']']);
         if domain.is_empty()
             || has_space(domain)
             || (!literal && domain.bytes().any(|b| matches!(b, b'[' | b']' | b'"' | b'\\')))

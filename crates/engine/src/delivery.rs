@@ -210,8 +210,9 @@ fn is_header_line(line: &str) -> bool {
     })
 }
 
+/// Is there a `name:` field among the header lines (CRLF-ended)?
 fn header_present(headers: &str, name: &str) -> bool {
-    headers.split("\r\n").any(|l| {
+    headers.lines().any(|l| {
         l.split_once(':')
             .is_some_and(|(n, _)| n.eq_ignore_ascii_case(name))
     })

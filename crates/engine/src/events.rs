@@ -133,9 +133,9 @@ impl<'a> Details<'a> {
     }
 }
 
-/// The events between two snapshots, in a fixed order.
-pub fn between(before: &Snapshot, after: &Snapshot, details: &Details) -> Vec<Event> {
-    let mut events = Vec::new();
+/// The events between two snapshots, in a fixed order, added to `events` (a buffer the
+/// session keeps, so that a unit costs no allocation for them).
+pub fn between(before: &Snapshot, after: &Snapshot, details: &Details, events: &mut Vec<Event>) {
     let client_closed = details.trigger == Some(Trigger::ClientClosed);
     let verb = match details.trigger {
         Some(Trigger::Command(verb)) => Some(verb),
@@ -223,5 +223,4 @@ pub fn between(before: &Snapshot, after: &Snapshot, details: &Details) -> Vec<Ev
                 .flatten(),
         });
     }
-    events
 }

@@ -6,13 +6,18 @@
 //! enhanced status code (RFC 3463) and text. [`Reply`] carries both and renders
 //! `250-`/`250 ` lines with CRLF (RFC 5321 §4.2).
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::profiles::Voice;
+use crate::profiles::{Voice, Wording};
 use crate::table::{Phase, Verb};
 use crate::world::Profile;
+
+mod text;
+
+pub use text::{Octets, ReplyText};
 
 /// One server reply, ready to render. Built only by the catalog below.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -20,7 +25,7 @@ pub struct Reply {
     pub code: u16,
     pub enhanced: Option<EnhancedCode>,
     /// The text of each line, after the code and separator (enhanced code included).
-    pub lines: Vec<String>,
+    text: ReplyText,
     pub kind: ReplyKind,
     /// For bad-sequence replies: where the session was and what it would have accepted.
     pub sequence: Option<SequenceContext>,
@@ -49,8 +54,9 @@ pub struct SequenceContext {
 pub enum ReplyKind {
     Greeting,
     Helo,
+    /// `extensions`: the keywords after the first line, in the server's order.
     Ehlo {
-        extensions: Vec<String>,
+        extensions: Vec<Cow<'static, str>>,
     },
     HeloSyntax {
         ehlo: bool,
@@ -82,12 +88,13 @@ pub enum ReplyKind {
     NestedMail,
     NeedMail,
     NeedRcpt,
-    /// `last`: the last refused RCPT's reply, when the server repeats it (Exim);
+    /// `last`: the last refused RCPT's reply, when the server repeats it (Exim: as it
+    /// said it, octets the client sent included);
     /// `pipelined`: PIPELINING was offered and the command before was RCPT (Exim then
     /// takes it as part of a pipelined group, not as a protocol error).
     NoValidRecipients {
         #[serde(default)]
-        last: Option<String>,
+        last: Option<Octets>,
         #[serde(default)]
         pipelined: bool,
     },
@@ -195,9 +202,10 @@ pub enum ReplyKind {
     LineTooLong {
         got: usize,
     },
-    /// Exim's account of what is wrong with a MAIL or RCPT argument (`ARGUMENT: ERROR`).
+    /// Exim's account of what is wrong with a MAIL, RCPT or VRFY argument
+    /// (`ARGUMENT: ERROR`): the argument's octets as the client sent them.
     AddressError {
-        text: String,
+        text: Octets,
     },
     /// Too many commands that send no mail (Exim's `smtp_accept_max_nonmail`).
     TooManyNonmail,
@@ -392,38 +400,44 @@ impl Reply {
     /// server's name, the time, the client, the session's id). An enhanced code starts
     /// every line of the reply's own text (RFC 2034 §4); EHLO keywords follow it bare.
     pub fn new(kind: ReplyKind, profile: Profile, voice: &Voice) -> Reply {
-        let entry = profile.word(&kind, voice);
-        let mut lines = entry.lines;
-        if let Some(code) = entry.enhanced {
-            let mut prefix = [0; 20];
-            let prefix = code.prefix(&mut prefix);
-            lines.iter_mut().for_each(|line| line.insert_str(0, prefix));
-        }
+        let Wording {
+            code,
+            enhanced,
+            mut text,
+            ..
+        } = profile.word(&kind, voice);
         if let ReplyKind::Ehlo { extensions } = &kind {
-            lines.extend(extensions.iter().cloned());
+            for keyword in extensions {
+                text.push_line(None, keyword.as_bytes());
+            }
         }
         Reply {
-            code: entry.code,
-            enhanced: entry.enhanced,
-            lines,
+            code,
+            enhanced,
+            text,
             kind,
             sequence: None,
             answers: None,
         }
     }
 
+    /// The text of each line, after the code and separator.
+    pub fn text(&self) -> &ReplyText {
+        &self.text
+    }
+
     /// Renders the reply as it goes on the wire: `250-` for all lines but the last, CRLF each.
     pub fn write_to(&self, out: &mut Vec<u8>) {
-        let last = self.lines.len().saturating_sub(1);
         let code = [
             b'0' + (self.code / 100 % 10) as u8,
             b'0' + (self.code / 10 % 10) as u8,
             b'0' + (self.code % 10) as u8,
         ];
-        for (i, line) in self.lines.iter().enumerate() {
+        let mut lines = self.text.raw_lines().peekable();
+        while let Some(line) = lines.next() {
             out.extend_from_slice(&code);
-            out.push(if i == last { b' ' } else { b'-' });
-            out.extend_from_slice(line.as_bytes());
+            out.push(if lines.peek().is_none() { b' ' } else { b'-' });
+            out.extend_from_slice(line);
             out.extend_from_slice(b"\r\n");
         }
     }
@@ -434,7 +448,7 @@ impl Reply {
         out
     }
 
-    /// The lines as text, without CRLF.
+    /// The lines as text, code and all, without CRLF; invalid UTF-8 replaced.
     pub fn text_lines(&self) -> Vec<String> {
         String::from_utf8_lossy(&self.to_bytes())
             .lines()
@@ -518,19 +532,18 @@ fn area_message(code: u16) -> &'static str {
 }
 
 impl EnhancedCode {
-    /// This code and a space, written into `buf` without going through `fmt` (the hot
-    /// path): `5.5.1 `.
-    fn prefix(self, buf: &mut [u8; 20]) -> &str {
+    /// Writes this code, `5.5.1`, without going through `fmt` (the hot path).
+    fn write_to(self, out: &mut Vec<u8>) {
+        let mut buf = [0; 16];
         let mut at = 0;
         for (i, n) in [u16::from(self.0), self.1, self.2].into_iter().enumerate() {
             if i > 0 {
                 buf[at] = b'.';
                 at += 1;
             }
-            at = put_number(buf, at, n);
+            at = put_number(&mut buf, at, n);
         }
-        buf[at] = b' ';
-        std::str::from_utf8(&buf[..=at]).unwrap_or_default()
+        out.extend_from_slice(&buf[..at]);
     }
 
     /// RFC 3463's meaning of the class, the subject and the full code (message ids).

@@ -116,10 +116,7 @@ pub const COMMANDS: &[CommandSpec] = &[
 
 impl Verb {
     pub fn spec(self) -> &'static CommandSpec {
-        COMMANDS
-            .iter()
-            .find(|c| c.verb == self)
-            .expect("every verb has a row")
+        &COMMANDS[ROWS[self as usize]]
     }
 
     pub fn name(self) -> &'static str {
@@ -128,12 +125,52 @@ impl Verb {
 
     /// The verb a command word names, case-insensitively.
     pub fn parse(word: &str) -> Option<Verb> {
-        COMMANDS
-            .iter()
-            .find(|c| c.name.len() == word.len() && c.name.eq_ignore_ascii_case(word))
-            .map(|c| c.verb)
+        let wanted = (word.len() <= 8).then(|| name_key(word.as_bytes()))?;
+        let found = NAME_KEYS.iter().position(|&key| key == wanted)?;
+        Some(COMMANDS[found].verb)
     }
 }
+
+/// A command name of at most 8 letters as one number, case folded, its length above
+/// them: [`Verb::parse`] compares numbers, not strings.
+const fn name_key(name: &[u8]) -> u128 {
+    let mut key = 0;
+    let mut i = 0;
+    while i < name.len() {
+        key = key << 8 | name[i].to_ascii_uppercase() as u64;
+        i += 1;
+    }
+    (name.len() as u128) << 64 | key as u128
+}
+
+/// Each verb's row in [`COMMANDS`], by the verb's number (`Auth` is the last): every verb
+/// has one, or this does not compile.
+const ROWS: [usize; Verb::Auth as usize + 1] = {
+    let mut rows = [usize::MAX; Verb::Auth as usize + 1];
+    let mut i = 0;
+    while i < COMMANDS.len() {
+        rows[COMMANDS[i].verb as usize] = i;
+        i += 1;
+    }
+    let mut verb = 0;
+    while verb < rows.len() {
+        assert!(rows[verb] != usize::MAX, "a verb without a row in COMMANDS");
+        verb += 1;
+    }
+    rows
+};
+
+/// [`name_key`] of each name in [`COMMANDS`], in its order.
+const NAME_KEYS: [u128; COMMANDS.len()] = {
+    let mut keys = [0; COMMANDS.len()];
+    let mut i = 0;
+    while i < COMMANDS.len() {
+        assert!(COMMANDS[i].name.len() <= 8, "a command name longer than a key");
+        keys[i] = name_key(COMMANDS[i].name.as_bytes());
+        i += 1;
+    }
+    keys
+};
 
 /// What moves the session from one phase to another: a command, or an event.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -210,6 +247,42 @@ impl Trigger {
             Trigger::Connect => Some("trigger-connect"),
             Trigger::ClientClosed => Some("trigger-client-closed"),
             Trigger::ServerClosed => Some("trigger-server-closed"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verbs_parse_in_any_case_and_nothing_else_does() {
+        for spec in COMMANDS {
+            let lower = spec.name.to_ascii_lowercase();
+            let mixed: String = spec
+                .name
+                .chars()
+                .enumerate()
+                .map(|(i, c)| match i % 2 {
+                    0 => c,
+                    _ => c.to_ascii_lowercase(),
+                })
+                .collect();
+            for word in [spec.name, lower.as_str(), mixed.as_str()] {
+                assert_eq!(Verb::parse(word), Some(spec.verb), "{word}");
+            }
+            for word in [
+                &spec.name[1..],
+                &format!("{}X", spec.name),
+                &format!("\0{}", spec.name),
+                // A four-letter name's length in the octets above it, as in its key.
+                &format!("\0\0\0\u{4}{}", spec.name),
+            ] {
+                assert_eq!(Verb::parse(word), None, "{word:?}");
+            }
+        }
+        for word in ["", "MAILFROMX", "STARTTLSX", "ÄIL", "MAI\u{212a}"] {
+            assert_eq!(Verb::parse(word), None, "{word:?}");
         }
     }
 }

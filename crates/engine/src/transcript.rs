@@ -374,11 +374,10 @@ impl Player<'_> {
             (self.observe)(&output);
             match output {
                 Output::Reply { reply, due } => {
-                    let lines = reply
-                        .text_lines()
-                        .iter()
-                        .map(|l| format!("S: {}", escape(l)))
-                        .collect();
+                    let wire = reply.to_bytes();
+                    let lines = wire.split_inclusive(|&b| b == b'\n');
+                    let lines = lines.map(|l| l.strip_suffix(b"\r\n").unwrap_or(l));
+                    let lines = lines.map(|l| format!("S: {}", escape(l))).collect();
                     self.unread.push_back((due, lines));
                 }
                 Output::Close => self.server_closed = true,
@@ -520,14 +519,20 @@ pub fn unescape(text: &str) -> Vec<u8> {
     out
 }
 
-/// A server line as transcripts show it: a backslash and control characters escaped.
-pub fn escape(line: &str) -> String {
+/// A server line as transcripts show it, from its octets on the wire: a backslash,
+/// control characters and octets that are not UTF-8 escaped (`record.py`'s `escape`).
+pub fn escape(line: &[u8]) -> String {
     let mut out = String::with_capacity(line.len());
-    for c in line.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            c if c.is_control() && (c as u32) < 0x80 => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c => out.push(c),
+    for chunk in line.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            match c {
+                '\\' => out.push_str("\\\\"),
+                c if c.is_control() && (c as u32) < 0x80 => out.push_str(&format!("\\x{:02x}", c as u32)),
+                c => out.push(c),
+            }
+        }
+        for octet in chunk.invalid() {
+            out.push_str(&format!("\\x{octet:02x}"));
         }
     }
     out
@@ -586,5 +591,23 @@ mod tests {
         let counted = played(&format!("# recorded from: test\n{script}"));
         assert_eq!(after(&counted, "N: 3"), [unknown, unknown, ok]);
         assert_eq!(after(&counted, "C: NOOP"), [ok]);
+    }
+
+    #[test]
+    fn server_lines_escape_what_is_not_text_and_read_back_exactly() {
+        let cases: [(&[u8], &str); 5] = [
+            (
+                b"501 \xff\xfe: recipient address must contain a domain",
+                "501 \\xff\\xfe: recipient address must contain a domain",
+            ),
+            (b"250 gr\xc3\xbc\xc3\x9fe \xe2\x82", "250 grüße \\xe2\\x82"),
+            (b"500 a\\b\tc\x7f", "500 a\\\\b\\x09c\\x7f"),
+            (b"250 \xed\xa0\x80 \xf8\x88", "250 \\xed\\xa0\\x80 \\xf8\\x88"),
+            (b"", ""),
+        ];
+        for (octets, shown) in cases {
+            assert_eq!(escape(octets), shown);
+            assert_eq!(unescape(shown), octets);
+        }
     }
 }

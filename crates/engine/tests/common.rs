@@ -5,6 +5,18 @@ use smtplab_engine::{Input, Output, Peer, Session, World};
 
 pub const T0: u64 = 1_795_918_096_000;
 
+/// A typical session's client side, a write each: the benchmark's (`benches/engine.rs`)
+/// and the allocation count's (`tests/allocations.rs`).
+pub const TYPICAL_SESSION: [&[u8]; 7] = [
+    b"EHLO client.example.org\r\n",
+    b"MAIL FROM:<sender@example.org>\r\n",
+    b"RCPT TO:<alice@example.com>\r\n",
+    b"RCPT TO:<bob@example.com>\r\n",
+    b"DATA\r\n",
+    b"Subject: bench\r\n\r\nHello.\r\n.\r\n",
+    b"QUIT\r\n",
+];
+
 pub struct Lab {
     pub session: Session,
     pub now: u64,

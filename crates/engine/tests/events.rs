@@ -41,7 +41,7 @@ fn play_in(text: &str, base: World) -> (Vec<Output>, Session) {
             Client::Handshake => Input::TlsEstablished { now },
             Client::Cram { user, password } => {
                 let challenge = outputs.iter().rev().find_map(|o| match o {
-                    Output::Reply { reply, .. } if reply.code == 334 => decode(&reply.lines[0]),
+                    Output::Reply { reply, .. } if reply.code == 334 => decode(&reply.text().lines().next()?),
                     _ => None,
                 });
                 let challenge = String::from_utf8(challenge.unwrap_or_default()).unwrap();

@@ -29,6 +29,19 @@ impl Exim {
         self.replies()
     }
 
+    /// Sends bytes in one write; the octets the server wrote back.
+    fn wire(&mut self, bytes: &[u8]) -> Vec<u8> {
+        self.now += 10;
+        self.session.handle_bytes(self.now, bytes).unwrap();
+        let mut wire = Vec::new();
+        while let Some(output) = self.session.poll_output() {
+            if let Output::Reply { reply, .. } = output {
+                reply.write_to(&mut wire);
+            }
+        }
+        wire
+    }
+
     fn replies(&mut self) -> Vec<String> {
         std::iter::from_fn(|| self.session.poll_output())
             .filter_map(|output| match output {
@@ -246,4 +259,20 @@ fn vrfy_reads_the_address_as_exim_does() {
         ["501 root: recipient address must contain a domain"]
     );
     assert_eq!(exim.raw(b"VRFY\r\n"), ["501 empty address"]);
+}
+
+/// golden/exim/utf8-bad-vrfy.smtp: Exim names the argument in the octets the client sent,
+/// UTF-8 or not; what is shown as text has them replaced.
+#[test]
+fn vrfy_echoes_octets_that_are_not_utf8_as_they_came() {
+    let mut exim = Exim::connected();
+    exim.raw(b"EHLO client.example.org\r\n");
+    let wire = exim.wire(b"VRFY \xff\xfe \r\n");
+    assert_eq!(wire, b"501 \xff\xfe: recipient address must contain a domain\r\n");
+    let shown = exim.raw(b"VRFY a\xc3\r\n");
+    assert_eq!(shown, ["501 a\u{fffd}: recipient address must contain a domain"]);
+    assert_eq!(
+        exim.wire(b"VRFY gr\xc3\xbc\xc3\x9fe\r\n"),
+        "501 grüße: recipient address must contain a domain\r\n".as_bytes()
+    );
 }

@@ -347,7 +347,7 @@ fn drain_outputs(session: &mut Session, seed: u64, seen: &mut Seen) -> Vec<Outpu
                 reply.code
             );
             assert!(
-                !reply.lines.is_empty() && reply.to_bytes().ends_with(b"\r\n"),
+                !reply.text().is_empty() && reply.to_bytes().ends_with(b"\r\n"),
                 "seed {seed}"
             );
         }

@@ -5,7 +5,9 @@
 
 mod address;
 
-use super::{rfc_text, wording, Source, Voice, Wording};
+use std::borrow::Cow;
+
+use super::{rfc_text, wording, wording_fmt, Source, Voice, Wording};
 use crate::command::{Body, MailParams};
 use crate::delivery::padded_greeting_date;
 use crate::reply::{AuthFailure, EnhancedCode, ReplyKind};
@@ -15,24 +17,24 @@ use crate::table::Verb;
 pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
     use ReplyKind as K;
     let host = voice.host;
-    let r = |code, text: &str| wording(code, None, vec![text.to_string()], Source::Recorded);
-    let rfc = |code, why| wording(code, None, vec![rfc_text(code).to_string()], Source::Unsourced(why));
-    let hello = || format!("{host} Hello {} [{}]", voice.helo, voice.client);
+    let r = |code, text: &str| wording(code, None, [text], Source::Recorded);
+    let f = |code, text: std::fmt::Arguments| wording_fmt(code, None, text, Source::Recorded);
+    let rfc = |code, why| wording(code, None, [rfc_text(code)], Source::Unsourced(why));
     match kind {
         // smtp_banner with `\n` (cPanel's notice): a multi-line 220 (smtp_in.c sends each
         // line with `220-`). The notice is the world's configuration, not Exim's text.
         K::Greeting => wording(220, None, std::iter::once(format!("{host} ESMTP Exim 4.96 {}", padded_greeting_date(voice.now_ms)))
-            .chain(voice.notice.iter().cloned()).collect(), Source::Recorded),
-        K::Helo | K::Ehlo { .. } => r(250, &hello()),
+            .chain(voice.notice.iter().cloned()), Source::Recorded),
+        K::Helo | K::Ehlo { .. } => f(250, format_args!("{host} Hello {} [{}]", voice.helo, voice.client)),
         K::HeloSyntax { ehlo: true } => r(501, "Syntactically invalid EHLO argument(s)"),
         K::HeloSyntax { ehlo: false } => r(501, "Syntactically invalid HELO argument(s)"),
         K::Ok | K::MailOk => r(250, "OK"),
         K::Reset => r(250, "Reset OK"),
-        K::Bye => r(221, &format!("{host} closing connection")),
+        K::Bye => f(221, format_args!("{host} closing connection")),
         K::RcptOk => r(250, "Accepted"),
         K::StartData => r(354, "Enter message, ending with \".\" on a line by itself"),
-        K::Queued { queue_id, .. } => r(250, &format!("OK id={}", message_id(queue_id, voice.now_ms))),
-        K::BdatChunkOk { bytes } => r(250, &format!("{bytes} byte chunk received")),
+        K::Queued { queue_id, .. } => f(250, format_args!("OK id={}", message_id(queue_id, voice.now_ms))),
+        K::BdatChunkOk { bytes } => f(250, format_args!("{bytes} byte chunk received")),
         K::BdatQueued { bytes, queue_id, chunk } => wording(250, None, vec![
             format!(" {chunk} byte chunk, total {bytes}"),
             format!("OK id={}", message_id(queue_id, voice.now_ms)),
@@ -40,30 +42,27 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
         K::SendHeloFirst => r(503, "HELO or EHLO required"),
         K::NestedMail => r(503, "sender already given"),
         K::NeedMail => r(503, "sender not yet given"),
-        K::NeedRcpt => r(503, &format!("valid RCPT command must precede {}", voice.verb.map_or("DATA", |v| v.name()))),
+        K::NeedRcpt => f(503, format_args!("valid RCPT command must precede {}", voice.verb.map_or("DATA", |v| v.name()))),
         // smtp_in.c: the last refusal first when there was one; "Valid" when PIPELINING was
         // offered and RCPT came just before, else the protocol error's "valid".
         K::NoValidRecipients { last, pipelined } => {
             let verb = voice.verb.map_or("DATA", |v| v.name());
-            let mut lines: Vec<String> = last
-                .iter()
-                .flat_map(|l| ["All RCPT commands were rejected with this error:".to_string(), l.clone()])
-                .collect();
-            lines.push(format!("{} RCPT command must precede {verb}", if *pipelined { "Valid" } else { "valid" }));
-            wording(503, None, lines, Source::Recorded)
+            let then = format!("{} RCPT command must precede {verb}", if *pipelined { "Valid" } else { "valid" });
+            let refused = last.iter().flat_map(|l| [&b"All RCPT commands were rejected with this error:"[..], l.as_bytes()]);
+            wording(503, None, refused.chain([then.as_bytes()]), Source::Recorded)
         }
         K::RcptAfterBdat => r(503, "only RSET accepted now"),
         K::DataAfterBdat => r(503, "only BDAT permissible after non-LAST BDAT"),
         // Exim's verbs are `MAIL FROM:` and `RCPT TO:`: without the colon it knows no command.
         K::MailSyntax | K::RcptSyntax | K::Unrecognized { .. } | K::BadSyntax | K::BadUtf8 | K::BreakRules => r(500, "unrecognized command"),
-        K::BadSender | K::BadRecipient => wording(501, None, vec!["missing or malformed local part".into()],
+        K::BadSender | K::BadRecipient => wording(501, None, ["missing or malformed local part"],
             Source::Unsourced("Exim names the address and what is wrong with it; the lab does not keep which")),
         K::NoArguments { .. } => r(501, "unexpected argument data"),
         K::BadSizeSyntax | K::BadRet | K::BadEnvid | K::BadNotify | K::BadOrcpt | K::UnsupportedOption { .. } =>
             rfc(501, "Exim echoes the address and parameter (`malformed address: … may not follow …`)"),
-        K::SizeOverflow | K::SizeExceeded | K::MessageTooBig | K::ChunkTooBig => wording(552, None, vec!["Message size exceeds maximum permitted".into()],
+        K::SizeOverflow | K::SizeExceeded | K::MessageTooBig | K::ChunkTooBig => wording(552, None, ["Message size exceeds maximum permitted"],
             Source::Unsourced("Exim's source (smtp_in.c); not recorded: the lab's scenarios stay under Exim's 52428800")),
-        K::TooManyRecipients => wording(452, None, vec!["too many recipients".into()], Source::Unsourced("Exim's source (smtp_in.c); 102 recipients were accepted")),
+        K::TooManyRecipients => wording(452, None, ["too many recipients"], Source::Unsourced("Exim's source (smtp_in.c); 102 recipients were accepted")),
         K::UserUnknown { .. } => r(550, "Unrouteable address"),
         K::RelayDenied { .. } => r(550, "relay not permitted"),
         K::VrfySyntax => r(501, "empty address"),
@@ -71,8 +70,8 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
         K::EtrnSyntax | K::EtrnUnavailable { .. } => r(458, "Administrative prohibition"),
         K::EtrnInTransaction => r(503, "ETRN is not permitted inside a transaction"),
         K::TooManyErrors => r(500, "Too many unrecognized commands"),
-        K::Timeout { in_message: false } => r(421, &format!("{host}: SMTP command timeout - closing connection")),
-        K::Timeout { in_message: true } => r(421, &format!("{host} SMTP incoming data timeout - closing connection.")),
+        K::Timeout { in_message: false } => f(421, format_args!("{host}: SMTP command timeout - closing connection")),
+        K::Timeout { in_message: true } => f(421, format_args!("{host} SMTP incoming data timeout - closing connection.")),
         K::ReadyForTls => r(220, "TLS go ahead"),
         K::TlsActive | K::NotImplemented => r(503, "STARTTLS command used when not advertised"),
         K::AuthNotEnabled => r(503, "AUTH command used when not advertised"),
@@ -83,42 +82,38 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
         K::AuthOk => r(235, "Authentication succeeded"),
         K::AuthFailed { reason: AuthFailure::Credentials | AuthFailure::BadProtocol } | K::BasicAuthDisabled => r(535, "Incorrect authentication data"),
         K::AuthFailed { reason: AuthFailure::AnotherStep | AuthFailure::BadBase64 } => r(501, "Invalid base64 data"),
-        K::AuthFailed { reason: AuthFailure::NoMechanism } => wording(504, None, vec!["authentication mechanism not supported".into()],
+        K::AuthFailed { reason: AuthFailure::NoMechanism } => wording(504, None, ["authentication mechanism not supported"],
             Source::Unsourced("Exim puts the mechanism's name first, which the lab does not keep")),
         K::AuthAborted => r(501, "Authentication cancelled"),
         K::InitialDataNotExpected => r(553, "Initial data not expected"),
-        K::SaslResponseTooLong => wording(501, None, vec!["Invalid base64 data".into()],
+        K::SaslResponseTooLong => wording(501, None, ["Invalid base64 data"],
             Source::Unsourced("get_data.c: a response line past its 16384-octet buffer is BAD64; not recorded")),
         K::BdatSyntax => r(501, "missing size for BDAT command"),
         // With `chunking_advertise_hosts =` empty; a protocol error, and the chunk's octets
         // are then read as commands.
-        K::ChunkingNotOffered => wording(503, None, vec!["BDAT command used when CHUNKING not advertised".into()],
+        K::ChunkingNotOffered => wording(503, None, ["BDAT command used when CHUNKING not advertised"],
             Source::Transcript("Phil Pennock on oss-security, 2017-11-24 (Exim's CVE-2017-16943 mitigation); smtp_in.c")),
-        K::Injected { code, enhanced, text } => wording(*code, enhanced.map(|EnhancedCode(a, b, c)| (a, b, c)), vec![text.clone()], Source::Unsourced("a failure rule of the world")),
+        K::Injected { code, enhanced, text } => wording(*code, enhanced.map(|EnhancedCode(a, b, c)| (a, b, c)), [text], Source::Unsourced("a failure rule of the world")),
         K::Greylisted { .. } => rfc(450, "greylisting was recorded with Postfix only"),
         K::TooManyConnections { .. } => rfc(421, "not recorded from Exim"),
         K::MustStartTls => rfc(530, "not recorded from Exim"),
         K::AuthRequired { .. } => rfc(550, "not recorded from Exim"),
-        K::NotAdvertised { extension } => r(501, &format!("{extension} used when not advertised")),
+        K::NotAdvertised { extension } => f(501, format_args!("{extension} used when not advertised")),
         K::TooManyNonmail => r(554, "Too many nonmail commands"),
-        K::AddressError { text } => r(501, text),
+        K::AddressError { text } => wording(501, None, [text], Source::Recorded),
         // Debian's acl_check_data (exim4-config).
-        K::LineTooLong { got } => r(550, &format!("maximum allowed line length is 998 octets, got {got}")),
+        K::LineTooLong { got } => f(550, format_args!("maximum allowed line length is 998 octets, got {got}")),
         K::HeaderNotCrlf => r(552, "Message header not CRLF terminated"),
         K::SyncError => r(554, "SMTP synchronization error"),
         // Debian's acl_check_rcpt (exim4-config).
         K::TooManyBadRecipients => r(550, "Rejected for too many bad recipients"),
-        K::UnknownMechanism { name } => r(504, &format!("{name} authentication mechanism not supported")),
-        K::Help => wording(214, None, vec!["Commands supported:".into(), "AUTH STARTTLS HELO EHLO MAIL RCPT DATA BDAT NOOP QUIT RSET HELP".into()], Source::Recorded),
+        K::UnknownMechanism { name } => f(504, format_args!("{name} authentication mechanism not supported")),
+        K::Help => wording(214, None, ["Commands supported:", "AUTH STARTTLS HELO EHLO MAIL RCPT DATA BDAT NOOP QUIT RSET HELP"], Source::Recorded),
         K::ExpnRefused => r(550, "Administrative prohibition"),
         K::NulInCommand => r(501, "NUL characters are not allowed in SMTP commands"),
-        K::ConnectionLost { in_message: false } => r(421, &format!("{host} lost input connection")),
+        K::ConnectionLost { in_message: false } => f(421, format_args!("{host} lost input connection")),
         K::ConnectionLost { in_message: true } => r(421, "Lost incoming connection"),
-        K::TooManySyntaxErrors { last } => {
-            let mut said = word(last, voice);
-            said.lines.push("Too many syntax or protocol errors".into());
-            said
-        }
+        K::TooManySyntaxErrors { last } => word(last, voice).with_line("Too many syntax or protocol errors"),
     }
 }
 
@@ -160,10 +155,15 @@ pub fn closes(kind: &ReplyKind) -> bool {
 
 /// Exim's EHLO keywords, before and after TLS, in its order (recorded). PIPECONNECT is
 /// offered only with PIPELINING (smtp_in.c).
-pub fn ehlo_keywords(pipelining: bool, starttls: bool, auth: bool, message_size: u64) -> Vec<String> {
-    let mut ext = vec![format!("SIZE {message_size}"), "8BITMIME".into()];
+pub fn ehlo_keywords(
+    pipelining: bool,
+    starttls: bool,
+    auth: bool,
+    message_size: u64,
+) -> Vec<Cow<'static, str>> {
+    let mut ext: Vec<Cow<'static, str>> = vec![format!("SIZE {message_size}").into(), "8BITMIME".into()];
     if pipelining {
-        ext.extend(["PIPELINING", "PIPECONNECT"].map(String::from));
+        ext.extend(["PIPELINING", "PIPECONNECT"].map(Cow::from));
     }
     if auth {
         ext.push("AUTH PLAIN LOGIN CRAM-MD5".into());
@@ -172,7 +172,7 @@ pub fn ehlo_keywords(pipelining: bool, starttls: bool, auth: bool, message_size:
     if starttls {
         ext.push("STARTTLS".into());
     }
-    ext.extend(["PRDR", "HELP"].map(String::from));
+    ext.extend(["PRDR", "HELP"].map(Cow::from));
     ext
 }
 
@@ -231,7 +231,7 @@ pub fn read_envelope(line: &str, esmtp: bool) -> Option<Result<(String, MailPara
     let argument = line[prefix..].trim();
     if argument.is_empty() {
         let text = format!("{verb} must have an address operand");
-        return Some(Err(ReplyKind::AddressError { text }));
+        return Some(Err(ReplyKind::AddressError { text: text.into() }));
     }
     let mut params = MailParams::default();
     let mut rest = argument;
@@ -244,7 +244,7 @@ pub fn read_envelope(line: &str, esmtp: bool) -> Option<Result<(String, MailPara
     }
     Some(match address_error(rest, recipient) {
         Err(error) => Err(ReplyKind::AddressError {
-            text: format!("{rest}: {error}"),
+            text: format!("{rest}: {error}").into(),
         }),
         Ok(address) => Ok((address, params)),
     })

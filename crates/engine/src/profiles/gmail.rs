@@ -4,6 +4,8 @@
 //! ` - gsmtp`, repeats the enhanced code on every line of a multi-line reply, and puts
 //! two spaces before a help URL.
 
+use std::borrow::Cow;
+
 use super::{rfc_text, wording, Source, Voice, Wording};
 use crate::reply::{AuthFailure, EnhancedCode, ReplyKind};
 
@@ -70,22 +72,22 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
         ]),
         K::RelayDenied { .. } => rfc(550, Some((5, 7, 1)), "Gmail relays for every logged-in user; no transcript refuses a relay on 587"),
         K::VrfySyntax => rfc(501, Some((5, 5, 4)), "no transcript of VRFY without an argument"),
-        K::CannotVerify { .. } => wording(252, None, vec!["Send some mail, I'll try my best".into()], t("Go net/smtp smtp_test.go (a model of mx.google.com)")),
+        K::CannotVerify { .. } => wording(252, None, ["Send some mail, I'll try my best"], t("Go net/smtp smtp_test.go (a model of mx.google.com)")),
         K::VrfyDisabled => unimplemented("Google's text for an unimplemented command"),
         K::EtrnSyntax | K::EtrnInTransaction | K::EtrnUnavailable { .. } => unimplemented("Gmail does not offer ETRN"),
         K::Unrecognized { .. } | K::BreakRules => tagged(502, Some((5, 5, 1)), "Unrecognized command.", t("chenjj/espoofer #10")),
         K::BadSyntax | K::BadUtf8 => tagged(502, Some((5, 5, 1)), "Unrecognized command.", Source::Unsourced("an empty or undecodable line is not in a transcript; the unknown-command text")),
         K::TooManyErrors => tagged(502, Some((5, 5, 1)), "Too many unrecognized commands, goodbye.", t(LIST)),
         K::Timeout { .. } => tagged(451, Some((4, 4, 2)), "Timeout - closing connection.", t(LIST)),
-        K::ReadyForTls => wording(220, Some((2, 0, 0)), vec!["Ready to start TLS".into()], t("WWBN/AVideo #3212")),
+        K::ReadyForTls => wording(220, Some((2, 0, 0)), ["Ready to start TLS"], t("WWBN/AVideo #3212")),
         K::TlsActive => tagged(454, Some((5, 5, 1)), "STARTTLS may not be repeated.", t(LIST)),
         K::NotImplemented => unimplemented("Google's text for an unimplemented command"),
         K::AuthNotEnabled => tagged(530, Some((5, 7, 0)), "Must issue a STARTTLS command first.", t("deanproxy/eMail #53 (AUTH before STARTTLS)")),
         K::AuthInTransaction => rfc(503, Some((5, 5, 1)), "no transcript of AUTH inside a transaction"),
         K::AlreadyAuthenticated => tagged(503, Some((5, 7, 0)), "No identity changes permitted.", t(LIST)),
         K::AuthSyntax => syntax("no transcript of AUTH without a mechanism"),
-        K::AuthChallenge { challenge } => wording(334, None, vec![challenge.clone()], t("a public transcript; kisli/vmime #110")),
-        K::AuthOk => wording(235, Some((2, 7, 0)), vec!["Accepted".into()], t("kisli/vmime #110; datawookie/emayili #71")),
+        K::AuthChallenge { challenge } => wording(334, None, [challenge], t("a public transcript; kisli/vmime #110")),
+        K::AuthOk => wording(235, Some((2, 7, 0)), ["Accepted"], t("kisli/vmime #110; datawookie/emayili #71")),
         K::AuthFailed { reason: AuthFailure::Credentials | AuthFailure::BadProtocol } | K::BasicAuthDisabled =>
             help(535, Some((5, 7, 8)), "Username and Password not accepted. Learn more at", "BadCredentials", t("accimeesterlin/nodemailer-examples #3; swiftmailer #1083")),
         K::AuthFailed { reason: AuthFailure::AnotherStep | AuthFailure::BadBase64 } => tagged(501, Some((5, 5, 2)), "Cannot Decode response.", t(LIST)),
@@ -94,7 +96,7 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
         K::SaslResponseTooLong => rfc(500, Some((5, 5, 6)), "no transcript of an overlong SASL response"),
         K::BdatSyntax => rfc(501, Some((5, 5, 4)), "no transcript of a bad BDAT"),
         K::ChunkingNotOffered => unimplemented("Gmail always offers CHUNKING; Google's text for an unimplemented command"),
-        K::Injected { code, enhanced, text } => wording(*code, enhanced.map(|EnhancedCode(a, b, c)| (a, b, c)), vec![text.clone()], Source::Unsourced("a failure rule of the world")),
+        K::Injected { code, enhanced, text } => wording(*code, enhanced.map(|EnhancedCode(a, b, c)| (a, b, c)), [text], Source::Unsourced("a failure rule of the world")),
         K::Greylisted { .. } => rfc(450, Some((4, 2, 0)), "Gmail's submission port does not greylist"),
         K::TooManyConnections { .. } => tagged(421, Some((4, 7, 0)), "Try again later, closing connection.", t(LIST)),
         K::MustStartTls => tagged(530, Some((5, 7, 0)), "Must issue a STARTTLS command first.", t("deanproxy/eMail #53; virtualzone/tubewarder #29; passbolt/passbolt_docker #25")),
@@ -122,14 +124,14 @@ pub fn closes(kind: &ReplyKind) -> bool {
 }
 
 /// Gmail's EHLO keywords before and after TLS (SuiteCRM #4146; a public transcript, 2026).
-pub fn ehlo_keywords(starttls: bool, auth: bool, message_size: u64) -> Vec<String> {
-    let mut ext = vec![format!("SIZE {message_size}"), "8BITMIME".to_string()];
+pub fn ehlo_keywords(starttls: bool, auth: bool, message_size: u64) -> Vec<Cow<'static, str>> {
+    let mut ext: Vec<Cow<'static, str>> = vec![format!("SIZE {message_size}").into(), "8BITMIME".into()];
     if starttls {
         ext.push("STARTTLS".into());
     }
     if auth {
-        ext.push(format!("AUTH {}", MECHANISMS.join(" ")));
+        ext.push(format!("AUTH {}", MECHANISMS.join(" ")).into());
     }
-    ext.extend(["ENHANCEDSTATUSCODES", "PIPELINING", "CHUNKING", "SMTPUTF8"].map(String::from));
+    ext.extend(["ENHANCEDSTATUSCODES", "PIPELINING", "CHUNKING", "SMTPUTF8"].map(Cow::from));
     ext
 }

@@ -8,6 +8,8 @@
 //! `535 5.7.139 … basic authentication is disabled.`, one after it `550 5.7.30 …`:
 //! the profile's dated option, read from the simulated clock.
 
+use std::borrow::Cow;
+
 use super::{rfc_text, wording, Source, Voice, Wording};
 use crate::delivery::{greeting_date, iso_date};
 use crate::reply::{AuthFailure, EnhancedCode, ReplyKind};
@@ -86,7 +88,7 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
         K::BasicAuthDisabled if voice.now_ms >= BASIC_AUTH_RETIRED_MS => one(550, Some((5, 7, 30)), "Basic authentication is not supported for Client Submission.".into(),
             t("Microsoft Exchange Team blog, \"Exchange Online to retire Basic auth for Client Submission (SMTP AUTH)\"")),
         K::BasicAuthDisabled => err(535, Some((5, 7, 139)), "Authentication unsuccessful, basic authentication is disabled.", t("nodemailer #1714; twikoojs/twikoo #812")),
-        K::Injected { code, enhanced, text } => wording(*code, enhanced.map(|EnhancedCode(a, b, c)| (a, b, c)), vec![text.clone()], Source::Unsourced("a failure rule of the world")),
+        K::Injected { code, enhanced, text } => wording(*code, enhanced.map(|EnhancedCode(a, b, c)| (a, b, c)), [text], Source::Unsourced("a failure rule of the world")),
         K::Greylisted { .. } => rfc(450, Some((4, 2, 0)), "Microsoft 365's submission port does not greylist"),
         K::TooManyConnections { .. } => rfc(421, Some((4, 7, 0)), "no transcript of Microsoft's connection limit"),
         K::MustStartTls => rfc(530, Some((5, 7, 0)), "Microsoft 365 refuses MAIL before AUTH, not before TLS"),
@@ -113,19 +115,15 @@ pub fn closes(kind: &ReplyKind) -> bool {
 
 /// The EHLO keywords before and after TLS (the 2025 log): after TLS, `AUTH LOGIN
 /// XOAUTH2` takes STARTTLS's place.
-pub fn ehlo_keywords(starttls: bool, auth: bool, message_size: u64) -> Vec<String> {
-    let mut ext = vec![
-        format!("SIZE {message_size}"),
-        "PIPELINING".to_string(),
-        "DSN".to_string(),
-        "ENHANCEDSTATUSCODES".to_string(),
-    ];
+pub fn ehlo_keywords(starttls: bool, auth: bool, message_size: u64) -> Vec<Cow<'static, str>> {
+    let mut ext: Vec<Cow<'static, str>> = vec![format!("SIZE {message_size}").into()];
+    ext.extend(["PIPELINING", "DSN", "ENHANCEDSTATUSCODES"].map(Cow::from));
     if starttls {
         ext.push("STARTTLS".into());
     }
     if auth {
-        ext.push(format!("AUTH {}", MECHANISMS.join(" ")));
+        ext.push(format!("AUTH {}", MECHANISMS.join(" ")).into());
     }
-    ext.extend(["8BITMIME", "BINARYMIME", "CHUNKING", "SMTPUTF8"].map(String::from));
+    ext.extend(["8BITMIME", "BINARYMIME", "CHUNKING", "SMTPUTF8"].map(Cow::from));
     ext
 }

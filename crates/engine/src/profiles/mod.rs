@@ -9,7 +9,10 @@ mod gmail;
 mod microsoft365;
 mod postfix;
 
-use crate::reply::{EnhancedCode, ReplyKind};
+use std::borrow::Cow;
+use std::fmt;
+
+use crate::reply::{EnhancedCode, ReplyKind, ReplyText};
 use crate::sasl::{Mechanism, SaslServer};
 use crate::table::Verb;
 use crate::world::{Policy, Profile};
@@ -18,18 +21,21 @@ use crate::world::{Policy, Profile};
 pub struct Wording {
     pub code: u16,
     pub enhanced: Option<EnhancedCode>,
-    /// The text of each line, without the code (the enhanced code is put in front of
-    /// every line by [`crate::Reply::new`]).
-    pub lines: Vec<String>,
+    /// The text of each line, without the code, the enhanced code in front of each.
+    pub text: ReplyText,
     pub source: Source,
 }
 
 impl Wording {
     /// Puts `middle` between the first line and the last.
     pub(crate) fn with_middle(mut self, middle: &[&str]) -> Wording {
-        let last = self.lines.pop();
-        self.lines.extend(middle.iter().map(|l| l.to_string()));
-        self.lines.extend(last);
+        self.text.insert_before_last(self.enhanced, middle);
+        self
+    }
+
+    /// Adds a line at the end.
+    pub(crate) fn with_line(mut self, line: &str) -> Wording {
+        self.text.push_line(self.enhanced, line.as_bytes());
         self
     }
 }
@@ -114,7 +120,7 @@ impl Profile {
 
     /// The EHLO keywords after the first line, in this server's order, without those the
     /// policy switches off (Postfix's `smtpd_discard_ehlo_keywords`).
-    pub fn ehlo_keywords(self, policy: &Policy, tls: bool, message_size: u64) -> Vec<String> {
+    pub fn ehlo_keywords(self, policy: &Policy, tls: bool, message_size: u64) -> Vec<Cow<'static, str>> {
         let auth = policy.auth_enabled && (tls || !policy.auth_only_after_tls);
         let starttls = policy.starttls && !tls;
         let mut keywords = match self {
@@ -286,19 +292,37 @@ pub enum ErrorLimits {
     },
 }
 
-/// The wording helpers every profile uses.
-pub(crate) fn wording(
+/// The wording helpers every profile uses: a reply of these lines (text, or the octets
+/// the client sent), the enhanced code in front of each.
+pub(crate) fn wording<L: AsRef<[u8]>>(
     code: u16,
     enhanced: Option<(u8, u16, u16)>,
-    lines: Vec<String>,
+    lines: impl IntoIterator<Item = L>,
     source: Source,
 ) -> Wording {
+    let enhanced = enhanced.map(|(a, b, c)| EnhancedCode(a, b, c));
+    let mut text = ReplyText::default();
+    for line in lines {
+        text.push_line(enhanced, line.as_ref());
+    }
     Wording {
         code,
-        enhanced: enhanced.map(|(a, b, c)| EnhancedCode(a, b, c)),
-        lines,
+        enhanced,
+        text,
         source,
     }
+}
+
+/// A reply of one line, formatted in place (`format_args!`): no `String` on the way.
+pub(crate) fn wording_fmt(
+    code: u16,
+    enhanced: Option<(u8, u16, u16)>,
+    line: fmt::Arguments,
+    source: Source,
+) -> Wording {
+    let mut said = wording(code, enhanced, [""; 0], source);
+    said.text.push_fmt(said.enhanced, line);
+    said
 }
 
 /// For a kind only other servers say: this server's unknown-command reply, marked so.
@@ -348,7 +372,7 @@ mod tests {
         for profile in Profile::ALL {
             for reply in catalog(*profile, &Voice::of("mail.example.com")) {
                 assert!((200..600).contains(&reply.code), "{profile:?} {:?}", reply.kind);
-                assert!(!reply.lines.is_empty() && reply.lines.iter().all(|l| !l.contains(['\r', '\n'])));
+                assert!(!reply.text().is_empty() && reply.text().raw_lines().all(|l| !l.contains(&b'\r')));
                 // A transcript is a fact even when odd (Gmail's `454 5.5.1`); a text the
                 // lab chose must at least agree with itself.
                 let chosen = matches!(

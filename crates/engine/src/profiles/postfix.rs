@@ -2,7 +2,9 @@
 //! recorded from the real daemon (`crates/engine/tests/golden`), or from Postfix with
 //! Debian's postgrey (`tests/fixtures/postgrey-1.37.txt`).
 
-use super::{wording, Source, Voice, Wording};
+use std::borrow::Cow;
+
+use super::{wording, wording_fmt, Source, Voice, Wording};
 use crate::reply::{AuthFailure, EnhancedCode, ReplyKind};
 use crate::world::{Policy, Profile};
 
@@ -10,85 +12,85 @@ use crate::world::{Policy, Profile};
 pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
     use ReplyKind as K;
     let host = voice.host;
-    let w = |code, enh, text: String| wording(code, enh, vec![text], Source::Recorded);
-    let s = |t: &str| t.to_string();
+    let w = |code, enh, text: &str| wording(code, enh, [text], Source::Recorded);
+    let f = |code, enh, text: std::fmt::Arguments| wording_fmt(code, enh, text, Source::Recorded);
     match kind {
-        K::Greeting => w(220, None, format!("{host} ESMTP Postfix")),
-        K::Helo => w(250, None, host.to_string()),
-        K::Ehlo { .. } => w(250, None, host.to_string()),
-        K::HeloSyntax { ehlo: true } => w(501, None, s("Syntax: EHLO hostname")),
-        K::HeloSyntax { ehlo: false } => w(501, None, s("Syntax: HELO hostname")),
-        K::Ok | K::Reset => w(250, Some((2, 0, 0)), s("Ok")),
-        K::Bye => w(221, Some((2, 0, 0)), s("Bye")),
-        K::MailOk => w(250, Some((2, 1, 0)), s("Ok")),
-        K::RcptOk => w(250, Some((2, 1, 5)), s("Ok")),
-        K::StartData => w(354, None, s("End data with <CR><LF>.<CR><LF>")),
-        K::Queued { queue_id, .. } => w(250, Some((2, 0, 0)), format!("Ok: queued as {queue_id}")),
-        K::BdatChunkOk { bytes } => w(250, Some((2, 0, 0)), format!("Ok: {bytes} bytes")),
-        K::BdatQueued { bytes, queue_id, .. } => w(250, Some((2, 0, 0)), format!("Ok: {bytes} bytes queued as {queue_id}")),
-        K::SendHeloFirst => w(503, Some((5, 5, 1)), s("Error: send HELO/EHLO first")),
-        K::NestedMail => w(503, Some((5, 5, 1)), s("Error: nested MAIL command")),
-        K::NeedMail => w(503, Some((5, 5, 1)), s("Error: need MAIL command")),
-        K::NeedRcpt => w(503, Some((5, 5, 1)), s("Error: need RCPT command")),
-        K::NoValidRecipients { .. } => w(554, Some((5, 5, 1)), s("Error: no valid recipients")),
-        K::RcptAfterBdat => w(503, Some((5, 5, 1)), s("Error: RCPT after BDAT")),
-        K::DataAfterBdat => w(503, Some((5, 5, 1)), s("Error: DATA after BDAT")),
-        K::MailSyntax => w(501, Some((5, 5, 4)), s("Syntax: MAIL FROM:<address>")),
-        K::RcptSyntax => w(501, Some((5, 5, 4)), s("Syntax: RCPT TO:<address>")),
-        K::BadSender => w(501, Some((5, 1, 7)), s("Bad sender address syntax")),
-        K::BadRecipient => w(501, Some((5, 1, 3)), s("Bad recipient address syntax")),
-        K::NoArguments { verb } => w(501, Some((5, 5, 4)), format!("Syntax: {}", verb.name())),
-        K::BadSizeSyntax => w(501, Some((5, 5, 4)), s("Bad message size syntax")),
-        K::SizeOverflow => w(552, Some((5, 3, 4)), s("Message size exceeds file system imposed limit")),
-        K::SizeExceeded => w(552, Some((5, 3, 4)), s("Message size exceeds fixed limit")),
-        K::MessageTooBig => w(552, Some((5, 3, 4)), s("Error: message file too big")),
-        K::BadRet => w(501, Some((5, 5, 4)), s("Bad RET parameter syntax")),
-        K::BadEnvid => w(501, Some((5, 5, 4)), s("Bad ENVID parameter syntax")),
-        K::BadNotify => w(501, Some((5, 5, 4)), s("Error: Bad NOTIFY parameter syntax")),
-        K::BadOrcpt => w(501, Some((5, 5, 4)), s("Error: Bad ORCPT parameter syntax")),
-        K::UnsupportedOption { option } => w(555, Some((5, 5, 4)), format!("Unsupported option: {option}")),
-        K::TooManyRecipients => w(452, Some((4, 5, 3)), s("Error: too many recipients")),
-        K::UserUnknown { address } => w(550, Some((5, 1, 1)), format!("<{address}>: Recipient address rejected: User unknown in local recipient table")),
-        K::RelayDenied { address } => w(454, Some((4, 7, 1)), format!("<{address}>: Relay access denied")),
-        K::VrfySyntax => w(501, Some((5, 5, 4)), s("Syntax: VRFY address [SMTPUTF8]")),
-        K::CannotVerify { argument } => w(252, Some((2, 0, 0)), argument.clone()),
-        K::VrfyDisabled => w(502, Some((5, 5, 1)), s("VRFY command is disabled")),
-        K::EtrnSyntax => w(500, None, s("Syntax: ETRN domain")),
-        K::EtrnInTransaction => w(503, None, s("Error: MAIL transaction in progress")),
-        K::EtrnUnavailable { domain } => w(459, None, format!("<{domain}>: service unavailable")),
-        K::Unrecognized { .. } => w(500, Some((5, 5, 2)), s("Error: command not recognized")),
-        K::BadSyntax => w(500, Some((5, 5, 2)), s("Error: bad syntax")),
-        K::BadUtf8 => w(500, Some((5, 5, 2)), s("Error: bad UTF-8 syntax")),
-        K::BreakRules => w(221, Some((2, 7, 0)), s("Error: I can break rules, too. Goodbye.")),
-        K::TooManyErrors => w(421, Some((4, 7, 0)), format!("{host} Error: too many errors")),
-        K::Timeout { .. } => w(421, Some((4, 4, 2)), format!("{host} Error: timeout exceeded")),
-        K::ReadyForTls => w(220, Some((2, 0, 0)), s("Ready to start TLS")),
-        K::TlsActive => w(554, Some((5, 5, 1)), s("Error: TLS already active")),
-        K::NotImplemented => w(502, Some((5, 5, 1)), s("Error: command not implemented")),
-        K::AuthNotEnabled => w(503, Some((5, 5, 1)), s("Error: authentication not enabled")),
-        K::AuthInTransaction => w(503, Some((5, 5, 1)), s("Error: MAIL transaction in progress")),
-        K::AlreadyAuthenticated => w(503, Some((5, 5, 1)), s("Error: already authenticated")),
-        K::AuthSyntax => w(501, Some((5, 5, 4)), s("Syntax: AUTH mechanism")),
-        K::AuthChallenge { challenge } => w(334, None, challenge.clone()),
-        K::AuthOk => w(235, Some((2, 7, 0)), s("Authentication successful")),
-        K::AuthFailed { reason } => w(535, Some((5, 7, 8)), format!("Error: authentication failed: {}", auth_failure(*reason))),
-        K::AuthAborted => w(501, Some((5, 7, 0)), s("Authentication aborted")),
-        K::SaslResponseTooLong => w(500, Some((5, 5, 6)), s("SASL response limit exceeded")),
-        K::BdatSyntax => w(521, Some((5, 5, 4)), s("Syntax: BDAT count [LAST]")),
-        K::ChunkTooBig => w(552, Some((5, 3, 4)), s("Chunk exceeds message size limit")),
+        K::Greeting => f(220, None, format_args!("{host} ESMTP Postfix")),
+        K::Helo => w(250, None, host),
+        K::Ehlo { .. } => w(250, None, host),
+        K::HeloSyntax { ehlo: true } => w(501, None, "Syntax: EHLO hostname"),
+        K::HeloSyntax { ehlo: false } => w(501, None, "Syntax: HELO hostname"),
+        K::Ok | K::Reset => w(250, Some((2, 0, 0)), "Ok"),
+        K::Bye => w(221, Some((2, 0, 0)), "Bye"),
+        K::MailOk => w(250, Some((2, 1, 0)), "Ok"),
+        K::RcptOk => w(250, Some((2, 1, 5)), "Ok"),
+        K::StartData => w(354, None, "End data with <CR><LF>.<CR><LF>"),
+        K::Queued { queue_id, .. } => f(250, Some((2, 0, 0)), format_args!("Ok: queued as {queue_id}")),
+        K::BdatChunkOk { bytes } => f(250, Some((2, 0, 0)), format_args!("Ok: {bytes} bytes")),
+        K::BdatQueued { bytes, queue_id, .. } => f(250, Some((2, 0, 0)), format_args!("Ok: {bytes} bytes queued as {queue_id}")),
+        K::SendHeloFirst => w(503, Some((5, 5, 1)), "Error: send HELO/EHLO first"),
+        K::NestedMail => w(503, Some((5, 5, 1)), "Error: nested MAIL command"),
+        K::NeedMail => w(503, Some((5, 5, 1)), "Error: need MAIL command"),
+        K::NeedRcpt => w(503, Some((5, 5, 1)), "Error: need RCPT command"),
+        K::NoValidRecipients { .. } => w(554, Some((5, 5, 1)), "Error: no valid recipients"),
+        K::RcptAfterBdat => w(503, Some((5, 5, 1)), "Error: RCPT after BDAT"),
+        K::DataAfterBdat => w(503, Some((5, 5, 1)), "Error: DATA after BDAT"),
+        K::MailSyntax => w(501, Some((5, 5, 4)), "Syntax: MAIL FROM:<address>"),
+        K::RcptSyntax => w(501, Some((5, 5, 4)), "Syntax: RCPT TO:<address>"),
+        K::BadSender => w(501, Some((5, 1, 7)), "Bad sender address syntax"),
+        K::BadRecipient => w(501, Some((5, 1, 3)), "Bad recipient address syntax"),
+        K::NoArguments { verb } => f(501, Some((5, 5, 4)), format_args!("Syntax: {}", verb.name())),
+        K::BadSizeSyntax => w(501, Some((5, 5, 4)), "Bad message size syntax"),
+        K::SizeOverflow => w(552, Some((5, 3, 4)), "Message size exceeds file system imposed limit"),
+        K::SizeExceeded => w(552, Some((5, 3, 4)), "Message size exceeds fixed limit"),
+        K::MessageTooBig => w(552, Some((5, 3, 4)), "Error: message file too big"),
+        K::BadRet => w(501, Some((5, 5, 4)), "Bad RET parameter syntax"),
+        K::BadEnvid => w(501, Some((5, 5, 4)), "Bad ENVID parameter syntax"),
+        K::BadNotify => w(501, Some((5, 5, 4)), "Error: Bad NOTIFY parameter syntax"),
+        K::BadOrcpt => w(501, Some((5, 5, 4)), "Error: Bad ORCPT parameter syntax"),
+        K::UnsupportedOption { option } => f(555, Some((5, 5, 4)), format_args!("Unsupported option: {option}")),
+        K::TooManyRecipients => w(452, Some((4, 5, 3)), "Error: too many recipients"),
+        K::UserUnknown { address } => f(550, Some((5, 1, 1)), format_args!("<{address}>: Recipient address rejected: User unknown in local recipient table")),
+        K::RelayDenied { address } => f(454, Some((4, 7, 1)), format_args!("<{address}>: Relay access denied")),
+        K::VrfySyntax => w(501, Some((5, 5, 4)), "Syntax: VRFY address [SMTPUTF8]"),
+        K::CannotVerify { argument } => w(252, Some((2, 0, 0)), argument),
+        K::VrfyDisabled => w(502, Some((5, 5, 1)), "VRFY command is disabled"),
+        K::EtrnSyntax => w(500, None, "Syntax: ETRN domain"),
+        K::EtrnInTransaction => w(503, None, "Error: MAIL transaction in progress"),
+        K::EtrnUnavailable { domain } => f(459, None, format_args!("<{domain}>: service unavailable")),
+        K::Unrecognized { .. } => w(500, Some((5, 5, 2)), "Error: command not recognized"),
+        K::BadSyntax => w(500, Some((5, 5, 2)), "Error: bad syntax"),
+        K::BadUtf8 => w(500, Some((5, 5, 2)), "Error: bad UTF-8 syntax"),
+        K::BreakRules => w(221, Some((2, 7, 0)), "Error: I can break rules, too. Goodbye."),
+        K::TooManyErrors => f(421, Some((4, 7, 0)), format_args!("{host} Error: too many errors")),
+        K::Timeout { .. } => f(421, Some((4, 4, 2)), format_args!("{host} Error: timeout exceeded")),
+        K::ReadyForTls => w(220, Some((2, 0, 0)), "Ready to start TLS"),
+        K::TlsActive => w(554, Some((5, 5, 1)), "Error: TLS already active"),
+        K::NotImplemented => w(502, Some((5, 5, 1)), "Error: command not implemented"),
+        K::AuthNotEnabled => w(503, Some((5, 5, 1)), "Error: authentication not enabled"),
+        K::AuthInTransaction => w(503, Some((5, 5, 1)), "Error: MAIL transaction in progress"),
+        K::AlreadyAuthenticated => w(503, Some((5, 5, 1)), "Error: already authenticated"),
+        K::AuthSyntax => w(501, Some((5, 5, 4)), "Syntax: AUTH mechanism"),
+        K::AuthChallenge { challenge } => w(334, None, challenge),
+        K::AuthOk => w(235, Some((2, 7, 0)), "Authentication successful"),
+        K::AuthFailed { reason } => f(535, Some((5, 7, 8)), format_args!("Error: authentication failed: {}", auth_failure(*reason))),
+        K::AuthAborted => w(501, Some((5, 7, 0)), "Authentication aborted"),
+        K::SaslResponseTooLong => w(500, Some((5, 5, 6)), "SASL response limit exceeded"),
+        K::BdatSyntax => w(521, Some((5, 5, 4)), "Syntax: BDAT count [LAST]"),
+        K::ChunkTooBig => w(552, Some((5, 3, 4)), "Chunk exceeds message size limit"),
         // Recorded from a listener with smtpd_discard_ehlo_keywords=chunking: before the
         // arguments are read, and the connection closes.
-        K::ChunkingNotOffered => w(521, Some((5, 5, 1)), s("Error: command not implemented")),
-        K::Injected { code, enhanced, text } => w(*code, enhanced.map(|EnhancedCode(a, b, c)| (a, b, c)), text.clone()),
+        K::ChunkingNotOffered => w(521, Some((5, 5, 1)), "Error: command not implemented"),
+        K::Injected { code, enhanced, text } => w(*code, enhanced.map(|EnhancedCode(a, b, c)| (a, b, c)), text),
         // Recorded from Postfix 3.7.11 with Debian 12's postgrey 1.37 as check_policy_service.
-        K::Greylisted { address, domain } => w(450, Some((4, 2, 0)), format!("<{address}>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/{domain}.html")),
-        K::TooManyConnections { address } => w(421, Some((4, 7, 0)), format!("{host} Error: too many connections from {address}")),
+        K::Greylisted { address, domain } => f(450, Some((4, 2, 0)), format_args!("<{address}>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/{domain}.html")),
+        K::TooManyConnections { address } => f(421, Some((4, 7, 0)), format_args!("{host} Error: too many connections from {address}")),
         // Recorded from a listener with smtpd_tls_security_level=encrypt.
-        K::MustStartTls => w(530, Some((5, 7, 0)), s("Must issue a STARTTLS command first")),
+        K::MustStartTls => w(530, Some((5, 7, 0)), "Must issue a STARTTLS command first"),
         // Recorded with smtpd_sender_restrictions=permit_sasl_authenticated,reject and
         // smtpd_delay_reject=no (the restriction is then checked at MAIL).
-        K::AuthRequired { sender } => w(554, Some((5, 7, 1)), format!("<{sender}>: Sender address rejected: Access denied")),
-        K::BasicAuthDisabled => wording(535, Some((5, 7, 8)), vec![format!("Error: authentication failed: {}", auth_failure(AuthFailure::Credentials))],
+        K::AuthRequired { sender } => f(554, Some((5, 7, 1)), format_args!("<{sender}>: Sender address rejected: Access denied")),
+        K::BasicAuthDisabled => wording_fmt(535, Some((5, 7, 8)), format_args!("Error: authentication failed: {}", auth_failure(AuthFailure::Credentials)),
             Source::Unsourced("Postfix cannot switch password logins off; this is its failed-login text")),
         // Said only by profiles that do these things (Exim): never by Postfix 3.7.
         K::Help | K::LineTooLong { .. } | K::HeaderNotCrlf | K::SyncError | K::TooManyBadRecipients | K::InitialDataNotExpected | K::TooManyNonmail | K::AddressError { .. } | K::ExpnRefused | K::NulInCommand | K::ConnectionLost { .. } | K::NotAdvertised { .. } =>
@@ -124,8 +126,14 @@ pub fn closes(kind: &ReplyKind) -> bool {
 }
 
 /// Postfix's EHLO keywords, in its order.
-pub fn ehlo_keywords(policy: &Policy, starttls: bool, auth: bool, message_size: u64) -> Vec<String> {
-    let mut ext = vec!["PIPELINING".to_string(), format!("SIZE {message_size}")];
+pub fn ehlo_keywords(
+    policy: &Policy,
+    starttls: bool,
+    auth: bool,
+    message_size: u64,
+) -> Vec<Cow<'static, str>> {
+    let mut ext: Vec<Cow<'static, str>> = Vec::with_capacity(11);
+    ext.extend(["PIPELINING".into(), format!("SIZE {message_size}").into()]);
     if policy.vrfy_enabled {
         ext.push("VRFY".into());
     }
@@ -134,8 +142,8 @@ pub fn ehlo_keywords(policy: &Policy, starttls: bool, auth: bool, message_size: 
         ext.push("STARTTLS".into());
     }
     if auth {
-        ext.push(format!("AUTH {}", Profile::Postfix.mechanisms().join(" ")));
+        ext.push(format!("AUTH {}", Profile::Postfix.mechanisms().join(" ")).into());
     }
-    ext.extend(["ENHANCEDSTATUSCODES", "8BITMIME", "DSN", "SMTPUTF8", "CHUNKING"].map(String::from));
+    ext.extend(["ENHANCEDSTATUSCODES", "8BITMIME", "DSN", "SMTPUTF8", "CHUNKING"].map(Cow::from));
     ext
 }

@@ -167,28 +167,27 @@ impl Session {
             let end = memchr::memchr(0, line).unwrap_or(line.len());
             String::from_utf8_lossy(&line[..end])
         }
-        match std::mem::replace(&mut self.state, State::Closed) {
-            State::Auth(_) if !complete => {
-                self.state = State::Command(None);
+        let behaviour = self.world.profile.behaviour();
+        if let State::Auth(_) = self.state {
+            // A SASL response: the exchange ends here, whatever the line says.
+            let State::Auth(exchange) = std::mem::replace(&mut self.state, State::Command(None)) else {
+                return nl + 1;
+            };
+            if !complete {
                 self.verb = Some(Verb::Auth);
                 self.reply(ReplyKind::SaslResponseTooLong);
+            } else {
+                self.on_sasl_response(exchange, &text(line));
             }
-            State::Auth(exchange) => self.on_sasl_response(exchange, &text(line)),
-            state if self.world.profile.behaviour().rejects_nul && line.contains(&0) => {
-                self.state = state; // Exim refuses the line
-                self.verb = None;
-                self.reply(ReplyKind::NulInCommand);
-            }
-            state if self.world.profile.behaviour().checks_utf8 && std::str::from_utf8(line).is_err() => {
-                // Postfix checks the whole line, NULs and all, before it parses a command.
-                self.state = state;
-                self.verb = None;
-                self.reply(ReplyKind::BadUtf8);
-            }
-            state => {
-                self.state = state;
-                self.on_line(&text(line));
-            }
+        } else if behaviour.rejects_nul && line.contains(&0) {
+            self.verb = None; // Exim refuses the line
+            self.reply(ReplyKind::NulInCommand);
+        } else if behaviour.checks_utf8 && std::str::from_utf8(line).is_err() {
+            // Postfix checks the whole line, NULs and all, before it parses a command.
+            self.verb = None;
+            self.reply(ReplyKind::BadUtf8);
+        } else {
+            self.on_line(&text(line), line);
         }
         nl + 1
     }

@@ -20,7 +20,7 @@ use crate::command::{self, Address, Command, MailParams, Parsed, RcptParams, Rev
 use crate::delivery::{self, Message};
 use crate::events::{self, Details, Event, Snapshot};
 use crate::profiles::{ErrorLimits, Voice};
-use crate::reply::{AuthFailure, Reply, ReplyKind, SequenceContext};
+use crate::reply::{AuthFailure, Octets, Reply, ReplyKind, SequenceContext};
 use crate::rng::{self, Rng};
 use crate::rules::{self, Effect};
 use crate::sasl::{Exchange, Mechanism, SaslServer, Step};
@@ -291,6 +291,9 @@ pub struct Session {
     /// Outputs up to here have been looked at for events.
     #[serde(skip)]
     reported: usize,
+    /// Where [`events::between`] puts a unit's events (empty between units).
+    #[serde(skip)]
+    found: Vec<Event>,
     /// How many commands each of the world's failure rules has matched.
     #[serde(default)]
     rule_hits: Vec<u32>,
@@ -320,7 +323,7 @@ pub struct Session {
     /// Exim: the reply to the last refused RCPT since the transaction was reset, which it
     /// repeats when DATA comes without recipients.
     #[serde(default)]
-    rcpt_refused: Option<String>,
+    rcpt_refused: Option<Octets>,
     /// Exim: DATA or BDAT has come, so input sent too early is checked for from now on.
     #[serde(default)]
     checks_sync: bool,
@@ -348,7 +351,13 @@ impl Session {
             errors: 0,
             junk: 0,
             junk_excess: false,
-            peer: Peer::default(),
+            // Who connected comes with `Input::Connected`.
+            peer: Peer {
+                name: String::new(),
+                address: String::new(),
+                tls: false,
+                connections: 0,
+            },
             now: 0,
             last_activity: 0,
             busy_until: 0,
@@ -364,6 +373,7 @@ impl Session {
             mechanism: None,
             observed: None,
             reported: 0,
+            found: Vec::new(),
             rule_hits: Vec::new(),
             injected_delay: 0,
             id,
@@ -713,8 +723,10 @@ impl Session {
                 .map(|r| r.address.text.as_str()),
             outputs,
         };
-        let found = events::between(&before, &now, &details);
-        self.outputs.extend(found.into_iter().map(Output::Event));
+        let mut found = std::mem::take(&mut self.found);
+        events::between(&before, &now, &details, &mut found);
+        self.outputs.extend(found.drain(..).map(Output::Event));
+        self.found = found;
         self.reported = self.outputs.len();
     }
 
@@ -764,7 +776,8 @@ impl Session {
 
     // ---- commands ----
 
-    fn on_line(&mut self, line: &str) {
+    /// A command line: `raw` is its octets as they came, `line` them read as text.
+    fn on_line(&mut self, line: &str, raw: &[u8]) {
         if self.errors >= self.world.limits.hard_errors {
             self.verb = None;
             return self.reply(ReplyKind::TooManyErrors); // Postfix smtpd_hard_error_limit
@@ -846,7 +859,7 @@ impl Session {
                 return self.reply(kind);
             }
         }
-        let parsed = match self.exim_arguments(line, parsed) {
+        let parsed = match self.exim_arguments(line, raw, parsed) {
             Ok(parsed) => parsed,
             Err(kind) => return self.reply(kind),
         };
@@ -943,7 +956,7 @@ impl Session {
     }
 
     /// Postfix's EHLO keywords, in its order.
-    fn extensions(&self) -> Vec<String> {
+    fn extensions(&self) -> Vec<std::borrow::Cow<'static, str>> {
         let world = &self.world;
         world
             .profile
@@ -1297,20 +1310,23 @@ impl Session {
     /// Exim reads the arguments of MAIL, RCPT and VRFY with its own rules
     /// (`exim::read_envelope`, `exim::address_error`): the command as it takes it, or its
     /// refusal. Other lines and profiles pass through.
-    fn exim_arguments(&self, line: &str, parsed: Parsed) -> Result<Parsed, ReplyKind> {
+    fn exim_arguments(&self, line: &str, raw: &[u8], parsed: Parsed) -> Result<Parsed, ReplyKind> {
         use crate::profiles::exim;
         if !self.world.profile.behaviour().exim_names_and_addresses {
             return Ok(parsed);
         }
         if self.verb == Some(Verb::Vrfy) {
-            // smtp_in.c: `501 ERROR`, naming the argument only when it lacks a domain.
+            // smtp_in.c: `501 ERROR`, naming the argument only when it lacks a domain, in
+            // the octets the client sent.
             let argument = line.get(4..).unwrap_or("").trim().to_string();
             return match exim::address_error(&argument, true) {
                 Ok(address) => Ok(Parsed::Command(Command::Vrfy { argument, address })),
-                Err(error) if error.ends_with("must contain a domain") => Err(ReplyKind::AddressError {
-                    text: format!("{argument}: {error}"),
-                }),
-                Err(text) => Err(ReplyKind::AddressError { text }),
+                Err(error) if error.ends_with("must contain a domain") => {
+                    let sent = raw.get(4..).unwrap_or_default().trim_ascii();
+                    let text = [sent, b": ", error.as_bytes()].concat().into();
+                    Err(ReplyKind::AddressError { text })
+                }
+                Err(text) => Err(ReplyKind::AddressError { text: text.into() }),
             };
         }
         if !matches!(self.verb, Some(Verb::Mail | Verb::Rcpt)) {
@@ -1427,11 +1443,10 @@ impl Session {
             && self.world.profile.behaviour().repeats_rcpt_refusal
         {
             // Exim keeps an ACL's message, and a protocol error with its code.
-            let text = reply.lines.join(" ");
-            self.rcpt_refused = Some(match reply.code {
-                500 | 501 | 503 => format!("{} {text}", reply.code),
-                _ => text,
-            });
+            let code = reply.code.to_string();
+            let code = matches!(reply.code, 500 | 501 | 503).then_some(code.as_bytes());
+            let lines: Vec<&[u8]> = code.into_iter().chain(reply.text().raw_lines()).collect();
+            self.rcpt_refused = Some(lines.join(&b' ').into());
         }
         if matches!(self.state, State::BdatWait(..)) {
             self.chunk_refused |= reply.kind == ReplyKind::DataAfterBdat;
