@@ -101,7 +101,8 @@ fn from_version_1(raw: &str) -> Result<(Panel, Packed), String> {
     let link = serde_json::json!({
         "v": 1, "w": origin[0], "s": origin[1], "t": start, "p": steps,
     });
-    let packed = share::parse(link.to_string().as_bytes()).map_err(|e| e.to_string())?;
+    let link = serde_json::to_string(&link).unwrap_or_default();
+    let packed = share::parse(link.as_bytes()).map_err(|e| e.to_string())?;
     let panel = match lab["panel"].as_str() {
         Some(name) => serde_json::from_value(Value::String(name.into())).unwrap_or_default(),
         None => Panel::default(),
