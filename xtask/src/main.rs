@@ -6,7 +6,8 @@
 //!   can download it, otherwise Debian's `rustc-web` + `rust-web-src` with `-Zbuild-std`;
 //! - pinned tools (Trunk, the wasm-bindgen-cli that matches Cargo.lock, binaryen's
 //!   wasm-opt) built or downloaded once into a per-user cache, `~/.cache/smtplab/tools`;
-//! - Chromium and npm's `playwright-core` and `axe-core` for the end-to-end tests.
+//! - Chromium and npm's `playwright-core` and `axe-core` for the end-to-end tests, and
+//!   npm's `terser`, which minifies the release JS (`xtask/post-build.mjs`).
 //!
 //! When something cannot be installed, it prints one line that says what to install and
 //! how, and exits non-zero. Nothing waits without a timeout.

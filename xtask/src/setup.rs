@@ -400,9 +400,13 @@ fn browser() -> Result<Option<PathBuf>> {
             );
         }
         println!("xtask: no Chromium found; e2e tests will be skipped (`sudo apt-get install chromium`)");
+        // Release builds still minify their JS with terser; without it they are only larger.
+        if let Err(why) = node_packages() {
+            println!("xtask: {why}; the release JS will not be minified");
+        }
         return Ok(None);
     };
-    playwright()?;
+    node_packages()?;
     Ok(Some(chromium))
 }
 
@@ -420,16 +424,16 @@ fn find_chromium() -> Option<PathBuf> {
     .find(|p| p.exists())
 }
 
-/// The npm packages of the e2e tests (`package.json`): the browser driver and the
-/// accessibility checker.
-const E2E_PACKAGES: &[&str] = &["playwright-core", "axe-core"];
+/// The npm packages of `package.json`: the browser driver and the accessibility checker
+/// of the e2e tests, and the JS minifier of release builds (`xtask/post-build.mjs`).
+const NODE_PACKAGES: &[&str] = &["playwright-core", "axe-core", "terser"];
 
-/// npm's playwright-core and axe-core from the project's lockfile, into the project's
-/// node_modules (again whenever the lockfile is newer than one of them).
-fn playwright() -> Result<()> {
+/// The npm packages from the project's lockfile, into the project's node_modules (again
+/// whenever the lockfile is newer than one of them).
+fn node_packages() -> Result<()> {
     let lock = root().join("package-lock.json");
     let modified = |path: PathBuf| path.metadata().and_then(|m| m.modified());
-    let fresh = E2E_PACKAGES.iter().all(|name| {
+    let fresh = NODE_PACKAGES.iter().all(|name| {
         let installed = root().join("node_modules").join(name).join("package.json");
         match (modified(lock.clone()), modified(installed)) {
             (Ok(lock), Ok(installed)) => installed >= lock,
@@ -439,7 +443,7 @@ fn playwright() -> Result<()> {
     if fresh {
         return Ok(());
     }
-    println!("xtask: npm ci (playwright-core and axe-core, no browser download)");
+    println!("xtask: npm ci (playwright-core, axe-core and terser; no browser download)");
     let mut npm = Command::new("npm");
     npm.args(["ci", "--no-audit", "--no-fund"])
         .current_dir(root())
@@ -447,7 +451,10 @@ fn playwright() -> Result<()> {
     if run_for(&mut npm, Duration::from_secs(600)) {
         return Ok(());
     }
-    Err("cannot install playwright-core and axe-core: install Node.js 20+ and npm, then run `npm ci`".into())
+    Err(
+        "cannot install playwright-core, axe-core and terser: install Node.js 20+ and npm, then run `npm ci`"
+            .into(),
+    )
 }
 
 // ---- real SMTP clients for the server's tests ----
