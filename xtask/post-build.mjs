@@ -8,7 +8,8 @@
 //    integrity=, so the CSP needs no 'unsafe-inline'.
 // 2. release: the wasm-bindgen JS (NAME.js beside NAME_bg.wasm) minified with terser, from
 //    the project's node_modules (Trunk minifies only the HTML and the CSS); every
-//    integrity= that named the old text names the new one. Without terser: a warning.
+//    integrity= that named the old text names the new one. Without terser: a warning. A
+//    file that is already one line is left as it is (a second run changes nothing).
 // 3. Checks: a CSP meta tag before any script; no inline styles or handlers; every local
 //    href/src exists; every integrity= matches its file.
 // 4. release: sw.js from the template assets/sw.js, with the precache list (every file of
@@ -116,6 +117,8 @@ if (release) {
     const path = join(staging, file);
     if (!existsSync(path)) fail(`${file} is missing beside its wasm`);
     const text = await readFile(path, "utf8");
+    // terser's output is one line; minifying it again would rename its variables anew.
+    if (!text.trimEnd().includes("\n")) continue;
     const { code } = await minifier.minify(text, { module: true, compress: true, mangle: true });
     if (!code) fail(`terser returned nothing for ${file}`);
     html = html.replaceAll(`sha384-${sha("sha384", text)}`, `sha384-${sha("sha384", code)}`);
