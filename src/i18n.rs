@@ -27,11 +27,12 @@ pub enum Lang {
 pub const FILES: [&str; 4] = ["engine.ftl", "lab.ftl", "panels.ftl", "lessons.ftl"];
 
 /// English, compiled in: the first paint and the fallback for any missing message.
+/// `build.rs` copies the files without their comments.
 const ENGLISH: [&str; 4] = [
-    include_str!("../locales/en/engine.ftl"),
-    include_str!("../locales/en/lab.ftl"),
-    include_str!("../locales/en/panels.ftl"),
-    include_str!("../locales/en/lessons.ftl"),
+    include_str!(concat!(env!("OUT_DIR"), "/en/engine.ftl")),
+    include_str!(concat!(env!("OUT_DIR"), "/en/lab.ftl")),
+    include_str!(concat!(env!("OUT_DIR"), "/en/panels.ftl")),
+    include_str!(concat!(env!("OUT_DIR"), "/en/lessons.ftl")),
 ];
 
 /// Where the choice is remembered.
@@ -315,6 +316,12 @@ impl Texts {
             std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
         });
         Texts::parse(lang, files.collect(), Some(Texts::english())).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// Whether both hold the same messages, word for word (native tests).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn same_messages(&self, other: &Texts) -> bool {
+        self.messages == other.messages
     }
 
     /// Whether this language (not English behind it) has the message `id`.

@@ -101,7 +101,8 @@ fn from_version_1(raw: &str) -> Result<(Panel, Packed), String> {
     let link = serde_json::json!({
         "v": 1, "w": origin[0], "s": origin[1], "t": start, "p": steps,
     });
-    let packed = share::parse(link.to_string().as_bytes()).map_err(|e| e.to_string())?;
+    let link = serde_json::to_string(&link).unwrap_or_default();
+    let packed = share::parse(link.as_bytes()).map_err(|e| e.to_string())?;
     let panel = match lab["panel"].as_str() {
         Some(name) => serde_json::from_value(Value::String(name.into())).unwrap_or_default(),
         None => Panel::default(),
@@ -193,9 +194,19 @@ pub fn data_url(mime: &str, text: &str) -> String {
     out
 }
 
+/// What [`read_file`] and [`fetch_text`] hand the text to. Boxed, so that one copy of
+/// each async body serves every caller (a generic one is a few KB of wasm per caller).
+#[cfg(target_arch = "wasm32")]
+type TextDone = Box<dyn FnOnce(Result<String, String>)>;
+
 /// Reads a file the learner picked, as text; `done` gets it or why not.
 #[cfg(target_arch = "wasm32")]
 pub fn read_file(file: web_sys::File, done: impl FnOnce(Result<String, String>) + 'static) {
+    read_file_boxed(file, Box::new(done));
+}
+
+#[cfg(target_arch = "wasm32")]
+fn read_file_boxed(file: web_sys::File, done: TextDone) {
     wasm_bindgen_futures::spawn_local(async move {
         let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
         done(
@@ -209,6 +220,11 @@ pub fn read_file(file: web_sys::File, done: impl FnOnce(Result<String, String>) 
 /// Fetches a same-origin URL as text; `done` gets it or why not.
 #[cfg(target_arch = "wasm32")]
 pub fn fetch_text(url: String, done: impl FnOnce(Result<String, String>) + 'static) {
+    fetch_text_boxed(url, Box::new(done));
+}
+
+#[cfg(target_arch = "wasm32")]
+fn fetch_text_boxed(url: String, done: TextDone) {
     use wasm_bindgen::JsCast;
     wasm_bindgen_futures::spawn_local(async move {
         let result = async {

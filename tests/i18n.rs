@@ -465,3 +465,13 @@ fn the_locales_use_no_terms_and_no_functions() {
         }
     }
 }
+
+/// `build.rs` compiles English in without its comments: the messages must be those of
+/// the files as they are.
+#[test]
+fn english_compiled_in_without_comments_has_the_same_messages() {
+    let compiled = Texts::english();
+    let files = Texts::from_checkout(Lang::En);
+    assert!(compiled.same_messages(&files));
+    assert!(compiled.has("hint-press-tab"));
+}

@@ -6,9 +6,13 @@
 // 1. Every inline <script> (Trunk's module bootstrap, trunk-rs/trunk#288; `trunk serve`'s
 //    autoreload) moves into a content-hashed file boot-<hash>.js, referenced with src= and
 //    integrity=, so the CSP needs no 'unsafe-inline'.
-// 2. Checks: a CSP meta tag before any script; no inline styles or handlers; every local
+// 2. release: the wasm-bindgen JS (NAME.js beside NAME_bg.wasm) minified with terser, from
+//    the project's node_modules (Trunk minifies only the HTML and the CSS); every
+//    integrity= that named the old text names the new one. Without terser: a warning. A
+//    file that is already one line is left as it is (a second run changes nothing).
+// 3. Checks: a CSP meta tag before any script; no inline styles or handlers; every local
 //    href/src exists; every integrity= matches its file.
-// 3. release: sw.js from the template assets/sw.js, with the precache list (every file of
+// 4. release: sw.js from the template assets/sw.js, with the precache list (every file of
 //    the build but sw.js, each with its SHA-256) and a version (a hash of all of them).
 //    debug: an sw.js that caches nothing and unregisters a leftover release worker.
 // Anything unexpected fails the build (exit 1).
@@ -97,7 +101,32 @@ html = html.replace(SCRIPT, (whole, attrText, body) => {
 });
 await Promise.all(writes);
 
-// 2. Checks.
+// 2. The wasm-bindgen JS, minified.
+async function terser() {
+  try {
+    return await import(join(source, "node_modules", "terser", "main.js"));
+  } catch {
+    return null;
+  }
+}
+if (release) {
+  const glue = (await readdir(staging)).filter((f) => f.endsWith("_bg.wasm")).map((f) => f.replace(/_bg\.wasm$/, ".js"));
+  const minifier = glue.length ? await terser() : null;
+  if (!minifier) console.warn("post-build: WARNING: no terser in node_modules (npm ci); the JS is not minified");
+  for (const file of minifier ? glue : []) {
+    const path = join(staging, file);
+    if (!existsSync(path)) fail(`${file} is missing beside its wasm`);
+    const text = await readFile(path, "utf8");
+    // terser's output is one line; minifying it again would rename its variables anew.
+    if (!text.trimEnd().includes("\n")) continue;
+    const { code } = await minifier.minify(text, { module: true, compress: true, mangle: true });
+    if (!code) fail(`terser returned nothing for ${file}`);
+    html = html.replaceAll(`sha384-${sha("sha384", text)}`, `sha384-${sha("sha384", code)}`);
+    await writeFile(path, code);
+  }
+}
+
+// 3. Checks.
 const scripts = [...html.matchAll(SCRIPT)].map(([, a]) => attributes(a));
 const boots = scripts.map((a) => localFile(a.get("src") ?? "")).filter((f) => f && BOOT.test(f));
 if (modules === 0 && boots.length === 0) {
@@ -134,7 +163,7 @@ for (const file of await readdir(staging)) {
   if (BOOT.test(file) && !boots.includes(file)) await unlink(join(staging, file));
 }
 
-// 3. sw.js.
+// 4. sw.js.
 const swPath = join(staging, "sw.js");
 if (!release) {
   await writeFile(swPath, `// Development build (cargo xtask serve): no service worker, no offline cache. This one only

@@ -168,7 +168,9 @@ pub fn transcript_json(profile: Profile, entries: &Entries) -> String {
             Entry::Session { event, at } => Exported::Session { at: *at, event },
         }))
         .collect();
-    serde_json::to_string_pretty(&exported).unwrap_or_default()
+    serde_json::to_string(&exported)
+        .map(|compact| smtplab_engine::pretty_json(&compact))
+        .unwrap_or_default()
 }
 
 /// The transcript as text: swaks arrows, or `C:`/`S:` as in RFC examples.

@@ -28,7 +28,8 @@ const stats = (values) => ({
 /** The wasm, js and css a first visit downloads (what `dir`/index.html loads), raw and gzipped. */
 export async function firstVisit(dir) {
   const html = await readFile(join(dir, "index.html"), "utf8");
-  const files = [...new Set([...html.matchAll(/(?:href|src)="\.?\/?([^"?#]+\.(?:wasm|js|css))"/g)].map((m) => m[1]))];
+  // Quoted or not: a release build's index.html is minified.
+  const files = [...new Set([...html.matchAll(/(?:href|src)=["']?\.?\/?([^"'\s>?#]+\.(?:wasm|js|css))/g)].map((m) => m[1]))];
   const out = { files: {}, raw: 0, gzip: 0 };
   for (const name of files) {
     const bytes = await readFile(join(dir, name));

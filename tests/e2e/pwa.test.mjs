@@ -59,6 +59,19 @@ async function files(dir, top = dir) {
 
 const sha = (algorithm, bytes) => createHash(algorithm).update(bytes).digest("base64");
 
+/** The start tags `<name ...>` of `html`, each its attributes by name, where it is (`index`)
+ *  and its text: a release build's index.html is minified, so attributes come in any order
+ *  and may be unquoted. */
+function tags(html, name) {
+  return [...html.matchAll(new RegExp(`<${name}\\b([^>]*)>`, "gi"))].map((m) => {
+    const attrs = new Map();
+    for (const [, key, dq, sq, bare] of m[1].matchAll(/([^\s"'=<>\/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g)) {
+      attrs.set(key.toLowerCase(), dq ?? sq ?? bare ?? "");
+    }
+    return { attrs, index: m.index, text: m[0] };
+  });
+}
+
 /** Resolves when the service worker controls `page`. */
 const controlled = (page) => page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 
@@ -66,12 +79,13 @@ test("the build: manifest, icons, favicon, no inline script, sw.js precaching ev
   const html = await readFile(join(dist, "index.html"), "utf8");
   assert.ok(!/<script\b(?![^>]*\bsrc=)[^>]*>/i.test(html), "no inline <script>");
   assert.ok(!/<style\b|\sstyle=/i.test(html), "no inline style");
-  const csp = html.match(/<meta http-equiv="?Content-Security-Policy"? content="([^"]*)"/i);
-  assert.equal(csp?.[1], CSP);
+  const csp = tags(html, "meta").find((t) => /^content-security-policy$/i.test(t.attrs.get("http-equiv") ?? ""));
+  assert.equal(csp?.attrs.get("content"), CSP);
   assert.ok(csp.index < html.search(/<script\b/i), "the CSP comes before any script");
-  const boot = html.match(/<script type="?module"? src="?\.\/(boot-[0-9a-f]{16}\.js)"? integrity="?(sha384-[^" >]+)/);
-  assert.ok(boot, "the bootstrap is a hashed module file with its integrity");
-  assert.equal(boot[2], `sha384-${sha("sha384", await readFile(join(dist, boot[1])))}`);
+  const boot = tags(html, "script").find((t) => /^\.\/boot-[0-9a-f]{16}\.js$/.test(t.attrs.get("src") ?? ""));
+  assert.equal(boot?.attrs.get("type"), "module", "the bootstrap is a hashed module file");
+  const bootFile = boot.attrs.get("src").slice(2);
+  assert.equal(boot.attrs.get("integrity"), `sha384-${sha("sha384", await readFile(join(dist, bootFile)))}`);
 
   const manifest = JSON.parse(await readFile(join(dist, "manifest.webmanifest"), "utf8"));
   assert.equal(manifest.name, "smtplab: SMTP server simulator");
@@ -198,8 +212,9 @@ async function secondBuild() {
   const dir = await temp("v2");
   await cp(dist, dir, { recursive: true });
   let html = await readFile(join(dir, "index.html"), "utf8");
-  const link = html.match(/<link rel="?stylesheet"? href="?\.\/(app-[0-9a-f]+\.css)"?[^>]*>/);
-  assert.ok(link, "the stylesheet link");
+  const found = tags(html, "link").find((t) => t.attrs.get("rel") === "stylesheet" && /^\.\/app-[0-9a-f]+\.css$/.test(t.attrs.get("href") ?? ""));
+  assert.ok(found, "the stylesheet link");
+  const link = [found.text, found.attrs.get("href").slice(2)];
   const old = await readFile(join(dir, link[1]));
   const css = Buffer.concat([old, Buffer.from('\n.tagline::after{content:" (version 2)"}\n')]);
   const name = `app-${createHash("sha256").update(css).digest("hex").slice(0, 16)}.css`;

@@ -49,9 +49,9 @@ pub fn report(dist: &Path, json_out: &Path) -> Result<()> {
 
 /// The 20 largest items of the shipped wasm, by name, written to `out`: the bindgen
 /// output (which keeps its names) optimised as Trunk does (`-Oz`) but with `-g`, so that
-/// the sizes are those of the shipped code.
-pub fn twiggy_top(twiggy: &Path, wasm_opt_dir: &Path, out: &Path) -> Result<()> {
-    let built = crate::root().join("target/wasm-bindgen/release/smtplab-web_bg.wasm");
+/// the sizes are those of the shipped code. `target_dir` is the release build's.
+pub fn twiggy_top(twiggy: &Path, wasm_opt_dir: &Path, target_dir: &Path, out: &Path) -> Result<()> {
+    let built = target_dir.join("wasm-bindgen/release/smtplab-web_bg.wasm");
     let named = crate::root().join("target/twiggy-input.wasm");
     let mut opt = std::process::Command::new(wasm_opt_dir.join("wasm-opt"));
     opt.arg("-Oz")

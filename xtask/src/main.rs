@@ -6,7 +6,8 @@
 //!   can download it, otherwise Debian's `rustc-web` + `rust-web-src` with `-Zbuild-std`;
 //! - pinned tools (Trunk, the wasm-bindgen-cli that matches Cargo.lock, binaryen's
 //!   wasm-opt) built or downloaded once into a per-user cache, `~/.cache/smtplab/tools`;
-//! - Chromium and npm's `playwright-core` and `axe-core` for the end-to-end tests.
+//! - Chromium and npm's `playwright-core` and `axe-core` for the end-to-end tests, and
+//!   npm's `terser`, which minifies the release JS (`xtask/post-build.mjs`).
 //!
 //! When something cannot be installed, it prints one line that says what to install and
 //! how, and exits non-zero. Nothing waits without a timeout.
@@ -64,6 +65,7 @@ fn dist() -> Result<()> {
     bundle::twiggy_top(
         &setup::twiggy()?,
         &setup::wasm_opt_dir(),
+        &tools.release_target_dir(),
         &root().join("target/twiggy-top.txt"),
     )
 }
@@ -120,9 +122,24 @@ fn test() -> Result<()> {
     bundle::report(&root().join("dist"), &root().join("target/bundle-size.json"))
 }
 
+/// The release site, with the small std when there is one; if that build fails, once
+/// more with the prebuilt std, so that a std that cannot be rebuilt never stops a build.
 fn build_site(tools: &Toolchain) -> Result<()> {
+    match build_site_once(tools) {
+        Err(why) if tools.small_std() => {
+            println!(
+                "xtask: WARNING: the build with the small std failed ({why}); building with the prebuilt std"
+            );
+            tools.drop_small_std();
+            build_site_once(tools)
+        }
+        built => built,
+    }
+}
+
+fn build_site_once(tools: &Toolchain) -> Result<()> {
     // Trunk runs cargo offline; a first online build fetches what build-std needs.
-    let mut fetch = tools.wasm_cargo();
+    let mut fetch = tools.release_cargo();
     fetch.args([
         "build",
         "--release",
@@ -132,7 +149,7 @@ fn build_site(tools: &Toolchain) -> Result<()> {
         "smtplab-web",
     ]);
     step("cargo build of the app for wasm32", &mut fetch)?;
-    let mut trunk = tools.trunk_command();
+    let mut trunk = tools.release_trunk();
     trunk.args(["build", "--release"]);
     step("trunk build --release", &mut trunk)
 }
@@ -144,7 +161,7 @@ fn build_peers(tools: &Toolchain) -> Result<()> {
     for name in PEERS {
         let dir = root().join("tests/peers").join(name);
         let out = root().join("target/peers").join(name);
-        let mut fetch = tools.wasm_cargo();
+        let mut fetch = tools.release_cargo();
         fetch
             .args([
                 "build",
@@ -156,7 +173,7 @@ fn build_peers(tools: &Toolchain) -> Result<()> {
             .arg(dir.join("Cargo.toml"))
             .env("CARGO_TARGET_DIR", out.join("cargo"));
         step(&format!("cargo build of the {name} peer for wasm32"), &mut fetch)?;
-        let mut trunk = tools.trunk_command();
+        let mut trunk = tools.release_trunk();
         trunk
             .args(["build", "--release", "--dist"])
             .arg(out.join("dist"))

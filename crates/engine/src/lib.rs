@@ -23,6 +23,7 @@
 pub mod command;
 pub mod delivery;
 pub mod events;
+mod pretty;
 pub mod profiles;
 pub mod reply;
 mod rng;
@@ -36,6 +37,7 @@ pub mod world;
 pub use command::{parse, Address, Command, Parsed};
 pub use delivery::Message;
 pub use events::Event;
+pub use pretty::pretty_json;
 pub use profiles::{Behaviour, ErrorLimits, Source, Voice};
 pub use reply::{EnhancedCode, Explanation, Reply, ReplyClass, ReplyKind};
 pub use session::{EngineError, Input, Output, Peer, Session, State};

@@ -390,7 +390,7 @@ impl World {
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("a world always serialises")
+        crate::pretty_json(&serde_json::to_string(self).expect("a world always serialises"))
     }
 
     /// Checks what serde cannot: names that must be non-empty and unique.

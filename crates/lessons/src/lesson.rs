@@ -290,7 +290,9 @@ fn read_world(map: &Map<String, Value>) -> Result<World> {
 /// text (share links, world files), so this adds no second deserialiser to the wasm.
 /// The error is serde's, without the position in that text.
 fn from_text<T: serde::de::DeserializeOwned>(value: &Value) -> std::result::Result<T, String> {
-    serde_json::from_str(&value.to_string()).map_err(|e| {
+    // `to_string`, not `Display`: that one also carries a pretty printer.
+    let text = serde_json::to_string(value).unwrap_or_default();
+    serde_json::from_str(&text).map_err(|e| {
         let message = e.to_string();
         match message.rsplit_once(" at line ") {
             Some((problem, _)) => problem.to_string(),
