@@ -130,6 +130,9 @@ impl Toolchain {
     }
 
     fn apply_wasm_env(&self, command: &mut Command) {
+        // The release profile is for speed (`smtplab serve`, the benchmarks); the wasm is
+        // built for size.
+        command.env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "z");
         if let WasmPath::DebianWeb { rustc, linker } = &self.wasm {
             command
                 .env("RUSTC", rustc)
