@@ -211,6 +211,7 @@ fn the_kept_sequence_read_step_by_step_is_the_sequence_read_at_once() {
         "DATA",
         "<body>Subject: two\n\nx",
         "RSET",
+        "MAIL FROM:<alice@example.com>\nRCPT TO:<bob@example.com>\nDATA\nSubject: three\n\npasted\n.\nNOOP",
         "MAIL FROM:<alice@example.com>",
         "QUIT",
     ];
@@ -265,4 +266,64 @@ fn the_kept_sequence_read_step_by_step_is_the_sequence_read_at_once() {
     let italian = smtplab_web::i18n::Texts::from_checkout(smtplab_web::i18n::Lang::It);
     assert!(kept.update(&italian, &other.entries, &[]), "the language changed");
     assert!(!kept.update(&italian, &other.entries, &[]));
+}
+
+/// A whole message pasted at once (commands, body and dot in one pipelined chunk): the
+/// body is one arrow with the lines the server read, and every reply after it still
+/// answers its own command.
+#[test]
+fn a_pasted_message_is_one_body_arrow_and_later_replies_answer_their_commands() {
+    let lab = run(&[
+        "EHLO c",
+        "MAIL FROM:<alice@example.com>\nRCPT TO:<bob@example.com>\nDATA\nSubject: pasted\n\nline one\n.\nNOOP",
+        "RSET",
+    ]);
+    let (arrows, bands) = sequence(&smtplab_web::i18n::Texts::english(), &lab.entries, &[]);
+    let commands: Vec<&str> = arrows
+        .iter()
+        .filter(|a| a.to_server)
+        .map(|a| a.label.as_str())
+        .collect();
+    assert_eq!(
+        commands,
+        [
+            "EHLO c",
+            "MAIL FROM:<alice@example.com>",
+            "RCPT TO:<bob@example.com>",
+            "DATA",
+            "message: 3 lines, 32 bytes",
+            "NOOP",
+            "RSET"
+        ],
+        "{arrows:#?}"
+    );
+    // The replies, in order: greeting, EHLO, then the chunk's four and the NOOP's, then RSET's.
+    let replies: Vec<u16> = arrows.iter().filter_map(|a| a.code).collect();
+    assert_eq!(replies, [220, 250, 250, 250, 354, 250, 250, 250]);
+    let kinds: Vec<BandKind> = bands.iter().map(|b| b.kind).collect();
+    assert_eq!(kinds, [BandKind::Greeting, BandKind::Transaction]);
+    // Expanded, the body's lines are arrows of their own, then its end.
+    let body = arrows.iter().find(|a| a.body).unwrap().entry;
+    let (open, _) = sequence(&smtplab_web::i18n::Texts::english(), &lab.entries, &[body]);
+    let labels: Vec<&str> = open
+        .iter()
+        .filter(|a| a.to_server)
+        .map(|a| a.label.as_str())
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "EHLO c",
+            "MAIL FROM:<alice@example.com>",
+            "RCPT TO:<bob@example.com>",
+            "DATA",
+            "Subject: pasted",
+            "",
+            "line one",
+            ".",
+            "end of message (3 lines, 32 bytes): collapse",
+            "NOOP",
+            "RSET"
+        ]
+    );
 }

@@ -142,6 +142,7 @@ fn replies_phases_and_deliveries_become_events_with_wire_lines() {
             "phase-changed",
             "recipient-accepted",
             "phase-changed",
+            "data-ended",
             "phase-changed",
             "message-accepted",
         ],

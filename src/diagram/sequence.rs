@@ -142,12 +142,24 @@ struct Model {
     arrows: Vec<Arrow>,
     bands: Vec<Band>,
     open: Vec<(BandKind, usize)>,
-    /// The DATA body being read: (its first entry, lines, bytes).
-    in_body: Option<(usize, usize, usize)>,
+    /// The DATA body being read.
+    in_body: Option<Body>,
     /// Command arrows not answered yet, oldest first (the server answers pipelined
-    /// commands in order, one reply each), and the one the last reply answered.
-    waiting: VecDeque<usize>,
+    /// commands in order, one reply each), with their lines' octets; and the arrow the
+    /// last reply answered.
+    waiting: VecDeque<(usize, usize)>,
     answered: Option<usize>,
+}
+
+/// A DATA body being read.
+#[derive(Clone, Copy)]
+enum Body {
+    /// Sent after the 354 (the composer): its lines are the entries that follow, counted
+    /// here as (first entry, lines with the dot, octets).
+    Typed(usize, usize, usize),
+    /// Sent behind DATA before its 354 (a pasted message): its lines are already waiting
+    /// command arrows, and the engine's [`Event::DataEnded`] says how many.
+    Pasted,
 }
 
 impl Model {
@@ -155,7 +167,7 @@ impl Model {
         match entry {
             Entry::Client { text, .. } => self.on_client(index, text),
             Entry::Server { reply, .. } => self.on_server(texts, index, reply),
-            Entry::Session { event, .. } => self.on_session(index, event),
+            Entry::Session { event, .. } => self.on_session(texts, index, event),
             Entry::Event { .. } => {}
         }
     }
@@ -176,7 +188,7 @@ impl Model {
 
     /// A command, or a line of the DATA body (drawn only when its body is expanded).
     fn on_client(&mut self, index: usize, text: &str) {
-        if let Some((first, lines, bytes)) = self.in_body.as_mut() {
+        if let Some(Body::Typed(first, lines, bytes)) = self.in_body.as_mut() {
             *lines += 1;
             *bytes += text.len() + 2;
             if self.expanded.contains(first) {
@@ -185,7 +197,7 @@ impl Model {
             }
             return;
         }
-        self.waiting.push_back(self.arrows.len());
+        self.waiting.push_back((self.arrows.len(), text.len() + 2));
         let arrow = self.command_arrow(index, text);
         self.arrows.push(arrow);
     }
@@ -193,8 +205,10 @@ impl Model {
     /// A reply: it answers the oldest waiting command, or ends the DATA body.
     fn on_server(&mut self, texts: &Texts, index: usize, reply: &smtplab_engine::Reply) {
         match self.in_body.take() {
-            Some((first, lines, bytes)) => self.body_arrow(texts, first, lines, bytes),
-            None => self.answered = self.waiting.pop_front(),
+            Some(Body::Typed(first, lines, bytes)) => self.body_arrow(texts, first, lines, bytes),
+            // The end of a pasted body: its arrow is made at `DataEnded`, which follows.
+            Some(Body::Pasted) => self.in_body = Some(Body::Pasted),
+            None => self.answered = self.waiting.pop_front().map(|(arrow, _)| arrow),
         }
         let last_line = reply.text().lines().next_back().unwrap_or_default();
         let label = self.describe(index, || elide(&format!("{} {last_line}", reply.code), 38));
@@ -207,6 +221,51 @@ impl Model {
             class: Some(reply.class()),
             body: false,
         });
+    }
+
+    /// A pasted body of `lines` lines and its dot, which wait as command arrows: one body
+    /// arrow in their place, or, expanded, they stay and the arrow of its end follows.
+    fn pasted_body(&mut self, texts: &Texts, lines: usize) {
+        let count = (lines + 1).min(self.waiting.len());
+        let body: Vec<(usize, usize)> = self.waiting.drain(..count).collect();
+        let (Some(&(at, _)), Some(&(end, _))) = (body.first(), body.last()) else {
+            return;
+        };
+        let bytes: usize = body.iter().map(|(_, octets)| octets).sum();
+        let first = self.arrows[at].entry;
+        let label = match self.expanded.contains(&first) {
+            true => t!(texts, "sequence-body-end", lines = lines, bytes = bytes),
+            false => t!(texts, "sequence-body", lines = lines, bytes = bytes),
+        };
+        let arrow = Arrow {
+            body: true,
+            ..Arrow::command(first, label.clone(), label)
+        };
+        let (at, removed) = match self.expanded.contains(&first) {
+            true => (end + 1, 0),
+            false => (at, end + 1 - at),
+        };
+        self.splice(at, removed, arrow);
+        self.answered = Some(at);
+    }
+
+    /// Puts `arrow` in place of the `removed` arrows from `at`, and moves what points at
+    /// later arrows along.
+    fn splice(&mut self, at: usize, removed: usize, arrow: Arrow) {
+        self.arrows.splice(at..at + removed, [arrow]);
+        let moved = |i: usize| match i {
+            i if i >= at + removed => i + 1 - removed,
+            i if i >= at => at,
+            i => i,
+        };
+        self.waiting
+            .iter_mut()
+            .for_each(|(arrow, _)| *arrow = moved(*arrow));
+        self.answered = self.answered.map(moved);
+        self.open.iter_mut().for_each(|(_, first)| *first = moved(*first));
+        for band in &mut self.bands {
+            (band.first, band.last) = (moved(band.first), moved(band.last));
+        }
     }
 
     /// The DATA body as one arrow (or, expanded, the arrow of its end).
@@ -224,12 +283,23 @@ impl Model {
         });
     }
 
-    fn on_session(&mut self, index: usize, event: &Event) {
+    fn on_session(&mut self, texts: &Texts, index: usize, event: &Event) {
+        if let (Event::DataEnded { lines }, Some(Body::Pasted)) = (event, self.in_body) {
+            self.in_body = None;
+            self.pasted_body(texts, *lines as usize);
+        }
         let last = self.arrows.len().saturating_sub(1);
         let command = self.answered.unwrap_or(last);
         on_event(event, &mut self.open, &mut self.bands, command, last);
         match event {
-            Event::PhaseChanged { to: Phase::Data, .. } => self.in_body = Some((index + 1, 0, 0)),
+            // Lines sent behind DATA, before its 354, are the body's (RFC 2920 §3.1).
+            Event::PhaseChanged { to: Phase::Data, .. } if !self.waiting.is_empty() => {
+                self.in_body = Some(Body::Pasted)
+            }
+            Event::PhaseChanged { to: Phase::Data, .. } => self.in_body = Some(Body::Typed(index + 1, 0, 0)),
+            Event::PhaseChanged {
+                from: Phase::Data, ..
+            } => self.in_body = None,
             Event::PhaseChanged {
                 trigger: Trigger::Connect,
                 ..

@@ -50,6 +50,12 @@ pub enum Event {
     RecipientRejected {
         code: u16,
     },
+    /// A DATA body ended at its lone dot after this many lines (the dot not counted),
+    /// whether or not the message is then accepted: the lines the server read as the
+    /// message, however they were sent (typed after 354, or pipelined behind DATA).
+    DataEnded {
+        lines: u64,
+    },
     MessageAccepted {
         queue_id: String,
         /// The message's size as received (after CRLF normalisation, before headers are added).
@@ -119,6 +125,8 @@ pub struct Details<'a> {
     pub user: Option<(&'a str, Mechanism)>,
     pub sender: Option<&'a str>,
     pub last_recipient: Option<&'a str>,
+    /// When the unit was the lone dot that ended a DATA body: the body's lines.
+    pub data_lines: Option<u64>,
     /// The unit's outputs, in order: its replies among them.
     pub outputs: std::collections::vec_deque::Iter<'a, Output>,
 }
@@ -146,6 +154,9 @@ pub fn between(before: &Snapshot, after: &Snapshot, details: &Details, events: &
         ReplyKind::BdatQueued { queue_id, bytes, .. } => Some((queue_id, *bytes, Via::Bdat)),
         _ => None,
     });
+    if let Some(lines) = details.data_lines {
+        events.push(Event::DataEnded { lines });
+    }
     if after.phase != before.phase {
         let mut from = before.phase;
         if accepted.is_some() && from != Phase::Bdat && from != Phase::Data {

@@ -242,6 +242,7 @@ fn a_session_tells_its_story_in_events() {
         r#"{"error-counted":{"errors":1}}"#,
         r#"{"phase-changed":{"from":"Rcpt","to":"Data","trigger":{"Command":"Data"}}}"#,
         r#"{"pipelined":{"commands":["Mail","Rcpt","Rcpt","Data"]}}"#,
+        r#"{"data-ended":{"lines":1}}"#,
         r#"{"phase-changed":{"from":"Data","to":"Greeted","trigger":"EndOfMessage"}}"#,
     ];
     assert_eq!(story[..expected.len()], expected);
@@ -286,4 +287,40 @@ fn every_reply_names_the_command_it_answers() {
             (Some("QUIT"), 221),
         ]
     );
+}
+
+/// The lines the server read as a DATA body, however they came: pipelined behind DATA
+/// (one write), with a stuffed dot and an empty line, and also when the message is refused.
+#[test]
+fn data_ended_counts_the_body_lines_the_server_read() {
+    let lines_of = |script: &str| -> Vec<u64> {
+        let (outputs, _) = play(script);
+        events(&outputs)
+            .filter_map(|e| match e {
+                Event::DataEnded { lines } => Some(*lines),
+                _ => None,
+            })
+            .collect()
+    };
+    let pasted = "C: EHLO x\nR: MAIL FROM:<a@example.org>\\r\\nRCPT TO:<bob@example.com>\\r\\nDATA\\r\\n\
+                  Subject: s\\r\\n\\r\\n..dot\\r\\nbare lf\\n.\\r\\nNOOP\\r\\n\n";
+    assert_eq!(lines_of(pasted), [4]);
+    let typed = "C: EHLO x\nC: MAIL FROM:<a@example.org>\nC: RCPT TO:<bob@example.com>\nC: DATA\nC: .\n";
+    assert_eq!(lines_of(typed), [0], "an empty body");
+    let mut world = World::reference();
+    world.limits.message_size = 10;
+    let (outputs, _) = play_in(
+        "C: EHLO x\nC: MAIL FROM:<a@example.org>\nC: RCPT TO:<bob@example.com>\nC: DATA\nC: 0123456789\nC: abc\nC: .\n",
+        world,
+    );
+    let refused: Vec<u64> = events(&outputs)
+        .filter_map(|e| match e {
+            Event::DataEnded { lines } => Some(*lines),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(refused, [2], "a refused message ended too");
+    assert!(outputs
+        .iter()
+        .any(|o| matches!(o, Output::Reply { reply, .. } if reply.code == 552)));
 }

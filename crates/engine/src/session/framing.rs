@@ -223,6 +223,7 @@ impl Session {
             if let Some(records) = &mut body.records {
                 records.end_line(line.len() - usize::from(stuffed));
             }
+            body.lines += 1;
             if !crlf {
                 body.append(&data[copied..nl], limit);
                 body.append(b"\r\n", limit);

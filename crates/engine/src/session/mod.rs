@@ -196,6 +196,9 @@ pub struct Body {
     /// (`queue::line_records`), so that the queue file's size needs no second pass.
     #[serde(default)]
     records: Option<Records>,
+    /// A DATA body's lines so far (each ended by LF; the lone dot not counted).
+    #[serde(default)]
+    lines: u64,
 }
 
 /// The first line of a message as Exim's header reader sees it (receive.c).
@@ -294,6 +297,9 @@ pub struct Session {
     /// Where [`events::between`] puts a unit's events (empty between units).
     #[serde(skip)]
     found: Vec<Event>,
+    /// The lines of the DATA body the unit being read ended (for [`Event::DataEnded`]).
+    #[serde(skip)]
+    data_ended: Option<u64>,
     /// How many commands each of the world's failure rules has matched.
     #[serde(default)]
     rule_hits: Vec<u32>,
@@ -374,6 +380,7 @@ impl Session {
             observed: None,
             reported: 0,
             found: Vec::new(),
+            data_ended: None,
             rule_hits: Vec::new(),
             injected_delay: 0,
             id,
@@ -721,6 +728,7 @@ impl Session {
             last_recipient: envelope
                 .and_then(|e| e.recipients.last())
                 .map(|r| r.address.text.as_str()),
+            data_lines: self.data_ended.take(),
             outputs,
         };
         let mut found = std::mem::take(&mut self.found);
@@ -1109,6 +1117,7 @@ impl Session {
         let State::Data(ready, body) = std::mem::replace(&mut self.state, State::Command(None)) else {
             return;
         };
+        self.data_ended = Some(body.lines);
         self.finish_message(ready, body, |bytes, queue_id| ReplyKind::Queued {
             queue_id,
             bytes,
