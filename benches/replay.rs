@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use smtplab_web::state::{Action, Lab, CHECKPOINT_EVERY};
+use smtplab_web::state::{Action, Lab, Step, CHECKPOINT_EVERY};
 use yew::Reducible;
 
 const STEPS: usize = 1_000;
@@ -24,20 +24,20 @@ fn long_lab() -> Rc<Lab> {
     while lab.steps.len() < STEPS {
         now += 1_000;
         let action = match lab.steps.len() % 8 {
-            0 => Action::Connect { now },
-            i @ 1..=5 => Action::Send {
+            0 => Action::Do(Step::Connect { now }),
+            i @ 1..=5 => Action::Do(Step::Send {
                 line: lines[i - 1].into(),
                 now,
-            },
-            6 => Action::SendMessage {
+            }),
+            6 => Action::Do(Step::Message {
                 text: "Subject: hello\n\nA line of a message.\n.A dot.\n".into(),
                 raw: false,
                 now,
-            },
-            _ => Action::Send {
+            }),
+            _ => Action::Do(Step::Send {
                 line: "QUIT".into(),
                 now,
-            },
+            }),
         };
         lab = lab.reduce(action);
     }

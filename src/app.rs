@@ -25,7 +25,7 @@ use crate::components::update::UpdateBanner;
 use crate::embed::{Problem, Start, Theme, WorldSource};
 use crate::i18n::{self, Lang, Note, Texts};
 use crate::share;
-use crate::state::{Action, Lab, Panel};
+use crate::state::{Action, Lab, Panel, Step};
 use crate::storage::{self, Loaded};
 use crate::time::now_ms;
 use crate::{note, t};
@@ -149,10 +149,10 @@ fn from_storage(opened: &Opened, stored: Option<String>) -> Started {
             } else {
                 let mut lab = Rc::new(started.lab);
                 for line in &start.script {
-                    lab = lab.reduce(Action::Send {
+                    lab = lab.reduce(Action::Do(Step::Send {
                         line: line.clone(),
                         now: now_ms(),
-                    });
+                    }));
                 }
                 started.lab = Rc::try_unwrap(lab).unwrap_or_else(|lab| (*lab).clone());
             }
@@ -552,7 +552,7 @@ fn use_script(
                 type_out(lab, draft, lines.into(), 0);
             } else {
                 for line in lines {
-                    lab.dispatch(Action::Send { line, now: now_ms() });
+                    lab.dispatch(Action::Do(Step::Send { line, now: now_ms() }));
                 }
             }
         };
@@ -565,11 +565,11 @@ fn use_script(
                                 world.profile = profile;
                             }
                             let seed = start.seed.unwrap_or(lab.seed);
-                            lab.dispatch(Action::ApplyWorld {
+                            lab.dispatch(Action::Do(Step::World {
                                 world: Box::new(world),
                                 seed,
                                 now: now_ms(),
-                            });
+                            }));
                         }
                         Err(why) => {
                             let why = note!("problem-world-fetch", url = url.to_string(), why = why);
@@ -604,7 +604,7 @@ fn type_out(
         }
         let line = lines.pop_front().unwrap_or_default();
         draft.set(String::new());
-        lab.dispatch(Action::Send { line, now: now_ms() });
+        lab.dispatch(Action::Do(Step::Send { line, now: now_ms() }));
         type_out(lab, draft, lines, 0);
     })
     .forget();

@@ -352,7 +352,7 @@ mod wiring {
 
     use super::{error, events, frame_resize, lesson_events, ready, request, targets, LessonMark, Request};
     use crate::embed::Start;
-    use crate::state::{Action, Lab};
+    use crate::state::{Action, Lab, Step};
     use crate::time::now_ms;
 
     fn post(to: &[String], message: &str) {
@@ -515,10 +515,10 @@ mod wiring {
     ) {
         let now = now_ms();
         match request {
-            Request::SendCommand(line) => lab.dispatch(Action::Send { line, now }),
+            Request::SendCommand(line) => lab.dispatch(Action::Do(Step::Send { line, now })),
             Request::Reset => {
-                lab.dispatch(Action::Clear);
-                lab.dispatch(Action::Connect { now });
+                lab.dispatch(Action::Do(Step::Clear));
+                lab.dispatch(Action::Do(Step::Connect { now }));
             }
             Request::LoadLesson(id) => {
                 let to = to.clone();
@@ -527,7 +527,7 @@ mod wiring {
             }
             // The reducer reads the current world (this handle's may be old).
             Request::SetProfile(profile) => lab.dispatch(Action::SetProfile { profile, now }),
-            Request::Wait(ms) => lab.dispatch(Action::Wait { ms, now }),
+            Request::Wait(ms) => lab.dispatch(Action::Do(Step::Wait { ms, now })),
         }
     }
 }

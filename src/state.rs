@@ -209,45 +209,14 @@ impl Happenings {
     }
 }
 
+/// What the page asks of the lab: a step of the session ([`Step`], recorded and replayed),
+/// or a change of view.
 pub enum Action {
-    /// One line, CRLF appended.
-    Send {
-        line: String,
-        now: u64,
-    },
-    /// Several lines pasted at once: one pipelined chunk, CRLF after each.
-    SendPipelined {
-        lines: Vec<String>,
-        now: u64,
-    },
-    /// A DATA body from the composer: dot-stuffed with CRLF and the final dot, or raw.
-    SendMessage {
-        text: String,
-        raw: bool,
-        now: u64,
-    },
-    /// The client side of the TLS handshake, after a 220 to STARTTLS (simulated).
-    Handshake {
-        now: u64,
-    },
-    /// A new session with the same world (Connect / Reconnect).
-    Connect {
-        now: u64,
-    },
-    /// The client hangs up.
-    Disconnect {
-        now: u64,
-    },
-    /// Empties the transcript (the session goes on).
-    Clear,
+    /// Something the learner did to the session (times on the wall clock: the reducer
+    /// moves them to the lab's clock).
+    Do(Step),
     Select(Option<usize>),
     Open(Panel),
-    /// A new world (and seed): a new session starts.
-    ApplyWorld {
-        world: Box<World>,
-        seed: u64,
-        now: u64,
-    },
     DismissNotice,
     /// Shows a message that is not part of the session.
     Notify(Note),
@@ -268,86 +237,31 @@ pub enum Action {
     Tick {
         now: u64,
     },
-    /// The learner lets `ms` pass on the lab's clock at once, sending nothing: the
-    /// greylisting delay, the idle timeout.
-    Wait {
-        ms: u64,
-        now: u64,
-    },
 }
 
-impl Action {
-    /// The action with its time (wall clock, from the app) on the lab's clock.
-    fn on_clock(self, clock: impl Fn(u64) -> u64) -> Action {
-        match self {
-            Action::Send { line, now } => Action::Send {
-                line,
-                now: clock(now),
-            },
-            Action::SendPipelined { lines, now } => Action::SendPipelined {
-                lines,
-                now: clock(now),
-            },
-            Action::SendMessage { text, raw, now } => Action::SendMessage {
-                text,
-                raw,
-                now: clock(now),
-            },
-            Action::Handshake { now } => Action::Handshake { now: clock(now) },
-            Action::Connect { now } => Action::Connect { now: clock(now) },
-            Action::Disconnect { now } => Action::Disconnect { now: clock(now) },
-            Action::ApplyWorld { world, seed, now } => Action::ApplyWorld {
-                world,
-                seed,
-                now: clock(now),
-            },
-            Action::SetProfile { profile, now } => Action::SetProfile {
-                profile,
-                now: clock(now),
-            },
-            Action::Tick { now } => Action::Tick { now: clock(now) },
-            Action::Wait { ms, now } => Action::Wait { ms, now: clock(now) },
-            other => other,
-        }
-    }
-}
-
-/// One recorded thing the learner did (the part of [`Action`] that changes the session).
+/// One recorded thing the learner did: what changes the session. Replaying the steps
+/// from the lab's origin rebuilds it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Step {
-    Send {
-        line: String,
-        now: u64,
-    },
-    Pipelined {
-        lines: Vec<String>,
-        now: u64,
-    },
-    Message {
-        text: String,
-        raw: bool,
-        now: u64,
-    },
-    Handshake {
-        now: u64,
-    },
-    Connect {
-        now: u64,
-    },
-    Disconnect {
-        now: u64,
-    },
+    /// One line, CRLF appended.
+    Send { line: String, now: u64 },
+    /// Several lines pasted at once: one pipelined chunk, CRLF after each.
+    Pipelined { lines: Vec<String>, now: u64 },
+    /// A DATA body from the composer: dot-stuffed with CRLF and the final dot, or raw.
+    Message { text: String, raw: bool, now: u64 },
+    /// The client side of the TLS handshake, after a 220 to STARTTLS (simulated).
+    Handshake { now: u64 },
+    /// A new session with the same world (Connect / Reconnect).
+    Connect { now: u64 },
+    /// The client hangs up.
+    Disconnect { now: u64 },
+    /// Empties the transcript (the session goes on).
     Clear,
-    World {
-        world: Box<World>,
-        seed: u64,
-        now: u64,
-    },
-    /// `ms` pass on the lab's clock from `now`.
-    Wait {
-        ms: u64,
-        now: u64,
-    },
+    /// A new world (and seed): a new session starts.
+    World { world: Box<World>, seed: u64, now: u64 },
+    /// The learner lets `ms` pass on the lab's clock at once from `now`, sending nothing:
+    /// the greylisting delay, the idle timeout.
+    Wait { ms: u64, now: u64 },
 }
 
 impl Step {
@@ -366,21 +280,20 @@ impl Step {
         }
     }
 
-    /// The recorded form of an action, or the action back when it only changes the view.
-    #[allow(clippy::result_large_err)]
-    fn from_action(action: Action) -> Result<Step, Action> {
-        Ok(match action {
-            Action::Send { line, now } => Step::Send { line, now },
-            Action::SendPipelined { lines, now } => Step::Pipelined { lines, now },
-            Action::SendMessage { text, raw, now } => Step::Message { text, raw, now },
-            Action::Handshake { now } => Step::Handshake { now },
-            Action::Connect { now } => Step::Connect { now },
-            Action::Disconnect { now } => Step::Disconnect { now },
-            Action::Clear => Step::Clear,
-            Action::ApplyWorld { world, seed, now } => Step::World { world, seed, now },
-            Action::Wait { ms, now } => Step::Wait { ms, now },
-            other => return Err(other),
-        })
+    /// The step with its time moved by `clock` (from the wall clock to the lab's).
+    fn on_clock(mut self, clock: impl Fn(u64) -> u64) -> Step {
+        match &mut self {
+            Step::Send { now, .. }
+            | Step::Pipelined { now, .. }
+            | Step::Message { now, .. }
+            | Step::Handshake { now }
+            | Step::Connect { now }
+            | Step::Disconnect { now }
+            | Step::World { now, .. }
+            | Step::Wait { now, .. } => *now = clock(*now),
+            Step::Clear => {}
+        }
+        self
     }
 }
 
@@ -672,6 +585,23 @@ impl Lab {
         real.saturating_add(self.ahead_ms).max(last)
     }
 
+    /// An action that changes only what is shown.
+    fn change_view(&mut self, action: Action) {
+        match action {
+            Action::Select(i) => self.selected = i,
+            Action::Open(panel) => self.panel = panel,
+            Action::DismissNotice => self.notice = None,
+            Action::Notify(text) => self.notice = Some(text),
+            Action::View(count) => {
+                self.view = count
+                    .filter(|&c| c < self.steps.len())
+                    .map(|c| (c, Box::new(self.replayed(c))));
+                self.selected = None;
+            }
+            _ => {}
+        }
+    }
+
     fn note(&mut self, note: Note, at: u64) {
         self.entries.push(Entry::Event { note, at });
     }
@@ -713,8 +643,11 @@ impl Reducible for Lab {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let action = match action.on_clock(|real| self.clock(real)) {
+        let clock = |real| self.clock(real);
+        let step = match action {
+            Action::Do(step) => step.on_clock(clock),
             Action::Tick { now } => {
+                let now = clock(now);
                 if self.session.next_deadline().is_none_or(|due| due > now) {
                     return self; // nothing due: no new lab, no render
                 }
@@ -722,46 +655,32 @@ impl Reducible for Lab {
                 lab.tick_until(now);
                 return Rc::new(lab);
             }
-            Action::SetProfile { profile, now } => {
-                let world = self.session.world().switch_profile(profile);
-                Action::ApplyWorld {
-                    world: Box::new(world),
-                    seed: self.seed,
-                    now,
-                }
-            }
+            Action::SetProfile { profile, now } => Step::World {
+                world: Box::new(self.session.world().switch_profile(profile)),
+                seed: self.seed,
+                now: clock(now),
+            },
             Action::Replace(mut lab) => {
                 // Observers go on counting from where they were.
                 lab.happened.restart_at(self.happened.total());
                 return Rc::new(*lab);
             }
-            other => other,
+            view => {
+                let mut lab = (*self).clone();
+                lab.change_view(view);
+                return Rc::new(lab);
+            }
         };
         let mut lab = (*self).clone();
-        match Step::from_action(action) {
-            Ok(step) => {
-                if let Some((count, _)) = lab.view.take() {
-                    // Acting on a past step branches from it: later steps are dropped.
-                    let mut past = lab.replayed(count);
-                    past.notice = Some(note!("notice-branched", count = count));
-                    lab = past;
-                }
-                lab.steps.push(step.clone());
-                lab.apply(step);
-                lab.checkpoint();
-            }
-            Err(Action::Select(i)) => lab.selected = i,
-            Err(Action::Open(panel)) => lab.panel = panel,
-            Err(Action::DismissNotice) => lab.notice = None,
-            Err(Action::Notify(text)) => lab.notice = Some(text),
-            Err(Action::View(count)) => {
-                lab.view = count
-                    .filter(|&c| c < lab.steps.len())
-                    .map(|c| (c, Box::new(lab.replayed(c))));
-                lab.selected = None;
-            }
-            Err(_) => {}
+        if let Some((count, _)) = lab.view.take() {
+            // Acting on a past step branches from it: later steps are dropped.
+            let mut past = lab.replayed(count);
+            past.notice = Some(note!("notice-branched", count = count));
+            lab = past;
         }
+        lab.steps.push(step.clone());
+        lab.apply(step);
+        lab.checkpoint();
         Rc::new(lab)
     }
 }

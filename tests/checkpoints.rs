@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use smtplab_engine::world::Profile;
 use smtplab_engine::World;
-use smtplab_web::state::{Action, Lab, CHECKPOINT_EVERY};
+use smtplab_web::state::{Action, Lab, Step, CHECKPOINT_EVERY};
 use yew::Reducible;
 
 /// One round of a long class: a delivery, TLS and a login, pipelining, errors up to the
@@ -17,9 +17,11 @@ fn round(mut lab: Rc<Lab>, round: u64, now: &mut u64) -> Rc<Lab> {
         *now += gap;
         *now
     };
-    let send = |line: &str, now: u64| Action::Send {
-        line: line.into(),
-        now,
+    let send = |line: &str, now: u64| {
+        Action::Do(Step::Send {
+            line: line.into(),
+            now,
+        })
     };
     for line in [
         "EHLO client.example.org",
@@ -34,19 +36,19 @@ fn round(mut lab: Rc<Lab>, round: u64, now: &mut u64) -> Rc<Lab> {
     let text = format!("Subject: round {round}\n\n.hidden dot\nbody\n");
     lab = act(
         lab,
-        Action::SendMessage {
+        Action::Do(Step::Message {
             text,
             raw: false,
             now: at(900),
-        },
+        }),
     );
     let lines = ["MAIL FROM:<>", "RCPT TO:<alice>", "RSET", "NOOP"]
         .map(String::from)
         .to_vec();
-    lab = act(lab, Action::SendPipelined { lines, now: at(300) });
+    lab = act(lab, Action::Do(Step::Pipelined { lines, now: at(300) }));
     lab = act(lab, Action::Tick { now: at(100) });
     lab = act(lab, send("STARTTLS", at(500)));
-    lab = act(lab, Action::Handshake { now: at(200) });
+    lab = act(lab, Action::Do(Step::Handshake { now: at(200) }));
     lab = act(lab, send("EHLO again", at(400)));
     lab = act(lab, send("AUTH PLAIN AGFsaWNlAHMzY3JldA==", at(400)));
     lab = act(lab, Action::Open(smtplab_web::state::Panel::Codes));
@@ -54,11 +56,11 @@ fn round(mut lab: Rc<Lab>, round: u64, now: &mut u64) -> Rc<Lab> {
         lab = act(lab, send("BOGUS", at(250)));
     }
     if round % 3 == 0 {
-        lab = act(lab, Action::Clear);
+        lab = act(lab, Action::Do(Step::Clear));
     }
     // Past the idle timeout: the server's 421 comes with the next tick or step.
     lab = act(lab, Action::Tick { now: at(301_000) });
-    lab = act(lab, Action::Connect { now: at(1_000) });
+    lab = act(lab, Action::Do(Step::Connect { now: at(1_000) }));
     match round % 4 {
         0 => {
             let mut world = World::reference();
@@ -66,11 +68,11 @@ fn round(mut lab: Rc<Lab>, round: u64, now: &mut u64) -> Rc<Lab> {
             let world = Box::new(world);
             lab = act(
                 lab,
-                Action::ApplyWorld {
+                Action::Do(Step::World {
                     world,
                     seed: round,
                     now: at(10),
-                },
+                }),
             );
         }
         1 => {
@@ -82,10 +84,10 @@ fn round(mut lab: Rc<Lab>, round: u64, now: &mut u64) -> Rc<Lab> {
                 },
             )
         }
-        2 => lab = act(lab, Action::Disconnect { now: at(10) }),
+        2 => lab = act(lab, Action::Do(Step::Disconnect { now: at(10) })),
         _ => lab = act(lab, Action::Notify(smtplab_web::note!("notice-dismiss"))),
     }
-    lab = act(lab, Action::Connect { now: at(1_000) });
+    lab = act(lab, Action::Do(Step::Connect { now: at(1_000) }));
     lab
 }
 
@@ -133,10 +135,10 @@ fn a_lab_rebuilt_from_its_steps_has_the_checkpoints_and_branching_keeps_them_tru
     for i in 0..(CHECKPOINT_EVERY as u64 * 2) {
         let line = if i % 2 == 0 { "NOOP" } else { "RSET" };
         let now = 10_000_000 + i;
-        branch = branch.reduce(Action::Send {
+        branch = branch.reduce(Action::Do(Step::Send {
             line: line.into(),
             now,
-        });
+        }));
     }
     assert_eq!(branch.steps.len(), back + 2 * CHECKPOINT_EVERY);
     assert_eq!(branch.checkpoints.len(), branch.steps.len() / CHECKPOINT_EVERY);

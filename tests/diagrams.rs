@@ -6,27 +6,27 @@ use std::rc::Rc;
 use smtplab_engine::table::TRANSITIONS;
 use smtplab_engine::Phase;
 use smtplab_web::diagram::{sequence, sequence_svg, state_svg, BandKind};
-use smtplab_web::state::{Action, Lab};
+use smtplab_web::state::{Action, Lab, Step};
 use yew::Reducible;
 
 fn run(steps: &[&str]) -> Rc<Lab> {
     let mut lab = Rc::new(Lab::connected(0, 1));
     for step in steps {
         lab = match *step {
-            "<handshake>" => lab.reduce(Action::Handshake { now: 1 }),
-            s if s.starts_with("<body>") => lab.reduce(Action::SendMessage {
+            "<handshake>" => lab.reduce(Action::Do(Step::Handshake { now: 1 })),
+            s if s.starts_with("<body>") => lab.reduce(Action::Do(Step::Message {
                 text: s[6..].into(),
                 raw: false,
                 now: 1,
-            }),
-            s if s.contains('\n') => lab.reduce(Action::SendPipelined {
+            })),
+            s if s.contains('\n') => lab.reduce(Action::Do(Step::Pipelined {
                 lines: s.lines().map(String::from).collect(),
                 now: 1,
-            }),
-            s => lab.reduce(Action::Send {
+            })),
+            s => lab.reduce(Action::Do(Step::Send {
                 line: s.into(),
                 now: 1,
-            }),
+            })),
         };
     }
     lab
@@ -166,10 +166,10 @@ fn stepping_back_shows_the_earlier_state_and_typing_there_branches() {
     assert_eq!(back.phase(), Phase::Data, "the live lab is untouched");
     let live = back.clone().reduce(Action::View(None));
     assert!(live.view.is_none() && live.shown().phase() == Phase::Data);
-    let branched = back.reduce(Action::Send {
+    let branched = back.reduce(Action::Do(Step::Send {
         line: "QUIT".into(),
         now: 9,
-    });
+    }));
     assert_eq!(branched.phase(), Phase::Closed);
     assert_eq!(branched.steps.len(), 2, "EHLO, then the new QUIT");
     assert_eq!(branched.notice.as_ref().map(|n| n.id), Some("notice-branched"));
@@ -237,10 +237,10 @@ fn the_kept_sequence_read_step_by_step_is_the_sequence_read_at_once() {
     let mut kept = Sequence::default();
     kept.update(&en, &lab.entries, &[]);
     for step in &steps[3..] {
-        lab = lab.reduce(Action::Send {
+        lab = lab.reduce(Action::Do(Step::Send {
             line: step.replace("<body>", ""),
             now: 2,
-        });
+        }));
         assert!(kept.update(&en, &lab.entries, &[]));
         assert!(
             !kept.update(&en, &lab.entries, &[]),

@@ -10,7 +10,7 @@ use serde_json::json;
 use smtplab_engine::Phase;
 use smtplab_web::bridge::{self, Request};
 use smtplab_web::embed::{Start, Theme, WorldSource};
-use smtplab_web::state::{Action, Happened, Lab};
+use smtplab_web::state::{Action, Happened, Lab, Step};
 use yew::Reducible;
 
 const OWN: &str = "http://127.0.0.1:8080";
@@ -110,16 +110,16 @@ fn replies_phases_and_deliveries_become_events_with_wire_lines() {
         "RCPT TO:<bob@example.com>",
         "DATA",
     ] {
-        lab = lab.reduce(Action::Send {
+        lab = lab.reduce(Action::Do(Step::Send {
             line: line.into(),
             now: 5,
-        });
+        }));
     }
-    lab = lab.reduce(Action::SendMessage {
+    lab = lab.reduce(Action::Do(Step::Message {
         text: "Subject: hi\n\nhello".into(),
         raw: false,
         now: 6,
-    });
+    }));
     let all: Vec<serde_json::Value> = lab
         .happened
         .since(0)
@@ -208,19 +208,19 @@ fn observers_see_each_happening_once_even_after_trimming_and_replay() {
     let mut lab = Rc::new(Lab::connected(0, 1));
     let seen = lab.happened.total();
     for _ in 0..100 {
-        lab = lab.reduce(Action::Send {
+        lab = lab.reduce(Action::Do(Step::Send {
             line: "RSET".into(),
             now: 5,
-        });
+        }));
     }
     assert_eq!(lab.happened.total(), seen + 100);
     assert_eq!(lab.happened.since(seen).len(), 64, "only the newest are kept");
     assert!(lab.happened.since(lab.happened.total()).is_empty());
     let viewed = lab.clone().reduce(Action::View(Some(3)));
-    let branched = viewed.reduce(Action::Send {
+    let branched = viewed.reduce(Action::Do(Step::Send {
         line: "NOOP".into(),
         now: 9,
-    });
+    }));
     assert_eq!(
         branched.happened.since(lab.happened.total()).len(),
         1,

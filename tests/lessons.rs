@@ -8,7 +8,7 @@ use smtplab_lessons::Lesson;
 use smtplab_web::i18n::{Lang, Texts};
 use smtplab_web::lessons::{self, Catalog, Keys, Record, Shown};
 use smtplab_web::markdown::{blocks, inlines, Block, Inline};
-use smtplab_web::state::{Action, Lab, Panel};
+use smtplab_web::state::{Action, Lab, Panel, Step};
 use yew::Reducible;
 
 fn asset(name: &str) -> String {
@@ -20,10 +20,10 @@ fn first_message() -> Rc<Lesson> {
 }
 
 fn send(lab: Rc<Lab>, line: &str, now: u64) -> Rc<Lab> {
-    lab.reduce(Action::Send {
+    lab.reduce(Action::Do(Step::Send {
         line: line.into(),
         now,
-    })
+    }))
 }
 
 /// The lab after the learner typed the first `lines` of lesson 1's solution.
@@ -183,11 +183,11 @@ fn a_lesson_is_graded_from_the_labs_outputs_as_the_learner_types() {
         "RCPT TO:<bob@example.com>",
         "DATA",
     ]);
-    lab = lab.reduce(Action::SendMessage {
+    lab = lab.reduce(Action::Do(Step::Message {
         text: "Subject: Hello\n\nHi Bob.".into(),
         raw: false,
         now: 9_000,
-    });
+    }));
     lab = send(lab, "QUIT", 10_000);
     let grading = lab.grading.as_ref().unwrap();
     assert!(grading.is_complete());
@@ -409,11 +409,11 @@ fn course_pages_hear_each_step_once_and_the_completion() {
         ]
     );
     let mut lab = send(lab, "DATA", 20_000);
-    lab = lab.reduce(Action::SendMessage {
+    lab = lab.reduce(Action::Do(Step::Message {
         text: "Hi".into(),
         raw: false,
         now: 21_000,
-    });
+    }));
     lab = send(lab, "QUIT", 22_000);
     let (sent, mark) = lesson_events(&mark, lab.grading.as_deref());
     assert_eq!(sent.len(), 3);

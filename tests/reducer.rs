@@ -7,16 +7,16 @@ use std::rc::Rc;
 use smtplab_engine::{Phase, Verb};
 use smtplab_web::components::command_line::complete;
 use smtplab_web::components::export::transcript_text;
-use smtplab_web::state::{dot_stuff, Action, Entry, Lab};
+use smtplab_web::state::{dot_stuff, Action, Entry, Lab, Step};
 use smtplab_web::storage::{self, Loaded};
 use smtplab_web::App;
 use yew::Reducible;
 
 fn send(lab: Rc<Lab>, line: &str) -> Rc<Lab> {
-    lab.reduce(Action::Send {
+    lab.reduce(Action::Do(Step::Send {
         line: line.into(),
         now: 1_000,
-    })
+    }))
 }
 
 fn server_lines(lab: &Lab) -> Vec<String> {
@@ -55,7 +55,7 @@ fn the_smtplib_flow_by_hand_delivers_to_bob_with_the_dot_unstuffed() {
         lab = send(lab, line);
     }
     assert!(lab.tls_pending(), "the handshake button is live after 220");
-    lab = lab.reduce(Action::Handshake { now: 2 });
+    lab = lab.reduce(Action::Do(Step::Handshake { now: 2 }));
     for line in [
         "EHLO client.example.org",
         "AUTH LOGIN",
@@ -68,11 +68,11 @@ fn the_smtplib_flow_by_hand_delivers_to_bob_with_the_dot_unstuffed() {
         lab = send(lab, line);
     }
     assert_eq!(lab.phase(), Phase::Data);
-    lab = lab.reduce(Action::SendMessage {
+    lab = lab.reduce(Action::Do(Step::Message {
         text: "Subject: hi\n\n.dot line\nbye".into(),
         raw: false,
         now: 3,
-    });
+    }));
     let bob = lab.session.world().user("bob").unwrap();
     assert_eq!(bob.mailbox.len(), 1);
     assert_eq!(bob.mailbox[0].body(), ".dot line\r\nbye\r\n");
@@ -109,7 +109,7 @@ fn pasted_lines_go_as_one_pipelined_chunk() {
         "MAIL FROM:<a@example.org>".to_string(),
         "RCPT TO:<alice@example.com>".to_string(),
     ];
-    let lab = Rc::new(Lab::connected(0, 1)).reduce(Action::SendPipelined { lines, now: 5 });
+    let lab = Rc::new(Lab::connected(0, 1)).reduce(Action::Do(Step::Pipelined { lines, now: 5 }));
     assert!(lab.entries.iter().any(
         |e| matches!(e, Entry::Event { note, .. } if note.id == "event-pipelined"
             && note.english() == "Sent 2 lines as one pipelined chunk.")
@@ -126,7 +126,7 @@ fn input_after_quit_is_refused_with_a_note_not_a_panic() {
     assert_eq!(note.id, "event-not-sent");
     let text = note.english();
     assert!(text.starts_with("Not sent: the connection is closed"), "{text}");
-    let lab = lab.reduce(Action::Connect { now: 9 });
+    let lab = lab.reduce(Action::Do(Step::Connect { now: 9 }));
     assert_eq!(lab.phase(), Phase::Connected);
 }
 
@@ -186,14 +186,14 @@ fn a_version_1_save_still_loads() {
     };
     let mut expected = Rc::new(Lab::connected(1000, 7));
     expected = send_at(expected, "EHLO old.example", 2000);
-    expected = expected.reduce(Action::SendPipelined {
+    expected = expected.reduce(Action::Do(Step::Pipelined {
         lines: vec![
             "MAIL FROM:<a@example.org>".into(),
             "RCPT TO:<alice@example.com>".into(),
         ],
         now: 3000,
-    });
-    expected = expected.reduce(Action::Clear);
+    }));
+    expected = expected.reduce(Action::Do(Step::Clear));
     expected = send_at(expected, "NOOP", 4000);
     let mut expected = (*expected).clone();
     expected.panel = smtplab_web::state::Panel::Commands;
@@ -218,10 +218,10 @@ fn a_pasted_transcript_replays_its_client_lines() {
 }
 
 fn send_at(lab: Rc<Lab>, line: &str, now: u64) -> Rc<Lab> {
-    lab.reduce(Action::Send {
+    lab.reduce(Action::Do(Step::Send {
         line: line.into(),
         now,
-    })
+    }))
 }
 
 #[test]
@@ -278,10 +278,10 @@ fn letting_time_pass_ends_the_greylisting_delay_and_stays_in_the_steps() {
     // accepted, though the wall clock says only 6 s have passed.
     let lab = send_at(lab, "RCPT TO:<bob@example.com>", 4_000);
     assert_eq!(server_lines(&lab).last().unwrap(), &deferred);
-    let lab = lab.reduce(Action::Wait {
+    let lab = lab.reduce(Action::Do(Step::Wait {
         ms: 60_000,
         now: 5_000,
-    });
+    }));
     assert_eq!(lab.ahead_ms, 60_000);
     let lab = send_at(lab, "RCPT TO:<bob@example.com>", 6_000);
     assert_eq!(server_lines(&lab).last().unwrap(), "250 2.1.5 Ok");
@@ -305,10 +305,10 @@ fn letting_time_pass_ends_the_greylisting_delay_and_stays_in_the_steps() {
 #[test]
 fn letting_five_minutes_pass_times_the_session_out() {
     let lab = send_at(Rc::new(Lab::connected(0, 1)), "EHLO client.example.org", 1_000);
-    let lab = lab.reduce(Action::Wait {
+    let lab = lab.reduce(Action::Do(Step::Wait {
         ms: 300_000,
         now: 2_000,
-    });
+    }));
     assert_eq!(
         server_lines(&lab).last().map(String::as_str),
         Some("421 4.4.2 mail.example.com Error: timeout exceeded")

@@ -7,7 +7,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use smtplab_engine::World;
 use smtplab_web::share::{self, LinkError, MAX_LINK_CHARS, MAX_STEPS};
-use smtplab_web::state::{Action, Entry, Lab};
+use smtplab_web::state::{Action, Entry, Lab, Step};
 use yew::Reducible;
 
 /// A 30-command session with one message, as a learner types it (a few seconds apart).
@@ -16,10 +16,10 @@ fn typical_session() -> Lab {
     let mut now = 1_764_000_000_000;
     let mut send = |lab: Rc<Lab>, line: &str| {
         now += 4_321;
-        lab.reduce(Action::Send {
+        lab.reduce(Action::Do(Step::Send {
             line: line.into(),
             now,
-        })
+        }))
     };
     let commands = [
         "HELO client",
@@ -32,9 +32,9 @@ fn typical_session() -> Lab {
     for line in commands {
         lab = send(lab, line);
     }
-    lab = lab.reduce(Action::Handshake {
+    lab = lab.reduce(Action::Do(Step::Handshake {
         now: 1_764_000_030_000,
-    });
+    }));
     for line in [
         "EHLO client.example.org",
         "AUTH PLAIN AGFsaWNlAHMzY3JldA==",
@@ -46,11 +46,11 @@ fn typical_session() -> Lab {
     ] {
         lab = send(lab, line);
     }
-    lab = lab.reduce(Action::SendMessage {
+    lab = lab.reduce(Action::Do(Step::Message {
         text: "From: alice@example.com\nTo: bob@example.com\nSubject: Lab\n\nHello Bob,\n.this line starts with a dot\nBye".into(),
         raw: false,
         now: 1_764_000_090_000,
-    });
+    }));
     for line in [
         "RSET",
         "MAIL FROM:<>",
@@ -107,10 +107,10 @@ fn a_custom_world_travels_with_the_link() {
     world.hostname = "mx.school.example".into();
     world.policy.starttls = false;
     let lab = Rc::new(Lab::with_world(world.clone(), 7, 1_000));
-    let lab = lab.reduce(Action::Send {
+    let lab = lab.reduce(Action::Do(Step::Send {
         line: "EHLO me".into(),
         now: 2_000,
-    });
+    }));
     let opened = share::decode(&share::encode(&lab)).unwrap();
     assert_eq!(opened.session.world(), &world);
     assert_eq!(opened.entries, lab.entries);

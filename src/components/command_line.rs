@@ -6,7 +6,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::i18n::{use_texts, Texts};
-use crate::state::{Action, Lab};
+use crate::state::{Action, Lab, Step};
 use crate::t;
 use crate::time::now_ms;
 
@@ -61,10 +61,10 @@ fn keys(
     Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
         "Enter" => {
             e.prevent_default();
-            lab.dispatch(Action::Send {
+            lab.dispatch(Action::Do(Step::Send {
                 line: (*draft).clone(),
                 now: now_ms(),
-            });
+            }));
             draft.set(String::new());
             history_at.set(None);
             completions.set(Vec::new());
@@ -107,7 +107,7 @@ fn paste(lab: &UseReducerHandle<Lab>, draft: &UseStateHandle<String>) -> Callbac
         let lines: Vec<String> = format!("{}{text}", *draft).lines().map(str::to_string).collect();
         if lines.len() > 1 {
             e.prevent_default();
-            lab.dispatch(Action::SendPipelined { lines, now: now_ms() });
+            lab.dispatch(Action::Do(Step::Pipelined { lines, now: now_ms() }));
             draft.set(String::new());
         }
     })

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::LabProps;
 use crate::i18n::use_texts;
-use crate::state::{dot_stuff, Action};
+use crate::state::{dot_stuff, Action, Step};
 use crate::t;
 use crate::time::now_ms;
 
@@ -30,11 +30,11 @@ pub fn composer(props: &LabProps) -> Html {
     let send = {
         let (lab, text, raw) = (lab.clone(), text.clone(), raw.clone());
         Callback::from(move |_: MouseEvent| {
-            lab.dispatch(Action::SendMessage {
+            lab.dispatch(Action::Do(Step::Message {
                 text: (*text).clone(),
                 raw: *raw,
                 now: now_ms(),
-            });
+            }));
             text.set(String::new());
         })
     };

@@ -11,7 +11,7 @@ use super::pills::Pills;
 use super::transcript::Transcript;
 use super::wait::Wait;
 use crate::i18n::use_texts;
-use crate::state::{Action, Lab};
+use crate::state::{Action, Lab, Step};
 use crate::t;
 use crate::time::now_ms;
 
@@ -31,16 +31,16 @@ pub fn console(props: &ConsoleProps) -> Html {
     };
     let clear = {
         let lab = lab.clone();
-        Callback::from(move |_: MouseEvent| lab.dispatch(Action::Clear))
+        Callback::from(move |_: MouseEvent| lab.dispatch(Action::Do(Step::Clear)))
     };
     let shown = lab.shown();
     let closed = shown.phase() == Phase::Closed;
     html! {
         <section class="console" aria-label={t!(texts, "console-label")}>
             <div class="controls" role="toolbar" aria-label={t!(texts, "console-connection")}>
-                <button onclick={act(|now| Action::Connect { now })}>{ if closed { t!(texts, "console-connect") } else { t!(texts, "console-reconnect") } }</button>
-                <button onclick={act(|now| Action::Disconnect { now })} disabled={closed}>{ t!(texts, "console-disconnect") }</button>
-                <button class="tls" onclick={act(|now| Action::Handshake { now })} disabled={!lab.tls_pending()}>
+                <button onclick={act(|now| Action::Do(Step::Connect { now }))}>{ if closed { t!(texts, "console-connect") } else { t!(texts, "console-reconnect") } }</button>
+                <button onclick={act(|now| Action::Do(Step::Disconnect { now }))} disabled={closed}>{ t!(texts, "console-disconnect") }</button>
+                <button class="tls" onclick={act(|now| Action::Do(Step::Handshake { now }))} disabled={!lab.tls_pending()}>
                     { t!(texts, "console-handshake") }
                 </button>
                 <button onclick={clear}>{ t!(texts, "console-clear") }</button>

@@ -11,7 +11,7 @@ use yew::prelude::*;
 use super::{error_line, menu, use_menu_open, LabProps};
 use crate::entries::Entries;
 use crate::i18n::{use_texts, Note};
-use crate::state::{Action, Entry};
+use crate::state::{Action, Entry, Step};
 use crate::storage;
 use crate::time::now_ms;
 use crate::{note, t};
@@ -74,21 +74,21 @@ pub fn export(props: &LabProps) -> Html {
 /// The actions that send a transcript's client side again on a new connection: `C:` and
 /// `R:` lines, TLS handshakes, waits (`W:`) and hang-ups. Err (what to tell) when it has none.
 pub fn replay_actions(text: &str, now: u64) -> Result<Vec<Action>, Note> {
-    let mut actions = vec![Action::Connect { now }];
+    let mut actions = vec![Action::Do(Step::Connect { now })];
     for (_, event) in client_events(text) {
         actions.push(match event {
-            ClientEvent::Line(line) => Action::Send { line, now },
-            ClientEvent::Raw(bytes) => Action::SendMessage {
+            ClientEvent::Line(line) => Action::Do(Step::Send { line, now }),
+            ClientEvent::Raw(bytes) => Action::Do(Step::Message {
                 text: String::from_utf8_lossy(&bytes).into_owned(),
                 raw: true,
                 now,
-            },
-            ClientEvent::Handshake => Action::Handshake { now },
-            ClientEvent::Close => Action::Disconnect { now },
-            ClientEvent::Wait(seconds) => Action::Wait {
+            }),
+            ClientEvent::Handshake => Action::Do(Step::Handshake { now }),
+            ClientEvent::Close => Action::Do(Step::Disconnect { now }),
+            ClientEvent::Wait(seconds) => Action::Do(Step::Wait {
                 ms: seconds.saturating_mul(1000).min(crate::share::MAX_WAIT_MS),
                 now,
-            },
+            }),
             _ => continue,
         });
     }

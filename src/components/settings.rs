@@ -11,7 +11,7 @@ use super::server_choice::ServerChoice;
 use super::{error_line, LabProps};
 
 use crate::i18n::{use_texts, Note, Texts};
-use crate::state::{Action, Lab};
+use crate::state::{Action, Lab, Step};
 use crate::time::now_ms;
 use crate::{note, t};
 
@@ -67,11 +67,11 @@ fn on_apply(
             Ok((world, seed)) => {
                 error.set(None);
                 let world = Box::new(world);
-                lab.dispatch(Action::ApplyWorld {
+                lab.dispatch(Action::Do(Step::World {
                     world,
                     seed,
                     now: now_ms(),
-                });
+                }));
             }
             Err(message) => error.set(Some(message)),
         }

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::{menu, use_menu_open, LabProps};
 use crate::i18n::use_texts;
-use crate::state::{duration, Action};
+use crate::state::{duration, Action, Step};
 use crate::t;
 use crate::time::now_ms;
 
@@ -25,7 +25,7 @@ pub fn wait(props: &LabProps) -> Html {
                 { for SPANS_MS.iter().map(|&ms| {
                     let lab = props.lab.clone();
                     let onclick = Callback::from(move |e: MouseEvent| {
-                        lab.dispatch(Action::Wait { ms, now: now_ms() });
+                        lab.dispatch(Action::Do(Step::Wait { ms, now: now_ms() }));
                         close_menu(&e);
                     });
                     html! { <button {onclick} disabled={closed}>{ duration(ms).say(&texts) }</button> }
