@@ -320,3 +320,51 @@ fn letting_five_minutes_pass_times_the_session_out() {
     };
     assert_eq!(*at, 301_000, "300 s after the last command");
 }
+
+/// The `.smtp` export reads back: replayed as `smtplab replay` does (the engine's
+/// `transcript::replay`, in the world its header names), its server lines come out the
+/// same, byte for byte, for Postfix and for Exim (whose message ids carry the time).
+#[test]
+fn an_exported_transcript_replays_to_the_same_server_lines() {
+    use smtplab_engine::transcript::{mask, replay, world_for};
+    use smtplab_engine::world::Profile;
+    use smtplab_engine::{Session, World};
+    use smtplab_web::components::export::with_profile;
+    for profile in [Profile::Postfix, Profile::Exim] {
+        let mut lab = Rc::new(Lab::with_world(World::preset(profile), 9, 0));
+        for line in [
+            "EHLO client.example.org",
+            "VRFY \u{fffd}x",
+            "MAIL FROM:<alice@example.org>",
+            "RCPT TO:<nobody@example.com>",
+            "RCPT TO:<bob@example.com>",
+            "DATA",
+        ] {
+            lab = send(lab, line);
+        }
+        lab = lab.reduce(Action::Do(Step::Message {
+            text: "Subject: round trip\n\n.a dot".into(),
+            raw: false,
+            now: 2_000,
+        }));
+        lab = send(lab, "QUIT");
+        let exported = with_profile(profile, "#", transcript_text(&lab.entries, false));
+        let replayed = replay(
+            &exported,
+            Session::new(world_for(&exported, World::reference()), 9),
+            0,
+        );
+        let server = |text: &str| -> Vec<String> {
+            mask(text)
+                .lines()
+                .filter(|l| l.starts_with("S: ") || l.starts_with("C: "))
+                .map(|l| match l.split_once(" OK id=") {
+                    Some((head, _)) => format!("{head} OK id=<ID>"),
+                    None => l.to_string(),
+                })
+                .collect()
+        };
+        assert_eq!(server(&replayed), server(&exported), "{profile:?}\n{exported}");
+        assert!(exported.contains("S: 250 "), "{exported}");
+    }
+}

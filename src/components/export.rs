@@ -3,7 +3,8 @@
 //! this lab's server, as steps of the session.
 
 use serde::Serialize;
-use smtplab_engine::transcript::{client_events, Event as ClientEvent};
+use smtplab_engine::events::{Event, Side};
+use smtplab_engine::transcript::{self, client_events, Event as ClientEvent, Line};
 use smtplab_engine::world::Profile;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
@@ -173,37 +174,42 @@ pub fn transcript_json(profile: Profile, entries: &Entries) -> String {
         .unwrap_or_default()
 }
 
-/// The transcript as text: swaks arrows, or `C:`/`S:` as in RFC examples.
+/// The transcript as text: swaks arrows, or the `.smtp` format (`C:`/`S:`, as in RFC
+/// examples), which `smtplab replay` and the lab's own replay read back.
 pub fn transcript_text(entries: &Entries, swaks: bool) -> String {
+    if !swaks {
+        // Notes are said in English: exports stay in the wire's language.
+        let notes: Vec<String> = entries
+            .iter()
+            .filter_map(|e| match e {
+                Entry::Event { note, .. } => Some(note.english()),
+                _ => None,
+            })
+            .collect();
+        let mut notes = notes.iter();
+        return transcript::write(entries.iter().filter_map(|entry| match entry {
+            Entry::Client { text, .. } => Some(Line::Client(text)),
+            Entry::Server { reply, .. } => Some(Line::Server(reply)),
+            Entry::Event { .. } => notes.next().map(|text| Line::Note(text)),
+            Entry::Session {
+                event: Event::Disconnected { by: Side::Server, .. },
+                ..
+            } => Some(Line::Closed),
+            Entry::Session { .. } => None,
+        }));
+    }
     let mut out = String::new();
     for entry in entries {
         match entry {
             Entry::Client { text, tls, .. } => {
-                let mark = if !swaks {
-                    "C:"
-                } else if *tls {
-                    " ~>"
-                } else {
-                    " ->"
-                };
-                out.push_str(&format!("{mark} {text}\n"));
+                out.push_str(&format!("{} {text}\n", if *tls { " ~>" } else { " ->" }));
             }
             Entry::Server { reply, tls, .. } => {
-                for line in reply.text_lines() {
-                    let mark = if !swaks {
-                        "S:"
-                    } else if *tls {
-                        "<~ "
-                    } else {
-                        "<- "
-                    };
-                    out.push_str(&format!("{mark} {line}\n"));
+                for line in reply.text().lines() {
+                    out.push_str(&format!("{} {line}\n", if *tls { "<~ " } else { "<- " }));
                 }
             }
-            Entry::Event { note, .. } => {
-                let text = note.english(); // exports stay in the wire's language
-                out.push_str(&format!("{} {text}\n", if swaks { "===" } else { "#" }))
-            }
+            Entry::Event { note, .. } => out.push_str(&format!("=== {}\n", note.english())),
             Entry::Session { .. } => {}
         }
     }

@@ -374,10 +374,10 @@ impl Player<'_> {
             (self.observe)(&output);
             match output {
                 Output::Reply { reply, due } => {
-                    let wire = reply.to_bytes();
-                    let lines = wire.split_inclusive(|&b| b == b'\n');
-                    let lines = lines.map(|l| l.strip_suffix(b"\r\n").unwrap_or(l));
-                    let lines = lines.map(|l| format!("S: {}", escape(l))).collect();
+                    let lines = write([Line::Server(&reply)])
+                        .lines()
+                        .map(str::to_string)
+                        .collect();
                     self.unread.push_back((due, lines));
                 }
                 Output::Close => self.server_closed = true,
@@ -414,6 +414,41 @@ impl Player<'_> {
     fn finish(self) -> (String, Session) {
         (self.out.join("\n") + "\n", self.session)
     }
+}
+
+/// One line of a transcript to write (see [`write`]).
+#[derive(Clone, Copy, Debug)]
+pub enum Line<'a> {
+    /// A line the client sent, without its CRLF.
+    Client(&'a str),
+    /// A whole reply: one `S:` line for each of its lines.
+    Server(&'a crate::Reply),
+    /// The server closed the connection: `S: <EOF>`.
+    Closed,
+    /// Something else that happened, for the reader: a `#` line.
+    Note(&'a str),
+}
+
+/// Writes `lines` in the `.smtp` format that [`replay`] and `smtplab replay` read: `C:`
+/// lines, `S:` lines with the reply's octets escaped as the recorder escapes them, and
+/// notes as `#` lines.
+pub fn write<'a>(lines: impl IntoIterator<Item = Line<'a>>) -> String {
+    let mut out = String::new();
+    for line in lines {
+        match line {
+            Line::Client(text) => out.extend(["C: ", text, "\n"]),
+            Line::Server(reply) => {
+                let wire = reply.to_bytes();
+                for line in wire.split_inclusive(|&b| b == b'\n') {
+                    let line = line.strip_suffix(b"\r\n").unwrap_or(line);
+                    out.extend(["S: ", &escape(line), "\n"]);
+                }
+            }
+            Line::Closed => out.push_str("S: <EOF>\n"),
+            Line::Note(text) => out.extend(["# ", text, "\n"]),
+        }
+    }
+    out
 }
 
 /// The decoded text of the last `334` challenge.
