@@ -23,6 +23,7 @@ pub mod timeline;
 pub mod transcript;
 pub mod update;
 pub mod wait;
+pub mod world_form;
 
 use yew::prelude::*;
 
