@@ -206,7 +206,10 @@ pub fn replay_observed(
         unread: VecDeque::new(),
         server_closed: false,
         closed: false,
-        recorder: text.lines().any(|l| l.starts_with("# recorded from: ")),
+        recorder: text
+            .lines()
+            .take_while(|l| l.starts_with('#'))
+            .any(|l| l.starts_with("# recorded from: ")),
         observe,
     };
     let connected = Input::Connected {
@@ -250,9 +253,14 @@ pub fn replay_observed(
                 now,
                 data: filler(octets),
             },
-            // The recorder reads nothing after its handshake: only what comes at once.
+            // The recorder reads nothing after its handshake (it only looks for a close).
             Event::Handshake => {
-                player.send(Input::TlsEstablished { now }, player.reads(Some(0)));
+                let reads = if player.recorder {
+                    Reads::Nothing
+                } else {
+                    Reads::Everything
+                };
+                player.send(Input::TlsEstablished { now }, reads);
                 continue;
             }
             Event::Cram { user, password } => {
@@ -290,6 +298,8 @@ enum Reads {
     /// `record.py`: this many replies (0: only what came at once), waiting up to
     /// [`REPLY_TIMEOUT_MS`] for each; the rest stay in the socket for the next event.
     Count(usize),
+    /// `record.py` after a TLS handshake: no reply, only a close if nothing is unread.
+    Nothing,
 }
 
 /// How long the recorder waits for a reply it reads.
@@ -333,6 +343,7 @@ impl Player<'_> {
         let since = self.now;
         let n = match reads {
             Reads::Everything => self.unread.len(),
+            Reads::Nothing => 0,
             Reads::Count(0) => {
                 let at_once = since.saturating_add(NO_WAIT_MS);
                 self.unread.iter().take_while(|(due, _)| *due <= at_once).count()
@@ -436,6 +447,10 @@ pub fn write<'a>(lines: impl IntoIterator<Item = Line<'a>>) -> String {
     let mut out = String::new();
     for line in lines {
         match line {
+            // A line with a CR or LF in it (from a link, say) cannot be a `C:` line.
+            Line::Client(text) if text.contains(['\r', '\n']) => {
+                out.extend(["R: ", &escape(format!("{text}\r\n").as_bytes()), "\n"])
+            }
             Line::Client(text) => out.extend(["C: ", text, "\n"]),
             Line::Server(reply) => {
                 let wire = reply.to_bytes();
@@ -595,6 +610,36 @@ mod tests {
             .filter(|l| !l.starts_with('#'))
             .map(str::to_string)
             .collect()
+    }
+
+    #[test]
+    fn a_client_line_with_a_line_break_is_written_as_raw_octets_and_reads_back() {
+        let written = write([Line::Client("NOOP\n# recorded from: x"), Line::Client("QUIT")]);
+        assert_eq!(written, "R: NOOP\\x0a# recorded from: x\\x0d\\x0a\nC: QUIT\n");
+        let events: Vec<Event> = client_events(&written).into_iter().map(|(_, e)| e).collect();
+        assert_eq!(
+            events,
+            [
+                Event::Raw(b"NOOP\n# recorded from: x\r\n".to_vec()),
+                Event::Line("QUIT".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn only_the_header_says_a_transcript_is_a_recording() {
+        let script = "S: 220 x\nC: EHLO c\nR: FOO\\r\\nNOOP\\r\\n\nC: NOOP\n";
+        let unknown = "S: 500 5.5.2 Error: command not recognized";
+        let batch = |out: &[String]| -> usize {
+            let at = out.iter().position(|l| l.starts_with("R: ")).unwrap();
+            out[at + 1..].iter().take_while(|l| l.starts_with("S: ")).count()
+        };
+        // A `# recorded from:` line below the header is a note: everything is read at once.
+        let noted = played(&format!("{script}# recorded from: a note\n"));
+        assert_eq!(batch(&noted), 2, "{noted:?}");
+        let recorded = played(&format!("# recorded from: test\n{script}"));
+        assert_eq!(batch(&recorded), 1, "{recorded:?}");
+        assert!(recorded.contains(&unknown.to_string()));
     }
 
     #[test]

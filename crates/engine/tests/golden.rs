@@ -3,7 +3,10 @@
 //!
 //! Two kinds live apart. `golden/*.smtp` were recorded from the real Postfix 3.7.11 (see
 //! `golden/import.py`); their header says `# recorded from:`, and nothing here ever
-//! rewrites them: a recording can only be replaced by recording again. `golden/engine/`
+//! rewrites them: a recording can only be replaced by recording again. (Once, `N: K`
+//! lines were added to 53 of them from `scenarios.py`, the recorder's own input, to say
+//! how many replies a raw step read; re-recording 10 of them from the real Exim gave the
+//! same files, `N:` lines and all.) `golden/engine/`
 //! holds transcripts the engine wrote (`# written by: smtplab engine`), for behaviour too
 //! slow to record, such as the default 300 s idle timeout. `BLESS=1 cargo test -p
 //! smtplab-engine --test golden` rewrites only those, and refuses to run under `CI=true`.
