@@ -71,8 +71,8 @@ pub struct Lab {
     pub session: Session,
     pub seed: u64,
     pub entries: Entries,
-    /// Lines sent, oldest first, for Up/Down.
-    pub history: Vec<String>,
+    /// Lines sent, oldest first, for Up/Down (shared: copying a lab copies pointers).
+    pub history: Vec<Rc<str>>,
     /// The selected server entry, whose explanation is shown.
     pub selected: Option<usize>,
     pub panel: Panel,
@@ -319,8 +319,9 @@ pub enum Step {
         line: String,
         now: u64,
     },
+    /// Shared: every lab after this step holds it, and copying a lab copies its steps.
     Pipelined {
-        lines: Vec<String>,
+        lines: Rc<[String]>,
         now: u64,
     },
     Message {
@@ -371,7 +372,10 @@ impl Step {
     fn from_action(action: Action) -> Result<Step, Action> {
         Ok(match action {
             Action::Send { line, now } => Step::Send { line, now },
-            Action::SendPipelined { lines, now } => Step::Pipelined { lines, now },
+            Action::SendPipelined { lines, now } => Step::Pipelined {
+                lines: lines.into(),
+                now,
+            },
             Action::SendMessage { text, raw, now } => Step::Message { text, raw, now },
             Action::Handshake { now } => Step::Handshake { now },
             Action::Connect { now } => Step::Connect { now },
@@ -627,7 +631,7 @@ impl Lab {
                 lines.iter().for_each(|l| self.remember(l));
                 let bytes: String = lines.iter().map(|l| format!("{l}\r\n")).collect();
                 self.note(note!("event-pipelined", count = lines.len()), now);
-                self.send(bytes.into_bytes(), lines, now, None);
+                self.send(bytes.into_bytes(), lines.to_vec(), now, None);
             }
             Step::Message { text, raw, now } => {
                 let bytes = if raw { text } else { dot_stuff(&text) };
@@ -677,8 +681,8 @@ impl Lab {
     }
 
     fn remember(&mut self, line: &str) {
-        if !line.is_empty() && self.history.last().map(String::as_str) != Some(line) {
-            self.history.push(line.to_string());
+        if !line.is_empty() && self.history.last().map(|l| &**l) != Some(line) {
+            self.history.push(line.into());
             let excess = self.history.len().saturating_sub(500);
             self.history.drain(..excess);
         }

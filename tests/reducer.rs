@@ -45,7 +45,7 @@ fn ehlo_is_one_grouped_multiline_reply() {
     };
     assert_eq!(reply.text().len(), 11);
     assert_eq!(server_lines(&lab).last().unwrap(), "250 CHUNKING");
-    assert_eq!(lab.history, ["EHLO client.example.org"]);
+    assert_eq!(lab.history, [Rc::from("EHLO client.example.org")]);
 }
 
 #[test]

@@ -75,7 +75,11 @@ fn keys(
             let len = history.len();
             let at = history_step(&e.key(), *history_at, len);
             history_at.set(at);
-            draft.set(at.and_then(|i| history.get(i)).cloned().unwrap_or_default());
+            draft.set(
+                at.and_then(|i| history.get(i))
+                    .map(|l| l.to_string())
+                    .unwrap_or_default(),
+            );
         }
         "Tab" if !draft.contains(' ') && !draft.is_empty() => {
             e.prevent_default();
