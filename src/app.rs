@@ -186,6 +186,13 @@ fn save(
     Some(storage::write(key, &storage::encode(&lab)))
 }
 
+/// Writes the draft if it changed since the last write.
+fn save_draft(key: &str, unsaved: &std::rc::Rc<std::cell::RefCell<Option<String>>>) {
+    if let Some(draft) = unsaved.borrow_mut().take() {
+        let _ = storage::write(key, &draft);
+    }
+}
+
 /// The root: chooses the language (`?lang=`, then the saved choice, then the browser's
 /// languages, then English), fetches it if it is not English, and gives the lab its texts.
 /// Switching re-renders in place: the lab below keeps its session.
@@ -311,14 +318,31 @@ pub fn lab_page(props: &LabPageProps) -> Html {
             *pending_save.borrow_mut() = Some(timer);
         });
     }
+    // The draft too is written once typing pauses: a write per keystroke and per Enter
+    // costs a synchronous localStorage call each.
+    let unsaved_draft = use_mut_ref(|| None::<String>);
+    {
+        let (unsaved_draft, draft_key) = (unsaved_draft.clone(), draft_key.clone());
+        let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+        use_effect_with((*draft).clone(), move |draft| {
+            *unsaved_draft.borrow_mut() = Some(draft.clone());
+            let timer = gloo::timers::callback::Timeout::new(400, move || {
+                save_draft(&draft_key, &unsaved_draft);
+            });
+            *pending.borrow_mut() = Some(timer);
+        });
+    }
     {
         let (unsaved, key) = (unsaved.clone(), key.clone());
+        let (unsaved_draft, draft_key) = (unsaved_draft.clone(), draft_key.clone());
         use_effect_with((), move |_| {
             let listeners = web_sys::window().map(|window| {
                 ["pagehide", "visibilitychange"].map(|name| {
                     let (unsaved, key) = (unsaved.clone(), key.clone());
+                    let (unsaved_draft, draft_key) = (unsaved_draft.clone(), draft_key.clone());
                     gloo::events::EventListener::new(&window, name, move |_| {
                         save(&key, &unsaved);
+                        save_draft(&draft_key, &unsaved_draft);
                     })
                 })
             });
@@ -360,9 +384,6 @@ pub fn lab_page(props: &LabPageProps) -> Html {
             move || drop(timer)
         });
     }
-    use_effect_with((*draft).clone(), move |draft| {
-        let _ = storage::write(&draft_key, draft);
-    });
     use_theme(start.theme);
     use_script(&lab, &draft, &start, &script, &problems);
     let lessons = use_lessons(&lab, &key, start.lesson.clone());

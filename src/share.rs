@@ -146,7 +146,7 @@ pub(crate) fn pack(lab: &Lab) -> Packed {
     };
     let steps = lab.steps.iter().map(|step| match step {
         Step::Send { line, now } => PackedStep::Send(delta(*now), line.clone()),
-        Step::Pipelined { lines, now } => PackedStep::Pipelined(delta(*now), lines.clone()),
+        Step::Pipelined { lines, now } => PackedStep::Pipelined(delta(*now), lines.to_vec()),
         Step::Message { text, raw, now } => PackedStep::Message(delta(*now), text.clone(), *raw),
         Step::Handshake { now } => PackedStep::Handshake(delta(*now)),
         Step::Connect { now } => PackedStep::Connect(delta(*now)),
@@ -268,7 +268,10 @@ pub(crate) fn replay(packed: Packed, max_steps: usize) -> Result<Lab, LinkError>
     for step in packed.p {
         steps.push(match step {
             PackedStep::Send(d, line) => Step::Send { line, now: at(d)? },
-            PackedStep::Pipelined(d, lines) => Step::Pipelined { lines, now: at(d)? },
+            PackedStep::Pipelined(d, lines) => Step::Pipelined {
+                lines: lines.into(),
+                now: at(d)?,
+            },
             PackedStep::Message(d, text, raw) => Step::Message {
                 text,
                 raw,

@@ -71,8 +71,8 @@ pub struct Lab {
     pub session: Session,
     pub seed: u64,
     pub entries: Entries,
-    /// Lines sent, oldest first, for Up/Down.
-    pub history: Vec<String>,
+    /// Lines sent, oldest first, for Up/Down (shared: copying a lab copies pointers).
+    pub history: Vec<Rc<str>>,
     /// The selected server entry, whose explanation is shown.
     pub selected: Option<usize>,
     pub panel: Panel,
@@ -245,8 +245,9 @@ pub enum Action {
 pub enum Step {
     /// One line, CRLF appended.
     Send { line: String, now: u64 },
-    /// Several lines pasted at once: one pipelined chunk, CRLF after each.
-    Pipelined { lines: Vec<String>, now: u64 },
+    /// Several lines pasted at once: one pipelined chunk, CRLF after each. Shared: every
+    /// lab after this step holds it, and copying a lab copies its steps.
+    Pipelined { lines: Rc<[String]>, now: u64 },
     /// A DATA body from the composer: dot-stuffed with CRLF and the final dot, or raw.
     Message { text: String, raw: bool, now: u64 },
     /// The client side of the TLS handshake, after a 220 to STARTTLS (simulated).
@@ -540,7 +541,7 @@ impl Lab {
                 lines.iter().for_each(|l| self.remember(l));
                 let bytes: String = lines.iter().map(|l| format!("{l}\r\n")).collect();
                 self.note(note!("event-pipelined", count = lines.len()), now);
-                self.send(bytes.into_bytes(), lines, now, None);
+                self.send(bytes.into_bytes(), lines.to_vec(), now, None);
             }
             Step::Message { text, raw, now } => {
                 let bytes = if raw { text } else { dot_stuff(&text) };
@@ -607,8 +608,8 @@ impl Lab {
     }
 
     fn remember(&mut self, line: &str) {
-        if !line.is_empty() && self.history.last().map(String::as_str) != Some(line) {
-            self.history.push(line.to_string());
+        if !line.is_empty() && self.history.last().map(|l| &**l) != Some(line) {
+            self.history.push(line.into());
             let excess = self.history.len().saturating_sub(500);
             self.history.drain(..excess);
         }

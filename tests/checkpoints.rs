@@ -45,7 +45,13 @@ fn round(mut lab: Rc<Lab>, round: u64, now: &mut u64) -> Rc<Lab> {
     let lines = ["MAIL FROM:<>", "RCPT TO:<alice>", "RSET", "NOOP"]
         .map(String::from)
         .to_vec();
-    lab = act(lab, Action::Do(Step::Pipelined { lines, now: at(300) }));
+    lab = act(
+        lab,
+        Action::Do(Step::Pipelined {
+            lines: lines.into(),
+            now: at(300),
+        }),
+    );
     lab = act(lab, Action::Tick { now: at(100) });
     lab = act(lab, send("STARTTLS", at(500)));
     lab = act(lab, Action::Do(Step::Handshake { now: at(200) }));

@@ -45,7 +45,7 @@ fn ehlo_is_one_grouped_multiline_reply() {
     };
     assert_eq!(reply.text().len(), 11);
     assert_eq!(server_lines(&lab).last().unwrap(), "250 CHUNKING");
-    assert_eq!(lab.history, ["EHLO client.example.org"]);
+    assert_eq!(lab.history, [Rc::from("EHLO client.example.org")]);
 }
 
 #[test]
@@ -109,7 +109,10 @@ fn pasted_lines_go_as_one_pipelined_chunk() {
         "MAIL FROM:<a@example.org>".to_string(),
         "RCPT TO:<alice@example.com>".to_string(),
     ];
-    let lab = Rc::new(Lab::connected(0, 1)).reduce(Action::Do(Step::Pipelined { lines, now: 5 }));
+    let lab = Rc::new(Lab::connected(0, 1)).reduce(Action::Do(Step::Pipelined {
+        lines: lines.into(),
+        now: 5,
+    }));
     assert!(lab.entries.iter().any(
         |e| matches!(e, Entry::Event { note, .. } if note.id == "event-pipelined"
             && note.english() == "Sent 2 lines as one pipelined chunk.")
@@ -187,10 +190,11 @@ fn a_version_1_save_still_loads() {
     let mut expected = Rc::new(Lab::connected(1000, 7));
     expected = send_at(expected, "EHLO old.example", 2000);
     expected = expected.reduce(Action::Do(Step::Pipelined {
-        lines: vec![
-            "MAIL FROM:<a@example.org>".into(),
+        lines: [
+            "MAIL FROM:<a@example.org>".to_string(),
             "RCPT TO:<alice@example.com>".into(),
-        ],
+        ]
+        .into(),
         now: 3000,
     }));
     expected = expected.reduce(Action::Do(Step::Clear));

@@ -75,7 +75,11 @@ fn keys(
             let len = history.len();
             let at = history_step(&e.key(), *history_at, len);
             history_at.set(at);
-            draft.set(at.and_then(|i| history.get(i)).cloned().unwrap_or_default());
+            draft.set(
+                at.and_then(|i| history.get(i))
+                    .map(|l| l.to_string())
+                    .unwrap_or_default(),
+            );
         }
         "Tab" if !draft.contains(' ') && !draft.is_empty() => {
             e.prevent_default();
@@ -107,7 +111,10 @@ fn paste(lab: &UseReducerHandle<Lab>, draft: &UseStateHandle<String>) -> Callbac
         let lines: Vec<String> = format!("{}{text}", *draft).lines().map(str::to_string).collect();
         if lines.len() > 1 {
             e.prevent_default();
-            lab.dispatch(Action::Do(Step::Pipelined { lines, now: now_ms() }));
+            lab.dispatch(Action::Do(Step::Pipelined {
+                lines: lines.into(),
+                now: now_ms(),
+            }));
             draft.set(String::new());
         }
     })

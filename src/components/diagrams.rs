@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::pills::Pills;
 use crate::diagram::{
-    for_export, rows_in_view, sequence_height, sequence_html, sequence_svg, state_svg, Sequence,
+    for_export, rows_in_view, sequence_height, sequence_html, sequence_svg, state_svg, Sequence, ROW,
 };
 use crate::i18n::{phase_waiting, use_texts, Texts};
 use crate::state::{Action, Lab, Panel};
@@ -158,13 +158,18 @@ fn on_scroll(view: &UseStateHandle<View>, full: usize, entries: usize) -> Callba
     let view = view.clone();
     Callback::from(move |e: Event| {
         let div = e.target_unchecked_into::<web_sys::Element>();
-        let units = full as f64 / f64::from(div.scroll_height().max(1));
+        let scroll_height = div.scroll_height().max(1);
+        let units = full as f64 / f64::from(scroll_height);
         let next = View {
             top: (f64::from(div.scroll_top().max(0)) * units) as usize,
             height: (f64::from(div.client_height().max(0)) * units) as usize,
             entries,
         };
-        if *view != next {
+        // Our own scroll to the end after the transcript grew: the view is drawn at the
+        // bottom already (a height a row off changes only the margin drawn).
+        let at_bottom = div.scroll_top() + div.client_height() + 1 >= scroll_height;
+        let following = view.entries != entries && view.height.abs_diff(next.height) < ROW;
+        if *view != next && !(at_bottom && following) {
             view.set(next);
         }
     })

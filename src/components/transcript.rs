@@ -9,6 +9,7 @@
 //! transcript. Screen readers hear each new reply once, from a separate live log: the
 //! rows that scrolling adds and removes are never announced.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -48,6 +49,31 @@ pub fn offsets(entries: &Entries) -> Vec<u32> {
     out
 }
 
+/// [`offsets`] of a transcript, kept between renders: when the transcript grew, only its
+/// new entries are read; another transcript (cleared, a past step) is read from the start.
+#[derive(Default)]
+struct Offsets {
+    /// The entries read.
+    read: Entries,
+    /// Where each entry read starts, and (last) the total.
+    at: Vec<u32>,
+}
+
+impl Offsets {
+    fn update(&mut self, entries: &Entries) {
+        if self.at.is_empty() || !entries.extends(&self.read) {
+            self.read = Entries::default();
+            self.at = vec![0];
+        }
+        let mut total = self.at.last().copied().unwrap_or(0);
+        for (_, entry) in entries.from(self.read.len()) {
+            total += lines_of(entry);
+            self.at.push(total);
+        }
+        self.read = entries.clone();
+    }
+}
+
 /// The entries to draw for a view `top..top + height` (pixels): `first..end`.
 pub fn window(offsets: &[u32], top: u32, height: u32) -> (usize, usize) {
     let from = (top / LINE_PX).saturating_sub(MARGIN_LINES);
@@ -82,18 +108,23 @@ pub fn transcript(props: &LabProps) -> Html {
     });
     let found = use_state(|| None::<usize>);
     let scroller = use_node_ref();
-    let offsets = offsets(&lab.entries);
+    // Kept between renders: a new reply sums only the new entries' lines.
+    let kept = use_mut_ref(Offsets::default);
+    kept.borrow_mut().update(&lab.entries);
+    let kept = kept.borrow();
+    let offsets = &kept.at;
     let total = *offsets.last().unwrap_or(&0);
     let top = if view.follow {
         (total * LINE_PX).saturating_sub(view.height)
     } else {
         view.top
     };
-    let (first, end) = window(&offsets, top, view.height);
+    let (first, end) = window(offsets, top, view.height);
     let (pad_top, pad_bottom) = (offsets[first] * LINE_PX, (total - offsets[end]) * LINE_PX);
     super::use_scroll_to_end(&scroller, lab.entries.len(), view.follow); // while the view follows
-    use_reveal(&scroller, &found, &offsets);
-    let onscroll = on_scroll(&view);
+    use_reveal(&scroller, &found, offsets);
+    let last_top = use_mut_ref(|| 0u32);
+    let onscroll = on_scroll(&view, &last_top);
     let selected = lab.explained().map(|(i, _)| i);
     let select = use_select(handle);
     let rows = lab.entries.shared_from(first).take(end - first);
@@ -119,18 +150,22 @@ pub fn transcript(props: &LabProps) -> Html {
     }
 }
 
-/// Scrolling: where the view is, and whether it still follows the end.
-fn on_scroll(view: &UseStateHandle<View>) -> Callback<Event> {
-    let view = view.clone();
+/// Scrolling: where the view is, and whether it still follows the end. While it follows,
+/// where it is scrolled to draws nothing new, so our own scroll to the end after each
+/// reply does not render the transcript again; `last_top` keeps it to tell scrolling up.
+fn on_scroll(view: &UseStateHandle<View>, last_top: &Rc<RefCell<u32>>) -> Callback<Event> {
+    let (view, last_top) = (view.clone(), last_top.clone());
     Callback::from(move |e: Event| {
         let div = e.target_unchecked_into::<web_sys::Element>();
         let (top, height) = (div.scroll_top().max(0) as u32, div.client_height().max(0) as u32);
         let at_bottom = top + height + LINE_PX >= div.scroll_height().max(0) as u32;
         // Entries can arrive between our own scroll to the end and its event (a fast
         // paste): only scrolling up stops following.
-        let follow = at_bottom || (view.follow && top >= view.top);
+        let previous = last_top.replace(top);
+        let follow = at_bottom || (view.follow && top >= previous);
         let next = View { top, height, follow };
-        if *view != next {
+        let drawn_alike = follow && view.follow && height == view.height;
+        if *view != next && !drawn_alike {
             view.set(next);
         }
     })

@@ -11,7 +11,7 @@ pub mod states;
 
 pub use sequence::{
     rows_in_view, sequence, sequence_height, sequence_html, sequence_svg, Arrow, Band, BandKind, Sequence,
-    MAX_ARROWS,
+    MAX_ARROWS, ROW,
 };
 pub use states::state_svg;
 

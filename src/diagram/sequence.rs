@@ -22,7 +22,8 @@ use crate::t;
 /// How many arrows are drawn; older ones are summarised (keeps long sessions smooth).
 pub const MAX_ARROWS: usize = 250;
 
-const ROW: usize = 26;
+/// A row's height, in SVG units: one arrow.
+pub const ROW: usize = 26;
 const TOP: usize = 44;
 const CLIENT_X: usize = 110;
 const SERVER_X: usize = 590;
