@@ -21,6 +21,7 @@ pub mod share;
 pub mod tabs;
 pub mod timeline;
 pub mod transcript;
+pub mod transcript_row;
 pub mod update;
 pub mod wait;
 pub mod world_form;

@@ -17,8 +17,9 @@ use yew::prelude::*;
 use crate::i18n::{use_texts, Texts};
 use crate::t;
 
-use super::{clock, LabProps};
-use crate::entries::{Entries, SharedEntry};
+use super::transcript_row::Row;
+use super::LabProps;
+use crate::entries::Entries;
 use crate::state::{Action, Entry, Lab};
 
 /// Height of one line, in CSS pixels (`--line` in app.css).
@@ -221,93 +222,4 @@ fn announcements(texts: &Texts, entries: &Entries) -> Html {
             }) }
         </div>
     }
-}
-
-#[derive(Properties, PartialEq)]
-struct RowProps {
-    index: usize,
-    entry: SharedEntry,
-    selected: bool,
-    found: bool,
-    /// Selects the reply at an index (the same callback for every row).
-    select: Callback<usize>,
-}
-
-/// One row: a component of its own, so that a new reply renders only the rows that
-/// changed (their props compare in constant time, see [`SharedEntry`]).
-#[function_component(Row)]
-fn row_component(props: &RowProps) -> Html {
-    let texts = use_texts();
-    let index = props.index;
-    let (selected, found) = (props.selected.then_some(index), props.found.then_some(index));
-    row(&texts, &props.select, index, &props.entry, selected, found)
-}
-
-fn row(
-    texts: &Texts,
-    select: &Callback<usize>,
-    index: usize,
-    entry: &Entry,
-    selected: Option<usize>,
-    found: Option<usize>,
-) -> Html {
-    let found = if found == Some(index) { " found" } else { "" };
-    match entry {
-        Entry::Session { .. } => html! {},
-        Entry::Client { text, at, tls } => html! {
-            <li class={format!("row client{found}")} data-from="client" key={index}>
-                <span class="time">{ clock(*at) }</span>
-                <span class="arrow" aria-hidden="true">{ if *tls { "~>" } else { "->" } }</span>
-                <span class="visually-hidden">{ t!(texts, "transcript-client") }{ " " }</span>
-                <span class="text">{ visible_controls(text) }</span>
-            </li>
-        },
-        Entry::Event { note, at } => html! {
-            <li class={format!("row event{found}")} data-from="event" key={index}>
-                <span class="time">{ clock(*at) }</span>
-                <span class="arrow" aria-hidden="true">{ "==" }</span>
-                <span class="text">{ note.say(texts) }</span>
-            </li>
-        },
-        Entry::Server { reply, at, tls } => {
-            let selected = selected == Some(index);
-            let onclick = {
-                let select = select.clone();
-                Callback::from(move |_: MouseEvent| select.emit(index))
-            };
-            let class = format!(
-                "reply class-{}xx{}{found}",
-                reply.class().digit(),
-                if selected { " selected" } else { "" }
-            );
-            let arrow = if *tls { "<~" } else { "<-" };
-            html! {
-                <li {class} data-from="server" key={index}>
-                    <span class="time">{ clock(*at) }</span>
-                    <button class="reply-lines" {onclick} aria-pressed={selected.to_string()}
-                        title={t!(texts, "transcript-explain-reply")}>
-                        { for reply.text_lines().into_iter().map(|line| html! {
-                            <span class="line">
-                                <span class="arrow" aria-hidden="true">{ arrow }</span>
-                                <span class="text">{ line }</span>
-                            </span>
-                        }) }
-                    </button>
-                    <span class="badge">{ texts.get(&format!("{}.label", reply.class().message()), &[]) }</span>
-                </li>
-            }
-        }
-    }
-}
-
-/// Control characters a learner typed, made visible as escapes (`\0`, `\t`, `\x1b`).
-fn visible_controls(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\0' => "\\0".to_string(),
-            '\t' => "\\t".to_string(),
-            c if (c as u32) < 32 || c == '\u{7f}' => format!("\\x{:02x}", c as u32),
-            c => c.to_string(),
-        })
-        .collect()
 }
