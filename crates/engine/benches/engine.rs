@@ -7,22 +7,10 @@
 //! own buffer, `-borrowed`).
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use smtplab_engine::{Input, Peer, Session, World};
+use smtplab_engine::{Input, World};
 
 #[path = "../tests/common.rs"]
 mod common;
-
-/// A session that has just greeted (counted in the measurement, as for a real client).
-fn connected(world: &World) -> Session {
-    let mut session = Session::new(world.clone(), 1);
-    session
-        .handle_input(Input::Connected {
-            now: 0,
-            peer: Peer::default(),
-        })
-        .unwrap();
-    session
-}
 
 fn session_commands(c: &mut Criterion) {
     let script = common::TYPICAL_SESSION;
@@ -31,7 +19,7 @@ fn session_commands(c: &mut Criterion) {
     let world = World::reference();
     group.bench_function("ehlo-mail-rcpt-rcpt-data-body-quit", |b| {
         b.iter(|| {
-            let mut session = connected(&world);
+            let mut session = common::connected_session(world.clone(), 1);
             for (i, bytes) in script.iter().enumerate() {
                 session
                     .handle_input(Input::Bytes {
@@ -46,7 +34,7 @@ fn session_commands(c: &mut Criterion) {
     });
     group.bench_function("ehlo-mail-rcpt-rcpt-data-body-quit-borrowed", |b| {
         b.iter(|| {
-            let mut session = connected(&world);
+            let mut session = common::connected_session(world.clone(), 1);
             for (i, bytes) in script.iter().enumerate() {
                 session.handle_bytes(i as u64, bytes).unwrap();
                 while session.poll_output().is_some() {}
@@ -72,7 +60,7 @@ fn data_ingestion(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(body.len() as u64));
     group.bench_function("10MB-dot-stuffed-64KB-packets", |b| {
         b.iter(|| {
-            let mut session = connected(&world);
+            let mut session = common::connected_session(world.clone(), 1);
             let start =
                 b"EHLO a\r\nMAIL FROM:<a@example.org>\r\nRCPT TO:<bob@example.com>\r\nDATA\r\n".to_vec();
             session
@@ -98,7 +86,7 @@ fn data_ingestion(c: &mut Criterion) {
     });
     group.bench_function("10MB-dot-stuffed-64KB-packets-borrowed", |b| {
         b.iter(|| {
-            let mut session = connected(&world);
+            let mut session = common::connected_session(world.clone(), 1);
             let start = b"EHLO a\r\nMAIL FROM:<a@example.org>\r\nRCPT TO:<bob@example.com>\r\nDATA\r\n";
             session.handle_bytes(1, start).unwrap();
             for packet in body.chunks(65_536) {

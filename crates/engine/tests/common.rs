@@ -17,6 +17,19 @@ pub const TYPICAL_SESSION: [&[u8]; 7] = [
     b"QUIT\r\n",
 ];
 
+/// A session of `world` that has just greeted (for the benchmark, counted in the
+/// measurement, as for a real client).
+pub fn connected_session(world: World, seed: u64) -> Session {
+    let mut session = Session::new(world, seed);
+    session
+        .handle_input(Input::Connected {
+            now: 0,
+            peer: Peer::default(),
+        })
+        .unwrap();
+    session
+}
+
 pub struct Lab {
     pub session: Session,
     pub now: u64,

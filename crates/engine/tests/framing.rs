@@ -3,7 +3,9 @@
 //! borrowed or owned input give the same session, and a message's every chunking gives the
 //! same delivered message.
 
-use smtplab_engine::{Input, Output, Peer, Session, World};
+mod common;
+
+use smtplab_engine::{Input, Output, Session, World};
 
 /// Sessions whose bodies exercise the one-pass DATA reader: stuffed dots, bare LF, a CR
 /// alone, a lone dot that is not alone, lines longer than the buffered-line limit, a
@@ -32,14 +34,7 @@ fn scripts() -> Vec<Vec<u8>> {
 fn connected() -> Session {
     let mut world = World::reference();
     world.limits.message_size = 1_000_000;
-    let mut session = Session::new(world, 3);
-    session
-        .handle_input(Input::Connected {
-            now: 0,
-            peer: Peer::default(),
-        })
-        .unwrap();
-    session
+    common::connected_session(world, 3)
 }
 
 /// Feeds `pieces`, owned or borrowed; returns the session and everything it output.
