@@ -19,5 +19,6 @@ pub mod share;
 pub mod state;
 pub mod storage;
 pub mod time;
+pub mod wrap;
 
 pub use app::App;

@@ -2,9 +2,10 @@
 //! the events between them.
 //!
 //! It is virtual: only the rows in view (and a margin) are in the page, so a session of
-//! 50,000 entries draws as fast as one of 50. Every line is one fixed height (lines do not
-//! wrap; the transcript scrolls sideways), so where each entry sits is known without
-//! measuring. While the view is at the bottom it follows new entries. Finding text is our
+//! 50,000 entries draws as fast as one of 50. Every line is one fixed height, and long
+//! lines wrap at a column measured once per size of the transcript (the font is
+//! monospaced; see [`crate::wrap`]), so where each entry sits is known without measuring
+//! the rows. While the view is at the bottom it follows new entries. Finding text is our
 //! own (the browser's find sees only the rows drawn), and so is copying the whole
 //! transcript. Screen readers hear each new reply once, from a separate live log: the
 //! rows that scrolling adds and removes are never announced.
@@ -14,10 +15,13 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::i18n::{use_texts, Texts};
-use crate::t;
+use wasm_bindgen::prelude::*;
 
-use super::transcript_row::Row;
+use crate::i18n::{use_texts, Lang, Texts};
+use crate::t;
+use crate::wrap;
+
+use super::transcript_row::{visible_controls, Row};
 use super::LabProps;
 use crate::entries::Entries;
 use crate::state::{Action, Entry, Lab};
@@ -29,46 +33,55 @@ const MARGIN_LINES: u32 = 30;
 /// How many of the latest replies the live log holds.
 const ANNOUNCED: usize = 3;
 
-/// Lines an entry takes (0: not drawn).
-pub fn lines_of(entry: &Entry) -> u32 {
+/// Lines an entry takes at `cols` characters a line (0: not drawn). Event notes are said
+/// in the page's language, as the row draws them.
+pub fn lines_of(entry: &Entry, cols: usize, texts: &Texts) -> u32 {
     match entry {
         Entry::Session { .. } => 0,
-        Entry::Server { reply, .. } => reply.text().len().max(1) as u32,
-        _ => 1,
+        Entry::Client { text, .. } => wrap::count(&visible_controls(text), cols),
+        Entry::Event { note, .. } => wrap::count(&note.say(texts), cols),
+        Entry::Server { reply, .. } => {
+            let lines = reply.text_lines();
+            lines
+                .iter()
+                .map(|line| wrap::count(line, cols))
+                .sum::<u32>()
+                .max(1)
+        }
     }
 }
 
 /// Where each entry starts, in lines, and (last) the total.
-pub fn offsets(entries: &Entries) -> Vec<u32> {
-    let mut at = 0;
-    let mut out = Vec::with_capacity(entries.len() + 1);
-    for entry in entries {
-        out.push(at);
-        at += lines_of(entry);
-    }
-    out.push(at);
-    out
+pub fn offsets(entries: &Entries, cols: usize, texts: &Texts) -> Vec<u32> {
+    let mut kept = Offsets::default();
+    kept.update(entries, cols, texts);
+    kept.at
 }
 
 /// [`offsets`] of a transcript, kept between renders: when the transcript grew, only its
-/// new entries are read; another transcript (cleared, a past step) is read from the start.
+/// new entries are read; another transcript (cleared, a past step), another width or
+/// another language is read from the start.
 #[derive(Default)]
 struct Offsets {
     /// The entries read.
     read: Entries,
+    /// What they were read for: the column and the language.
+    layout: Option<(usize, Lang)>,
     /// Where each entry read starts, and (last) the total.
     at: Vec<u32>,
 }
 
 impl Offsets {
-    fn update(&mut self, entries: &Entries) {
-        if self.at.is_empty() || !entries.extends(&self.read) {
+    fn update(&mut self, entries: &Entries, cols: usize, texts: &Texts) {
+        let layout = Some((cols, texts.lang));
+        if self.at.is_empty() || self.layout != layout || !entries.extends(&self.read) {
             self.read = Entries::default();
+            self.layout = layout;
             self.at = vec![0];
         }
         let mut total = self.at.last().copied().unwrap_or(0);
         for (_, entry) in entries.from(self.read.len()) {
-            total += lines_of(entry);
+            total += lines_of(entry, cols, texts);
             self.at.push(total);
         }
         self.read = entries.clone();
@@ -110,8 +123,9 @@ pub fn transcript(props: &LabProps) -> Html {
     let found = use_state(|| None::<usize>);
     let scroller = use_node_ref();
     // Kept between renders: a new reply sums only the new entries' lines.
+    let (ruler, cols) = use_columns(&scroller);
     let kept = use_mut_ref(Offsets::default);
-    kept.borrow_mut().update(&lab.entries);
+    kept.borrow_mut().update(&lab.entries, cols, &texts);
     let kept = kept.borrow();
     let offsets = &kept.at;
     let total = *offsets.last().unwrap_or(&0);
@@ -130,16 +144,17 @@ pub fn transcript(props: &LabProps) -> Html {
     let select = use_select(handle);
     let rows = lab.entries.shared_from(first).take(end - first);
     let rows = rows
-        .filter(|(_, entry)| lines_of(entry) > 0)
+        .filter(|(_, entry)| !matches!(&**entry, Entry::Session { .. }))
         .map(|(index, entry)| {
             let (selected, found) = (selected == Some(index), *found == Some(index));
-            html! { <Row key={index} {index} {entry} {selected} {found} select={(*select).clone()} /> }
+            html! { <Row key={index} {index} {entry} {cols} {selected} {found} select={(*select).clone()} /> }
         });
     html! {
         <>
             <super::find::Find lab={handle.clone()} found={found.clone()} />
             <div class="transcript" role="log" aria-label={t!(texts, "transcript-label")} aria-live="off" tabindex="0"
-                data-entries={lab.entries.len().to_string()} ref={scroller} {onscroll}>
+                data-entries={lab.entries.len().to_string()} data-columns={cols.to_string()} ref={scroller} {onscroll}>
+                { ruler }
                 <ol class="rows">
                     { spacer("above", pad_top) }
                     { for rows }
@@ -150,6 +165,55 @@ pub fn transcript(props: &LabProps) -> Html {
         </>
     }
 }
+
+/// How many characters fit in a row's text column: measured on the ruler, a hidden row
+/// of the rows' own layout that is no taller than nothing, whenever the transcript changes
+/// size (and so at first). Returns the ruler to draw, and the columns.
+#[hook]
+fn use_columns(scroller: &NodeRef) -> (Html, usize) {
+    let cols = use_state_eq(|| DEFAULT_COLUMNS);
+    let (text, digits) = (use_node_ref(), use_node_ref());
+    {
+        let (scroller, text_ref, digits_ref) = (scroller.clone(), text.clone(), digits.clone());
+        let cols = cols.clone();
+        use_effect_with((), move |_| {
+            let measure = Closure::<dyn FnMut()>::new(move || {
+                let width = |r: &NodeRef| r.cast::<web_sys::Element>().map_or(0, |e| e.client_width());
+                let (text, digits) = (width(&text_ref), width(&digits_ref));
+                // Hidden (a closed tab, a print): keep the last measure.
+                if text > 0 && digits > 0 {
+                    let fit = text as f64 * RULER_DIGITS as f64 / digits as f64;
+                    cols.set((fit.floor() as usize).max(MIN_COLUMNS));
+                }
+            });
+            let observer = web_sys::ResizeObserver::new(measure.as_ref().unchecked_ref()).ok();
+            if let (Some(observer), Some(div)) = (&observer, scroller.cast::<web_sys::Element>()) {
+                observer.observe(&div);
+            }
+            move || {
+                if let Some(observer) = observer {
+                    observer.disconnect();
+                }
+                drop(measure);
+            }
+        });
+    }
+    let zeros = "0".repeat(RULER_DIGITS);
+    let ruler = html! {
+        <div class="ruler" aria-hidden="true">
+            <span class="time">{ "00:00:00" }</span>
+            <span class="arrow">{ "->" }</span>
+            <span class="text" ref={text}><span class="digits" ref={digits}>{ zeros }</span></span>
+        </div>
+    };
+    (ruler, *cols)
+}
+
+/// Columns before the first measure, and the fewest ever used.
+const DEFAULT_COLUMNS: usize = 80;
+const MIN_COLUMNS: usize = 12;
+/// Characters measured on the ruler: many, so that rounding to whole pixels does not matter.
+const RULER_DIGITS: usize = 100;
 
 /// Scrolling: where the view is, and whether it still follows the end. While it follows,
 /// where it is scrolled to draws nothing new, so our own scroll to the end after each

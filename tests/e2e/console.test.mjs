@@ -101,3 +101,44 @@ test("the transcript keeps following the end while chunks are pasted faster than
   assert.equal(await log.evaluate((e) => e.scrollTop), 0, "the view stays where the learner put it");
   await page.close();
 });
+
+test("long lines wrap at the column the transcript measures: nothing scrolls sideways, and every row is as tall as its pieces", async () => {
+  const page = await state.browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(state.site.url);
+  const log = page.getByRole("log", { name: "Transcript" });
+  await log.locator('[data-from="server"]').first().waitFor();
+  const input = page.getByRole("textbox", { name: "SMTP command" });
+  const long = "RCPT TO:<a-learner-with-a-really-quite-remarkably-long-name@nowhere-at-all.example.invalid>";
+  for (const line of ["EHLO client.example.org", "MAIL FROM:<alice@example.com>", long]) {
+    const before = await log.locator('[data-from="server"]').count();
+    await input.fill(line);
+    await input.press("Enter");
+    await log.locator('[data-from="server"]').nth(before).waitFor();
+  }
+  const layout = () => log.evaluate((t) => {
+    const box = t.getBoundingClientRect();
+    const rows = [...t.querySelectorAll("li:not(.spacer)")].map((li) => {
+      const pieces = [...li.querySelectorAll(".text")].reduce((n, text) => n + Math.max(1, text.querySelectorAll(".wrap").length), 0);
+      return { height: li.getBoundingClientRect().height, pieces, text: [...li.querySelectorAll(".text")].map((e) => e.textContent) };
+    });
+    const overflowing = [...t.querySelectorAll(".text")].filter((e) => e.getBoundingClientRect().right > box.right - 2).length;
+    return { cols: Number(t.dataset.columns), scrollWidth: t.scrollWidth, clientWidth: t.clientWidth, rows, overflowing };
+  });
+  const check = async (name) => {
+    const { cols, scrollWidth, clientWidth, rows, overflowing } = await layout();
+    assert.ok(scrollWidth <= clientWidth, `${name}: no sideways scrolling (${scrollWidth} > ${clientWidth})`);
+    assert.equal(overflowing, 0, `${name}: no text runs past the transcript's edge`);
+    for (const row of rows) assert.equal(row.height, 20 * row.pieces, `${name}: ${JSON.stringify(row.text)} is ${row.pieces} lines tall`);
+    // The text is whole: wrapping cut it into pieces, it changed nothing.
+    assert.ok(rows.some((r) => r.text.includes(long)), `${name}: the long command reads whole`);
+    assert.ok(rows.some((r) => r.text.some((t) => /^[45]\d\d [45]\.\d\.\d+ <a-learner-with-a-really-quite-remarkably-long-name@nowhere-at-all\.example\.invalid>: \S/.test(t))), `${name}: the long reply reads whole`);
+    return { cols, rows };
+  };
+  const desktop = await check("desktop");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForFunction((cols) => Number(document.querySelector('[role="log"]').dataset.columns) < cols, desktop.cols);
+  const phone = await check("phone");
+  assert.ok(phone.rows.some((r) => r.pieces > 1), "at phone width the long lines wrap");
+  assert.ok(phone.cols >= 30 && phone.cols < desktop.cols, `phone ${phone.cols} columns, desktop ${desktop.cols}`);
+  await page.close();
+});
