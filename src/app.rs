@@ -8,6 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::bridge::use_bridge;
+use crate::lessons;
 use crate::components::auth::AuthHelpers;
 use crate::components::codes::Codes;
 use crate::components::commands::Commands;
@@ -100,7 +101,7 @@ fn start_lab(opened: &Opened) -> Started {
         return from_storage(opened, stored);
     };
     forget_fragment();
-    match open_link(payload, stored.clone(), &opened.key) {
+    match open_link(payload, &opened.key) {
         Ok((lab, put_aside)) => Started {
             lab,
             broken: None,
@@ -116,10 +117,10 @@ fn start_lab(opened: &Opened) -> Started {
 }
 
 /// Opens a share link's payload: the replayed lab, saying so, with the learner's own lab
-/// (`own`, as saved under `key`) put aside first; whether it was. Err: what to tell.
-fn open_link(payload: &str, own: Option<String>, key: &str) -> Result<(Lab, bool), Note> {
+/// (see [`lessons::own_lab`]) put aside first; whether it was. Err: what to tell.
+fn open_link(payload: &str, key: &str) -> Result<(Lab, bool), Note> {
     let mut lab = share::decode(payload).map_err(|why| note!("notice-link-broken", why = why.note()))?;
-    let put_aside = own.is_some_and(|own| storage::write(&previous_key(key), &own).is_ok());
+    let put_aside = lessons::own_lab(key).is_some_and(|own| storage::write(&previous_key(key), &own).is_ok());
     let steps = lab.steps.len();
     lab.notice = Some(if put_aside {
         note!("notice-link-opened-aside", steps = steps)
@@ -362,7 +363,7 @@ pub fn lab_page(props: &LabPageProps) -> Html {
                     };
                     forget_fragment();
                     save(&key, &unsaved);
-                    match open_link(&payload, storage::read(&key), &key) {
+                    match open_link(&payload, &key) {
                         Ok((opened, aside)) => {
                             put_aside.set(aside);
                             lab.dispatch(Action::Replace(Box::new(opened)));

@@ -336,6 +336,20 @@ pub fn stored_keys() -> Vec<String> {
     Vec::new()
 }
 
+/// The learner's own lab, as a share link that opens over the lab finds it to put aside.
+/// During a lesson that is the lab from before the lesson, and the lesson is left: its
+/// progress is in its record, to go on from the list; the link must not be graded, nor
+/// the lesson come back over it at the next start. Otherwise it is the lab saved under
+/// `lab_key`.
+pub fn own_lab(lab_key: &str) -> Option<String> {
+    let keys = Keys::new(lab_key);
+    if storage::read(&keys.active()).is_none() {
+        return storage::read(lab_key);
+    }
+    remove(&keys.active());
+    storage::read(&keys.sandbox())
+}
+
 pub fn remove(key: &str) {
     #[cfg(target_arch = "wasm32")]
     if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {

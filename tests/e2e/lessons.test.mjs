@@ -4,6 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
+import { deflateRawSync } from "node:zlib";
 import { suite, openLab, shots, dist, serve } from "./harness.mjs";
 
 const state = suite({ before, after });
@@ -117,6 +118,37 @@ test("a reload mid-lesson continues where the learner was", async () => {
   assert.equal(await stepHeading(page).textContent(), "Step 1 of 5");
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+test("a share link opened during a lesson leaves it: the link is not graded, the lab from before the lesson is put aside, the lesson goes on from the list", async () => {
+  const link = `${state.site.url}#s=${deflateRawSync(JSON.stringify({ v: 1, s: 1, t: 1_000, p: [{ c: [5, "EHLO theirs.example"] }] })).toString("base64url")}`;
+  // Opened by loading the page with the link, and by the address bar of the open page.
+  for (const how of ["load", "hashchange"]) {
+    const lab = await openLab(state);
+    const { page, log, type, errors } = lab;
+    await type("EHLO my-own-lab.example");
+    await page.getByRole("tab", { name: "Lessons" }).click();
+    await enter(lab, "Your first message");
+    await type("EHLO client.example.org");
+    await stepHeading(page).filter({ hasText: "Step 2 of 5" }).waitFor();
+    await page.evaluate(() => dispatchEvent(new Event("pagehide")));
+    if (how === "load") await page.goto("about:blank");
+    await page.goto(link);
+    await page.getByText("Your own lab was put aside.").waitFor();
+    // The lesson used to come back over the link once it was fetched.
+    await page.waitForTimeout(700);
+    const rows = await log.locator(".text").allTextContents();
+    assert.ok(rows.includes("EHLO theirs.example"), `${how}: the link's session is shown`);
+    assert.ok(!rows.includes("EHLO client.example.org"), `${how}: not the lesson's`);
+    assert.equal(await page.getByRole("article", { name: /^Lesson: / }).count(), 0, `${how}: no lesson is followed`);
+    await page.getByRole("button", { name: "Bring back my own lab" }).click();
+    await log.getByText("EHLO my-own-lab.example").waitFor();
+    await page.getByRole("tab", { name: "Lessons" }).click();
+    await enter(lab, "Your first message");
+    assert.equal(await stepHeading(page).textContent(), "Step 2 of 5", `${how}: the lesson goes on where it was`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
 });
 
 test("hints on request and after failed attempts; Show me fills the input and the composer, never sends", async () => {
