@@ -8,7 +8,6 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::bridge::use_bridge;
-use crate::lessons;
 use crate::components::auth::AuthHelpers;
 use crate::components::codes::Codes;
 use crate::components::commands::Commands;
@@ -25,6 +24,7 @@ use crate::components::timeline::Timeline;
 use crate::components::update::UpdateBanner;
 use crate::embed::{Problem, Start, Theme, WorldSource};
 use crate::i18n::{self, Lang, Note, Texts};
+use crate::lessons;
 use crate::share;
 use crate::state::{Action, Lab, Panel, Step};
 use crate::storage::{self, Loaded};
