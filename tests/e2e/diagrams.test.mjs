@@ -122,3 +122,18 @@ test("the state diagram's labels overlap no other label, no edge and no box, at 
     await page.close();
   }
 });
+
+test("at phone width the sequence diagram's labels stay readable (at least 9px), and it scrolls sideways instead", async () => {
+  const { page, type, errors } = await openLab(state, { width: 390, height: 844 });
+  await type("EHLO client.example.org");
+  const figure = page.getByRole("figure", { name: "Sequence diagram" });
+  const { smallest, scrolls } = await figure.evaluate((f) => {
+    const sizes = [...f.querySelectorAll("svg.sequence .arrow text")].map((t) => t.getBoundingClientRect().height);
+    const scroller = f.querySelector(".svg-scroll");
+    return { smallest: Math.min(...sizes), scrolls: scroller.scrollWidth > scroller.clientWidth };
+  });
+  assert.ok(smallest >= 9, `the smallest label is ${smallest}px tall`);
+  assert.ok(scrolls, "the diagram scrolls sideways");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
