@@ -90,6 +90,8 @@ struct Started {
     lab: Lab,
     broken: Option<String>,
     put_aside: bool,
+    /// Whether a share link opened: a lesson the URL asks for does not cover it.
+    linked: bool,
     /// The commands the URL asks for that still have to run (after a world is fetched,
     /// or typed out one by one); `None` when the lab was not started fresh.
     script: Option<Vec<String>>,
@@ -106,6 +108,7 @@ fn start_lab(opened: &Opened) -> Started {
             lab,
             broken: None,
             put_aside,
+            linked: true,
             script: None,
         },
         Err(message) => {
@@ -117,10 +120,10 @@ fn start_lab(opened: &Opened) -> Started {
 }
 
 /// Opens a share link's payload: the replayed lab, saying so, with the learner's own lab
-/// (see [`lessons::own_lab`]) put aside first; whether it was. Err: what to tell.
+/// (see [`lessons::put_aside_for_link`]) put aside first; whether it was. Err: what to tell.
 fn open_link(payload: &str, key: &str) -> Result<(Lab, bool), Note> {
     let mut lab = share::decode(payload).map_err(|why| note!("notice-link-broken", why = why.note()))?;
-    let put_aside = lessons::own_lab(key).is_some_and(|own| storage::write(&previous_key(key), &own).is_ok());
+    let put_aside = lessons::put_aside_for_link(key, &previous_key(key));
     let steps = lab.steps.len();
     lab.notice = Some(if put_aside {
         note!("notice-link-opened-aside", steps = steps)
@@ -140,6 +143,7 @@ fn from_storage(opened: &Opened, stored: Option<String>) -> Started {
         lab: fresh(start),
         broken: None,
         put_aside: false,
+        linked: false,
         script: None,
     };
     match storage::decode(stored) {
@@ -273,9 +277,15 @@ pub fn lab_page(props: &LabPageProps) -> Html {
     let broken = use_state(|| None::<String>);
     let put_aside = use_state(|| false);
     let script = use_mut_ref(|| None::<Vec<String>>);
+    let linked = use_mut_ref(|| false);
     let lab = {
-        let (opened, broken, put_aside, script) =
-            (opened.clone(), broken.clone(), put_aside.clone(), script.clone());
+        let (opened, broken, put_aside, script, linked) = (
+            opened.clone(),
+            broken.clone(),
+            put_aside.clone(),
+            script.clone(),
+            linked.clone(),
+        );
         use_reducer(move || {
             let started = start_lab(&opened);
             if started.broken.is_some() {
@@ -285,6 +295,7 @@ pub fn lab_page(props: &LabPageProps) -> Html {
                 put_aside.set(true);
             }
             *script.borrow_mut() = started.script;
+            *linked.borrow_mut() = started.linked;
             started.lab
         })
     };
@@ -387,7 +398,8 @@ pub fn lab_page(props: &LabPageProps) -> Html {
     }
     use_theme(start.theme);
     use_script(&lab, &draft, &start, &script, &problems);
-    let lessons = use_lessons(&lab, &key, start.lesson.clone());
+    let asked_lesson = start.lesson.clone().filter(|_| !*linked.borrow());
+    let lessons = use_lessons(&lab, &key, asked_lesson);
     let ignored = use_bridge(&lab, start.clone(), lessons.loader());
     let insert = {
         let draft = draft.clone();

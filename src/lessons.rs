@@ -336,18 +336,26 @@ pub fn stored_keys() -> Vec<String> {
     Vec::new()
 }
 
-/// The learner's own lab, as a share link that opens over the lab finds it to put aside.
-/// During a lesson that is the lab from before the lesson, and the lesson is left: its
-/// progress is in its record, to go on from the list; the link must not be graded, nor
-/// the lesson come back over it at the next start. Otherwise it is the lab saved under
-/// `lab_key`.
-pub fn own_lab(lab_key: &str) -> Option<String> {
+/// Puts the learner's own lab aside under `previous` as a share link opens over the lab;
+/// whether it did. During a lesson the own lab is the one from before the lesson, and the
+/// lesson is left, once that lab is safe: the lesson's progress is in its record, to go on
+/// from the list, and the link must be neither graded nor covered by the lesson at the
+/// next start. Otherwise the own lab is the one saved under `lab_key`.
+pub fn put_aside_for_link(lab_key: &str, previous: &str) -> bool {
     let keys = Keys::new(lab_key);
-    if storage::read(&keys.active()).is_none() {
-        return storage::read(lab_key);
+    let in_lesson = storage::read(&keys.active()).is_some();
+    let own = storage::read(&if in_lesson {
+        keys.sandbox()
+    } else {
+        lab_key.to_string()
+    });
+    let had_own = own.is_some();
+    let aside = own.is_some_and(|own| storage::write(previous, &own).is_ok());
+    if in_lesson && (aside || !had_own) {
+        remove(&keys.active());
+        remove(&keys.sandbox());
     }
-    remove(&keys.active());
-    storage::read(&keys.sandbox())
+    aside
 }
 
 pub fn remove(key: &str) {

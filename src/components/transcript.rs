@@ -13,99 +13,25 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
-use wasm_bindgen::prelude::*;
-
-use crate::i18n::{use_texts, Lang, Texts};
-use crate::t;
-use crate::wrap;
-
-use super::transcript_row::{visible_controls, Row};
+use super::transcript_row::Row;
 use super::LabProps;
 use crate::entries::Entries;
+use crate::i18n::{use_texts, Texts};
+use crate::rows::{window, Offsets, Place, LINE_PX};
 use crate::state::{Action, Entry, Lab};
+use crate::t;
 
-/// Height of one line, in CSS pixels (`--line` in app.css).
-pub const LINE_PX: u32 = 20;
-/// Lines drawn beyond the view, above and below.
-const MARGIN_LINES: u32 = 30;
 /// How many of the latest replies the live log holds.
 const ANNOUNCED: usize = 3;
 
-/// Lines an entry takes at `cols` characters a line (0: not drawn). Event notes are said
-/// in the page's language, as the row draws them.
-pub fn lines_of(entry: &Entry, cols: usize, texts: &Texts) -> u32 {
-    match entry {
-        Entry::Session { .. } => 0,
-        Entry::Client { text, .. } => wrap::count(&visible_controls(text), cols),
-        Entry::Event { note, .. } => wrap::count(&note.say(texts), cols),
-        Entry::Server { reply, .. } => {
-            let lines = reply.text_lines();
-            lines
-                .iter()
-                .map(|line| wrap::count(line, cols))
-                .sum::<u32>()
-                .max(1)
-        }
-    }
-}
-
-/// Where each entry starts, in lines, and (last) the total.
-pub fn offsets(entries: &Entries, cols: usize, texts: &Texts) -> Vec<u32> {
-    let mut kept = Offsets::default();
-    kept.update(entries, cols, texts);
-    kept.at
-}
-
-/// [`offsets`] of a transcript, kept between renders: when the transcript grew, only its
-/// new entries are read; another transcript (cleared, a past step), another width or
-/// another language is read from the start.
-#[derive(Default)]
-struct Offsets {
-    /// The entries read.
-    read: Entries,
-    /// What they were read for: the column and the language.
-    layout: Option<(usize, Lang)>,
-    /// Where each entry read starts, and (last) the total.
-    at: Vec<u32>,
-}
-
-impl Offsets {
-    fn update(&mut self, entries: &Entries, cols: usize, texts: &Texts) {
-        let layout = Some((cols, texts.lang));
-        if self.at.is_empty() || self.layout != layout || !entries.extends(&self.read) {
-            self.read = Entries::default();
-            self.layout = layout;
-            self.at = vec![0];
-        }
-        let mut total = self.at.last().copied().unwrap_or(0);
-        for (_, entry) in entries.from(self.read.len()) {
-            total += lines_of(entry, cols, texts);
-            self.at.push(total);
-        }
-        self.read = entries.clone();
-    }
-}
-
-/// The entries to draw for a view `top..top + height` (pixels): `first..end`.
-pub fn window(offsets: &[u32], top: u32, height: u32) -> (usize, usize) {
-    let from = (top / LINE_PX).saturating_sub(MARGIN_LINES);
-    let to = (top + height) / LINE_PX + MARGIN_LINES;
-    let count = offsets.len() - 1;
-    let first = offsets
-        .partition_point(|&at| at <= from)
-        .saturating_sub(1)
-        .min(count);
-    let end = offsets.partition_point(|&at| at < to).min(count);
-    (first, end.max(first))
-}
-
-/// The view: where it is scrolled to, how tall it is, and whether it follows new entries.
+/// The view: where it is scrolled to (a place, so that it stays on its entry when the
+/// lines above change), and whether it follows new entries.
 #[derive(Clone, Copy, PartialEq)]
 struct View {
-    top: u32,
-    height: u32,
+    place: Place,
     follow: bool,
 }
 
@@ -116,48 +42,45 @@ pub fn transcript(props: &LabProps) -> Html {
     let handle = &props.lab;
     let lab = handle.shown();
     let view = use_state(|| View {
-        top: 0,
-        height: 600,
+        place: Place::default(),
         follow: true,
     });
     let found = use_state(|| None::<usize>);
     let scroller = use_node_ref();
+    let (ruler, size) = use_size(&scroller);
     // Kept between renders: a new reply sums only the new entries' lines.
-    let (ruler, cols) = use_columns(&scroller);
     let kept = use_mut_ref(Offsets::default);
-    kept.borrow_mut().update(&lab.entries, cols, &texts);
-    let kept = kept.borrow();
-    let offsets = &kept.at;
-    let total = *offsets.last().unwrap_or(&0);
-    let top = if view.follow {
-        (total * LINE_PX).saturating_sub(view.height)
-    } else {
-        view.top
+    kept.borrow_mut().update(&lab.entries, size.cols, &texts);
+    let offsets = kept.borrow();
+    let total = offsets.total();
+    let top = match view.follow {
+        true => (total * LINE_PX).saturating_sub(size.height),
+        false => offsets.top_of(view.place),
     };
-    let (first, end) = window(offsets, top, view.height);
-    let (pad_top, pad_bottom) = (offsets[first] * LINE_PX, (total - offsets[end]) * LINE_PX);
-    super::use_scroll_to_end(&scroller, lab.entries.len(), view.follow); // while the view follows
-    use_reveal(&scroller, &found, offsets);
-    let last_top = use_mut_ref(|| 0u32);
-    let onscroll = on_scroll(&view, &last_top);
-    let selected = lab.explained().map(|(i, _)| i);
-    let select = use_select(handle);
-    let rows = lab.entries.shared_from(first).take(end - first);
-    let rows = rows
-        .filter(|(_, entry)| !matches!(&**entry, Entry::Session { .. }))
-        .map(|(index, entry)| {
-            let (selected, found) = (selected == Some(index), *found == Some(index));
-            html! { <Row key={index} {index} {entry} {cols} {selected} {found} select={(*select).clone()} /> }
-        });
+    let (first, end) = window(&offsets.at, top, size.height);
+    let (pad_top, pad_bottom) = (offsets.at[first] * LINE_PX, (total - offsets.at[end]) * LINE_PX);
+    // While the view follows, at the end; else on its place, when the lines above change.
+    super::use_scroll_to_end(&scroller, (lab.entries.len(), size), view.follow);
+    use_keep_place(&scroller, (size.cols, texts.lang), (!view.follow).then_some(top));
+    use_reveal(&scroller, &found, &offsets.at);
+    let onscroll = on_scroll(&view, &kept, &use_mut_ref(|| 0u32));
+    let rows = rows(
+        lab,
+        &offsets.at[first..=end],
+        first,
+        size.cols,
+        *found,
+        &use_select(handle),
+    );
     html! {
         <>
             <super::find::Find lab={handle.clone()} found={found.clone()} />
             <div class="transcript" role="log" aria-label={t!(texts, "transcript-label")} aria-live="off" tabindex="0"
-                data-entries={lab.entries.len().to_string()} data-columns={cols.to_string()} ref={scroller} {onscroll}>
+                data-entries={lab.entries.len().to_string()} data-columns={size.cols.to_string()} ref={scroller} {onscroll}>
                 { ruler }
                 <ol class="rows">
                     { spacer("above", pad_top) }
-                    { for rows }
+                    { rows }
                     { spacer("below", pad_bottom) }
                 </ol>
             </div>
@@ -166,24 +89,64 @@ pub fn transcript(props: &LabProps) -> Html {
     }
 }
 
-/// How many characters fit in a row's text column: measured on the ruler, a hidden row
-/// of the rows' own layout that is no taller than nothing, whenever the transcript changes
-/// size (and so at first). Returns the ruler to draw, and the columns.
+/// The rows of the entries from `first` on that start at `lines` (the last: where the
+/// rows end), each with its line (`data-line`).
+fn rows(
+    lab: &Lab,
+    lines: &[u32],
+    first: usize,
+    cols: usize,
+    found: Option<usize>,
+    select: &Callback<usize>,
+) -> Html {
+    let selected = lab.explained().map(|(i, _)| i);
+    let rows = lab.entries.shared_from(first).zip(lines.iter().copied());
+    let rows = rows
+        .take(lines.len().saturating_sub(1))
+        .filter(|((_, entry), _)| !matches!(&**entry, Entry::Session { .. }))
+        .map(|((index, entry), line)| {
+            let (selected, found) = (selected == Some(index), found == Some(index));
+            html! { <Row key={index} {index} {entry} {line} {cols} {selected} {found} select={select.clone()} /> }
+        });
+    rows.collect::<Html>()
+}
+
+/// The transcript's size: its text column in characters, and its height in pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Size {
+    cols: usize,
+    height: u32,
+}
+
+/// The transcript's [`Size`], measured whenever it changes (and so at first). The columns
+/// are read off the ruler, a hidden row of the rows' own layout that is no taller than
+/// nothing. Returns the ruler to draw, and the size.
 #[hook]
-fn use_columns(scroller: &NodeRef) -> (Html, usize) {
-    let cols = use_state_eq(|| DEFAULT_COLUMNS);
+fn use_size(scroller: &NodeRef) -> (Html, Size) {
+    let size = use_state_eq(|| Size {
+        cols: DEFAULT_COLUMNS,
+        height: 600,
+    });
     let (text, digits) = (use_node_ref(), use_node_ref());
     {
         let (scroller, text_ref, digits_ref) = (scroller.clone(), text.clone(), digits.clone());
-        let cols = cols.clone();
+        let size = size.clone();
         use_effect_with((), move |_| {
+            let observed = scroller.clone();
             let measure = Closure::<dyn FnMut()>::new(move || {
                 let width = |r: &NodeRef| r.cast::<web_sys::Element>().map_or(0, |e| e.client_width());
                 let (text, digits) = (width(&text_ref), width(&digits_ref));
+                let height = observed
+                    .cast::<web_sys::Element>()
+                    .map_or(0, |e| e.client_height());
                 // Hidden (a closed tab, a print): keep the last measure.
                 if text > 0 && digits > 0 {
                     let fit = text as f64 * RULER_DIGITS as f64 / digits as f64;
-                    cols.set((fit.floor() as usize).max(MIN_COLUMNS));
+                    let cols = (fit.floor() as usize).max(MIN_COLUMNS);
+                    size.set(Size {
+                        cols,
+                        height: height.max(0) as u32,
+                    });
                 }
             });
             let observer = web_sys::ResizeObserver::new(measure.as_ref().unchecked_ref()).ok();
@@ -198,15 +161,18 @@ fn use_columns(scroller: &NodeRef) -> (Html, usize) {
             }
         });
     }
+    (ruler(&text, &digits), *size)
+}
+
+fn ruler(text: &NodeRef, digits: &NodeRef) -> Html {
     let zeros = "0".repeat(RULER_DIGITS);
-    let ruler = html! {
+    html! {
         <div class="ruler" aria-hidden="true">
             <span class="time">{ "00:00:00" }</span>
             <span class="arrow">{ "->" }</span>
             <span class="text" ref={text}><span class="digits" ref={digits}>{ zeros }</span></span>
         </div>
-    };
-    (ruler, *cols)
+    }
 }
 
 /// Columns before the first measure, and the fewest ever used.
@@ -215,11 +181,28 @@ const MIN_COLUMNS: usize = 12;
 /// Characters measured on the ruler: many, so that rounding to whole pixels does not matter.
 const RULER_DIGITS: usize = 100;
 
+/// Keeps a view that does not follow the end on its place: when the lines above it change
+/// (`layout`: another width, another language), scrolls to where its place now is.
+#[hook]
+fn use_keep_place<D: PartialEq + 'static>(scroller: &NodeRef, layout: D, top: Option<u32>) {
+    let scroller = scroller.clone();
+    use_effect_with(layout, move |_| {
+        if let (Some(top), Some(div)) = (top, scroller.cast::<web_sys::Element>()) {
+            div.set_scroll_top(top as i32);
+        }
+    });
+}
+
 /// Scrolling: where the view is, and whether it still follows the end. While it follows,
 /// where it is scrolled to draws nothing new, so our own scroll to the end after each
-/// reply does not render the transcript again; `last_top` keeps it to tell scrolling up.
-fn on_scroll(view: &UseStateHandle<View>, last_top: &Rc<RefCell<u32>>) -> Callback<Event> {
-    let (view, last_top) = (view.clone(), last_top.clone());
+/// reply does not render the transcript again.
+/// `last_top` keeps where it was scrolled to, to tell scrolling up.
+fn on_scroll(
+    view: &UseStateHandle<View>,
+    kept: &Rc<RefCell<Offsets>>,
+    last_top: &Rc<RefCell<u32>>,
+) -> Callback<Event> {
+    let (view, kept, last_top) = (view.clone(), kept.clone(), last_top.clone());
     Callback::from(move |e: Event| {
         let div = e.target_unchecked_into::<web_sys::Element>();
         let (top, height) = (div.scroll_top().max(0) as u32, div.client_height().max(0) as u32);
@@ -228,9 +211,14 @@ fn on_scroll(view: &UseStateHandle<View>, last_top: &Rc<RefCell<u32>>) -> Callba
         // paste): only scrolling up stops following.
         let previous = last_top.replace(top);
         let follow = at_bottom || (view.follow && top >= previous);
-        let next = View { top, height, follow };
-        let drawn_alike = follow && view.follow && height == view.height;
-        if *view != next && !drawn_alike {
+        if follow && view.follow {
+            return;
+        }
+        let next = View {
+            place: kept.borrow().place_at(top),
+            follow,
+        };
+        if *view != next {
             view.set(next);
         }
     })

@@ -102,25 +102,29 @@ test("the transcript keeps following the end while chunks are pasted faster than
   await page.close();
 });
 
-test("long lines wrap at the column the transcript measures: nothing scrolls sideways, and every row is as tall as its pieces", async () => {
+test("long lines wrap at the column the transcript measures: nothing scrolls sideways, every row sits at the line the transcript counted, and the text stays whole", async () => {
   const page = await state.browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(state.site.url);
   const log = page.getByRole("log", { name: "Transcript" });
   await log.locator('[data-from="server"]').first().waitFor();
   const input = page.getByRole("textbox", { name: "SMTP command" });
-  const long = "RCPT TO:<a-learner-with-a-really-quite-remarkably-long-name@nowhere-at-all.example.invalid>";
-  for (const line of ["EHLO client.example.org", "MAIL FROM:<alice@example.com>", long]) {
+  const send = async (line) => {
     const before = await log.locator('[data-from="server"]').count();
     await input.fill(line);
     await input.press("Enter");
     await log.locator('[data-from="server"]').nth(before).waitFor();
-  }
-  const layout = () => log.evaluate((t) => {
+  };
+  const long = "RCPT TO:<a-learner-with-a-really-quite-remarkably-long-name@nowhere-at-all.example.invalid>";
+  const wide = `MAIL FROM:<${"😀".repeat(30)}@example.com>`;
+  for (const line of ["EHLO client.example.org", "MAIL FROM:<alice@example.com>", long, "RSET", wide]) await send(line);
+  /** Every drawn row: where it is against where the transcript counted it, and its text. */
+  const layout = () => page.locator(".transcript").evaluate((t) => {
+    const list = t.querySelector("ol.rows").getBoundingClientRect();
+    const rows = [...t.querySelectorAll("li[data-line]")].map((li) => ({
+      line: Number(li.dataset.line), top: li.getBoundingClientRect().top - list.top,
+      text: [...li.querySelectorAll(".text")].map((e) => e.textContent),
+    }));
     const box = t.getBoundingClientRect();
-    const rows = [...t.querySelectorAll("li:not(.spacer)")].map((li) => {
-      const pieces = [...li.querySelectorAll(".text")].reduce((n, text) => n + Math.max(1, text.querySelectorAll(".wrap").length), 0);
-      return { height: li.getBoundingClientRect().height, pieces, text: [...li.querySelectorAll(".text")].map((e) => e.textContent) };
-    });
     const overflowing = [...t.querySelectorAll(".text")].filter((e) => e.getBoundingClientRect().right > box.right - 2).length;
     return { cols: Number(t.dataset.columns), scrollWidth: t.scrollWidth, clientWidth: t.clientWidth, rows, overflowing };
   });
@@ -128,17 +132,72 @@ test("long lines wrap at the column the transcript measures: nothing scrolls sid
     const { cols, scrollWidth, clientWidth, rows, overflowing } = await layout();
     assert.ok(scrollWidth <= clientWidth, `${name}: no sideways scrolling (${scrollWidth} > ${clientWidth})`);
     assert.equal(overflowing, 0, `${name}: no text runs past the transcript's edge`);
-    for (const row of rows) assert.equal(row.height, 20 * row.pieces, `${name}: ${JSON.stringify(row.text)} is ${row.pieces} lines tall`);
-    // The text is whole: wrapping cut it into pieces, it changed nothing.
+    for (const row of rows) assert.equal(row.top, 20 * row.line, `${name}: ${JSON.stringify(row.text)} sits at line ${row.line}`);
     assert.ok(rows.some((r) => r.text.includes(long)), `${name}: the long command reads whole`);
-    assert.ok(rows.some((r) => r.text.some((t) => /^[45]\d\d [45]\.\d\.\d+ <a-learner-with-a-really-quite-remarkably-long-name@nowhere-at-all\.example\.invalid>: \S/.test(t))), `${name}: the long reply reads whole`);
+    assert.ok(rows.some((r) => r.text.includes(wide)), `${name}: the wide command reads whole`);
+    // The reply's accessible name is its text, not cut inside words.
+    await page.locator(".transcript").getByRole("button", { name: /<a-learner-with-a-really-quite-remarkably-long-name@nowhere-at-all\.example\.invalid>: \S/ }).waitFor();
     return { cols, rows };
   };
   const desktop = await check("desktop");
   await page.setViewportSize({ width: 390, height: 844 });
   await page.waitForFunction((cols) => Number(document.querySelector('[role="log"]').dataset.columns) < cols, desktop.cols);
   const phone = await check("phone");
-  assert.ok(phone.rows.some((r) => r.pieces > 1), "at phone width the long lines wrap");
   assert.ok(phone.cols >= 30 && phone.cols < desktop.cols, `phone ${phone.cols} columns, desktop ${desktop.cols}`);
+  assert.ok(phone.rows.some((r, i) => phone.rows[i + 1] && phone.rows[i + 1].line - r.line > 1), "at phone width long lines take more than one line");
+  // Copying a wrapped row copies its text whole: the breaks are drawn, not text.
+  const copied = await log.evaluate((t, long) => {
+    const li = [...t.querySelectorAll("li")].find((l) => l.textContent.includes(long));
+    const range = document.createRange();
+    range.selectNodeContents(li.querySelector(".text"));
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+    return getSelection().toString();
+  }, long);
+  assert.equal(copied, long);
+  // In Italian, event notes say other words: rows still sit where they were counted.
+  await page.getByRole("combobox", { name: "Language" }).selectOption("it");
+  await page.getByRole("log", { name: "Trascrizione" }).waitFor();
+  await check("phone, Italian");
+  await page.close();
+});
+
+test("a change of width keeps the view where it was: on the same entry when scrolled up, at the end when following", async () => {
+  const page = await state.browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(state.site.url);
+  const log = page.getByRole("log", { name: "Transcript" });
+  await log.locator('[data-from="server"]').first().waitFor();
+  const input = page.getByRole("textbox", { name: "SMTP command" });
+  await input.fill("EHLO client.example.org");
+  await input.press("Enter");
+  for (let n = 1; n <= 30; n++) {
+    await page.evaluate((n) => {
+      const input = document.querySelector('input[aria-label="SMTP command"]');
+      const data = new DataTransfer();
+      const to = `RCPT TO:<recipient-number-${n}-with-a-rather-long-local-part@nowhere-at-all.example.invalid>`;
+      data.setData("text", [`MAIL FROM:<s${n}@example.org>`, to, "RSET"].join("\n"));
+      input.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    }, n);
+  }
+  await log.locator('[data-from="client"] .text', { hasText: "recipient-number-30-" }).waitFor();
+  const atEnd = () => log.evaluate((e) => e.scrollTop + e.clientHeight + 20 >= e.scrollHeight);
+  assert.ok(await atEnd());
+  await page.setViewportSize({ width: 600, height: 800 });
+  await page.waitForTimeout(300);
+  assert.ok(await atEnd(), "following: still at the end after the lines above wrapped");
+  // Scrolled up to an entry in the middle: the same entry stays at the top.
+  const topEntry = () => log.evaluate((t) => {
+    const box = t.getBoundingClientRect();
+    const row = [...t.querySelectorAll("li[data-line]")].find((li) => li.getBoundingClientRect().bottom > box.top + 1);
+    return row.textContent;
+  });
+  await log.evaluate((e) => { e.scrollTop = e.scrollHeight / 2; });
+  await page.waitForTimeout(300);
+  const before = await topEntry();
+  for (const width of [1280, 390, 900]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.waitForTimeout(300);
+    assert.equal(await topEntry(), before, `at ${width}px the view is on the same entry`);
+  }
   await page.close();
 });

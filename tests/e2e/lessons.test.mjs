@@ -151,6 +151,30 @@ test("a share link opened during a lesson leaves it: the link is not graded, the
   }
 });
 
+test("around a lesson, what the page opens with is said: a broken link keeps the lesson and says why; a link beats a lesson the address asks for", async () => {
+  const lab = await openLab(state);
+  const { page, log, type, errors } = lab;
+  await page.getByRole("tab", { name: "Lessons" }).click();
+  await enter(lab, "Your first message");
+  await type("EHLO client.example.org");
+  await stepHeading(page).filter({ hasText: "Step 2 of 5" }).waitFor();
+  await page.evaluate(() => dispatchEvent(new Event("pagehide")));
+  await page.goto("about:blank");
+  await page.goto(`${state.site.url}#s=AAAA`);
+  await stepHeading(page).filter({ hasText: "Step 2 of 5" }).waitFor();
+  await page.getByText(/This share link could not be opened/).waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+  // A link and ?lesson= together: the link is shown, the lesson is not entered over it.
+  const link = deflateRawSync(JSON.stringify({ v: 1, s: 1, t: 1_000, p: [{ c: [5, "EHLO theirs.example"] }] })).toString("base64url");
+  const other = await openLab(state, undefined, `${state.site.url}?lesson=first-message#s=${link}`);
+  await other.page.getByText(/Opened a shared session/).waitFor();
+  await other.page.waitForTimeout(700);
+  assert.ok((await other.log.locator(".text").allTextContents()).includes("EHLO theirs.example"));
+  assert.equal(await other.page.getByRole("article", { name: /^Lesson: / }).count(), 0);
+  await other.page.close();
+});
+
 test("hints on request and after failed attempts; Show me fills the input and the composer, never sends", async () => {
   const lab = await lessonsTab();
   const { page, log, input, type, errors } = lab;

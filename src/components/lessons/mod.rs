@@ -6,6 +6,7 @@
 pub mod lesson;
 pub mod list;
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use smtplab_lessons::Lesson;
@@ -40,6 +41,9 @@ pub struct Lessons {
     pub problem: UseStateHandle<Option<Note>>,
     /// Bumped when saved records change, so that the list reads them again.
     pub saved: UseStateHandle<u32>,
+    /// What the lab said when the page opened (a broken link, say), kept for the lesson
+    /// that the page opens with, which replaces the lab.
+    greeting_notice: Rc<RefCell<Option<Note>>>,
 }
 
 impl Lessons {
@@ -80,8 +84,11 @@ impl Lessons {
     /// Opens what the URL asks for (`lesson=`, `scenario=`); what went wrong is shown in
     /// the lab.
     pub fn open_source(&self, source: LessonSource) {
-        let lab = self.lab.clone();
-        self.open_reporting(source, move |note: Note| lab.dispatch(Action::Notify(note)));
+        let (lab, kept) = (self.lab.clone(), self.greeting_notice.clone());
+        self.open_reporting(source, move |note: Note| {
+            kept.take();
+            lab.dispatch(Action::Notify(note))
+        });
     }
 
     /// Opens a lesson, telling `report` what went wrong (parameter by parameter).
@@ -145,7 +152,10 @@ impl Lessons {
                 self.problem.set(None);
                 self.enter(Rc::new(lesson), Some(text));
             }
-            Err(why) => self.problem.set(Some(invalid(why.to_string()))),
+            Err(why) => {
+                self.greeting_notice.take();
+                self.problem.set(Some(invalid(why.to_string())));
+            }
         }
     }
 
@@ -166,7 +176,9 @@ impl Lessons {
                 Some(Err(why)) => (lessons::fresh(lesson.clone(), now_ms()), vec![], None, Some(why)),
                 None => (lessons::fresh(lesson.clone(), now_ms()), vec![], None, None),
             };
-        next.notice = notice.map(|why| note!("lesson-progress-unreadable", why = why));
+        next.notice = notice
+            .map(|why| note!("lesson-progress-unreadable", why = why))
+            .or_else(|| self.greeting_notice.take());
         let _ = storage::write(&self.keys.active(), &lesson.id);
         self.asked.set(asked);
         self.finished.set(finished);
@@ -265,6 +277,7 @@ pub fn use_lessons(lab: &UseReducerHandle<Lab>, lab_key: &str, asked_for: Option
         source: use_state(|| None),
         problem: use_state(|| None),
         saved: use_state(|| 0),
+        greeting_notice: use_mut_ref(|| None),
     };
     {
         let this = lessons.clone();
@@ -283,12 +296,15 @@ pub fn use_lessons(lab: &UseReducerHandle<Lab>, lab_key: &str, asked_for: Option
     {
         let this = lessons.clone();
         use_effect_with((), move |_| {
+            let keep_notice = || *this.greeting_notice.borrow_mut() = this.lab.notice.clone();
             if let Some(source) = asked_for {
+                keep_notice();
                 return this.open_source(source);
             }
             let Some(id) = storage::read(&this.keys.active()) else {
                 return;
             };
+            keep_notice();
             match this.record(&id).and_then(|r| r.source) {
                 Some(text) => this.open_json(text, |why| note!("lesson-saved-invalid", why = why)),
                 None => this.open_source(LessonSource::Lesson(id)),
