@@ -206,3 +206,68 @@ fn the_json_export_is_the_same_text() {
     let export = smtplab_web::components::export::transcript_json(lab.session.world().profile, &lab.entries);
     assert_eq!(export, fixture("export.json").trim_end());
 }
+
+/// Every cut of a saved lab, and every value in it swapped for one of another type, is
+/// refused with a reason or (where the value was optional) read: never a panic.
+#[test]
+fn damaged_saves_are_refused_without_a_panic() {
+    let stored = fixture("stored-v2.json");
+    let stored = stored.trim_end();
+    for cut in (0..stored.len()).filter(|&i| stored.is_char_boundary(i)) {
+        assert!(matches!(
+            storage::decode(Some(stored[..cut].into())),
+            storage::Loaded::Broken { .. }
+        ));
+    }
+    let value: serde_json::Value = serde_json::from_str(stored).unwrap();
+    let mut pointers = Vec::new();
+    collect(&value, String::new(), &mut pointers);
+    let swaps = [
+        serde_json::json!(null),
+        serde_json::json!(-1),
+        serde_json::json!(1.5),
+        serde_json::json!(18446744073709551615u64),
+        serde_json::json!("x"),
+        serde_json::json!([]),
+        serde_json::json!({}),
+        serde_json::json!({"k": null, "x": 1}),
+    ];
+    for pointer in &pointers {
+        for swap in &swaps {
+            let mut damaged = value.clone();
+            *damaged.pointer_mut(pointer).unwrap() = swap.clone();
+            let _ = storage::decode(Some(damaged.to_string()));
+            let json = damaged["session"].to_string();
+            let link = base64::Engine::encode(
+                &base64::engine::general_purpose::URL_SAFE_NO_PAD,
+                miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9),
+            );
+            let _ = share::decode(&link);
+        }
+    }
+    assert!(pointers.len() > 100, "{}", pointers.len());
+}
+
+/// The JSON pointer of every value inside `value`.
+fn collect(value: &serde_json::Value, at: String, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                collect(item, format!("{at}/{i}"), out);
+            }
+        }
+        serde_json::Value::Object(map) => {
+            for (key, item) in map {
+                collect(
+                    item,
+                    format!("{at}/{}", key.replace('~', "~0").replace('/', "~1")),
+                    out,
+                );
+            }
+        }
+        _ => {}
+    }
+    if !at.is_empty() {
+        out.push(at);
+    }
+}

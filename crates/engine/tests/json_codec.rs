@@ -229,3 +229,21 @@ fn errors_name_the_field() {
         assert!(error.starts_with(expected), "{json}: {error}");
     }
 }
+
+#[test]
+fn strings_are_escaped_as_serde_json_escapes_them() {
+    let mut every: String = (0u8..=0x7f).map(char::from).collect();
+    every.push_str("é ✉ 😀 \u{2028} \u{fffd}");
+    for text in [every.as_str(), "", "plain", "\"", "\\", "\u{0}"] {
+        let mut out = smtplab_engine::json::Writer::new();
+        out.open_array()
+            .string(text)
+            .u64(u64::MAX)
+            .i64(i64::MIN)
+            .bool(false)
+            .null();
+        out.close_array();
+        let expected = serde_json::to_string(&serde_json::json!([text, u64::MAX, i64::MIN, false, null]));
+        assert_eq!(out.finish(), expected.unwrap());
+    }
+}
