@@ -116,49 +116,34 @@ impl Packed {
 
 impl PackedStep {
     fn write_json(&self, out: &mut Writer) {
-        let (name, delta) = match self {
+        fn tagged<'a>(out: &'a mut Writer, name: &str) -> &'a mut Writer {
+            out.open_object().key(name)
+        }
+        match self {
             PackedStep::Clear => {
                 out.string("k");
                 return;
             }
-            PackedStep::Handshake(d) => ("h", *d),
-            PackedStep::Connect(d) => ("o", *d),
-            PackedStep::Disconnect(d) => ("x", *d),
-            PackedStep::Send(d, _) => ("c", *d),
-            PackedStep::Pipelined(d, _) => ("p", *d),
-            PackedStep::Message(d, ..) => ("m", *d),
-            PackedStep::World(d, ..) => ("w", *d),
-            PackedStep::Wait(d, _) => ("t", *d),
+            PackedStep::Handshake(d) => tagged(out, "h").i64(*d),
+            PackedStep::Connect(d) => tagged(out, "o").i64(*d),
+            PackedStep::Disconnect(d) => tagged(out, "x").i64(*d),
+            PackedStep::Send(d, line) => tagged(out, "c").open_array().i64(*d).string(line).close_array(),
+            PackedStep::Pipelined(d, lines) => {
+                tagged(out, "p").open_array().i64(*d).strings(lines).close_array()
+            }
+            PackedStep::Message(d, text, raw) => tagged(out, "m")
+                .open_array()
+                .i64(*d)
+                .string(text)
+                .bool(*raw)
+                .close_array(),
+            PackedStep::World(d, world, seed) => {
+                world.write_json(tagged(out, "w").open_array().i64(*d));
+                out.u64(*seed).close_array()
+            }
+            PackedStep::Wait(d, ms) => tagged(out, "t").open_array().i64(*d).u64(*ms).close_array(),
         };
-        out.open_object().key(name);
-        if matches!(
-            self,
-            PackedStep::Handshake(_) | PackedStep::Connect(_) | PackedStep::Disconnect(_)
-        ) {
-            out.i64(delta).close_object();
-            return;
-        }
-        out.open_array().i64(delta);
-        match self {
-            PackedStep::Send(_, line) => {
-                out.string(line);
-            }
-            PackedStep::Pipelined(_, lines) => {
-                out.strings(lines);
-            }
-            PackedStep::Message(_, text, raw) => {
-                out.string(text).bool(*raw);
-            }
-            PackedStep::World(_, world, seed) => {
-                world.write_json(out);
-                out.u64(*seed);
-            }
-            PackedStep::Wait(_, ms) => {
-                out.u64(*ms);
-            }
-            _ => {}
-        }
-        out.close_array().close_object();
+        out.close_object();
     }
 
     fn from_value(value: &Value, path: &str) -> json::Result<PackedStep> {
