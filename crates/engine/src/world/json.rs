@@ -250,8 +250,10 @@ fn read_policy(value: &Value, path: &str) -> Result<Policy> {
         "smtputf8",
     ];
     let map = json::object(value, path, FIELDS, true)?;
-    let mut policy = Policy::default();
-    policy.greylisting = json::optional(map, path, "greylisting", json::u64)?;
+    let mut policy = Policy {
+        greylisting: json::optional(map, path, "greylisting", json::u64)?,
+        ..Policy::default()
+    };
     for (key, value) in map {
         let path = &at(path, key);
         let flag = match key.as_str() {
