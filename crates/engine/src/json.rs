@@ -322,11 +322,12 @@ pub fn tuple<'a>(value: &'a Value, path: &str, len: usize) -> Result<&'a [Value]
 
 /// Each item of an array, read with `read`.
 pub fn list<T>(value: &Value, path: &str, read: impl Fn(&Value, &str) -> Result<T>) -> Result<Vec<T>> {
-    array(value, path)?
-        .iter()
-        .enumerate()
-        .map(|(i, item)| read(item, &index(path, i)))
-        .collect()
+    let items = array(value, path)?;
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        out.push(read(item, &index(path, i))?);
+    }
+    Ok(out)
 }
 
 pub fn strings(value: &Value, path: &str) -> Result<Vec<String>> {
