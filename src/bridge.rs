@@ -12,8 +12,8 @@
 //! Building and checking messages is pure and tested natively; [`use_bridge`] wires them
 //! to the window.
 
-use serde::Serialize;
 use serde_json::Value;
+use smtplab_engine::json::Writer;
 use smtplab_engine::world::Profile;
 use smtplab_engine::Event;
 
@@ -35,86 +35,53 @@ pub enum Request {
     Wait(u64),
 }
 
-/// Every message out, as JSON text: `{source, v, type, payload}`.
-#[derive(Serialize)]
-struct Envelope<'a, P: Serialize> {
-    source: &'static str,
-    v: u64,
-    #[serde(rename = "type")]
-    kind: &'a str,
-    payload: P,
+/// Every message out, as JSON text: `{source, v, type, payload}`, `payload` being JSON
+/// text already.
+pub fn envelope(kind: &str, payload: &str) -> String {
+    let mut out = Writer::new();
+    out.open_object()
+        .string_field("source", SOURCE)
+        .u64_field("v", VERSION);
+    out.string_field("type", kind)
+        .key("payload")
+        .raw(payload)
+        .close_object();
+    out.finish()
 }
 
-pub fn envelope(kind: &str, payload: impl Serialize) -> String {
-    let envelope = Envelope {
-        source: SOURCE,
-        v: VERSION,
-        kind,
-        payload,
-    };
-    serde_json::to_string(&envelope).expect("messages always serialise")
-}
-
-#[derive(Serialize)]
-struct Ready<'a> {
-    version: &'static str,
-    profile: Profile,
-    lang: &'a str,
+/// An object's JSON text, its fields written by `fields`.
+fn object(fields: impl FnOnce(&mut Writer)) -> String {
+    let mut out = Writer::new();
+    out.open_object();
+    fields(&mut out);
+    out.close_object();
+    out.finish()
 }
 
 pub fn ready(lab: &Lab, lang: &str) -> String {
-    let ready = Ready {
-        version: env!("CARGO_PKG_VERSION"),
-        profile: lab.session.world().profile,
-        lang,
-    };
-    envelope("ready", ready)
-}
-
-#[derive(Serialize)]
-struct Problem<'a> {
-    message: &'a str,
+    let ready = object(|out| {
+        out.string_field("version", env!("CARGO_PKG_VERSION"));
+        out.string_field("profile", lab.session.world().profile.name());
+        out.string_field("lang", lang);
+    });
+    envelope("ready", &ready)
 }
 
 pub fn error(message: &str) -> String {
-    envelope("error", Problem { message })
-}
-
-#[derive(Serialize)]
-struct FrameResize {
-    subject: &'static str,
-    height: u32,
+    envelope(
+        "error",
+        &object(|out| {
+            out.string_field("message", message);
+        }),
+    )
 }
 
 /// Canvas's resize request (not enveloped: Canvas reads `subject`).
 pub fn frame_resize(height: u32) -> String {
-    let resize = FrameResize {
-        subject: "lti.frameResize",
-        height,
-    };
-    serde_json::to_string(&resize).expect("messages always serialise")
-}
-
-#[derive(Serialize)]
-struct ReplyOut<'a> {
-    code: u16,
-    lines: Vec<&'a str>,
-    command: &'a Option<String>,
-}
-
-#[derive(Serialize)]
-struct PhaseChange<'a> {
-    from: &'a smtplab_engine::Phase,
-    to: &'a smtplab_engine::Phase,
-}
-
-#[derive(Serialize)]
-struct DeliveredOut<'a> {
-    queue_id: &'a str,
-    mailbox: &'a Option<String>,
-    from: &'a str,
-    recipients: &'a [String],
-    bytes: usize,
+    object(|out| {
+        out.string_field("subject", "lti.frameResize");
+        out.u64_field("height", height.into());
+    })
 }
 
 /// The messages for something that happened: `reply`, `message-delivered`, and for each
@@ -124,23 +91,28 @@ pub fn events(what: &Happened) -> Vec<String> {
     match what {
         Happened::Reply { reply, command } => {
             let wire = String::from_utf8_lossy(&reply.to_bytes()).into_owned();
-            let lines = wire.split_terminator("\r\n").collect();
-            let out = ReplyOut {
-                code: reply.code,
-                lines,
-                command,
-            };
-            vec![envelope("reply", out)]
+            let payload = object(|out| {
+                out.u64_field("code", reply.code.into()).key("lines").open_array();
+                for line in wire.split_terminator("\r\n") {
+                    out.string(line);
+                }
+                out.close_array();
+                out.optional_string_field("command", command.as_deref());
+            });
+            vec![envelope("reply", &payload)]
         }
         Happened::Session(event) => {
             let mut out = Vec::new();
             if let Event::PhaseChanged { from, to, .. } = event {
-                out.push(envelope("phase-changed", PhaseChange { from, to }));
+                // A phase is written as its event writes it: `"Greeted"`.
+                let name = |phase| serde_json::to_string(phase).unwrap_or_default();
+                let payload = object(|out| {
+                    out.key("from").raw(&name(from)).key("to").raw(&name(to));
+                });
+                out.push(envelope("phase-changed", &payload));
             }
             let payload = tagged(&serde_json::to_string(event).expect("events serialise"));
-            let raw = envelope("session-event", ());
-            // `"payload":null}` ends the envelope: put the event's own JSON there.
-            out.push(format!("{}{payload}}}", raw.trim_end_matches("null}")));
+            out.push(envelope("session-event", &payload));
             out
         }
         Happened::Delivered {
@@ -150,33 +122,17 @@ pub fn events(what: &Happened) -> Vec<String> {
             recipients,
             bytes,
         } => {
-            let out = DeliveredOut {
-                queue_id,
-                mailbox,
-                from,
-                recipients,
-                bytes: *bytes,
-            };
-            vec![envelope("message-delivered", out)]
+            let payload = object(|out| {
+                out.string_field("queue_id", queue_id);
+                out.optional_string_field("mailbox", mailbox.as_deref());
+                out.string_field("from", from)
+                    .key("recipients")
+                    .strings(recipients);
+                out.u64_field("bytes", *bytes as u64);
+            });
+            vec![envelope("message-delivered", &payload)]
         }
     }
-}
-
-#[derive(Serialize)]
-struct LessonStep<'a> {
-    lesson: &'a str,
-    /// The step that passed, from 1.
-    step: usize,
-    steps: usize,
-}
-
-#[derive(Serialize)]
-struct LessonCompleted<'a> {
-    lesson: &'a str,
-    steps: usize,
-    commands: u32,
-    budget: Option<u32>,
-    errors: u32,
 }
 
 /// Where a lesson was when events were last posted: its id and the steps passed.
@@ -201,25 +157,25 @@ pub fn lesson_events(
     };
     let mut out: Vec<String> = (from..passed)
         .map(|i| {
-            envelope(
-                "lesson-step",
-                LessonStep {
-                    lesson: id,
-                    step: i + 1,
-                    steps,
-                },
-            )
+            let step = object(|out| {
+                out.string_field("lesson", id).u64_field("step", i as u64 + 1);
+                out.u64_field("steps", steps as u64);
+            });
+            envelope("lesson-step", &step)
         })
         .collect();
     if from < passed && passed == steps {
-        let completed = LessonCompleted {
-            lesson: id,
-            steps,
-            commands: grading.progress.commands(),
-            budget: grading.lesson.budget,
-            errors: grading.progress.errors(),
-        };
-        out.push(envelope("lesson-completed", completed));
+        let completed = object(|out| {
+            out.string_field("lesson", id).u64_field("steps", steps as u64);
+            out.u64_field("commands", grading.progress.commands().into())
+                .key("budget");
+            match grading.lesson.budget {
+                Some(budget) => out.u64(budget.into()),
+                None => out.null(),
+            };
+            out.u64_field("errors", grading.progress.errors().into());
+        });
+        out.push(envelope("lesson-completed", &completed));
     }
     (out, mark)
 }
@@ -285,7 +241,7 @@ pub fn request(data: &Value) -> Result<Option<Request>, String> {
         "load-lesson" => Request::LoadLesson(text("id")?),
         "set-profile" => {
             let name = text("profile")?;
-            let profile = serde_json::from_value(Value::String(name.clone())).map_err(|_| {
+            let profile = Profile::from_name(&name).ok_or_else(|| {
                 format!(
                     "set-profile: unknown profile '{name}'; available: {}",
                     Profile::names()

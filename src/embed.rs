@@ -10,8 +10,6 @@ use crate::i18n::{Lang, Note, Texts};
 use crate::{note, t};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
-use serde::de::IntoDeserializer;
-use serde::Deserialize;
 use smtplab_engine::world::Profile;
 use smtplab_engine::World;
 
@@ -148,15 +146,13 @@ impl Start {
                 })?);
             }
             "profile" => {
-                let profile = Profile::deserialize(value.into_deserializer()).map_err(
-                    |_: serde::de::value::Error| {
-                        note!(
-                            "problem-profile",
-                            got = shorten(value),
-                            available = Profile::names()
-                        )
-                    },
-                )?;
+                let profile = Profile::from_name(value).ok_or_else(|| {
+                    note!(
+                        "problem-profile",
+                        got = shorten(value),
+                        available = Profile::names()
+                    )
+                })?;
                 self.profile = Some(profile);
             }
             "seed" => {

@@ -16,7 +16,8 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use smtplab_engine::json::{self, at, Writer};
 use smtplab_engine::{Output, Verb};
 use smtplab_lessons::{Lesson, Progress, Text};
 
@@ -80,22 +81,39 @@ impl Grading {
 }
 
 /// `index.json`: the built-in lessons and scenarios.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Catalog {
     pub lessons: Vec<Entry>,
     pub scenarios: Vec<Entry>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
     pub id: String,
     pub file: String,
     pub title: BTreeMap<String, String>,
-    #[serde(default)]
+    /// 0 when the catalog does not say.
     pub steps: usize,
 }
 
 impl Entry {
+    fn from_value(value: &Value, path: &str) -> json::Result<Entry> {
+        let map = json::object(value, path, &[], false)?;
+        let field = |key: &str| json::required(map, path, key).map(|v| (v, at(path, key)));
+        let ((id, id_path), (file, file_path)) = (field("id")?, field("file")?);
+        let (title, title_path) = field("title")?;
+        let titles = json::object(title, &title_path, &[], false)?;
+        Ok(Entry {
+            id: json::string(id, &id_path)?,
+            file: json::string(file, &file_path)?,
+            title: titles
+                .iter()
+                .map(|(lang, text)| Ok((lang.clone(), json::string(text, &at(&title_path, lang))?)))
+                .collect::<json::Result<_>>()?,
+            steps: json::optional(map, path, "steps", |v, p| json::unsigned(v, p, "usize"))?.unwrap_or(0),
+        })
+    }
+
     /// The title in `lang`, or in English when the catalog has none (then the id).
     pub fn title(&self, lang: Lang) -> &str {
         self.title
@@ -113,7 +131,13 @@ impl Entry {
 impl Catalog {
     /// Reads `index.json`; a file name that is not a plain `name.json` is refused.
     pub fn parse(text: &str) -> Result<Catalog, String> {
-        let catalog: Catalog = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        let value = json::parse(text)?;
+        let map = json::object(&value, "", &[], false)?;
+        let entries = |key: &str| json::list(json::required(map, "", key)?, key, Entry::from_value);
+        let catalog = Catalog {
+            lessons: entries("lessons")?,
+            scenarios: entries("scenarios")?,
+        };
         let plain = |entry: &Entry| {
             let stem = entry.file.strip_suffix(".json").unwrap_or("");
             !stem.is_empty()
@@ -137,29 +161,43 @@ impl Catalog {
     }
 }
 
-/// A lesson's saved progress.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+/// A lesson's saved progress: `{"v":1,"lab":…,"asked":[…],"passed":…,"steps":…,
+/// "finished":…,"source":…}`, the last two `null` when absent.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Record {
     pub v: u32,
     /// The lesson's lab, saved as the lab is (`crate::storage`).
     pub lab: String,
     /// Hints asked for, per step.
-    #[serde(default)]
     pub asked: Vec<u32>,
     /// Steps passed, and of how many (for the list, without fetching the lesson).
     pub passed: usize,
     pub steps: usize,
     /// When the lesson was finished (ms since the epoch).
-    #[serde(default)]
     pub finished: Option<u64>,
     /// A teacher's lesson: its JSON, to open it again after a reload.
-    #[serde(default)]
     pub source: Option<String>,
 }
 
 impl Record {
     pub fn decode(raw: &str) -> Result<Record, String> {
-        let record: Record = serde_json::from_str(raw).map_err(|e| e.to_string())?;
+        let value = json::parse(raw)?;
+        let map = json::object(&value, "", &[], false)?;
+        let field = |key: &str| json::required(map, "", key);
+        let (v, lab) = (field("v")?, field("lab")?);
+        let (passed, steps) = (field("passed")?, field("steps")?);
+        let record = Record {
+            v: json::unsigned(v, "v", "u32")?,
+            lab: json::string(lab, "lab")?,
+            asked: match map.get("asked") {
+                Some(asked) => json::list(asked, "asked", |v, p| json::unsigned(v, p, "u32"))?,
+                None => Vec::new(),
+            },
+            passed: json::unsigned(passed, "passed", "usize")?,
+            steps: json::unsigned(steps, "steps", "usize")?,
+            finished: json::optional(map, "", "finished", json::u64)?,
+            source: json::optional(map, "", "source", json::string)?,
+        };
         if record.v != RECORD_VERSION {
             return Err(format!("it is in format version {}", record.v));
         }
@@ -167,7 +205,23 @@ impl Record {
     }
 
     pub fn encode(&self) -> String {
-        serde_json::to_string(self).expect("a record always serialises")
+        let mut out = Writer::new();
+        out.open_object()
+            .u64_field("v", self.v.into())
+            .string_field("lab", &self.lab);
+        out.key("asked").open_array();
+        for asked in &self.asked {
+            out.u64((*asked).into());
+        }
+        out.close_array().u64_field("passed", self.passed as u64);
+        out.u64_field("steps", self.steps as u64).key("finished");
+        match self.finished {
+            Some(at) => out.u64(at),
+            None => out.null(),
+        };
+        out.optional_string_field("source", self.source.as_deref());
+        out.close_object();
+        out.finish()
     }
 
     /// The record of a graded lab.

@@ -14,7 +14,8 @@
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
-use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use smtplab_engine::json::{self, at, Writer};
 use smtplab_engine::World;
 
 use crate::i18n::Note;
@@ -39,14 +40,13 @@ const MAX_TIME: u64 = 1 << 53;
 pub const MAX_WAIT_MS: u64 = 24 * 3600 * 1000;
 
 /// The JSON inside a link, and in the lab's save (see `crate::storage`). Short names: a
-/// link should fit in a chat message.
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// link should fit in a chat message. Written and read by hand ([`Packed::write_json`],
+/// [`Packed::from_value`]) in the layout serde gave it: `{"v":1,"w":{…},"s":…,"t":…,"p":[…]}`,
+/// `w` left out for the reference world, unknown fields refused.
 pub(crate) struct Packed {
     /// Format version.
     v: u32,
     /// The world of the first session; absent for the reference world.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     w: Option<World>,
     /// Seed of the first session.
     s: u64,
@@ -56,28 +56,139 @@ pub(crate) struct Packed {
     p: Vec<PackedStep>,
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// One step, as an externally tagged variant: `{"c":[d,"line"]}`, `{"h":d}`, `"k"`; `d` is
+/// the time since the step before.
 enum PackedStep {
-    #[serde(rename = "c")]
+    /// `c`
     Send(i64, String),
-    #[serde(rename = "p")]
+    /// `p`
     Pipelined(i64, Vec<String>),
-    #[serde(rename = "m")]
+    /// `m`
     Message(i64, String, bool),
-    #[serde(rename = "h")]
+    /// `h`
     Handshake(i64),
-    #[serde(rename = "o")]
+    /// `o`
     Connect(i64),
-    #[serde(rename = "x")]
+    /// `x`
     Disconnect(i64),
-    #[serde(rename = "k")]
+    /// `k`
     Clear,
-    #[serde(rename = "w")]
+    /// `w`
     World(i64, Box<World>, u64),
-    /// Time let pass on the lab's clock, in ms.
-    #[serde(rename = "t")]
+    /// `t`: time let pass on the lab's clock, in ms.
     Wait(i64, u64),
+}
+
+const PACKED_FIELDS: &[&str] = &["v", "w", "s", "t", "p"];
+const STEP_NAMES: &[&str] = &["c", "p", "m", "h", "o", "x", "k", "w", "t"];
+
+impl Packed {
+    pub(crate) fn write_json(&self, out: &mut Writer) {
+        out.open_object().u64_field("v", self.v.into());
+        if let Some(world) = &self.w {
+            out.key("w");
+            world.write_json(out);
+        }
+        out.u64_field("s", self.s).u64_field("t", self.t);
+        out.key("p").open_array();
+        for step in &self.p {
+            step.write_json(out);
+        }
+        out.close_array().close_object();
+    }
+
+    pub(crate) fn from_value(value: &Value, path: &str) -> json::Result<Packed> {
+        let map = json::object(value, path, PACKED_FIELDS, true)?;
+        let field = |key: &str| json::required(map, path, key).map(|v| (v, at(path, key)));
+        let (v, v_path) = field("v")?;
+        let (s, s_path) = field("s")?;
+        let (t, t_path) = field("t")?;
+        let (p, p_path) = field("p")?;
+        Ok(Packed {
+            v: json::unsigned(v, &v_path, "u32")?,
+            w: json::optional(map, path, "w", World::from_value)?,
+            s: json::u64(s, &s_path)?,
+            t: json::u64(t, &t_path)?,
+            p: json::list(p, &p_path, PackedStep::from_value)?,
+        })
+    }
+}
+
+impl PackedStep {
+    fn write_json(&self, out: &mut Writer) {
+        fn tagged<'a>(out: &'a mut Writer, name: &str) -> &'a mut Writer {
+            out.open_object().key(name)
+        }
+        match self {
+            PackedStep::Clear => {
+                out.string("k");
+                return;
+            }
+            PackedStep::Handshake(d) => tagged(out, "h").i64(*d),
+            PackedStep::Connect(d) => tagged(out, "o").i64(*d),
+            PackedStep::Disconnect(d) => tagged(out, "x").i64(*d),
+            PackedStep::Send(d, line) => tagged(out, "c").open_array().i64(*d).string(line).close_array(),
+            PackedStep::Pipelined(d, lines) => {
+                tagged(out, "p").open_array().i64(*d).strings(lines).close_array()
+            }
+            PackedStep::Message(d, text, raw) => tagged(out, "m")
+                .open_array()
+                .i64(*d)
+                .string(text)
+                .bool(*raw)
+                .close_array(),
+            PackedStep::World(d, world, seed) => {
+                world.write_json(tagged(out, "w").open_array().i64(*d));
+                out.u64(*seed).close_array()
+            }
+            PackedStep::Wait(d, ms) => tagged(out, "t").open_array().i64(*d).u64(*ms).close_array(),
+        };
+        out.close_object();
+    }
+
+    fn from_value(value: &Value, path: &str) -> json::Result<PackedStep> {
+        let (name, content) = json::variant(value, path)?;
+        if !STEP_NAMES.contains(&name) {
+            return json::unknown_variant(path, name, STEP_NAMES);
+        }
+        let path = &at(path, name);
+        if name == "k" {
+            return json::unit(content, path).map(|()| PackedStep::Clear);
+        }
+        let content = json::content(content, path, name)?;
+        let len = match name {
+            "h" | "o" | "x" => {
+                let d = json::i64(content, path)?;
+                return Ok(match name {
+                    "h" => PackedStep::Handshake(d),
+                    "o" => PackedStep::Connect(d),
+                    _ => PackedStep::Disconnect(d),
+                });
+            }
+            "m" | "w" => 3,
+            _ => 2,
+        };
+        let items = json::tuple(content, path, len)?;
+        let item = |i: usize| (&items[i], json::index(path, i));
+        let (d, d_path) = item(0);
+        let d = json::i64(d, &d_path)?;
+        let (second, second_path) = item(1);
+        Ok(match name {
+            "c" => PackedStep::Send(d, json::string(second, &second_path)?),
+            "p" => PackedStep::Pipelined(d, json::strings(second, &second_path)?),
+            "t" => PackedStep::Wait(d, json::u64(second, &second_path)?),
+            "m" => {
+                let (raw, raw_path) = item(2);
+                let text = json::string(second, &second_path)?;
+                PackedStep::Message(d, text, json::boolean(raw, &raw_path)?)
+            }
+            _ => {
+                let (seed, seed_path) = item(2);
+                let world = World::from_value(second, &second_path)?;
+                PackedStep::World(d, Box::new(world), json::u64(seed, &seed_path)?)
+            }
+        })
+    }
 }
 
 /// Why a link could not be opened, for the learner.
@@ -131,8 +242,9 @@ impl std::fmt::Display for LinkError {
 
 /// The fragment payload (without `#s=`) that replays `lab`.
 pub fn encode(lab: &Lab) -> String {
-    let json = serde_json::to_vec(&pack(lab)).expect("a session always serialises");
-    URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(&json, 9))
+    let mut json = Writer::new();
+    pack(lab).write_json(&mut json);
+    URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(json.finish().as_bytes(), 9))
 }
 
 /// What replaying `lab` needs: where it started and every step.
@@ -211,25 +323,23 @@ pub(crate) fn parse(json: &[u8]) -> Result<Packed, LinkError> {
     if depth(json) > MAX_DEPTH {
         return Err(LinkError::TooDeep);
     }
+    let value: Value = json::parse(json).map_err(LinkError::Schema)?;
     // The version first, so that a newer format gets its own message, not a schema error.
-    #[derive(Deserialize)]
-    struct Versioned {
-        v: Option<serde_json::Number>,
-    }
-    let versioned: Versioned = serde_json::from_str(json).map_err(|e| LinkError::Schema(e.to_string()))?;
-    match versioned.v {
-        Some(v) if v.as_u64() == Some(u64::from(VERSION)) => {}
-        Some(v) => {
+    match value.as_object().map(|map| map.get("v")) {
+        None => return json::invalid(&value, "", "an object").map_err(LinkError::Schema),
+        Some(None | Some(Value::Null)) => return Err(LinkError::Schema("missing field `v`".into())),
+        Some(Some(Value::Number(v))) if v.as_u64() == Some(u64::from(VERSION)) => {}
+        Some(Some(Value::Number(v))) => {
             return Err(LinkError::Version {
                 found: v.as_u64().unwrap_or(0),
             })
         }
-        None => return Err(LinkError::Schema("missing field `v`".into())),
+        Some(Some(other)) => return json::invalid(other, "v", "a number").map_err(LinkError::Schema),
     }
-    serde_json::from_str(json).map_err(|e| LinkError::Schema(e.to_string()))
+    Packed::from_value(&value, "").map_err(LinkError::Schema)
 }
 
-/// The deepest nesting of `[` and `{` outside strings: checked before serde recurses.
+/// The deepest nesting of `[` and `{` outside strings: checked before the parser recurses.
 fn depth(json: &str) -> usize {
     let (mut depth, mut deepest, mut in_string, mut escaped) = (0usize, 0, false, false);
     for byte in json.bytes() {

@@ -4,7 +4,6 @@
 
 use std::rc::Rc;
 
-use serde::{Deserialize, Serialize};
 use smtplab_engine::sasl::Exchange;
 use smtplab_engine::{Event, Input, Output, Peer, Phase, Reply, Session, State, Verb, World};
 
@@ -52,7 +51,7 @@ pub enum Happened {
 }
 
 /// The side panels.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Panel {
     #[default]
     Explain,

@@ -11,8 +11,8 @@
 //! format) never blanks the page: the lab starts fresh, says so, and offers the broken
 //! text for download.
 
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use smtplab_engine::json::{self, Writer};
 
 use crate::share::{self, Packed};
 use crate::state::{Lab, Panel};
@@ -23,13 +23,16 @@ const VERSION: u32 = 2;
 /// Most steps a saved lab replays (a long class; a share link holds fewer).
 pub const MAX_SAVED_STEPS: usize = 100_000;
 
-#[derive(Serialize, Deserialize)]
-struct Stored {
-    version: u32,
-    #[serde(default)]
-    panel: Panel,
-    session: Packed,
-}
+/// The panels by their names in a save (their variants' names).
+const PANELS: &[(Panel, &str)] = &[
+    (Panel::Explain, "Explain"),
+    (Panel::Commands, "Commands"),
+    (Panel::Codes, "Codes"),
+    (Panel::Auth, "Auth"),
+    (Panel::Mailboxes, "Mailboxes"),
+    (Panel::Settings, "Settings"),
+    (Panel::Lessons, "Lessons"),
+];
 
 /// What was found in storage.
 #[derive(Debug)]
@@ -43,13 +46,15 @@ pub enum Loaded {
     },
 }
 
+/// `{"version":2,"panel":"Explain","session":{…a link's JSON…}}`.
 pub fn encode(lab: &Lab) -> String {
-    let stored = Stored {
-        version: VERSION,
-        panel: lab.panel,
-        session: share::pack(lab),
-    };
-    serde_json::to_string(&stored).expect("the lab always serialises")
+    let mut out = Writer::new();
+    out.open_object().u64_field("version", VERSION.into());
+    out.string_field("panel", json::name_of(&lab.panel, PANELS));
+    out.key("session");
+    share::pack(lab).write_json(&mut out);
+    out.close_object();
+    out.finish()
 }
 
 pub fn decode(raw: Option<String>) -> Loaded {
@@ -63,17 +68,19 @@ pub fn decode(raw: Option<String>) -> Loaded {
 }
 
 fn restore(raw: &str) -> Result<Lab, String> {
-    #[derive(Deserialize)]
-    struct Versioned {
-        version: Option<u32>,
-    }
-    let versioned: Versioned = serde_json::from_str(raw).map_err(|e| e.to_string())?;
-    let (panel, packed) = match versioned.version {
+    let value = json::parse(raw)?;
+    let map = json::object(&value, "", &[], false)?;
+    let version = json::optional(map, "", "version", |v, p| json::unsigned::<u32>(v, p, "u32"))?;
+    let (panel, packed) = match version {
         Some(VERSION) => {
-            let stored: Stored = serde_json::from_str(raw).map_err(|e| e.to_string())?;
-            (stored.panel, stored.session)
+            let panel = match map.get("panel") {
+                Some(name) => json::named(name, "panel", PANELS)?,
+                None => Panel::default(),
+            };
+            let session = json::required(map, "", "session")?;
+            (panel, Packed::from_value(session, "session")?)
         }
-        Some(1) => from_version_1(raw)?,
+        Some(1) => from_version_1(&value)?,
         Some(other) => return Err(format!("it is in format version {other}")),
         None => return Err("it has no format version".into()),
     };
@@ -84,8 +91,7 @@ fn restore(raw: &str) -> Result<Lab, String> {
 
 /// A version 1 save (the whole lab) as what replays it: its origin and steps, rewritten
 /// as a link's JSON. Imported transcripts (a view, not a step) are dropped.
-fn from_version_1(raw: &str) -> Result<(Panel, Packed), String> {
-    let value: Value = serde_json::from_str(raw).map_err(|e| e.to_string())?;
+fn from_version_1(value: &Value) -> Result<(Panel, Packed), String> {
     let lab = &value["lab"];
     let origin = lab["origin"]
         .as_array()
@@ -104,7 +110,7 @@ fn from_version_1(raw: &str) -> Result<(Panel, Packed), String> {
     let link = serde_json::to_string(&link).unwrap_or_default();
     let packed = share::parse(link.as_bytes()).map_err(|e| e.to_string())?;
     let panel = match lab["panel"].as_str() {
-        Some(name) => serde_json::from_value(Value::String(name.into())).unwrap_or_default(),
+        Some(name) => json::named(&Value::String(name.into()), "", PANELS).unwrap_or_default(),
         None => Panel::default(),
     };
     Ok((panel, packed))

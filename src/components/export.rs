@@ -2,8 +2,8 @@
 //! and JSON; a C:/S: transcript imported is replayed: its client side is sent again to
 //! this lab's server, as steps of the session.
 
-use serde::Serialize;
 use smtplab_engine::events::{Event, Side};
+use smtplab_engine::json::Writer;
 use smtplab_engine::transcript::{self, client_events, Event as ClientEvent, Line};
 use smtplab_engine::world::Profile;
 use web_sys::HtmlTextAreaElement;
@@ -112,66 +112,40 @@ pub fn with_profile(profile: Profile, mark: &str, transcript: String) -> String 
     )
 }
 
-/// One entry of the JSON export.
-#[derive(Serialize)]
-#[serde(tag = "from", rename_all = "lowercase")]
-enum Exported<'a> {
-    /// First: the server that answered.
-    Profile {
-        name: &'static str,
-        title: &'static str,
-    },
-    Client {
-        at: u64,
-        tls: bool,
-        text: &'a str,
-    },
-    Server {
-        at: u64,
-        tls: bool,
-        code: u16,
-        lines: Vec<String>,
-    },
-    Event {
-        at: u64,
-        text: String,
-    },
-    Session {
-        at: u64,
-        event: &'a smtplab_engine::Event,
-    },
-}
-
-/// The transcript as JSON: one object per entry, `from` saying whose; the first says which
-/// server answered.
+/// The transcript as JSON: one object per entry, `from` saying whose (`profile`, `client`,
+/// `server`, `event`, `session`) and first; the first entry says which server answered.
 pub fn transcript_json(profile: Profile, entries: &Entries) -> String {
-    let first = Exported::Profile {
-        name: profile.name(),
-        title: profile.title(),
-    };
-    let exported: Vec<Exported> = std::iter::once(first)
-        .chain(entries.iter().map(|entry| match entry {
-            Entry::Client { text, at, tls } => Exported::Client {
-                at: *at,
-                tls: *tls,
-                text,
-            },
-            Entry::Server { reply, at, tls } => Exported::Server {
-                at: *at,
-                tls: *tls,
-                code: reply.code,
-                lines: reply.text_lines(),
-            },
-            Entry::Event { note, at } => Exported::Event {
-                at: *at,
-                text: note.english(),
-            },
-            Entry::Session { event, at } => Exported::Session { at: *at, event },
-        }))
-        .collect();
-    serde_json::to_string(&exported)
-        .map(|compact| smtplab_engine::pretty_json(&compact))
-        .unwrap_or_default()
+    let mut out = Writer::new();
+    out.open_array().open_object().string_field("from", "profile");
+    out.string_field("name", profile.name())
+        .string_field("title", profile.title());
+    out.close_object();
+    for entry in entries.iter() {
+        out.open_object();
+        match entry {
+            Entry::Client { text, at, tls } => {
+                out.string_field("from", "client").u64_field("at", *at);
+                out.bool_field("tls", *tls).string_field("text", text);
+            }
+            Entry::Server { reply, at, tls } => {
+                out.string_field("from", "server").u64_field("at", *at);
+                out.bool_field("tls", *tls).u64_field("code", reply.code.into());
+                out.key("lines").strings(&reply.text_lines());
+            }
+            Entry::Event { note, at } => {
+                out.string_field("from", "event").u64_field("at", *at);
+                out.string_field("text", &note.english());
+            }
+            Entry::Session { event, at } => {
+                out.string_field("from", "session").u64_field("at", *at);
+                out.key("event")
+                    .raw(&serde_json::to_string(event).unwrap_or_default());
+            }
+        }
+        out.close_object();
+    }
+    out.close_array();
+    smtplab_engine::pretty_json(&out.finish())
 }
 
 /// The transcript as text: swaks arrows, or the `.smtp` format (`C:`/`S:`, as in RFC

@@ -23,6 +23,7 @@
 pub mod command;
 pub mod delivery;
 pub mod events;
+pub mod json;
 mod pretty;
 pub mod profiles;
 pub mod reply;

@@ -12,6 +12,8 @@ use serde::{Deserialize, Serialize};
 use crate::command::Offered;
 use crate::delivery::Message;
 
+mod json;
+
 /// Everything a session needs to know about its server. Plain data; see the module docs.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -384,13 +386,14 @@ impl World {
 
     /// Reads a world from JSON. Errors name the field and the position.
     pub fn from_json(text: &str) -> Result<World, WorldError> {
-        let world: World = serde_json::from_str(text).map_err(|e| WorldError(e.to_string()))?;
+        let value = crate::json::parse(text).map_err(WorldError)?;
+        let world = World::from_value(&value, "").map_err(WorldError)?;
         world.validate()?;
         Ok(world)
     }
 
     pub fn to_json(&self) -> String {
-        crate::pretty_json(&serde_json::to_string(self).expect("a world always serialises"))
+        crate::pretty_json(&self.to_compact_json())
     }
 
     /// Checks what serde cannot: names that must be non-empty and unique.

@@ -262,9 +262,10 @@ fn read_world(map: &Map<String, Value>) -> Result<World> {
             )
         }
         Some(value) => {
-            let mut merged = serde_json::to_value(&base).or_else(|e| fail("world", e.to_string()))?;
+            let mut merged: Value =
+                serde_json::from_str(&base.to_compact_json()).or_else(|e| fail("world", e.to_string()))?;
             overlay(&mut merged, value);
-            from_text(&merged).or_else(|e| fail("world", e))?
+            World::from_value(&merged, "").or_else(|e| fail_within("world", &e))?
         }
         None => base,
     };
@@ -277,28 +278,13 @@ fn read_world(map: &Map<String, Value>) -> Result<World> {
             .enumerate()
         {
             let at = index("rules", i);
-            let rule: Rule = from_text(rule).or_else(|e| fail(&at, e))?;
+            let rule = Rule::from_value(rule, "").or_else(|e| fail_within(&at, &e))?;
             rule.validate().or_else(|why| fail_within(&at, &why))?;
             world.rules.push(rule);
         }
     }
     world.validate().or_else(|e| fail_within("world", &e.0))?;
     Ok(world)
-}
-
-/// A value as `T`, read from its JSON text: the app already reads worlds and rules from
-/// text (share links, world files), so this adds no second deserialiser to the wasm.
-/// The error is serde's, without the position in that text.
-fn from_text<T: serde::de::DeserializeOwned>(value: &Value) -> std::result::Result<T, String> {
-    // `to_string`, not `Display`: that one also carries a pretty printer.
-    let text = serde_json::to_string(value).unwrap_or_default();
-    serde_json::from_str(&text).map_err(|e| {
-        let message = e.to_string();
-        match message.rsplit_once(" at line ") {
-            Some((problem, _)) => problem.to_string(),
-            None => message,
-        }
-    })
 }
 
 fn read_profile(name: &str) -> Result<Profile> {

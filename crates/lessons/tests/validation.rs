@@ -305,7 +305,10 @@ fn a_profile_starts_from_its_preset_world_and_world_fields_go_on_top() {
     assert_eq!(reference.world.hostname, "mail.example.com");
     let bad = with(base(), "/world", json!({"policy": {"pipelinig": false}}));
     let error = Lesson::from_json(&bad.to_string()).unwrap_err().to_string();
-    assert!(error.starts_with("world: unknown field `pipelinig`"), "{error}");
+    assert!(
+        error.starts_with("world.policy: unknown field `pipelinig`"),
+        "{error}"
+    );
     let notice = with(base(), "/world", json!({"greeting_notice": ["hello"]}));
     let error = Lesson::from_json(&notice.to_string()).unwrap_err().to_string();
     assert!(error.starts_with("world.greeting_notice: Postfix"), "{error}");
