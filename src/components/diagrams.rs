@@ -196,6 +196,18 @@ fn use_rows_in_view(arrows: usize, entries: usize) -> (std::ops::Range<usize>, C
     )
 }
 
+/// A drawing wider than its box (a phone) starts scrolled to its middle, where the
+/// labels are: both lifelines at the edges, rather than the server's out of view.
+#[hook]
+fn use_centre_sideways(scroller: &NodeRef) {
+    let scroller = scroller.clone();
+    use_effect_with((), move |_| {
+        if let Some(div) = scroller.cast::<web_sys::Element>() {
+            div.set_scroll_left((div.scroll_width() - div.client_width()).max(0) / 2);
+        }
+    });
+}
+
 #[derive(Properties, PartialEq)]
 pub struct DiagramsProps {
     pub lab: UseReducerHandle<Lab>,
@@ -226,6 +238,7 @@ pub fn diagrams(props: &DiagramsProps) -> Html {
     );
     let scroller = use_node_ref();
     super::use_scroll_to_end(&scroller, lab.entries.len(), true); // the newest arrow in view
+    use_centre_sideways(&scroller);
     let (drawn, onscroll) = use_rows_in_view(model.arrows().len(), lab.entries.len());
     let select = on_select(handle, &expanded);
     let states_text: Drawing = {

@@ -123,17 +123,23 @@ test("the state diagram's labels overlap no other label, no edge and no box, at 
   }
 });
 
-test("at phone width the sequence diagram's labels stay readable (at least 9px), and it scrolls sideways instead", async () => {
+test("at phone width the sequence diagram's labels stay readable (drawn at 8.5px or more), it scrolls sideways instead and starts with both lifelines in view", async () => {
   const { page, type, errors } = await openLab(state, { width: 390, height: 844 });
   await type("EHLO client.example.org");
   const figure = page.getByRole("figure", { name: "Sequence diagram" });
-  const { smallest, scrolls } = await figure.evaluate((f) => {
-    const sizes = [...f.querySelectorAll("svg.sequence .arrow text")].map((t) => t.getBoundingClientRect().height);
+  const { smallest, scrolls, lifelines, box } = await figure.evaluate((f) => {
+    const svg = f.querySelector("svg.sequence");
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    const sizes = [...f.querySelectorAll("svg.sequence .arrow text")].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
     const scroller = f.querySelector(".svg-scroll");
-    return { smallest: Math.min(...sizes), scrolls: scroller.scrollWidth > scroller.clientWidth };
+    const lifelines = [...svg.querySelectorAll("line.life")].map((l) => l.getBoundingClientRect().left);
+    const b = scroller.getBoundingClientRect();
+    return { smallest: Math.min(...sizes), scrolls: scroller.scrollWidth > scroller.clientWidth, lifelines, box: [b.left, b.right] };
   });
-  assert.ok(smallest >= 9, `the smallest label is ${smallest}px tall`);
+  assert.ok(smallest >= 8.5, `the smallest label is drawn at ${smallest}px`);
   assert.ok(scrolls, "the diagram scrolls sideways");
+  // It starts at its middle: both lifelines in view.
+  for (const x of lifelines) assert.ok(x >= box[0] && x <= box[1], `a lifeline at ${x} is in ${box}`);
   assert.deepEqual(errors, []);
   await page.close();
 });
