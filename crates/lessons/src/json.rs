@@ -33,18 +33,8 @@ pub fn fail<T>(path: &str, problem: impl Into<String>) -> Result<T> {
     })
 }
 
-/// `path.key`, or `key` at the top.
-pub fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
-}
-
-pub fn index(path: &str, i: usize) -> String {
-    format!("{path}[{i}]")
-}
+/// Field paths are written as the engine's JSON readers write them.
+pub use smtplab_engine::json::{at as join, index};
 
 /// What a JSON value is, for messages.
 pub fn kind(value: &Value) -> &'static str {
