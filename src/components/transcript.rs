@@ -80,7 +80,7 @@ pub fn transcript(props: &LabProps) -> Html {
                 { ruler }
                 <ol class="rows">
                     { spacer("above", pad_top) }
-                    { rows }
+                    { for rows }
                     { spacer("below", pad_bottom) }
                 </ol>
             </div>
@@ -98,7 +98,7 @@ fn rows(
     cols: usize,
     found: Option<usize>,
     select: &Callback<usize>,
-) -> Html {
+) -> Vec<Html> {
     let selected = lab.explained().map(|(i, _)| i);
     let rows = lab.entries.shared_from(first).zip(lines.iter().copied());
     let rows = rows
@@ -108,7 +108,9 @@ fn rows(
             let (selected, found) = (selected == Some(index), found == Some(index));
             html! { <Row key={index} {index} {entry} {line} {cols} {selected} {found} select={select.clone()} /> }
         });
-    rows.collect::<Html>()
+    // Spliced among the spacers (`for`), not nested: one keyed list, so that a row that
+    // moves up one place is moved, not drawn again.
+    rows.collect()
 }
 
 /// The transcript's size: its text column in characters, and its height in pixels.
