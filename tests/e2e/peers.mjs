@@ -12,11 +12,11 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { serve, launch, dist } from "./harness.mjs";
-import { enterToPaint, measure, measureCold } from "./perf.mjs";
+import { enterToPaint, enterAtFrameStart, frameStart, measure, measureCold } from "./perf.mjs";
 
 const root = new URL("../../", import.meta.url).pathname;
 export const peersDir = process.env.SMTPLAB_PEERS ?? join(root, "target/peers");
-export const PEERS = ["yew-minimal"];
+export const PEERS = ["yew-minimal", "yew-engine"];
 
 const sorted = (values) => [...values].sort((a, b) => a - b);
 const ms = (value) => Number(value.toFixed(1));
@@ -51,18 +51,26 @@ export async function measurePeer({ dir, entries = 5000, samples = 21, browser }
     await page.goto(`${site.url}?entries=${entries}`);
     const input = page.getByRole("textbox", { name: "SMTP command" });
     await page.getByRole("log", { name: "Transcript" }).locator('[data-from="server"]').first().waitFor();
-    const all = [];
-    for (let i = 0; i < samples; i++) {
-      await input.fill("NOOP");
-      all.push(await page.evaluate(enterToPaint));
-    }
+    const timed = async (how) => {
+      const all = [];
+      for (let i = 0; i < samples; i++) {
+        await input.fill("NOOP");
+        all.push(await page.evaluate(how));
+      }
+      return all;
+    };
+    const all = await timed(enterToPaint);
+    const aligned = await timed(enterAtFrameStart);
     const transcriptEntries = Number(await page.getByRole("log", { name: "Transcript" }).getAttribute("data-entries"));
+    const lastReply = await page.locator('[role="log"] li[data-from="server"]').last().textContent();
     await page.close();
     return {
       transcriptEntries,
+      lastReply,
       enterToDomUpdatedMs: stats(all.map((s) => s.dom)),
       enterToPaintMs: stats(all.map((s) => s.frame)),
       enterToPaintedMs: stats(all.map((s) => s.painted)),
+      ...frameStart(aligned),
     };
   } finally {
     if (own) await browser.close();
@@ -98,6 +106,8 @@ export async function compare({ entries = 5000, samples = 21, cold = 7, browser 
       enterToDomUpdatedMs: lab.enterToDomUpdatedMs,
       enterToPaintMs: lab.enterToPaintMs,
       enterToPaintedMs: lab.enterToPaintedMs,
+      enterAtFrameStartToPaintedMs: lab.enterAtFrameStartToPaintedMs,
+      enterAtFrameStartInSameFrame: lab.enterAtFrameStartInSameFrame,
       navigationToGreetingColdMs: await measureCold({ samples: cold, browser }),
       firstVisit: await firstVisit(dist),
     };

@@ -14,10 +14,11 @@ test("perf.mjs measures realistic traffic (smoke run: 3 cycles, 3 samples)", asy
   assert.equal(result.messagesQueued, 3, JSON.stringify(result));
   assert.ok(result.transcriptEntries >= 3 * ENTRIES_PER_CYCLE, "entries counted by the transcript");
   assert.ok(result.drawnRows > 0 && result.drawnRows <= result.transcriptEntries);
-  for (const key of ["emptyTranscriptEnterToPaintMs", "enterToDomUpdatedMs", "enterToPaintMs", "enterToPaintedMs"]) {
+  for (const key of ["emptyTranscriptEnterToPaintMs", "enterToDomUpdatedMs", "enterToPaintMs", "enterToPaintedMs", "enterAtFrameStartToPaintedMs"]) {
     assert.ok(Number.isFinite(result[key].median) && result[key].p90 >= result[key].median, key);
   }
   assert.ok(result.enterToPaintedMs.median >= result.enterToDomUpdatedMs.median, "painted comes after the DOM update");
+  assert.match(result.enterAtFrameStartInSameFrame, /^\d+ of 3$/, "Enters at a frame's start counted");
   assert.ok(result.jsHeapPlusWasmMB > 0, "memory measured");
 });
 

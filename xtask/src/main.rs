@@ -185,7 +185,7 @@ fn build_peers(tools: &Toolchain) -> Result<()> {
 }
 
 /// The peers' directories under `tests/peers`.
-const PEERS: [&str; 1] = ["yew-minimal"];
+const PEERS: [&str; 2] = ["yew-minimal", "yew-engine"];
 
 /// Trunk runs cargo offline; a first online build fetches what build-std needs.
 fn prebuild(tools: &Toolchain, release: bool) -> Result<()> {
