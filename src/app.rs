@@ -23,7 +23,7 @@ use crate::components::tabs::Tabs;
 use crate::components::timeline::Timeline;
 use crate::components::update::UpdateBanner;
 use crate::embed::{Problem, Start, Theme, WorldSource};
-use crate::i18n::{self, Lang, Note, Texts};
+use crate::i18n::{self, Arg, Lang, Note, Texts};
 use crate::lessons;
 use crate::share;
 use crate::state::{Action, Lab, Panel, Step};
@@ -593,7 +593,10 @@ fn use_script(
         match start.world.clone() {
             Some(WorldSource::Url(url)) => {
                 storage::fetch_text(url.clone(), move |result| {
-                    match result.and_then(|text| smtplab_engine::World::from_json(&text).map_err(|e| e.0)) {
+                    let world = result.map_err(Arg::from).and_then(|text| {
+                        smtplab_engine::World::from_json(&text).map_err(|e| crate::problems::world_error(&e))
+                    });
+                    match world {
                         Ok(mut world) => {
                             if let Some(profile) = start.profile {
                                 world.profile = profile;

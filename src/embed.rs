@@ -253,7 +253,7 @@ fn world(value: &str, own_origin: &str) -> Result<WorldSource, Note> {
     let text = String::from_utf8(bytes).map_err(|_| note!("problem-world-not-text"))?;
     World::from_json(&text)
         .map(|w| WorldSource::Inline(Box::new(w)))
-        .map_err(|e| note!("problem-world-invalid", why = e.0))
+        .map_err(|e| note!("problem-world-invalid", why = crate::problems::world_error(&e)))
 }
 
 /// What a URL parameter names: a world or a lesson.

@@ -15,6 +15,7 @@ pub mod entries;
 pub mod i18n;
 pub mod lessons;
 pub mod markdown;
+pub mod problems;
 pub mod rows;
 pub mod share;
 pub mod state;

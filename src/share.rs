@@ -206,7 +206,7 @@ pub enum LinkError {
     Schema(String),
     TooManySteps { steps: usize, max: usize },
     TimeOutOfRange,
-    World(String),
+    World(smtplab_engine::WorldProblem),
 }
 
 impl LinkError {
@@ -229,7 +229,7 @@ impl LinkError {
                 note!("link-too-many-steps", steps = *steps, max = *max)
             }
             LinkError::TimeOutOfRange => note!("link-time"),
-            LinkError::World(why) => note!("link-world", why = why.clone()),
+            LinkError::World(problem) => note!("link-world", why = crate::problems::world(problem)),
         }
     }
 }
@@ -419,7 +419,7 @@ pub fn rebuild(
             max: max_steps,
         });
     }
-    world.validate().map_err(|e| LinkError::World(e.0))?;
+    world.validate().map_err(LinkError::World)?;
     if start > MAX_TIME {
         return Err(LinkError::TimeOutOfRange);
     }
@@ -433,7 +433,7 @@ pub fn rebuild(
             return Err(LinkError::TimeOutOfRange);
         }
         if let Step::World { world, .. } = step {
-            world.validate().map_err(|e| LinkError::World(e.0))?;
+            world.validate().map_err(LinkError::World)?;
         }
     }
     let mut lab = Lab::with_world(world, seed, start);

@@ -61,7 +61,7 @@ fn wrong_fields_are_named() {
         ),
         (
             ["RCPT", "", "", "", "reply", "451", "5.7.1", "x", ""],
-            "then.enhanced: its class 5 does not fit code 451",
+            "then.enhanced: the enhanced code's class 5 does not fit code 451",
         ),
         (
             ["RCPT", "", "", "", "reply", "451", "", " ", ""],

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
-use smtplab_engine::World;
+use smtplab_engine::{World, WorldProblem};
 use smtplab_web::share::{self, LinkError, MAX_LINK_CHARS, MAX_STEPS};
 use smtplab_web::state::{Action, Entry, Lab, Step};
 use yew::Reducible;
@@ -230,12 +230,12 @@ fn hostile_links_each_get_their_own_error() {
         (
             "an invalid world",
             link_of(r#"{"v":1,"w":{"hostname":""},"s":1,"t":1,"p":[]}"#),
-            |e| matches!(e, LinkError::World(m) if m.contains("hostname")),
+            |e| matches!(e, LinkError::World(WorldProblem::HostName { name }) if name.is_empty()),
         ),
         (
             "an invalid world in a step",
             link_of(r#"{"v":1,"s":1,"t":1,"p":[{"w":[0,{"limits":{"recipients":0}},1]}]}"#),
-            |e| matches!(e, LinkError::World(m) if m.contains("recipients")),
+            |e| *e == LinkError::World(WorldProblem::NoRecipients),
         ),
     ];
     assert!(cases.len() >= 15);

@@ -93,7 +93,7 @@ settings-error-size = message size limit: { $value } is not a whole number
 settings-error-recipients = recipients per message: { $value } is not a whole number
 settings-error-greylisting = greylisting delay: { $value } is not a whole number
 settings-error-seed = seed: { $value } is not a whole number
-# $why: the engine's own message, which names the field (in English)
+# $why: what is wrong (a sentence that starts with the field)
 settings-invalid = { $why }
 
 ## Settings: failure rules
@@ -141,8 +141,32 @@ rules-too-large = { $field }: too large
 rules-code-needed = { $field }: a reply code such as { $example } is needed
 rules-enhanced-invalid = { $field }: { $value } is not class.subject.detail, e.g. { $example }
 rules-percent-max = { $field }: at most { $max }
-# $why: the engine's own message, which names the field (in English)
+# $why: what is wrong (a sentence that starts with the field)
 rules-invalid = { $why }
+
+## What is wrong with a world or a rule, as the engine finds it. $field: the field at
+## fault, as the world's JSON names it (users[2].name), kept as it is in every language.
+world-host-name = { $field }: “{ $name }” is not a host name
+world-user-name = { $field }: “{ $name }” is not a user name (no spaces, no @)
+world-user-twice = { $field }: “{ $name }” appears twice
+world-alias-empty = { $field }: the alias “{ $name }” has no members
+world-no-recipients = { $field }: must be at least 1
+world-line-length = { $field }: from { $min } to { $max }
+world-too-many-rules = { $field }: at most { $max } rules
+world-greylisting-too-long = { $field }: at most { $max } seconds (35 days)
+# $server: the server's name, e.g. Postfix 3.7
+world-notice-unsupported = { $field }: { $server } sends a one-line greeting; only Exim sends a notice before it
+world-notice-lines = { $field }: at most { $max } lines
+world-notice-line = { $field }: at most { $max } characters, with no line breaks or control characters
+rule-nth-zero = { $field }: counts from 1
+rule-percent = { $field }: at most { $max }
+rule-empty-pattern = { $field }: an empty pattern matches nothing; leave it out to match any address
+rule-pattern-too-long = { $field }: at most { $max } characters
+rule-not-a-code = { $field }: { $code } is not an SMTP reply code (200 to 599)
+rule-asks-for-input = { $field }: { $code } asks the client for more input; a rule may answer 2xx, 4xx or 5xx
+rule-enhanced-class = { $field }: the enhanced code's class { $class } does not fit code { $code }
+rule-text = { $field }: one line of 1 to { $max } characters
+rule-delay = { $field }: at most { $max } ms (an hour)
 
 ## Share / save: a link that replays the session, and the lab as a file
 share-menu = Share / save

@@ -93,7 +93,7 @@ settings-error-size = limite di dimensione del messaggio: { $value } non è un n
 settings-error-recipients = destinatari per messaggio: { $value } non è un numero intero
 settings-error-greylisting = ritardo del greylisting: { $value } non è un numero intero
 settings-error-seed = seed: { $value } non è un numero intero
-# $why: il messaggio del motore, che nomina il campo (in inglese)
+# $why: che cosa non va (una frase che comincia con il campo)
 settings-invalid = Impostazioni non applicate: { $why }
 
 ## Impostazioni: regole di guasto
@@ -141,8 +141,32 @@ rules-too-large = { $field }: valore troppo grande
 rules-code-needed = { $field }: serve un codice di risposta, per esempio { $example }
 rules-enhanced-invalid = { $field }: { $value } non è nella forma classe.oggetto.dettaglio, per esempio { $example }
 rules-percent-max = { $field }: al massimo { $max }
-# $why: il messaggio del motore, che nomina il campo (in inglese)
+# $why: che cosa non va (una frase che comincia con il campo)
 rules-invalid = Regola non valida: { $why }
+
+## Che cosa non va in un mondo o in una regola, secondo il motore. $field: il campo
+## sbagliato, come lo chiama il JSON del mondo (users[2].name), lasciato com'è.
+world-host-name = { $field }: «{ $name }» non è un nome di host
+world-user-name = { $field }: «{ $name }» non è un nome utente (niente spazi, niente @)
+world-user-twice = { $field }: «{ $name }» compare due volte
+world-alias-empty = { $field }: l'alias «{ $name }» non ha membri
+world-no-recipients = { $field }: deve essere almeno 1
+world-line-length = { $field }: da { $min } a { $max }
+world-too-many-rules = { $field }: al massimo { $max } regole
+world-greylisting-too-long = { $field }: al massimo { $max } secondi (35 giorni)
+# $server: il nome del server, per esempio Postfix 3.7
+world-notice-unsupported = { $field }: { $server } manda un saluto di una sola riga; solo Exim manda un avviso prima del saluto
+world-notice-lines = { $field }: al massimo { $max } righe
+world-notice-line = { $field }: al massimo { $max } caratteri, senza a capo né caratteri di controllo
+rule-nth-zero = { $field }: si conta da 1
+rule-percent = { $field }: al massimo { $max }
+rule-empty-pattern = { $field }: un modello vuoto non corrisponde a nulla; omettilo per accettare qualsiasi indirizzo
+rule-pattern-too-long = { $field }: al massimo { $max } caratteri
+rule-not-a-code = { $field }: { $code } non è un codice di risposta SMTP (da 200 a 599)
+rule-asks-for-input = { $field }: { $code } chiede altri dati al client; una regola può rispondere 2xx, 4xx o 5xx
+rule-enhanced-class = { $field }: la classe { $class } del codice esteso non corrisponde al codice { $code }
+rule-text = { $field }: una riga da 1 a { $max } caratteri
+rule-delay = { $field }: al massimo { $max } ms (un'ora)
 
 ## Condividi / salva: un link che riproduce la sessione, e il laboratorio in un file
 share-menu = Condividi / salva

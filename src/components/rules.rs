@@ -193,8 +193,8 @@ pub fn rule_from(
             .transpose()?,
         then,
     };
-    // The engine's own message, which names the field (in English: the engine's words).
-    rule.validate().map_err(|why| note!("rules-invalid", why = why))?;
+    rule.validate()
+        .map_err(|problem| note!("rules-invalid", why = crate::problems::rule(&problem)))?;
     Ok(rule)
 }
 

@@ -209,9 +209,8 @@ fn build(
             }
         })
         .collect();
-    // The engine's own message, which names the field (in English: the engine's words).
     world
         .validate()
-        .map_err(|e| note!("settings-invalid", why = e.to_string()))?;
+        .map_err(|problem| note!("settings-invalid", why = crate::problems::world(&problem)))?;
     Ok(world)
 }

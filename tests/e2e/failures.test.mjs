@@ -32,3 +32,15 @@ test("a failure rule and greylisting, set in the world panel, answer in the cons
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test("a wrong rule is said in Italian, with the field named and no English", async () => {
+  const { page, errors } = await openLab(state);
+  await page.getByRole("combobox", { name: "Language" }).selectOption("it");
+  await page.getByRole("tab", { name: "Impostazioni" }).click();
+  await page.getByRole("textbox", { name: "Codice di risposta della regola" }).fill("354");
+  await page.getByRole("button", { name: "Aggiungi regola" }).click();
+  assert.equal(await page.getByRole("alert").textContent(),
+    "Regola non valida: then.code: 354 chiede altri dati al client; una regola può rispondere 2xx, 4xx o 5xx");
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -43,4 +43,4 @@ pub use profiles::{Behaviour, ErrorLimits, Source, Voice};
 pub use reply::{EnhancedCode, Explanation, Reply, ReplyClass, ReplyKind};
 pub use session::{EngineError, Input, Output, Peer, Session, State};
 pub use table::{CommandSpec, Phase, Verb, COMMANDS};
-pub use world::{World, WorldError};
+pub use world::{World, WorldError, WorldProblem};

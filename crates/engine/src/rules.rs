@@ -66,48 +66,120 @@ const MAX_DELAY_MS: u64 = 3_600_000;
 const MAX_PATTERN: usize = 254;
 /// The most rules a world may have: each command is matched against all of them.
 pub const MAX_RULES: usize = 20;
+/// The longest text a rule's reply may have (one line).
+const MAX_TEXT: usize = 500;
+
+/// Why a rule cannot be used: a fact the UI says in the learner's language. Each names
+/// its field ([`RuleProblem::field`]); `Display` says it in English, as the CLI and
+/// lesson files do (`nth: counts from 1`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RuleProblem {
+    /// `nth` counts from 1.
+    NthZero,
+    PercentOver100,
+    /// An address pattern that is empty or blank matches nothing.
+    EmptyPattern,
+    PatternTooLong {
+        max: usize,
+    },
+    /// The reply code is not from 200 to 599.
+    NotAReplyCode {
+        code: u16,
+    },
+    /// A 3xx code asks the client for more input, which the server would read as commands.
+    AsksForInput {
+        code: u16,
+    },
+    /// The enhanced code's class is not the reply code's.
+    EnhancedClass {
+        class: u8,
+        code: u16,
+    },
+    /// The reply text is not one line of 1 to `max` characters.
+    TextNotOneLine {
+        max: usize,
+    },
+    DelayTooLong {
+        max_ms: u64,
+    },
+}
+
+impl RuleProblem {
+    /// The field at fault, as the rule's JSON names it.
+    pub fn field(&self) -> &'static str {
+        match self {
+            RuleProblem::NthZero => "nth",
+            RuleProblem::PercentOver100 => "percent",
+            RuleProblem::EmptyPattern | RuleProblem::PatternTooLong { .. } => "address",
+            RuleProblem::NotAReplyCode { .. } | RuleProblem::AsksForInput { .. } => "then.code",
+            RuleProblem::EnhancedClass { .. } => "then.enhanced",
+            RuleProblem::TextNotOneLine { .. } => "then.text",
+            RuleProblem::DelayTooLong { .. } => "then.ms",
+        }
+    }
+}
+
+impl std::fmt::Display for RuleProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: ", self.field())?;
+        match self {
+            RuleProblem::NthZero => write!(f, "counts from 1"),
+            RuleProblem::PercentOver100 => write!(f, "at most 100"),
+            RuleProblem::EmptyPattern => {
+                write!(f, "an empty pattern matches nothing; leave it out to match any")
+            }
+            RuleProblem::PatternTooLong { max } => write!(f, "at most {max} characters"),
+            RuleProblem::NotAReplyCode { code } => {
+                write!(f, "{code} is not an SMTP reply code (200 to 599)")
+            }
+            RuleProblem::AsksForInput { code } => {
+                write!(f, "{code} asks for more input; a rule may answer 2xx, 4xx or 5xx")
+            }
+            RuleProblem::EnhancedClass { class, code } => {
+                write!(f, "its class {class} does not fit code {code}")
+            }
+            RuleProblem::TextNotOneLine { max } => write!(f, "one line of 1 to {max} characters"),
+            RuleProblem::DelayTooLong { max_ms } => write!(f, "at most {max_ms} (an hour)"),
+        }
+    }
+}
 
 impl Rule {
-    /// Checks what serde cannot; the message names the field (after `rules[i].`).
-    pub fn validate(&self) -> Result<(), String> {
+    /// Checks what serde cannot; the problem names the field (after `rules[i].`).
+    pub fn validate(&self) -> Result<(), RuleProblem> {
         if self.nth == Some(0) {
-            return Err("nth: counts from 1".into());
+            return Err(RuleProblem::NthZero);
         }
         if self.percent.is_some_and(|p| p > 100) {
-            return Err("percent: at most 100".into());
+            return Err(RuleProblem::PercentOver100);
         }
         if self.address.as_deref().is_some_and(|a| a.trim().is_empty()) {
-            return Err("address: an empty pattern matches nothing; leave it out to match any".into());
+            return Err(RuleProblem::EmptyPattern);
         }
         if self.address.as_deref().is_some_and(|a| a.len() > MAX_PATTERN) {
-            return Err(format!("address: at most {MAX_PATTERN} characters"));
+            return Err(RuleProblem::PatternTooLong { max: MAX_PATTERN });
         }
         match &self.then {
             Effect::Reply { code, enhanced, text } => {
-                if !(200..=599).contains(code) {
-                    return Err(format!(
-                        "then.code: {code} is not an SMTP reply code (200 to 599)"
-                    ));
+                let code = *code;
+                if !(200..=599).contains(&code) {
+                    return Err(RuleProblem::NotAReplyCode { code });
                 }
                 if code / 100 == 3 {
                     // A 354 or 334 would make the client send data the server reads as commands.
-                    return Err(format!(
-                        "then.code: {code} asks for more input; a rule may answer 2xx, 4xx or 5xx"
-                    ));
+                    return Err(RuleProblem::AsksForInput { code });
                 }
                 if let Some(EnhancedCode(class, ..)) = enhanced {
                     if u16::from(*class) != code / 100 || *class == 3 {
-                        return Err(format!(
-                            "then.enhanced: its class {class} does not fit code {code}"
-                        ));
+                        return Err(RuleProblem::EnhancedClass { class: *class, code });
                     }
                 }
-                if text.trim().is_empty() || text.contains(['\r', '\n']) || text.len() > 500 {
-                    return Err("then.text: one line of 1 to 500 characters".into());
+                if text.trim().is_empty() || text.contains(['\r', '\n']) || text.len() > MAX_TEXT {
+                    return Err(RuleProblem::TextNotOneLine { max: MAX_TEXT });
                 }
             }
             Effect::Delay { ms } if *ms > MAX_DELAY_MS => {
-                return Err(format!("then.ms: at most {MAX_DELAY_MS} (an hour)"));
+                return Err(RuleProblem::DelayTooLong { max_ms: MAX_DELAY_MS });
             }
             _ => {}
         }

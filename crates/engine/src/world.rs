@@ -45,7 +45,7 @@ pub struct World {
     pub greeting_notice: Vec<String>,
 }
 
-pub use crate::rules::{Effect, Rule, Triplet};
+pub use crate::rules::{Effect, Rule, RuleProblem, Triplet};
 
 /// A local account: it receives mail and, with a password, may log in with AUTH.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -386,8 +386,8 @@ impl World {
 
     /// Reads a world from JSON. Errors name the field and the position.
     pub fn from_json(text: &str) -> Result<World, WorldError> {
-        let value = crate::json::parse(text).map_err(WorldError)?;
-        let world = World::from_value(&value, "").map_err(WorldError)?;
+        let value = crate::json::parse(text).map_err(WorldError::Format)?;
+        let world = World::from_value(&value, "").map_err(WorldError::Format)?;
         world.validate()?;
         Ok(world)
     }
@@ -396,59 +396,64 @@ impl World {
         crate::pretty_json(&self.to_compact_json())
     }
 
-    /// Checks what serde cannot: names that must be non-empty and unique.
-    pub fn validate(&self) -> Result<(), WorldError> {
-        let bad = |msg: String| Err(WorldError(msg));
+    /// Checks what the reader cannot: names that must be non-empty and unique, and limits.
+    pub fn validate(&self) -> Result<(), WorldProblem> {
         if self.hostname.trim().is_empty() || self.hostname.contains(char::is_whitespace) {
-            return bad(format!("hostname: {:?} is not a host name", self.hostname));
+            return Err(WorldProblem::HostName {
+                name: self.hostname.clone(),
+            });
         }
-        for (i, user) in self.users.iter().enumerate() {
+        for (index, user) in self.users.iter().enumerate() {
+            let name = || user.name.clone();
             if user.name.is_empty() || user.name.contains(|c: char| c.is_whitespace() || c == '@') {
-                return bad(format!("users[{i}].name: {:?} is not a user name", user.name));
+                return Err(WorldProblem::UserName { index, name: name() });
             }
-            if self.users[..i]
+            if self.users[..index]
                 .iter()
                 .any(|u| u.name.eq_ignore_ascii_case(&user.name))
             {
-                return bad(format!("users[{i}].name: {:?} appears twice", user.name));
+                return Err(WorldProblem::UserTwice { index, name: name() });
             }
         }
-        for (i, alias) in self.aliases.iter().enumerate() {
-            if alias.members.is_empty() {
-                return bad(format!("aliases[{i}].members: {:?} has no members", alias.name));
-            }
+        if let Some((index, alias)) = self
+            .aliases
+            .iter()
+            .enumerate()
+            .find(|(_, a)| a.members.is_empty())
+        {
+            return Err(WorldProblem::AliasEmpty {
+                index,
+                name: alias.name.clone(),
+            });
         }
         if self.limits.recipients == 0 {
-            return bad("limits.recipients: must be at least 1".into());
+            return Err(WorldProblem::NoRecipients);
         }
-        if !(64..=16_384).contains(&self.limits.line_length) {
-            return bad("limits.line_length: from 64 to 16384".into());
+        if !LINE_LENGTH.contains(&self.limits.line_length) {
+            return Err(WorldProblem::LineLength);
         }
         if self.rules.len() > crate::rules::MAX_RULES {
-            return bad(format!("rules: at most {} rules", crate::rules::MAX_RULES));
+            return Err(WorldProblem::TooManyRules);
         }
-        if self.policy.greylisting.is_some_and(|secs| secs > 86_400 * 35) {
-            return bad("policy.greylisting: at most 3024000 seconds (35 days)".into());
+        if self.policy.greylisting.is_some_and(|secs| secs > MAX_GREYLISTING) {
+            return Err(WorldProblem::GreylistingTooLong);
         }
         if !self.greeting_notice.is_empty() && !self.profile.has_greeting_notice() {
-            return bad(format!(
-                "greeting_notice: {} cannot send a multi-line greeting; only exim can",
-                self.profile.title()
-            ));
+            return Err(WorldProblem::NoticeUnsupported {
+                profile: self.profile,
+            });
         }
         if self.greeting_notice.len() > MAX_NOTICE_LINES {
-            return bad(format!("greeting_notice: at most {MAX_NOTICE_LINES} lines"));
+            return Err(WorldProblem::NoticeTooManyLines);
         }
-        for (i, line) in self.greeting_notice.iter().enumerate() {
-            if line.len() > 500 || line.contains(|c: char| c.is_control()) {
-                return bad(format!(
-                    "greeting_notice[{i}]: at most 500 characters, no line breaks or controls"
-                ));
+        for (index, line) in self.greeting_notice.iter().enumerate() {
+            if line.len() > MAX_NOTICE_LINE || line.contains(|c: char| c.is_control()) {
+                return Err(WorldProblem::NoticeLine { index });
             }
         }
-        for (i, rule) in self.rules.iter().enumerate() {
+        for (index, rule) in self.rules.iter().enumerate() {
             rule.validate()
-                .map_err(|why| WorldError(format!("rules[{i}].{why}")))?;
+                .map_err(|problem| WorldProblem::Rule { index, problem })?;
         }
         Ok(())
     }
@@ -492,15 +497,140 @@ impl World {
     }
 }
 
-/// A world that could not be read; the message names the field.
+/// A world file that could not be used.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct WorldError(pub String);
+pub enum WorldError {
+    /// Not a world: the reader's message, which names the field (in English).
+    Format(String),
+    /// A world, but not one the engine runs.
+    Invalid(WorldProblem),
+}
+
+impl From<WorldProblem> for WorldError {
+    fn from(problem: WorldProblem) -> Self {
+        WorldError::Invalid(problem)
+    }
+}
 
 impl std::fmt::Display for WorldError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "bad world: {}", self.0)
+        match self {
+            WorldError::Format(why) => write!(f, "bad world: {why}"),
+            WorldError::Invalid(problem) => write!(f, "bad world: {problem}"),
+        }
     }
 }
+
+/// The line lengths a world may set (`limits.line_length`).
+pub const LINE_LENGTH: std::ops::RangeInclusive<usize> = 64..=16_384;
+/// The longest greylisting delay, in seconds (35 days).
+pub const MAX_GREYLISTING: u64 = 86_400 * 35;
+/// The longest line of a greeting notice.
+pub const MAX_NOTICE_LINE: usize = 500;
+
+/// Why a world cannot be run: a fact the UI says in the learner's language. Each names
+/// its field ([`WorldProblem::field`]); `Display` says it in English, as the CLI and
+/// lesson files do (`hostname: "a b" is not a host name`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WorldProblem {
+    HostName {
+        name: String,
+    },
+    /// Empty, or with a space or an `@`.
+    UserName {
+        index: usize,
+        name: String,
+    },
+    /// The same name (in any case) as an earlier user.
+    UserTwice {
+        index: usize,
+        name: String,
+    },
+    AliasEmpty {
+        index: usize,
+        name: String,
+    },
+    /// `limits.recipients` is 0.
+    NoRecipients,
+    /// `limits.line_length` is outside [`LINE_LENGTH`].
+    LineLength,
+    /// More than [`crate::rules::MAX_RULES`] rules.
+    TooManyRules,
+    /// More than [`MAX_GREYLISTING`] seconds.
+    GreylistingTooLong,
+    /// A greeting notice for a profile whose server sends a one-line greeting.
+    NoticeUnsupported {
+        profile: Profile,
+    },
+    /// More than [`MAX_NOTICE_LINES`] lines.
+    NoticeTooManyLines,
+    /// A line longer than [`MAX_NOTICE_LINE`], or with a control character.
+    NoticeLine {
+        index: usize,
+    },
+    Rule {
+        index: usize,
+        problem: crate::rules::RuleProblem,
+    },
+}
+
+impl WorldProblem {
+    /// The field at fault, as the world's JSON names it (`users[2].name`).
+    pub fn field(&self) -> String {
+        match self {
+            WorldProblem::HostName { .. } => "hostname".into(),
+            WorldProblem::UserName { index, .. } | WorldProblem::UserTwice { index, .. } => {
+                format!("users[{index}].name")
+            }
+            WorldProblem::AliasEmpty { index, .. } => format!("aliases[{index}].members"),
+            WorldProblem::NoRecipients => "limits.recipients".into(),
+            WorldProblem::LineLength => "limits.line_length".into(),
+            WorldProblem::TooManyRules => "rules".into(),
+            WorldProblem::GreylistingTooLong => "policy.greylisting".into(),
+            WorldProblem::NoticeUnsupported { .. } | WorldProblem::NoticeTooManyLines => {
+                "greeting_notice".into()
+            }
+            WorldProblem::NoticeLine { index } => format!("greeting_notice[{index}]"),
+            WorldProblem::Rule { index, problem } => format!("rules[{index}].{}", problem.field()),
+        }
+    }
+}
+
+impl std::fmt::Display for WorldProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let WorldProblem::Rule { index, problem } = self {
+            return write!(f, "rules[{index}].{problem}");
+        }
+        write!(f, "{}: ", self.field())?;
+        match self {
+            WorldProblem::HostName { name } => write!(f, "{name:?} is not a host name"),
+            WorldProblem::UserName { name, .. } => write!(f, "{name:?} is not a user name"),
+            WorldProblem::UserTwice { name, .. } => write!(f, "{name:?} appears twice"),
+            WorldProblem::AliasEmpty { name, .. } => write!(f, "{name:?} has no members"),
+            WorldProblem::NoRecipients => write!(f, "must be at least 1"),
+            WorldProblem::LineLength => {
+                write!(f, "from {} to {}", LINE_LENGTH.start(), LINE_LENGTH.end())
+            }
+            WorldProblem::TooManyRules => write!(f, "at most {} rules", crate::rules::MAX_RULES),
+            WorldProblem::GreylistingTooLong => {
+                write!(f, "at most {MAX_GREYLISTING} seconds (35 days)")
+            }
+            WorldProblem::NoticeUnsupported { profile } => write!(
+                f,
+                "{} cannot send a multi-line greeting; only exim can",
+                profile.title()
+            ),
+            WorldProblem::NoticeTooManyLines => write!(f, "at most {MAX_NOTICE_LINES} lines"),
+            WorldProblem::NoticeLine { .. } => write!(
+                f,
+                "at most {MAX_NOTICE_LINE} characters, no line breaks or controls"
+            ),
+            WorldProblem::Rule { .. } => Ok(()),
+        }
+    }
+}
+
+impl std::error::Error for WorldProblem {}
 
 impl std::error::Error for WorldError {}
 
@@ -525,7 +655,9 @@ mod tests {
         }
         let mut exim = World::preset(Profile::Exim);
         exim.greeting_notice = vec!["two\r\nlines".into()];
-        assert!(exim.validate().unwrap_err().0.starts_with("greeting_notice[0]:"));
+        let problem = exim.validate().unwrap_err();
+        assert_eq!(problem, WorldProblem::NoticeLine { index: 0 });
+        assert!(problem.to_string().starts_with("greeting_notice[0]:"));
         exim.greeting_notice = vec!["x".into(); MAX_NOTICE_LINES + 1];
         assert!(exim.validate().is_err());
     }

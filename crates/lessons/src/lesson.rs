@@ -279,11 +279,14 @@ fn read_world(map: &Map<String, Value>) -> Result<World> {
         {
             let at = index("rules", i);
             let rule = Rule::from_value(rule, "").or_else(|e| fail_within(&at, &e))?;
-            rule.validate().or_else(|why| fail_within(&at, &why))?;
+            rule.validate()
+                .or_else(|why| fail_within(&at, &why.to_string()))?;
             world.rules.push(rule);
         }
     }
-    world.validate().or_else(|e| fail_within("world", &e.0))?;
+    world
+        .validate()
+        .or_else(|e| fail_within("world", &e.to_string()))?;
     Ok(world)
 }
 
