@@ -456,7 +456,8 @@ fn fetch_all(lang: Lang, mut got: Vec<String>, done: impl FnOnce(Result<Vec<Stri
             got.push(text);
             fetch_all(lang, got, done);
         }
-        Err(why) => done(Err(why)),
+        // Said in English: the language that failed to arrive cannot say it.
+        Err(why) => done(Err(why.english())),
     });
 }
 

@@ -14,6 +14,8 @@
 use serde_json::Value;
 use smtplab_engine::json::{self, Writer};
 
+use crate::i18n::Note;
+use crate::note;
 use crate::share::{self, Packed};
 use crate::state::{Lab, Panel};
 
@@ -203,11 +205,11 @@ pub fn data_url(mime: &str, text: &str) -> String {
 /// What [`read_file`] and [`fetch_text`] hand the text to. Boxed, so that one copy of
 /// each async body serves every caller (a generic one is a few KB of wasm per caller).
 #[cfg(target_arch = "wasm32")]
-type TextDone = Box<dyn FnOnce(Result<String, String>)>;
+type TextDone = Box<dyn FnOnce(Result<String, Note>)>;
 
 /// Reads a file the learner picked, as text; `done` gets it or why not.
 #[cfg(target_arch = "wasm32")]
-pub fn read_file(file: web_sys::File, done: impl FnOnce(Result<String, String>) + 'static) {
+pub fn read_file(file: web_sys::File, done: impl FnOnce(Result<String, Note>) + 'static) {
     read_file_boxed(file, Box::new(done));
 }
 
@@ -218,14 +220,14 @@ fn read_file_boxed(file: web_sys::File, done: TextDone) {
         done(
             text.ok()
                 .and_then(|t| t.as_string())
-                .ok_or_else(|| "the browser could not read it as text".to_string()),
+                .ok_or_else(|| note!("file-not-text")),
         );
     });
 }
 
 /// Fetches a same-origin URL as text; `done` gets it or why not.
 #[cfg(target_arch = "wasm32")]
-pub fn fetch_text(url: String, done: impl FnOnce(Result<String, String>) + 'static) {
+pub fn fetch_text(url: String, done: impl FnOnce(Result<String, Note>) + 'static) {
     fetch_text_boxed(url, Box::new(done));
 }
 
@@ -234,31 +236,33 @@ fn fetch_text_boxed(url: String, done: TextDone) {
     use wasm_bindgen::JsCast;
     wasm_bindgen_futures::spawn_local(async move {
         let result = async {
-            let window = web_sys::window().ok_or("no window")?;
+            // No window or no response object: the browser did not fetch it.
+            let failed = || note!("fetch-failed");
+            let window = web_sys::window().ok_or_else(failed)?;
             let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(&url))
                 .await
-                .map_err(|_| "the request failed (offline, or blocked)".to_string())?;
-            let response: web_sys::Response = response.dyn_into().map_err(|_| "no response")?;
+                .map_err(|_| failed())?;
+            let response: web_sys::Response = response.dyn_into().map_err(|_| failed())?;
             if !response.ok() {
-                return Err(format!("the server answered {}", response.status()));
+                return Err(note!("fetch-status", status = response.status()));
             }
-            let text = response.text().map_err(|_| "no body")?;
+            let text = response.text().map_err(|_| failed())?;
             wasm_bindgen_futures::JsFuture::from(text)
                 .await
                 .ok()
                 .and_then(|t| t.as_string())
-                .ok_or_else(|| "the body is not text".to_string())
+                .ok_or_else(|| note!("file-not-text"))
         };
         done(result.await);
     });
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-pub fn read_file(_: web_sys::File, done: impl FnOnce(Result<String, String>) + 'static) {
-    done(Err("files are read only in the browser".into()));
+pub fn read_file(_: web_sys::File, done: impl FnOnce(Result<String, Note>) + 'static) {
+    done(Err(note!("fetch-failed")));
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-pub fn fetch_text(_: String, done: impl FnOnce(Result<String, String>) + 'static) {
-    done(Err("URLs are fetched only in the browser".into()));
+pub fn fetch_text(_: String, done: impl FnOnce(Result<String, Note>) + 'static) {
+    done(Err(note!("fetch-failed")));
 }

@@ -104,6 +104,11 @@ notice-not-saved = Your lab is not being saved: { $problem }. Export the transcr
 notice-language-failed = { $lang } could not be loaded ({ $why }); the lab stays in English.
 problem-parameter = Parameter '{ $parameter }': { $why }
 problem-world-fetch = { $url } could not be loaded: { $why }.
+## Why a file or an address could not be read (the end of a sentence)
+fetch-failed = the request failed (offline, or blocked)
+# $status: the HTTP status, e.g. 404
+fetch-status = the server answered { $status }
+file-not-text = it is not text
 problem-theme = expected light, dark or auto, got '{ $got }'.
 problem-lang = the interface is not available in '{ $got }'; available: { $available }.
 problem-profile = unknown server profile '{ $got }'; available: { $available }.

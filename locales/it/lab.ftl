@@ -104,6 +104,11 @@ notice-not-saved = Il laboratorio non viene salvato: { $problem }. Esporta la tr
 notice-language-failed = Non è stato possibile caricare { $lang } ({ $why }); il laboratorio resta in inglese.
 problem-parameter = Parametro '{ $parameter }': { $why }
 problem-world-fetch = non è stato possibile caricare { $url }: { $why }.
+## Perché un file o un indirizzo non si è potuto leggere (la fine di una frase)
+fetch-failed = la richiesta non è riuscita (offline, o bloccata)
+# $status: lo stato HTTP, per esempio 404
+fetch-status = il server ha risposto { $status }
+file-not-text = non è testo
 problem-theme = atteso light, dark o auto, trovato '{ $got }'.
 problem-lang = l'interfaccia non è disponibile in '{ $got }'; disponibili: { $available }.
 problem-profile = profilo di server sconosciuto '{ $got }'; disponibili: { $available }.

@@ -269,10 +269,12 @@ test("each bad parameter shows its own message, and the lab still works under it
     [{ world: "!!!" }, /Parameter 'world'.*base64/i],
     [{ world: b64url('{"nope":1}') }, /Parameter 'world'.*nope/],
     [{ world: b64url("not json") }, /Parameter 'world'/],
-    [{ world: b64url('{"limits":{"recipients":0}}') }, /Parameter 'world'.*recipients/],
+    [{ world: b64url('{"limits":{"recipients":0}}') }, /Parameter 'world'.*limits\.recipients: must be at least 1/],
+    [{ lang: "it", world: b64url('{"limits":{"recipients":0}}') }, /Parametro 'world'.*limits\.recipients: deve essere almeno 1/],
     [{ world: "http://evil.example/w.json" }, /Parameter 'world'.*evil\.example/],
     [{ world: "//evil.example/w.json" }, /Parameter 'world'.*evil\.example/],
-    [{ world: "test-worlds/missing.json" }, /Parameter 'world'|world/i],
+    [{ world: "test-worlds/missing.json" }, /Parameter 'world'.*the server answered 404/],
+    [{ lang: "it", world: "test-worlds/missing.json" }, /Parametro 'world'.*il server ha risposto 404/],
     [{ world: "test-worlds/school.txt" }, /Parameter 'world'/],
     [{ profile: "exchange" }, /Parameter 'profile'.*'exchange'/],
     [{ lesson: "x" }, /Parameter 'lesson'.*unknown lesson 'x'/i],
@@ -299,9 +301,9 @@ test("each bad parameter shows its own message, and the lab still works under it
     });
     assert.ok(await alert.first().isVisible(), `${what}: the message is visible`);
     // Never a blank frame: the console is there and the server has greeted.
-    const input = page.getByRole("textbox", { name: "SMTP command" });
+    const input = page.getByRole("textbox", { name: /^(SMTP command|Comando SMTP)$/ });
     assert.ok(await input.isVisible(), `${what}: the console input is there`);
-    await page.getByRole("log", { name: "Transcript" }).locator('[data-from="server"]').first().waitFor();
+    await page.getByRole("log", { name: /^(Transcript|Trascrizione)$/ }).locator('[data-from="server"]').first().waitFor();
   }
   // The lab under a message still answers.
   await page.goto(labUrl({ embed: "1", theme: "blue" }));

@@ -12,7 +12,7 @@ use std::rc::Rc;
 use smtplab_lessons::Lesson;
 use yew::prelude::*;
 
-use crate::i18n::{use_texts, Lang, Note};
+use crate::i18n::{use_texts, Arg, Lang, Note};
 use crate::{note, t};
 
 use crate::embed::LessonSource;
@@ -55,7 +55,10 @@ impl Lessons {
         let this = self.clone();
         storage::fetch_text(
             format!("{}index.json", lessons::DIRECTORY),
-            move |result| match result.and_then(|text| Catalog::parse(&text)) {
+            move |result| match result
+                .map_err(Arg::from)
+                .and_then(|text| Catalog::parse(&text).map_err(Arg::from))
+            {
                 Ok(catalog) => {
                     let catalog = Rc::new(catalog);
                     this.catalog.set(Some(Ok(catalog.clone())));
@@ -72,7 +75,10 @@ impl Lessons {
     pub fn open(&self, entry: &Entry) {
         let (this, url, title) = (self.clone(), entry.url(), entry.title(self.lang).to_string());
         storage::fetch_text(url, move |result| {
-            match result.and_then(|text| Lesson::from_json(&text).map_err(|e| e.to_string())) {
+            match result
+                .map_err(Arg::from)
+                .and_then(|text| Lesson::from_json(&text).map_err(|e| Arg::from(e.to_string())))
+            {
                 Ok(lesson) => this.enter(Rc::new(lesson), None),
                 Err(why) => this
                     .problem
