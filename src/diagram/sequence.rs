@@ -483,7 +483,7 @@ fn frame_svg(texts: &Texts, svg: &mut String, height: usize, skip: usize) {
     );
     let _ = write!(
         svg,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" class="sequence" font-family="ui-monospace, Menlo, Consolas, monospace" font-size="12"><text class="head" x="{CLIENT_X}" y="18" text-anchor="middle">{client}</text><text class="head" x="{SERVER_X}" y="18" text-anchor="middle">{server}</text><line class="life" x1="{CLIENT_X}" y1="26" x2="{CLIENT_X}" y2="{bottom}"/><line class="life" x1="{SERVER_X}" y1="26" x2="{SERVER_X}" y2="{bottom}"/>"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" class="sequence" font-family="ui-monospace, Menlo, Consolas, monospace" font-size="12"><text class="head client" x="{CLIENT_X}" y="18" text-anchor="middle">{client}</text><text class="head server" x="{SERVER_X}" y="18" text-anchor="middle">{server}</text><line class="life" x1="{CLIENT_X}" y1="26" x2="{CLIENT_X}" y2="{bottom}"/><line class="life" x1="{SERVER_X}" y1="26" x2="{SERVER_X}" y2="{bottom}"/>"#
     );
     if skip > 0 {
         let _ = write!(
@@ -593,8 +593,8 @@ pub fn sequence_html(
     html! {
         <svg xmlns="http://www.w3.org/2000/svg" viewBox={view_box} width={WIDTH.to_string()} height={height.to_string()}
             class="sequence" font-family="ui-monospace, Menlo, Consolas, monospace" font-size="12">
-            <text class="head" x={CLIENT_X.to_string()} y="18" text-anchor="middle">{ t!(texts, "sequence-client") }</text>
-            <text class="head" x={SERVER_X.to_string()} y="18" text-anchor="middle">{ t!(texts, "sequence-server") }</text>
+            <text class="head client" x={CLIENT_X.to_string()} y="18" text-anchor="middle">{ t!(texts, "sequence-client") }</text>
+            <text class="head server" x={SERVER_X.to_string()} y="18" text-anchor="middle">{ t!(texts, "sequence-server") }</text>
             <line class="life" x1={CLIENT_X.to_string()} y1="26" x2={CLIENT_X.to_string()} y2={bottom.to_string()} />
             <line class="life" x1={SERVER_X.to_string()} y1="26" x2={SERVER_X.to_string()} y2={bottom.to_string()} />
             if skip > 0 {

@@ -123,23 +123,26 @@ test("the state diagram's labels overlap no other label, no edge and no box, at 
   }
 });
 
-test("at phone width the sequence diagram's labels stay readable (drawn at 8.5px or more), it scrolls sideways instead and starts with both lifelines in view", async () => {
+test("at phone width the sequence diagram's labels stay readable (drawn at 8.5px or more), it scrolls sideways instead and starts with both lifelines and their names in view", async () => {
   const { page, type, errors } = await openLab(state, { width: 390, height: 844 });
   await type("EHLO client.example.org");
   const figure = page.getByRole("figure", { name: "Sequence diagram" });
-  const { smallest, scrolls, lifelines, box } = await figure.evaluate((f) => {
+  const { smallest, scrolls, lifelines, heads, box } = await figure.evaluate((f) => {
     const svg = f.querySelector("svg.sequence");
     const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
     const sizes = [...f.querySelectorAll("svg.sequence .arrow text")].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
     const scroller = f.querySelector(".svg-scroll");
     const lifelines = [...svg.querySelectorAll("line.life")].map((l) => l.getBoundingClientRect().left);
+    const heads = [...svg.querySelectorAll("text.head")].map((t) => { const r = t.getBoundingClientRect(); return [t.textContent, r.left, r.right]; });
     const b = scroller.getBoundingClientRect();
-    return { smallest: Math.min(...sizes), scrolls: scroller.scrollWidth > scroller.clientWidth, lifelines, box: [b.left, b.right] };
+    return { smallest: Math.min(...sizes), scrolls: scroller.scrollWidth > scroller.clientWidth, lifelines, heads, box: [b.left, b.right] };
   });
   assert.ok(smallest >= 8.5, `the smallest label is drawn at ${smallest}px`);
   assert.ok(scrolls, "the diagram scrolls sideways");
   // It starts at its middle: both lifelines in view.
   for (const x of lifelines) assert.ok(x >= box[0] && x <= box[1], `a lifeline at ${x} is in ${box}`);
+  assert.equal(heads.length, 2);
+  for (const [name, left, right] of heads) assert.ok(left >= box[0] && right <= box[1], `"${name}" (${left}..${right}) is whole in ${box}`);
   assert.deepEqual(errors, []);
   await page.close();
 });
