@@ -108,6 +108,27 @@ fn long_texts_are_elided_but_kept_whole_in_the_tooltip() {
 }
 
 #[test]
+fn labels_are_cut_after_a_whole_word_so_the_accessible_name_holds_every_word_drawn() {
+    let lab = run(&[
+        "EHLO client.example.org",
+        "MAIL FROM:<a@example.org>",
+        "RCPT TO:<nobody@example.com>",
+    ]);
+    let (arrows, _) = sequence(&smtplab_web::i18n::Texts::english(), &lab.entries, &[]);
+    let refused = arrows.iter().find(|a| a.full.starts_with("550 ")).unwrap();
+    assert_eq!(refused.label, "550 5.1.1 <nobody@example.com>: …");
+    // Every word drawn (the ellipsis aside) is a whole word of the name (WCAG 2.5.3).
+    let words: Vec<&str> = refused.full.split_whitespace().collect();
+    for word in refused.label.trim_end_matches('…').split_whitespace() {
+        assert!(
+            words.contains(&word),
+            "{word:?} is not a word of {:?}",
+            refused.full
+        );
+    }
+}
+
+#[test]
 fn the_state_diagram_draws_every_transition_and_marks_the_current_phase() {
     let texts = smtplab_web::i18n::Texts::english();
     let svg = state_svg(&texts, Phase::Rcpt, Some((Phase::Mail, Phase::Rcpt)));

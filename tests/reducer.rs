@@ -83,6 +83,33 @@ fn the_smtplib_flow_by_hand_delivers_to_bob_with_the_dot_unstuffed() {
 }
 
 #[test]
+fn the_swaks_text_shows_each_reply_line_as_swaks_prints_it() {
+    let mut lab = Rc::new(Lab::connected(0, 1));
+    for line in [
+        "EHLO client.example.org",
+        "MAIL FROM:<a@example.org>",
+        "RCPT TO:<x@gmail.com>",
+    ] {
+        lab = send(lab, line);
+    }
+    let text = transcript_text(&lab.entries, true);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(
+        lines.contains(&"<-  220 mail.example.com ESMTP Postfix"),
+        "{text}"
+    );
+    assert!(lines.contains(&" -> EHLO client.example.org"), "{text}");
+    assert!(lines.contains(&"<-  250-mail.example.com"), "{text}");
+    assert!(lines.contains(&"<-  250-PIPELINING"), "{text}");
+    assert!(lines.contains(&"<-  250 CHUNKING"), "{text}");
+    assert!(lines.contains(&"<-  250 2.1.0 Ok"), "{text}");
+    assert!(
+        lines.contains(&"<-  454 4.7.1 <x@gmail.com>: Relay access denied"),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_503_carries_what_would_have_worked() {
     let lab = send(Rc::new(Lab::connected(0, 1)), "RCPT TO:<alice@example.com>");
     let (_, reply) = lab.explained().unwrap();

@@ -179,7 +179,8 @@ pub fn transcript_text(entries: &Entries, swaks: bool) -> String {
                 out.push_str(&format!("{} {text}\n", if *tls { " ~>" } else { " ->" }));
             }
             Entry::Server { reply, tls, .. } => {
-                for line in reply.text().lines() {
+                // As swaks prints them: code, separator and text (`250-PIPELINING`).
+                for line in reply.text_lines() {
                     out.push_str(&format!("{} {line}\n", if *tls { "<~ " } else { "<- " }));
                 }
             }

@@ -259,6 +259,17 @@ fn use_reveal(scroller: &NodeRef, found: &UseStateHandle<Option<usize>>, offsets
     });
 }
 
+/// A reply as it is read aloud: its code once, then its lines (`250 mail.example.com
+/// PIPELINING SIZE 10240000`): the code is what the learner most needs to hear.
+fn announced(reply: &smtplab_engine::Reply) -> String {
+    let mut said = reply.code.to_string();
+    for line in reply.text().lines() {
+        said.push(' ');
+        said.push_str(&line);
+    }
+    said
+}
+
 /// The live log: the latest replies, each announced once when it arrives.
 fn announcements(texts: &Texts, entries: &Entries) -> Html {
     let mut latest: Vec<(usize, &Entry)> = (0..entries.len())
@@ -271,7 +282,7 @@ fn announcements(texts: &Texts, entries: &Entries) -> Html {
     html! {
         <div class="visually-hidden" role="log" aria-label={t!(texts, "transcript-announcements")}>
             { for latest.into_iter().map(|(i, entry)| match entry {
-                Entry::Server { reply, .. } => html! { <p key={i}>{ reply.text().lines().collect::<Vec<_>>().join(" ") }</p> },
+                Entry::Server { reply, .. } => html! { <p key={i}>{ announced(reply) }</p> },
                 _ => html! {},
             }) }
         </div>

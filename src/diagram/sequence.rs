@@ -398,11 +398,19 @@ fn finish_all(open: &mut Vec<(BandKind, usize)>, bands: &mut Vec<Band>, last: us
     }
 }
 
+/// `text` in at most `max` characters: cut after a whole word (the accessible name, the
+/// whole text, then contains every word drawn), or mid-word when a word is most of it.
 fn elide(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         return text.to_string();
     }
     let mut out: String = text.chars().take(max - 1).collect();
+    let next_is_space = text.chars().nth(max - 1).is_some_and(char::is_whitespace);
+    if !next_is_space {
+        if let Some(space) = out.rfind(' ').filter(|&at| at >= max / 2) {
+            out.truncate(space + 1);
+        }
+    }
     out.push('…');
     out
 }

@@ -1,7 +1,7 @@
 // The console: greeting, EHLO by hand, replies grouped and marked by origin, in a named log.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { suite } from "./harness.mjs";
+import { suite, openLab } from "./harness.mjs";
 
 const state = suite({ before, after });
 
@@ -199,5 +199,16 @@ test("a change of width keeps the view where it was: on the same entry when scro
     await page.waitForTimeout(300);
     assert.equal(await topEntry(), before, `at ${width}px the view is on the same entry`);
   }
+  await page.close();
+});
+
+test("a multi-line reply's class badge sits beside its first line", async () => {
+  const { page, log, type, errors } = await openLab(state);
+  await type("EHLO client.example.org");
+  const reply = log.locator('li[data-from="server"]').last();
+  const first = await reply.locator(".line").first().boundingBox();
+  const badge = await reply.locator(".badge").boundingBox();
+  assert.ok(badge.y >= first.y && badge.y + badge.height <= first.y + first.height, `badge ${badge.y}..${badge.y + badge.height}, first line ${first.y}..${first.y + first.height}`);
+  assert.deepEqual(errors, []);
   await page.close();
 });

@@ -129,3 +129,20 @@ test("the whole lab saves to a file and opens again elsewhere", async () => {
   assert.ok((await wireRows(other.log)).includes("EHLO saved.example"), "a bad file changes nothing");
   void log;
 });
+
+test("the Share / save menu opens inside the window at every width, in both languages", async () => {
+  const { page, errors } = await openLab(state);
+  for (const lang of ["en", "it"]) {
+    if (lang === "it") await page.getByRole("combobox", { name: "Language" }).selectOption("it");
+    const menu = lang === "en" ? "Share / save" : "Condividi / salva";
+    for (const width of [390, 900, 1100, 1150, 1200, 1280, 1325, 1400, 1600]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.getByText(menu, { exact: true }).click();
+      const box = await page.locator(".share-menu").boundingBox();
+      assert.ok(box.x >= 0 && box.x + box.width <= width, `${lang} at ${width}px: the menu lies at ${box.x}..${box.x + box.width}`);
+      await page.getByText(menu, { exact: true }).click();
+    }
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+});

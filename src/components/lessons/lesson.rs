@@ -72,7 +72,7 @@ pub fn lesson_view(props: &LessonViewProps) -> Html {
             { intro }
             { body }
             if current > 0 {
-                <h4>{ t!(texts, "lesson-learned-heading") }</h4>
+                <h3>{ t!(texts, "lesson-learned-heading") }</h3>
                 { learned }
             }
         </article>
@@ -129,7 +129,7 @@ fn lesson_header(
     html! {
         <header class="lesson-header">
             <p class="lesson-kind">{ kind }</p>
-            <h3>{ said(&lesson.title, texts.lang) }</h3>
+            <h2>{ said(&lesson.title, texts.lang) }</h2>
             <div class="lesson-actions">
                 <button onclick={leave}>{ leave_label }</button>
                 if !lesson.is_scenario() {
@@ -156,7 +156,7 @@ fn scenario_view(texts: &Texts, header: Html, lesson: &Lesson) -> Html {
                 <section class="intro" aria-label={t!(texts, "lesson-scenario-intro-label")}>{ markdown::render(said(&lesson.intro, lang)) }</section>
                 if let Some(advice) = &lesson.advice {
                     <section class="advice" aria-labelledby="advice-heading">
-                        <h4 id="advice-heading">{ t!(texts, "lesson-scenario-advice") }</h4>
+                        <h3 id="advice-heading">{ t!(texts, "lesson-scenario-advice") }</h3>
                         { markdown::render(said(advice, lang)) }
                     </section>
                 }
@@ -222,7 +222,7 @@ fn step_view(
     };
     html! {
         <section class="step" aria-labelledby="step-heading">
-            <h4 id="step-heading">{ t!(texts, "lesson-step", step = current + 1, count = total) }</h4>
+            <h3 id="step-heading">{ t!(texts, "lesson-step", step = current + 1, count = total) }</h3>
             <progress max={total.to_string()} value={current.to_string()} aria-label={t!(texts, "lesson-progress-label")}>
                 { t!(texts, "lesson-progress-text", step = current, count = total) }
             </progress>
@@ -354,7 +354,7 @@ fn summary(texts: &Texts, lessons: &Lessons, lesson: &Lesson, lab: &Lab) -> Html
         .unwrap_or_else(|| "—".into());
     html! {
         <section class="summary" aria-labelledby="summary-heading">
-            <h4 id="summary-heading">{ t!(texts, "lesson-complete") }</h4>
+            <h3 id="summary-heading">{ t!(texts, "lesson-complete") }</h3>
             <dl>
                 <dt>{ t!(texts, "lesson-summary-commands") }</dt><dd>{ spent }</dd>
                 <dt>{ t!(texts, "lesson-summary-errors") }</dt><dd>{ progress.errors() }</dd>

@@ -96,11 +96,11 @@ fn catalog_view(texts: &Texts, lessons: &Lessons) -> Html {
         Some(Err(why)) => html! { <p class="error" role="alert">{ why.say(texts) }</p> },
         Some(Ok(catalog)) => html! {
             <>
-                <h3 id="lessons-heading">{ t!(texts, "lessons-heading") }</h3>
+                <h2 id="lessons-heading">{ t!(texts, "lessons-heading") }</h2>
                 <ol class="lesson-list" aria-labelledby="lessons-heading">
                     { for catalog.lessons.iter().map(|entry| item(texts, lessons, entry, false)) }
                 </ol>
-                <h3 id="scenarios-heading">{ t!(texts, "lessons-scenarios-heading") }</h3>
+                <h2 id="scenarios-heading">{ t!(texts, "lessons-scenarios-heading") }</h2>
                 <ul class="lesson-list scenarios" aria-labelledby="scenarios-heading">
                     { for catalog.scenarios.iter().map(|entry| item(texts, lessons, entry, true)) }
                 </ul>
