@@ -123,7 +123,16 @@ fn start_lab(opened: &Opened) -> Started {
 /// (see [`lessons::put_aside_for_link`]) put aside first; whether it was. Err: what to tell.
 fn open_link(payload: &str, key: &str) -> Result<(Lab, bool), Note> {
     let mut lab = share::decode(payload).map_err(|why| note!("notice-link-broken", why = why.note()))?;
-    let put_aside = lessons::put_aside_for_link(key, &previous_key(key));
+    let stored_is_opened = match storage::decode(storage::read(key)) {
+        Loaded::Restored(stored) => unchanged_since_opened(key, &stored),
+        _ => false,
+    };
+    let put_aside = if stored_is_opened {
+        storage::read(&previous_key(key)).is_some()
+    } else {
+        lessons::put_aside_for_link(key, &previous_key(key))
+    };
+    mark_opened(key, &lab);
     let steps = lab.steps.len();
     lab.notice = Some(if put_aside {
         note!("notice-link-opened-aside", steps = steps)
@@ -135,6 +144,33 @@ fn open_link(payload: &str, key: &str) -> Result<(Lab, bool), Note> {
 
 fn previous_key(key: &str) -> String {
     format!("{key}.previous")
+}
+
+/// Where the lab last opened from a link or a file is kept, as its link payload.
+fn opened_key(key: &str) -> String {
+    format!("{key}.opened")
+}
+
+/// Remembers `lab` as opened over the learner's own.
+fn mark_opened(key: &str, lab: &Lab) {
+    let _ = storage::write(&opened_key(key), &share::encode(lab));
+}
+
+/// Whether `lab` is the one last opened from a link or a file, unchanged (the same world,
+/// seed and steps). Such a lab is not put aside when another opens: it would cover the
+/// learner's own lab, already aside, with a copy of what they can open again.
+fn unchanged_since_opened(key: &str, lab: &Lab) -> bool {
+    storage::read(&opened_key(key)).is_some_and(|opened| opened == share::encode(lab))
+}
+
+/// Swaps the lab shown with the one put aside: bringing a lab back loses neither.
+fn swap_with_aside(lab: &UseReducerHandle<Lab>, key: &str) {
+    if let Loaded::Restored(aside) = storage::decode(storage::read(&previous_key(key))) {
+        if storage::write(&previous_key(key), &storage::encode(lab)).is_ok() {
+            mark_opened(key, lab);
+        }
+        lab.dispatch(Action::Replace(aside));
+    }
 }
 
 fn from_storage(opened: &Opened, stored: Option<String>) -> Started {
@@ -412,18 +448,19 @@ pub fn lab_page(props: &LabPageProps) -> Html {
     let restore = {
         let (lab, key, put_aside) = (lab.clone(), key.clone(), put_aside.clone());
         Callback::from(move |_: MouseEvent| {
-            if let Loaded::Restored(own) = storage::decode(storage::read(&previous_key(&key))) {
-                lab.dispatch(Action::Replace(own));
-            }
+            swap_with_aside(&lab, &key);
             put_aside.set(false);
         })
     };
     let open_lab = {
         let (lab, key, put_aside) = (lab.clone(), key.clone(), put_aside.clone());
         Callback::from(move |mut opened: Box<Lab>| {
-            if storage::write(&previous_key(&key), &storage::encode(&lab)).is_ok() {
-                put_aside.set(true);
+            // An opened lab left as it was is not put aside over the learner's own.
+            if !unchanged_since_opened(&key, &lab) {
+                let _ = storage::write(&previous_key(&key), &storage::encode(&lab));
             }
+            put_aside.set(storage::read(&previous_key(&key)).is_some());
+            mark_opened(&key, &opened);
             opened.notice = Some(note!("notice-file-opened", steps = opened.steps.len()));
             lab.dispatch(Action::Replace(opened));
         })
@@ -443,7 +480,7 @@ pub fn lab_page(props: &LabPageProps) -> Html {
                             { t!(texts, "notice-download-unreadable") }</a>
                     }
                     if *put_aside {
-                        { " " }<button onclick={restore}>{ t!(texts, "notice-bring-back") }</button>
+                        { " " }<button onclick={restore.clone()}>{ t!(texts, "notice-bring-back") }</button>
                     }
                     { " " }<button onclick={dismiss}>{ t!(texts, "notice-dismiss") }</button>
                 </div>
@@ -509,7 +546,7 @@ pub fn lab_page(props: &LabPageProps) -> Html {
                 <h1>{ "smtplab" }</h1>
                 <p class="tagline">{ t!(texts, "tagline", server = lab.session.world().profile.title()) }</p>
                 <LanguageSwitch onlang={props.onlang.clone()} />
-                <Share lab={lab.clone()} {open_lab} />
+                <Share lab={lab.clone()} {open_lab} aside={AttrValue::from(previous_key(&key))} swap={restore} />
             </header>
             <UpdateBanner />
             { notices }

@@ -69,7 +69,7 @@ mod rendered {
                 <Mailboxes lab={lab.clone()} />
                 <Settings lab={lab.clone()} />
                 <Timeline lab={lab.clone()} />
-                <Share lab={lab.clone()} {open_lab} />
+                <Share lab={lab.clone()} {open_lab} aside="smtplab.test.previous" swap={Callback::from(|_: MouseEvent| ())} />
                 <Export {lab} />
             </ContextProvider<Rc<Texts>>>
         }

@@ -180,6 +180,10 @@ share-copy = Copy link
 share-copied = Copied
 share-save = Save the whole lab as a file
 share-open = Open a lab file
+share-bring-back = Bring back the lab put aside ({ $steps ->
+    [one] 1 step
+   *[other] { $steps } steps
+}); this one goes aside in its place
 # $mb.$tenth: the file's size in MB, one decimal
 share-file-too-big = { $name } is too big for a lab file ({ $mb }.{ $tenth } MB; at most { $max } MB).
 share-file-not-lab = { $name } is not a smtplab lab file: { $why }.

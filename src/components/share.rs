@@ -18,6 +18,10 @@ pub struct ShareProps {
     pub lab: UseReducerHandle<Lab>,
     /// Takes the lab read from a file (the page puts the current one aside).
     pub open_lab: Callback<Box<Lab>>,
+    /// The storage key of the lab put aside (for a link or a file), if there is one.
+    pub aside: AttrValue,
+    /// Swaps the lab shown with the one put aside.
+    pub swap: Callback<MouseEvent>,
 }
 
 /// The address of the full lab that replays this session.
@@ -120,6 +124,10 @@ pub fn share(props: &ShareProps) -> Html {
                 <label for="open-lab">{ t!(texts, "share-open") }</label>
                 <input id="open-lab" type="file" accept=".json,application/json" {onchange} />
                 { error_line(&error.as_ref().map(|why| why.say(&texts))) }
+                if let Loaded::Restored(aside) = storage::decode(storage::read(&props.aside)) {
+                    <hr />
+                    <button onclick={props.swap.clone()}>{ t!(texts, "share-bring-back", steps = aside.steps.len()) }</button>
+                }
             </div>
         }
     } else {

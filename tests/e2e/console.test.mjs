@@ -212,3 +212,15 @@ test("a multi-line reply's class badge sits beside its first line", async () => 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test("the live region reads each new reply with its code", async () => {
+  const { page, type, errors } = await openLab(state);
+  await type("EHLO client.example.org");
+  await type("MAIL FROM:<a@example.org>");
+  await type("RCPT TO:<x@gmail.com>");
+  const said = await page.getByRole("log", { name: "Replies as they arrive" }).locator("p").allTextContents();
+  assert.equal(said.at(-1), "454 4.7.1 <x@gmail.com>: Relay access denied");
+  assert.ok(said.some((s) => s.startsWith("250 mail.example.com PIPELINING")), JSON.stringify(said));
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -146,3 +146,37 @@ test("the Share / save menu opens inside the window at every width, in both lang
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test("the lab put aside stays within reach: after a reload, after a second link, and swapped back and forth", async () => {
+  const links = [];
+  for (const host of ["a.example", "b.example"]) {
+    const other = await openLab(state);
+    await other.type(`EHLO ${host}`);
+    links.push(await shareLink(other.page));
+    await other.page.close();
+  }
+  const { page, log, type, errors } = await openLab(state);
+  await type("EHLO own.example");
+  const shows = async (host) => {
+    await log.getByText(`EHLO ${host}`, { exact: true }).waitFor();
+    return (await wireRows(log)).filter((t) => t.startsWith("EHLO "));
+  };
+  await page.goto(links[0]);
+  assert.deepEqual(await shows("a.example"), ["EHLO a.example"]);
+  // A second link over the first, unchanged: the learner's own lab stays the one aside.
+  await page.goto(links[1]);
+  assert.deepEqual(await shows("b.example"), ["EHLO b.example"]);
+  await page.reload();
+  await shows("b.example");
+  assert.equal(await page.getByRole("button", { name: "Bring back my own lab" }).count(), 0, "the notice is gone after a reload");
+  await page.getByText("Share / save").click();
+  await page.getByRole("button", { name: /^Bring back the lab put aside \(\d+ steps?\)/ }).click();
+  assert.deepEqual(await shows("own.example"), ["EHLO own.example"]);
+  // Bringing it back put the shared lab aside in its place: nothing was dropped.
+  await page.getByRole("button", { name: /^Bring back the lab put aside/ }).click();
+  assert.deepEqual(await shows("b.example"), ["EHLO b.example"]);
+  await page.getByRole("button", { name: /^Bring back the lab put aside/ }).click();
+  assert.deepEqual(await shows("own.example"), ["EHLO own.example"]);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
