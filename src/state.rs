@@ -31,6 +31,18 @@ pub enum Entry {
     Session { event: Event, at: u64 },
 }
 
+impl Entry {
+    /// When it happened, on the lab's clock.
+    pub fn at(&self) -> u64 {
+        match self {
+            Entry::Client { at, .. }
+            | Entry::Server { at, .. }
+            | Entry::Event { at, .. }
+            | Entry::Session { at, .. } => *at,
+        }
+    }
+}
+
 /// Something that happened in the session, typed, for observers such as the embedding
 /// API. Built from the engine's outputs and its phase, never from a reply's text.
 #[derive(Clone, Debug, PartialEq)]
@@ -474,6 +486,9 @@ impl Lab {
         if let Some(grading) = &mut self.grading {
             grading.observe(&output);
         }
+        // What follows a reply happens after it was written, at its due time or later (a
+        // tarpitted 421, then the close): the transcript's times never go backwards.
+        let now = self.entries.last().map_or(now, |last| now.max(last.at()));
         match output {
             Output::Reply { reply, due } => {
                 let tls = self.session.tls_active();

@@ -399,3 +399,39 @@ fn an_exported_transcript_replays_to_the_same_server_lines() {
         assert!(exported.contains("S: 250 "), "{exported}");
     }
 }
+
+#[test]
+fn the_transcript_s_times_never_go_backwards_past_a_tarpit() {
+    // Past Postfix's junk-command limit every NOOP is an error, answered a second late;
+    // at the hard error limit the 421 comes late too, and then the close.
+    let mut lab = send_at(Rc::new(Lab::connected(0, 1)), "EHLO client.example.org", 10);
+    for n in 0..140u64 {
+        lab = send_at(lab, "NOOP", 20 + n);
+    }
+    assert!(
+        server_lines(&lab).iter().any(|l| l.starts_with("421 ")),
+        "the session hit the limit"
+    );
+    let times: Vec<u64> = lab.entries.iter().map(|e| e.at()).collect();
+    let closed = lab
+        .entries
+        .iter()
+        .position(|e| matches!(e, Entry::Event { note, .. } if note.id == "event-server-closed"))
+        .expect("the server closed");
+    let entries: Vec<&Entry> = lab.entries.iter().collect();
+    let replied = entries
+        .iter()
+        .rposition(|e| matches!(e, Entry::Server { .. }))
+        .unwrap();
+    assert!(
+        times[closed] >= times[replied],
+        "closed at {} before the 421 at {}",
+        times[closed],
+        times[replied]
+    );
+    for pair in entries.windows(2) {
+        if !matches!(pair[1], Entry::Client { .. }) {
+            assert!(pair[1].at() >= pair[0].at(), "{:?} before {:?}", pair[1], pair[0]);
+        }
+    }
+}
