@@ -205,9 +205,10 @@ sequence-body-end = end of message ({ $lines ->
     [one] 1 byte
    *[other] { $bytes } bytes
 }): collapse
-band-greeting = connection and greeting
-band-tls = TLS (encrypted)
-band-transaction = mail transaction
+# Band names stand in the narrow margin beside the client: at most 14 characters.
+band-greeting = greeting
+band-tls = TLS, encrypted
+band-transaction = transaction
 band-quit = QUIT and close
 
 ## Why a share link could not be opened

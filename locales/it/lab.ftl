@@ -208,9 +208,10 @@ sequence-body-end = fine del messaggio ({ $lines ->
     [one] 1 byte
    *[other] { $bytes } byte
 }): comprimi
-band-greeting = connessione e saluto iniziale
-band-tls = TLS (cifrato)
-band-transaction = transazione di posta
+# I nomi delle fasce stanno nel margine stretto accanto al client: al massimo 14 caratteri.
+band-greeting = saluto
+band-tls = TLS, cifrato
+band-transaction = transazione
 band-quit = QUIT e chiusura
 
 ## Perché non è stato possibile aprire un link di condivisione

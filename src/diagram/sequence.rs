@@ -435,9 +435,12 @@ fn band(texts: &Texts, band: &Band, skip: usize, origin: usize) -> BandShape {
         BandKind::Transaction => ("transaction", t!(texts, "band-transaction"), 8),
         BandKind::Quit => ("quit", t!(texts, "band-quit"), 4),
     };
+    // The name stands in the margin left of the client's lifeline (11px, about 6 units
+    // a character), cut to fit it.
+    let room = (CLIENT_X - 4 - (4 + inset + 4)) / 6;
     BandShape {
         class,
-        name,
+        name: elide(&name, room),
         x: 4 + inset,
         y: TOP + (first - origin) * ROW - 8,
         width: WIDTH - 8 - 2 * inset,

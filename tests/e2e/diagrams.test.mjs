@@ -146,3 +146,24 @@ test("at phone width the sequence diagram's labels stay readable (drawn at 8.5px
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test("the sequence diagram's band names stay in the margin beside the client's lifeline, in both languages", async () => {
+  const { page, type, errors } = await openLab(state);
+  await type("EHLO client.example.org");
+  await type("STARTTLS");
+  await page.getByRole("button", { name: "Start TLS handshake" }).click();
+  for (const line of ["EHLO client.example.org", "MAIL FROM:<alice@example.com>", "RCPT TO:<bob@example.com>", "QUIT"]) await type(line);
+  for (const [figure, language] of [["Sequence diagram", null], ["Diagramma di sequenza", "it"]]) {
+    if (language) await page.getByRole("combobox", { name: "Language" }).selectOption(language);
+    const { names, lifeline } = await page.getByRole("figure", { name: figure }).evaluate((f) => {
+      const svg = f.querySelector("svg.sequence");
+      const lifeline = svg.querySelector("line.life").getBoundingClientRect().left;
+      const names = [...svg.querySelectorAll("g.band text")].map((t) => [t.textContent, t.getBoundingClientRect().right]);
+      return { names, lifeline };
+    });
+    assert.ok(names.length >= 4, JSON.stringify(names));
+    for (const [name, right] of names) assert.ok(right < lifeline, `${figure}: "${name}" ends at ${right}, past the lifeline at ${lifeline}`);
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+});
