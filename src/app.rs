@@ -445,6 +445,10 @@ pub fn lab_page(props: &LabPageProps) -> Html {
         let lab = lab.clone();
         Callback::from(move |_: MouseEvent| lab.dispatch(Action::DismissNotice))
     };
+    let undo = {
+        let lab = lab.clone();
+        Callback::from(move |_: MouseEvent| lab.dispatch(Action::Undo))
+    };
     let restore = {
         let (lab, key, put_aside) = (lab.clone(), key.clone(), put_aside.clone());
         Callback::from(move |_: MouseEvent| {
@@ -481,6 +485,9 @@ pub fn lab_page(props: &LabPageProps) -> Html {
                     }
                     if *put_aside {
                         { " " }<button onclick={restore.clone()}>{ t!(texts, "notice-bring-back") }</button>
+                    }
+                    if lab.undo.is_some() {
+                        { " " }<button onclick={undo}>{ t!(texts, "notice-undo-branch") }</button>
                     }
                     { " " }<button onclick={dismiss}>{ t!(texts, "notice-dismiss") }</button>
                 </div>

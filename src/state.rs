@@ -108,6 +108,9 @@ pub struct Lab {
     /// Copies of this lab along its steps, for [`Lab::replayed`]; derived from the
     /// steps, so never compared or saved.
     pub checkpoints: Checkpoints,
+    /// Right after a step branched from a past one: the lab before it, later steps and
+    /// all, for [`Action::Undo`]. Gone at the next step; never compared or saved.
+    pub undo: Option<Rc<Lab>>,
 }
 
 /// Copies of a lab after every [`CHECKPOINT_EVERY`] steps, oldest first: the `i`th is the
@@ -239,6 +242,8 @@ pub enum Action {
     },
     /// Replaces the whole lab (a lab file opened, or the learner's own lab brought back).
     Replace(Box<Lab>),
+    /// Takes back the step that branched from a past one: the later steps come back.
+    Undo,
     /// Shows the lab as it was after this many steps; `None` returns to the live end.
     View(Option<usize>),
     /// Time passes with nothing sent (the app dispatches it on a timer): whatever the
@@ -337,6 +342,7 @@ impl Lab {
             happened: Happenings::default(),
             grading,
             checkpoints: Checkpoints::default(),
+            undo: None,
         };
         lab.connect(now);
         lab
@@ -404,6 +410,7 @@ impl Lab {
             notice: None,
             happened: Happenings::default(),
             checkpoints: Checkpoints::default(),
+            undo: None,
             ..self.clone()
         };
         self.steps = steps;
@@ -605,7 +612,10 @@ impl Lab {
         match action {
             Action::Select(i) => self.selected = i,
             Action::Open(panel) => self.panel = panel,
-            Action::DismissNotice => self.notice = None,
+            Action::DismissNotice => {
+                self.notice = None;
+                self.undo = None;
+            }
             Action::Notify(text) => self.notice = Some(text),
             Action::View(count) => {
                 self.view = count
@@ -680,6 +690,12 @@ impl Reducible for Lab {
                 lab.happened.restart_at(self.happened.total());
                 return Rc::new(*lab);
             }
+            Action::Undo => {
+                let Some(before) = &self.undo else { return self };
+                let mut lab = (**before).clone();
+                lab.happened.restart_at(self.happened.total());
+                return Rc::new(lab);
+            }
             view => {
                 let mut lab = (*self).clone();
                 lab.change_view(view);
@@ -687,10 +703,14 @@ impl Reducible for Lab {
             }
         };
         let mut lab = (*self).clone();
+        lab.undo = None;
         if let Some((count, _)) = lab.view.take() {
-            // Acting on a past step branches from it: later steps are dropped.
+            // Acting on a past step branches from it: later steps are dropped, and kept
+            // for one undo.
             let mut past = lab.replayed(count);
             past.notice = Some(note!("notice-branched", count = count));
+            lab.notice = None;
+            past.undo = Some(Rc::new(lab));
             lab = past;
         }
         lab.steps.push(step.clone());

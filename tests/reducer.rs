@@ -435,3 +435,31 @@ fn the_transcript_s_times_never_go_backwards_past_a_tarpit() {
         }
     }
 }
+
+#[test]
+fn a_branch_from_a_past_step_can_be_undone_until_the_next_step() {
+    let mut lab = Rc::new(Lab::connected(0, 1));
+    for line in [
+        "EHLO client.example.org",
+        "MAIL FROM:<a@example.org>",
+        "RCPT TO:<bob@example.com>",
+    ] {
+        lab = send(lab, line);
+    }
+    let live = lab.clone();
+    let branched = lab.reduce(Action::View(Some(1))).reduce(Action::Do(Step::Send {
+        line: "NOOP".into(),
+        now: 2_000,
+    }));
+    assert_eq!(branched.steps.len(), 2, "the later steps were dropped");
+    assert!(branched.undo.is_some());
+    let undone = branched.clone().reduce(Action::Undo);
+    assert_eq!(undone.steps, live.steps, "they came back");
+    assert_eq!(server_lines(&undone), server_lines(&live));
+    assert!(undone.view.is_none() && undone.undo.is_none());
+    // One undo, right after the branch: the next step or a dismissed notice ends it.
+    let on = send(branched.clone(), "RSET");
+    assert!(on.undo.is_none());
+    assert_eq!(on.clone().reduce(Action::Undo).steps, on.steps, "nothing to undo");
+    assert!(branched.reduce(Action::DismissNotice).undo.is_none());
+}

@@ -65,6 +65,7 @@ duration-hours = { $n ->
    *[other] { $n } hours
 }
 notice-branched = Branched from step { $count }: the later steps were dropped.
+notice-undo-branch = Undo: bring them back
 
 ## The page
 tagline = Type SMTP to a simulated mail server. It answers like { $server }, and explains every reply.

@@ -65,6 +65,7 @@ duration-hours = { $n ->
    *[other] { $n } ore
 }
 notice-branched = Ripreso dal passo { $count }: i passi successivi sono stati scartati.
+notice-undo-branch = Annulla: riportali indietro
 
 ## La pagina
 tagline = Scrivi SMTP a un server di posta simulato. Risponde come { $server } e spiega ogni risposta.

@@ -155,3 +155,19 @@ test("letting time pass: five minutes on the lab's clock, and the idle timeout c
     await page.close();
   }
 });
+
+test("typing while stepped back branches from there, and the notice's Undo brings the later steps back", async () => {
+  const { page, log, type, errors } = await openLab(state);
+  for (const line of ["EHLO client.example.org", "MAIL FROM:<a@example.org>", "RCPT TO:<bob@example.com>"]) await type(line);
+  const timeline = page.getByRole("region", { name: "Timeline" });
+  for (let i = 0; i < 2; i++) await timeline.getByRole("button", { name: "◀ Step back" }).click();
+  await type("NOOP");
+  await page.getByText(/^Branched from step 1: the later steps were dropped\./).waitFor();
+  assert.equal(await log.getByText("RCPT TO:<bob@example.com>", { exact: true }).count(), 0);
+  await page.getByRole("button", { name: "Undo: bring them back" }).click();
+  await log.getByText("RCPT TO:<bob@example.com>", { exact: true }).waitFor();
+  assert.equal(await log.getByText("NOOP", { exact: true }).count(), 0, "the branch's step is gone");
+  assert.equal(await page.getByRole("button", { name: "Undo: bring them back" }).count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
