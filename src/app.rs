@@ -520,6 +520,12 @@ pub fn lab_page(props: &LabPageProps) -> Html {
                 { notices }
                 <LessonBar lab={lab.clone()} embedded=true />
                 <Console lab={lab.clone()} draft={draft.clone()} />
+                // The lesson's hints, "Show me" and summary (the page chose the lesson).
+                if lab.grading.is_some() {
+                    <section class="pane" aria-label={t!(texts, "pane-lesson")}>
+                        <LessonsPanel lessons={lessons.clone()} lab={lab.clone()} insert={insert.clone()} embedded=true />
+                    </section>
+                }
                 if start.explain_pane {
                     <section class="pane" aria-label={t!(texts, "pane-explanation")}><Explain lab={lab.clone()} /></section>
                 }

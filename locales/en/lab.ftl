@@ -79,6 +79,7 @@ tab-auth = AUTH helpers
 tab-mailboxes = Mailboxes
 tab-settings = Settings
 pane-explanation = Explanation pane
+pane-lesson = Lesson pane
 embed-open-full = Open in full lab
 language-label = Language
 language-note = Explanations are translated; the server's replies stay in its own English, as a real server sends them.

@@ -79,6 +79,7 @@ tab-auth = Strumenti AUTH
 tab-mailboxes = Caselle di posta
 tab-settings = Impostazioni
 pane-explanation = Riquadro della spiegazione
+pane-lesson = Riquadro della lezione
 embed-open-full = Apri nel laboratorio completo
 language-label = Lingua
 language-note = Le spiegazioni sono tradotte; le risposte del server restano nel suo inglese, come le invia un server reale.

@@ -284,3 +284,27 @@ test("offline, the lessons come from the service worker", async () => {
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test("an embedded lesson has its hints, Show me and summary below the console, but no way out of the lesson", async () => {
+  const lab = await openLab(state, { width: 700, height: 600 }, `${state.site.url}?embed=1&lesson=first-message`);
+  const { page, input, type, errors } = lab;
+  const pane = page.getByRole("region", { name: "Lesson pane" });
+  await pane.getByRole("button", { name: "Hint (1 of 1)" }).click();
+  assert.equal(await pane.getByRole("list", { name: "Hints" }).textContent(), "Type EHLO followed by a name for your computer.");
+  await pane.getByRole("button", { name: "Show me" }).click();
+  assert.equal(await input.inputValue(), "EHLO client.example.org");
+  await input.press("Enter");
+  await stepHeading(page).filter({ hasText: "Step 2 of 5" }).waitFor();
+  for (const line of ["MAIL FROM:<alice@example.com>", "RCPT TO:<bob@example.com>", "DATA"]) await type(line);
+  await page.getByRole("textbox", { name: "Message" }).fill("Subject: Hello\n\nHi Bob.");
+  await page.getByRole("button", { name: "Send message" }).click();
+  await stepHeading(page).filter({ hasText: "Step 5 of 5" }).waitFor();
+  await type("QUIT");
+  await pane.getByRole("region", { name: "Lesson complete" }).waitFor();
+  assert.match(await pane.textContent(), /Hints used1/);
+  assert.equal(await pane.getByRole("button", { name: /^Next lesson/ }).count(), 0, "the course page chose the lesson");
+  assert.equal(await pane.getByRole("button", { name: "Leave the lesson" }).count(), 0);
+  await page.screenshot({ path: `${shots}embed-lesson-done.png`, fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -21,6 +21,10 @@ pub struct LessonViewProps {
     pub lab: UseReducerHandle<Lab>,
     pub lesson: Rc<Lesson>,
     pub insert: Callback<String>,
+    /// In a course page's frame: the page chose the lesson, so there is no leaving it
+    /// and no next lesson to go to.
+    #[prop_or_default]
+    pub embedded: bool,
 }
 
 #[function_component(LessonView)]
@@ -48,7 +52,13 @@ pub fn lesson_view(props: &LessonViewProps) -> Html {
     let progress = &grading.progress;
     let current = progress.current();
     let total = lesson.steps.len();
-    let header = lesson_header(&texts, &lessons, &lesson, toggle_confirm, reset, &confirming);
+    let actions = HeaderActions {
+        toggle_confirm,
+        reset,
+        confirming,
+        embedded: props.embedded,
+    };
+    let header = lesson_header(&texts, &lessons, &lesson, actions);
     if lesson.is_scenario() {
         return scenario_view(&texts, header, &lesson);
     }
@@ -64,7 +74,7 @@ pub fn lesson_view(props: &LessonViewProps) -> Html {
             progress.failures(),
             &solution_of,
         ),
-        None => summary(&texts, &lessons, &lesson, &props.lab),
+        None => summary(&texts, &lessons, &lesson, &props.lab, props.embedded),
     };
     html! {
         <article class="lesson" aria-label={t!(texts, "lesson-label", title = said(&lesson.title, lang))}>
@@ -105,15 +115,22 @@ fn intro_and_status(texts: &Texts, lesson: &Lesson, current: usize, untouched: b
     }
 }
 
-/// The lesson's title, and leaving or starting it again (with confirmation).
-fn lesson_header(
-    texts: &Texts,
-    lessons: &Lessons,
-    lesson: &Lesson,
+/// What the lesson's header offers: starting again (with confirmation), and leaving.
+struct HeaderActions {
     toggle_confirm: Callback<MouseEvent>,
     reset: Callback<MouseEvent>,
-    confirming: &UseStateHandle<bool>,
-) -> Html {
+    confirming: UseStateHandle<bool>,
+    embedded: bool,
+}
+
+/// The lesson's title, and leaving or starting it again (with confirmation).
+fn lesson_header(texts: &Texts, lessons: &Lessons, lesson: &Lesson, actions: HeaderActions) -> Html {
+    let HeaderActions {
+        toggle_confirm,
+        reset,
+        confirming,
+        embedded,
+    } = actions;
     let leave = {
         let lessons = lessons.clone();
         Callback::from(move |_: MouseEvent| lessons.leave())
@@ -131,12 +148,14 @@ fn lesson_header(
             <p class="lesson-kind">{ kind }</p>
             <h2>{ said(&lesson.title, texts.lang) }</h2>
             <div class="lesson-actions">
-                <button onclick={leave}>{ leave_label }</button>
+                if !embedded {
+                    <button onclick={leave}>{ leave_label }</button>
+                }
                 if !lesson.is_scenario() {
                     <button onclick={toggle_confirm} aria-expanded={confirming.to_string()}>{ t!(texts, "lesson-start-again") }</button>
                 }
             </div>
-            if **confirming {
+            if *confirming {
                 <div class="confirm" role="group" aria-label={t!(texts, "lesson-start-again-label")}>
                     <p>{ t!(texts, "lesson-start-again-question") }</p>
                     <button class="danger" onclick={reset}>{ t!(texts, "lesson-reset") }</button>
@@ -322,7 +341,7 @@ fn focus(selector: &str) {
 }
 
 /// The end of a lesson: commands against the budget, errors, hints, time.
-fn summary(texts: &Texts, lessons: &Lessons, lesson: &Lesson, lab: &Lab) -> Html {
+fn summary(texts: &Texts, lessons: &Lessons, lesson: &Lesson, lab: &Lab, embedded: bool) -> Html {
     let Some(grading) = lessons.grading() else {
         return html! {};
     };
@@ -342,7 +361,7 @@ fn summary(texts: &Texts, lessons: &Lessons, lesson: &Lesson, lab: &Lab) -> Html
     };
     let hints = grading.hints_used(&lessons.asked);
     let next = match &*lessons.catalog {
-        Some(Ok(catalog)) => {
+        Some(Ok(catalog)) if !embedded => {
             let at = catalog.lessons.iter().position(|e| e.id == lesson.id);
             at.and_then(|i| catalog.lessons.get(i + 1)).cloned()
         }

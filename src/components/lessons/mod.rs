@@ -326,6 +326,9 @@ pub struct LessonsPanelProps {
     pub lab: UseReducerHandle<Lab>,
     /// Puts text into the command input.
     pub insert: Callback<String>,
+    /// In a course page's frame (see [`lesson::LessonViewProps::embedded`]).
+    #[prop_or_default]
+    pub embedded: bool,
 }
 
 /// The panel: the lesson being followed, or the list.
@@ -335,7 +338,7 @@ pub fn lessons_panel(props: &LessonsPanelProps) -> Html {
     match &props.lab.grading {
         Some(grading) => html! {
             <lesson::LessonView lessons={lessons.clone()} lab={props.lab.clone()}
-                lesson={grading.lesson.clone()} insert={props.insert.clone()} />
+                lesson={grading.lesson.clone()} insert={props.insert.clone()} embedded={props.embedded} />
         },
         None => html! { <list::LessonList lessons={lessons.clone()} /> },
     }
