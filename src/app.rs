@@ -15,6 +15,7 @@ use crate::components::console::Console;
 use crate::components::diagrams::Diagrams;
 use crate::components::explain::Explain;
 use crate::components::language::LanguageSwitch;
+use crate::components::lessons::history::use_back_leaves_lesson;
 use crate::components::lessons::{use_lessons, LessonBar, LessonsPanel};
 use crate::components::mailboxes::Mailboxes;
 use crate::components::settings::Settings;
@@ -436,6 +437,7 @@ pub fn lab_page(props: &LabPageProps) -> Html {
     use_script(&lab, &draft, &start, &script, &problems);
     let asked_lesson = start.lesson.clone().filter(|_| !*linked.borrow());
     let lessons = use_lessons(&lab, &key, asked_lesson);
+    use_back_leaves_lesson(&lessons, start.embed);
     let ignored = use_bridge(&lab, start.clone(), lessons.loader());
     let insert = {
         let draft = draft.clone();

@@ -308,3 +308,27 @@ test("an embedded lesson has its hints, Show me and summary below the console, b
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test("the browser's Back button leaves a lesson, keeping its progress; leaving by the button leaves no extra history", async () => {
+  const lab = await lessonsTab();
+  const { page, log, type, errors } = lab;
+  await page.goto(`${state.site.url}#start`); // an entry of the page's own before the lesson
+  await page.getByRole("tab", { name: "Lessons" }).click();
+  await type("EHLO my-own-lab.example");
+  const depth = await page.evaluate(() => history.length);
+  await enter(lab, "Your first message");
+  await type("EHLO client.example.org");
+  await stepHeading(page).filter({ hasText: "Step 2 of 5" }).waitFor();
+  await page.goBack();
+  await log.getByText("EHLO my-own-lab.example").waitFor();
+  assert.equal(await page.getByRole("article", { name: /^Lesson: / }).count(), 0, "the lesson was left");
+  assert.ok(page.url().startsWith(state.site.url), `still in the lab: ${page.url()}`);
+  // Its progress is kept: entering again goes on at step 2.
+  await enter(lab, "Your first message");
+  await stepHeading(page).filter({ hasText: "Step 2 of 5" }).waitFor();
+  await page.getByRole("button", { name: "Leave the lesson" }).click();
+  await log.getByText("EHLO my-own-lab.example").waitFor();
+  await page.waitForFunction((depth) => history.state === null && history.length === depth + 1, depth);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -3,6 +3,7 @@
 //! outlives the panel (the catalog, the hints asked for, where the learner is) and does
 //! the loading, entering and leaving described in `crate::lessons`.
 
+pub mod history;
 pub mod lesson;
 pub mod list;
 
