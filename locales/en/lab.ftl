@@ -3,7 +3,7 @@
 ## The explanation of one reply
 explain-label = Explanation
 explain-empty = Send a command; then select any reply to see what it means.
-explain-wire-note = The reply is the server's own text and never translated; this explanation is.
+explain-wire-note = The reply is the server's own text, exactly as sent, in every language; the explanation is smtplab's.
 explain-code = Code
 explain-enhanced = Enhanced status code
 explain-what-happened = What happened
