@@ -93,6 +93,7 @@ notice-link-opened-aside = Opened a shared session ({ $steps ->
    *[other] { $steps } steps
 }), replayed to where it was shared. Your own lab was put aside.
 notice-save-unreadable = Your saved lab could not be read ({ $why }), so a fresh one was started.
+notice-message-unreadable = The message you were writing could not be read back ({ $why }), so the message box starts empty.
 notice-file-opened = Lab file opened ({ $steps ->
     [one] 1 step
    *[other] { $steps } steps

@@ -93,6 +93,7 @@ notice-link-opened-aside = Aperta una sessione condivisa ({ $steps ->
    *[other] { $steps } passi
 }), riprodotta fino al punto in cui era stata condivisa. Il tuo laboratorio è stato messo da parte.
 notice-save-unreadable = Non è stato possibile leggere il laboratorio salvato ({ $why }), quindi ne è stato avviato uno nuovo.
+notice-message-unreadable = Non è stato possibile rileggere il messaggio che stavi scrivendo ({ $why }), quindi il campo del messaggio riparte vuoto.
 notice-file-opened = File del laboratorio aperto ({ $steps ->
     [one] 1 passo
    *[other] { $steps } passi

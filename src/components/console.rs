@@ -12,6 +12,7 @@ use super::transcript::Transcript;
 use super::wait::Wait;
 use crate::i18n::use_texts;
 use crate::state::{Action, Lab, Step};
+use crate::storage::MessageDraft;
 use crate::t;
 use crate::time::now_ms;
 
@@ -19,6 +20,8 @@ use crate::time::now_ms;
 pub struct ConsoleProps {
     pub lab: UseReducerHandle<Lab>,
     pub draft: UseStateHandle<String>,
+    /// The message being written in the composer.
+    pub message: UseStateHandle<MessageDraft>,
 }
 
 #[function_component(Console)]
@@ -35,6 +38,7 @@ pub fn console(props: &ConsoleProps) -> Html {
     };
     let shown = lab.shown();
     let closed = shown.phase() == Phase::Closed;
+    let in_data = shown.phase() == Phase::Data;
     html! {
         <section class="console" aria-label={t!(texts, "console-label")}>
             <div class="controls" role="toolbar" aria-label={t!(texts, "console-connection")}>
@@ -48,8 +52,8 @@ pub fn console(props: &ConsoleProps) -> Html {
                 <Export lab={lab.clone()} />
             </div>
             <Transcript lab={lab.clone()} />
-            if shown.phase() == Phase::Data {
-                <Composer lab={lab.clone()} />
+            if in_data {
+                <Composer lab={lab.clone()} draft={props.message.clone()} />
             } else {
                 <CommandLine lab={lab.clone()} draft={props.draft.clone()} />
             }
