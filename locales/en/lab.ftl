@@ -169,6 +169,7 @@ hint-unknown = { $word } is not an SMTP command; the server will answer { $answe
 composer-label = Message (headers, a blank line, the body)
 composer-message = Message
 composer-placeholder-body = The body. A line with a single dot ends the message.
+composer-keys = Ctrl+Enter (⌘+Enter on a Mac) sends the message.
 composer-wire = What goes on the wire
 composer-wire-preview = Wire preview
 composer-raw = Raw: send exactly what I typed (bare LF, no dot-stuffing, no final dot)

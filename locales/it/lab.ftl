@@ -169,6 +169,7 @@ hint-unknown = { $word } non è un comando SMTP; il server risponderà { $answer
 composer-label = Messaggio (intestazioni, una riga vuota, il corpo)
 composer-message = Messaggio
 composer-placeholder-body = Il corpo. Una riga con un solo punto termina il messaggio.
+composer-keys = Ctrl+Invio (⌘+Invio sul Mac) invia il messaggio.
 composer-wire = Cosa viaggia sulla connessione
 composer-wire-preview = Anteprima dei byte inviati
 composer-raw = Grezzo: invia esattamente ciò che ho scritto (LF isolati, niente dot-stuffing, nessun punto finale)

@@ -1,10 +1,12 @@
 //! After 354: the message composer, which shows the CRLFs and the dot-stuffing of what
 //! will be sent. What is typed is the lab page's message draft (kept across reloads and
-//! whatever replaces the composer, see `crate::drafts`); sending clears it.
+//! whatever replaces the composer, see `crate::drafts`); sending clears it. Ctrl+Enter
+//! (Cmd+Enter) sends as the button does.
 
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use super::use_take_focus;
 use crate::i18n::use_texts;
 use crate::state::{dot_stuff, Action, Lab, Step};
 use crate::storage::MessageDraft;
@@ -15,6 +17,9 @@ use crate::time::now_ms;
 pub struct ComposerProps {
     pub lab: UseReducerHandle<Lab>,
     pub draft: UseStateHandle<MessageDraft>,
+    /// Take the keyboard focus on appearing (the session has just entered DATA).
+    #[prop_or_default]
+    pub take_focus: bool,
 }
 
 /// After 354: a multi-line composer that shows CRLFs and dot-stuffing before sending.
@@ -22,11 +27,14 @@ pub struct ComposerProps {
 pub fn composer(props: &ComposerProps) -> Html {
     let texts = use_texts();
     let draft = props.draft.clone();
+    let area = use_node_ref();
+    use_take_focus(&area, props.take_focus);
     let oninput = change(&draft, |draft, e: InputEvent| {
         draft.text = e.target_unchecked_into::<HtmlTextAreaElement>().value()
     });
     let toggle = change(&draft, |draft, _: Event| draft.raw = !draft.raw);
     let send = send(&props.lab, &draft);
+    let onkeydown = send_on_ctrl_enter(&send);
     let (text, raw) = (&draft.text, draft.raw);
     let wire = if raw { text.clone() } else { dot_stuff(text) };
     let placeholder = format!(
@@ -36,9 +44,11 @@ pub fn composer(props: &ComposerProps) -> Html {
     html! {
         <div class="composer">
             <label for="message">{ t!(texts, "composer-label") }</label>
-            <textarea id="message" aria-label={t!(texts, "composer-message")}
-                rows="8" spellcheck="false" value={text.clone()} {oninput} {placeholder} />
-            { for warnings(text).into_iter().map(|w| html! { <p class="warning" role="note">{ texts.get(w, &[]) }</p> }) }
+            <textarea id="message" ref={area} aria-label={t!(texts, "composer-message")} aria-describedby="composer-keys"
+                rows="8" spellcheck="false" value={text.clone()} {oninput} {onkeydown} {placeholder} />
+            <p id="composer-keys" class="hint">{ t!(texts, "composer-keys") }</p>
+            // One node however many warnings: the textarea keeps its place (and the focus).
+            <>{ for warnings(text).into_iter().map(|w| html! { <p class="warning" role="note">{ texts.get(w, &[]) }</p> }) }</>
             <details open=true>
                 <summary>{ t!(texts, "composer-wire") }</summary>
                 <pre class="wire" aria-label={t!(texts, "composer-wire-preview")}>{ show_wire(&wire) }</pre>
@@ -63,6 +73,17 @@ fn change<E: 'static>(
         let mut changed = (*draft).clone();
         edit(&mut changed, e);
         draft.set(changed);
+    })
+}
+
+/// Ctrl+Enter, or Cmd+Enter on a Mac, sends (Enter alone is a new line of the message).
+fn send_on_ctrl_enter(send: &Callback<()>) -> Callback<KeyboardEvent> {
+    let send = send.clone();
+    Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) {
+            e.prevent_default();
+            send.emit(());
+        }
     })
 }
 

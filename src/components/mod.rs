@@ -61,6 +61,37 @@ pub fn use_scroll_to_end<D: PartialEq + Clone + 'static>(scroller: &NodeRef, dep
     });
 }
 
+/// Moves the keyboard focus to `node` when the component appears, if `enabled` and the
+/// focus is free to move: this document has it (not a course page around an embedded
+/// lab), and it is on nothing in particular (the element that had it was just replaced)
+/// or inside the console.
+#[hook]
+pub fn use_take_focus(node: &NodeRef, enabled: bool) {
+    let node = node.clone();
+    use_effect_with((), move |_| {
+        if enabled && focus_is_free() {
+            if let Some(element) = node.cast::<web_sys::HtmlElement>() {
+                let _ = element.focus();
+            }
+        }
+    });
+}
+
+fn focus_is_free() -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    if !document.has_focus().unwrap_or(false) {
+        return false;
+    }
+    let body = document.body();
+    document.active_element().is_none_or(|active| {
+        body.is_some_and(|body| body.unchecked_ref::<web_sys::Element>() == &active)
+            || active.closest(".console").ok().flatten().is_some()
+    })
+}
+
 /// `HH:MM:SS` of a simulated time (UTC).
 pub fn clock(ms: u64) -> String {
     let secs = ms / 1000;

@@ -1,5 +1,7 @@
 // The message composer as a learner uses it: the draft outlives a reload, stepping back,
-// and a lesson; a script keeps a message's blank lines.
+// and a lesson; the keyboard focus follows the session into DATA and back; Ctrl+Enter
+// sends; an embedded lab takes no focus from its course page; a script keeps a message's
+// blank lines.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { suite, openLab } from "./harness.mjs";
@@ -16,6 +18,9 @@ async function inData(viewport) {
   await lab.message.waitFor();
   return lab;
 }
+
+/** What has the keyboard focus: its accessible name (aria-label), or its tag. */
+const focused = (page) => page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.tagName);
 
 test("the message draft survives a reload, stepping back, and a lesson; sending clears it", async () => {
   const { page, log, message, type, errors } = await inData();
@@ -67,6 +72,63 @@ test("an unreadable message draft: an empty composer, a clear message, and the t
     /^data:application\/json;charset=utf-8,%7B%22version%22%3A1/);
   await alert.getByRole("button", { name: "Dismiss" }).click();
   assert.equal(await alert.count(), 0);
+  await page.close();
+});
+
+test("the focus follows the session: into the composer at 354, back to the command line after sending; Ctrl+Enter and Cmd+Enter send", async () => {
+  const { page, log, input, type, errors } = await inData();
+  assert.equal(await focused(page), "Message", "the composer has the focus after 354");
+  await page.keyboard.type("Subject: typed\n\nStraight in.");
+  await page.keyboard.press("Control+Enter");
+  await log.getByText(/queued as/).waitFor();
+  assert.equal(await focused(page), "SMTP command", "back on the command line after sending");
+  assert.equal(await log.getByText("Straight in.").count(), 1, "what was typed went into the message");
+
+  await page.keyboard.type("MAIL FROM:<alice@example.com>");
+  await page.keyboard.press("Enter");
+  await type("RCPT TO:<bob@example.com>");
+  await type("DATA");
+  assert.equal(await focused(page), "Message");
+  await page.keyboard.type("Subject: two\n\nWith the Mac's key.");
+  await page.keyboard.press("Meta+Enter");
+  await log.getByText(/queued as/).nth(1).waitFor();
+  assert.equal(await focused(page), "SMTP command");
+
+  // The button sends too, and the focus still comes back.
+  await type("MAIL FROM:<alice@example.com>");
+  await type("RCPT TO:<bob@example.com>");
+  await type("DATA");
+  await page.getByRole("textbox", { name: "Message" }).fill("Subject: three\n\nBy the button.");
+  await page.getByRole("button", { name: "Send message" }).click();
+  await log.getByText(/queued as/).nth(2).waitFor();
+  assert.equal(await focused(page), "SMTP command");
+  assert.equal(await input.inputValue(), "");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("an embedded lab takes no focus from its course page, not even when its script reaches DATA", async () => {
+  const page = await state.browser.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  const script = encodeURIComponent(["EHLO x", "MAIL FROM:<alice@example.com>", "RCPT TO:<bob@example.com>", "DATA"].join("\n"));
+  await page.setContent(`<label>Notes <input id="notes"></label>
+    <iframe id="at-once" width="600" height="500" src="${state.site.url}index.html?embed=1&script=${script}"></iframe>
+    <iframe id="typed" width="600" height="500" src="${state.site.url}index.html?embed=1&animate=1&script=${script}"></iframe>`);
+  await page.locator("#notes").focus();
+  for (const id of ["at-once", "typed"]) {
+    await page.frameLocator(`#${id}`).getByRole("textbox", { name: "Message" }).waitFor({ timeout: 20_000 });
+  }
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "notes");
+  await page.keyboard.type("kept");
+  assert.equal(await page.locator("#notes").inputValue(), "kept", "typing still goes to the course page");
+  // Opened on its own, at DATA from the start, it takes no focus either.
+  await page.goto(`${state.site.url}index.html?embed=1&script=${script}`);
+  await page.getByRole("textbox", { name: "Message" }).waitFor();
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), "BODY");
+  assert.deepEqual(errors, []);
   await page.close();
 });
 
