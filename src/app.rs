@@ -23,6 +23,7 @@ use crate::components::share::{full_lab_url, Share};
 use crate::components::tabs::Tabs;
 use crate::components::timeline::Timeline;
 use crate::components::update::UpdateBanner;
+use crate::drafts::{use_command_draft, use_message_draft};
 use crate::embed::{Problem, Start, Theme, WorldSource};
 use crate::i18n::{self, Arg, Lang, Note, Texts};
 use crate::lessons;
@@ -228,10 +229,13 @@ fn save(
     Some(storage::write(key, &storage::encode(&lab)))
 }
 
-/// Writes the draft if it changed since the last write.
-fn save_draft(key: &str, unsaved: &std::rc::Rc<std::cell::RefCell<Option<String>>>) {
-    if let Some(draft) = unsaved.borrow_mut().take() {
-        let _ = storage::write(key, &draft);
+/// Where a draft is kept: under `own` in the full lab; an embedded lab keeps its drafts
+/// beside its save, one per setup.
+fn draft_key(start: &Start, key: &str, own: &str, name: &str) -> String {
+    if start.embed {
+        format!("{key}.{name}")
+    } else {
+        own.into()
     }
 }
 
@@ -338,15 +342,9 @@ pub fn lab_page(props: &LabPageProps) -> Html {
     };
     let start = opened.start.clone();
     let key = opened.key.clone();
-    let draft_key = if start.embed {
-        format!("{key}.draft")
-    } else {
-        storage::DRAFT_KEY.into()
-    };
-    let draft = {
-        let draft_key = draft_key.clone();
-        use_state(move || storage::read(&draft_key).unwrap_or_default())
-    };
+    let draft = use_command_draft(draft_key(&start, &key, storage::DRAFT_KEY, "draft"));
+    let (message, unreadable_message) =
+        use_message_draft(draft_key(&start, &key, storage::MESSAGE_KEY, "message"));
     let problems = use_state(|| start.problems.clone());
     let save_error = use_state(|| None::<String>);
     let pending_save = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
@@ -367,31 +365,14 @@ pub fn lab_page(props: &LabPageProps) -> Html {
             *pending_save.borrow_mut() = Some(timer);
         });
     }
-    // The draft too is written once typing pauses: a write per keystroke and per Enter
-    // costs a synchronous localStorage call each.
-    let unsaved_draft = use_mut_ref(|| None::<String>);
-    {
-        let (unsaved_draft, draft_key) = (unsaved_draft.clone(), draft_key.clone());
-        let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
-        use_effect_with((*draft).clone(), move |draft| {
-            *unsaved_draft.borrow_mut() = Some(draft.clone());
-            let timer = gloo::timers::callback::Timeout::new(400, move || {
-                save_draft(&draft_key, &unsaved_draft);
-            });
-            *pending.borrow_mut() = Some(timer);
-        });
-    }
     {
         let (unsaved, key) = (unsaved.clone(), key.clone());
-        let (unsaved_draft, draft_key) = (unsaved_draft.clone(), draft_key.clone());
         use_effect_with((), move |_| {
             let listeners = web_sys::window().map(|window| {
                 ["pagehide", "visibilitychange"].map(|name| {
                     let (unsaved, key) = (unsaved.clone(), key.clone());
-                    let (unsaved_draft, draft_key) = (unsaved_draft.clone(), draft_key.clone());
                     gloo::events::EventListener::new(&window, name, move |_| {
                         save(&key, &unsaved);
-                        save_draft(&draft_key, &unsaved_draft);
                     })
                 })
             });
@@ -500,6 +481,7 @@ pub fn lab_page(props: &LabPageProps) -> Html {
             if let Some(problem) = &*save_error {
                 <div class="notice" role="alert">{ t!(texts, "notice-not-saved", problem = problem) }</div>
             }
+            { unreadable_notice(&texts, &unreadable_message) }
         </>
     };
     // Built when the session changes, not on every keystroke in the draft; only embedded
@@ -521,7 +503,7 @@ pub fn lab_page(props: &LabPageProps) -> Html {
                 <UpdateBanner />
                 { notices }
                 <LessonBar lab={lab.clone()} embedded=true />
-                <Console lab={lab.clone()} draft={draft.clone()} />
+                <Console lab={lab.clone()} draft={draft.clone()} message={message.clone()} />
                 // The lesson's hints, "Show me" and summary (the page chose the lesson).
                 if lab.grading.is_some() {
                     <section class="pane" aria-label={t!(texts, "pane-lesson")}>
@@ -567,7 +549,7 @@ pub fn lab_page(props: &LabPageProps) -> Html {
             { notices }
             <LessonBar lab={lab.clone()} />
             <div class="columns">
-                <Console lab={lab.clone()} draft={draft.clone()} />
+                <Console lab={lab.clone()} draft={draft.clone()} message={message.clone()} />
                 <aside class="panels" aria-label={t!(texts, "panels-help")}>
                     <Tabs label={t!(texts, "panels-label")} id="panels" names={PANELS.iter().map(|(_, name)| texts.get(name, &[])).collect::<Vec<_>>()}
                         selected={PANELS.iter().position(|(p, _)| *p == lab.panel).unwrap_or(0)} onselect={select}>
@@ -578,6 +560,26 @@ pub fn lab_page(props: &LabPageProps) -> Html {
             <Timeline lab={lab.clone()} />
             <Diagrams lab={lab.clone()} />
         </main>
+    }
+}
+
+/// Says that the stored message draft could not be read (the composer started empty),
+/// with the text to download.
+fn unreadable_notice(texts: &Texts, unreadable: &UseStateHandle<Option<storage::Unreadable>>) -> Html {
+    let Some(broken) = &**unreadable else {
+        return html! {};
+    };
+    let dismiss = {
+        let unreadable = unreadable.clone();
+        Callback::from(move |_: MouseEvent| unreadable.set(None))
+    };
+    html! {
+        <div class="notice" role="alert">
+            { t!(texts, "notice-message-unreadable", why = &broken.why) }{ " " }
+            <a download="smtplab-unreadable-message.json" href={storage::data_url("application/json", &broken.raw)}>
+                { t!(texts, "notice-download-unreadable") }</a>
+            { " " }<button onclick={dismiss}>{ t!(texts, "notice-dismiss") }</button>
+        </div>
     }
 }
 

@@ -11,7 +11,7 @@ use crate::{note, t};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use smtplab_engine::world::Profile;
-use smtplab_engine::World;
+use smtplab_engine::{Command, Parsed, World};
 
 /// Longest `world=` value read (base64url), and longest `script=`.
 const MAX_PARAM: usize = 65_536;
@@ -202,11 +202,7 @@ impl Start {
         if value.len() > MAX_PARAM {
             return Err(note!("problem-too-long", max = MAX_PARAM));
         }
-        let lines: Vec<String> = value
-            .split('\n')
-            .map(|l| l.trim_end_matches('\r').to_string())
-            .filter(|l| !l.is_empty())
-            .collect();
+        let lines = script_lines(value);
         if lines.len() > MAX_SCRIPT_LINES {
             return Err(note!(
                 "problem-script-lines",
@@ -217,6 +213,27 @@ impl Start {
         self.script = lines;
         Ok(())
     }
+}
+
+/// A script's lines, without their CRs. An empty line is skipped as a command, but kept
+/// in a message: after a `DATA` command up to the lone `.`, it is the blank line between
+/// the headers and the body, or one in the body. Empty lines at the end are dropped (the
+/// learner may be left to write the message).
+fn script_lines(value: &str) -> Vec<String> {
+    let mut in_message = false;
+    let mut lines = Vec::new();
+    for line in value.trim_end_matches(['\r', '\n']).split('\n') {
+        let line = line.trim_end_matches('\r');
+        if in_message {
+            in_message = line != ".";
+        } else if line.is_empty() {
+            continue;
+        } else {
+            in_message = matches!(smtplab_engine::parse(line), Parsed::Command(Command::Data));
+        }
+        lines.push(line.to_string());
+    }
+    lines
 }
 
 /// A lesson's id: 1 to 64 lower-case letters, digits and dashes.

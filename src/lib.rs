@@ -1,7 +1,7 @@
 //! smtplab's browser UI: a thin Yew layer over the engine.
 //!
 //! [`state`] holds the lab (an engine session plus the transcript drawn from its outputs)
-//! and its reducer; [`storage`] saves and restores it; [`share`] packs it into a link;
+//! and its reducer; [`storage`] saves and restores it, and [`drafts`] what is being typed; [`share`] packs it into a link;
 //! [`embed`] reads the URL's parameters and [`bridge`] talks to a course page that embeds
 //! the lab; [`app`] and [`components`] render it, and [`time`] reads the clock for them. No protocol logic lives here: every reply, its code and its meaning come from
 //! `smtplab_engine`.
@@ -10,6 +10,7 @@ pub mod app;
 pub mod bridge;
 pub mod components;
 pub mod diagram;
+pub mod drafts;
 pub mod embed;
 pub mod entries;
 pub mod i18n;

@@ -10,6 +10,11 @@
 //! read from it and replayed. Data that does not decode (corrupt, or from an unknown
 //! format) never blanks the page: the lab starts fresh, says so, and offers the broken
 //! text for download.
+//!
+//! What the learner has written and not sent is kept too, outside the lab (stepping back,
+//! a lesson or a share link replace the lab, not the drafts): the command line's draft as
+//! it is, and the composer's message ([`MessageDraft`]) versioned like the lab, and
+//! recovered the same way.
 
 use serde_json::Value;
 use smtplab_engine::json::{self, Writer};
@@ -21,7 +26,9 @@ use crate::state::{Lab, Panel};
 
 pub const KEY: &str = "smtplab.lab";
 pub const DRAFT_KEY: &str = "smtplab.draft";
+pub const MESSAGE_KEY: &str = "smtplab.message";
 const VERSION: u32 = 2;
+const MESSAGE_VERSION: u32 = 1;
 /// Most steps a saved lab replays (a long class; a share link holds fewer).
 pub const MAX_SAVED_STEPS: usize = 100_000;
 
@@ -140,6 +147,54 @@ fn old_step(step: &Value, last: &mut u64) -> Option<Value> {
         "Disconnect" => json!({ "x": delta }),
         "World" => json!({ "w": [delta, fields["world"], fields["seed"]] }),
         _ => return None,
+    })
+}
+
+/// The message being written in the composer (after 354), not sent yet.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MessageDraft {
+    pub text: String,
+    /// Sent as typed: no dot-stuffing, no final dot.
+    pub raw: bool,
+}
+
+/// Stored data that does not decode: the raw text (for download) and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unreadable {
+    pub raw: String,
+    pub why: String,
+}
+
+/// `{"version":1,"text":"Subject: Hi\n\nHello.","raw":false}`.
+pub fn encode_message(draft: &MessageDraft) -> String {
+    let mut out = Writer::new();
+    out.open_object()
+        .u64_field("version", MESSAGE_VERSION.into())
+        .string_field("text", &draft.text)
+        .bool_field("raw", draft.raw)
+        .close_object();
+    out.finish()
+}
+
+/// The stored message draft; nothing stored is an empty one.
+pub fn decode_message(raw: Option<String>) -> Result<MessageDraft, Unreadable> {
+    let Some(raw) = raw else {
+        return Ok(MessageDraft::default());
+    };
+    restore_message(&raw).map_err(|why| Unreadable { raw, why })
+}
+
+fn restore_message(raw: &str) -> Result<MessageDraft, String> {
+    let value = json::parse(raw)?;
+    let map = json::object(&value, "", &[], false)?;
+    match json::optional(map, "", "version", |v, p| json::unsigned::<u32>(v, p, "u32"))? {
+        Some(MESSAGE_VERSION) => {}
+        Some(other) => return Err(format!("it is in format version {other}")),
+        None => return Err("it has no format version".into()),
+    }
+    Ok(MessageDraft {
+        text: json::string(json::required(map, "", "text")?, "text")?,
+        raw: json::optional(map, "", "raw", json::boolean)?.unwrap_or(false),
     })
 }
 

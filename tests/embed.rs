@@ -50,6 +50,46 @@ fn an_embed_url_is_read_whole() {
     );
 }
 
+/// A script keeps the blank line between a message's headers and its body (and those in
+/// the body); empty lines between commands, and at the end, are still skipped.
+#[test]
+fn a_scripted_message_keeps_its_blank_lines() {
+    let script = "\nEHLO x\n\nMAIL FROM:<alice@example.com>\r\nRCPT TO:<bob@example.com>\ndata\r\n\
+                  Subject: scripted\r\n\r\nfirst paragraph\n\nsecond\n.\n\nQUIT\n\n";
+    let query: String = form_urlencoded::Serializer::new(String::new())
+        .append_pair("script", script)
+        .finish();
+    let start = Start::from_query(&query, OWN);
+    assert_eq!(start.problems, vec![]);
+    let lines = [
+        "EHLO x",
+        "MAIL FROM:<alice@example.com>",
+        "RCPT TO:<bob@example.com>",
+        "data",
+        "Subject: scripted",
+        "",
+        "first paragraph",
+        "",
+        "second",
+        ".",
+        "QUIT",
+    ];
+    assert_eq!(start.script, lines);
+    let mut lab = Rc::new(Lab::connected(0, 7));
+    for line in &start.script {
+        lab = lab.reduce(Action::Do(Step::Send {
+            line: line.clone(),
+            now: 1,
+        }));
+    }
+    let bob = lab.session.world().user("bob").unwrap();
+    assert_eq!(bob.mailbox.len(), 1);
+    assert_eq!(bob.mailbox[0].body(), "first paragraph\r\n\r\nsecond\r\n");
+    // Ending at DATA leaves the message to the learner: no blank line is sent for it.
+    let start = Start::from_query("script=EHLO%20x%0ADATA%0A%0A", OWN);
+    assert_eq!(start.script, ["EHLO x", "DATA"]);
+}
+
 #[test]
 fn a_world_comes_inline_or_from_this_site_only() {
     let mut world = smtplab_engine::World::reference();

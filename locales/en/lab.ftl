@@ -95,6 +95,7 @@ notice-link-opened-aside = Opened a shared session ({ $steps ->
    *[other] { $steps } steps
 }), replayed to where it was shared. Your own lab was put aside.
 notice-save-unreadable = Your saved lab could not be read ({ $why }), so a fresh one was started.
+notice-message-unreadable = The message you were writing could not be read back ({ $why }), so the message box starts empty.
 notice-file-opened = Lab file opened ({ $steps ->
     [one] 1 step
    *[other] { $steps } steps
@@ -170,6 +171,7 @@ hint-unknown = { $word } is not an SMTP command; the server will answer { $answe
 composer-label = Message (headers, a blank line, the body)
 composer-message = Message
 composer-placeholder-body = The body. A line with a single dot ends the message.
+composer-keys = Ctrl+Enter (⌘+Enter on a Mac) sends the message.
 composer-wire = What goes on the wire
 composer-wire-preview = Wire preview
 composer-raw = Raw: send exactly what I typed (bare LF, no dot-stuffing, no final dot)

@@ -95,6 +95,7 @@ notice-link-opened-aside = Aperta una sessione condivisa ({ $steps ->
    *[other] { $steps } passi
 }), riprodotta fino al punto in cui era stata condivisa. Il tuo laboratorio è stato messo da parte.
 notice-save-unreadable = Non è stato possibile leggere il laboratorio salvato ({ $why }), quindi ne è stato avviato uno nuovo.
+notice-message-unreadable = Non è stato possibile rileggere il messaggio che stavi scrivendo ({ $why }), quindi il campo del messaggio riparte vuoto.
 notice-file-opened = File del laboratorio aperto ({ $steps ->
     [one] 1 passo
    *[other] { $steps } passi
@@ -170,6 +171,7 @@ hint-unknown = { $word } non è un comando SMTP; il server risponderà { $answer
 composer-label = Messaggio (intestazioni, una riga vuota, il corpo)
 composer-message = Messaggio
 composer-placeholder-body = Il corpo. Una riga con un solo punto termina il messaggio.
+composer-keys = Ctrl+Invio (⌘+Invio sul Mac) invia il messaggio.
 composer-wire = Cosa viaggia sulla connessione
 composer-wire-preview = Anteprima dei byte inviati
 composer-raw = Grezzo: invia esattamente ciò che ho scritto (LF isolati, niente dot-stuffing, nessun punto finale)

@@ -5,6 +5,7 @@ use smtplab_engine::{Phase, ReplyKind, Verb, COMMANDS};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::use_take_focus;
 use crate::i18n::{use_texts, Texts};
 use crate::state::{Action, Lab, Step};
 use crate::t;
@@ -14,6 +15,9 @@ use crate::time::now_ms;
 pub struct CommandLineProps {
     pub lab: UseReducerHandle<Lab>,
     pub draft: UseStateHandle<String>,
+    /// Take the keyboard focus on appearing (a message was just sent).
+    #[prop_or_default]
+    pub take_focus: bool,
 }
 
 /// The command input: Enter sends, Up/Down walk the history, Tab completes valid verbs.
@@ -23,6 +27,8 @@ pub fn command_line(props: &CommandLineProps) -> Html {
     let (lab, draft) = (props.lab.clone(), props.draft.clone());
     let history_at = use_state(|| None::<usize>);
     let completions = use_state(Vec::<&'static str>::new);
+    let input = use_node_ref();
+    use_take_focus(&input, props.take_focus);
     let oninput = {
         let (draft, completions) = (draft.clone(), completions.clone());
         Callback::from(move |e: InputEvent| {
@@ -36,7 +42,7 @@ pub fn command_line(props: &CommandLineProps) -> Html {
         <div class="command">
             <label class="prompt">
                 <span class="prompt-sign" aria-hidden="true">{ if lab.shown().session.tls_active() { "~>" } else { "->" } }</span>
-                <input type="text" aria-label={t!(texts, "command-input")} aria-describedby="hint" autocomplete="off"
+                <input type="text" ref={input} aria-label={t!(texts, "command-input")} aria-describedby="hint" autocomplete="off"
                     spellcheck="false" autocapitalize="off" placeholder={t!(texts, "command-placeholder")}
                     value={(*draft).clone()} {oninput} {onkeydown} {onpaste} />
             </label>

@@ -1,5 +1,9 @@
 //! The console: connection controls, the transcript, and the input (a command line, or
 //! the message composer after 354), with the session's status pills below.
+//!
+//! When the session enters or leaves the DATA phase, one input gives way to the other,
+//! and the one that appears takes the keyboard focus ([`super::use_take_focus`]); not
+//! when the page opens, so that an embedded lab never takes it from its course page.
 
 use smtplab_engine::Phase;
 use yew::prelude::*;
@@ -12,6 +16,7 @@ use super::transcript::Transcript;
 use super::wait::Wait;
 use crate::i18n::use_texts;
 use crate::state::{Action, Lab, Step};
+use crate::storage::MessageDraft;
 use crate::t;
 use crate::time::now_ms;
 
@@ -19,6 +24,8 @@ use crate::time::now_ms;
 pub struct ConsoleProps {
     pub lab: UseReducerHandle<Lab>,
     pub draft: UseStateHandle<String>,
+    /// The message being written in the composer.
+    pub message: UseStateHandle<MessageDraft>,
 }
 
 #[function_component(Console)]
@@ -35,6 +42,8 @@ pub fn console(props: &ConsoleProps) -> Html {
     };
     let shown = lab.shown();
     let closed = shown.phase() == Phase::Closed;
+    let in_data = shown.phase() == Phase::Data;
+    let switched = use_switched(in_data);
     html! {
         <section class="console" aria-label={t!(texts, "console-label")}>
             <div class="controls" role="toolbar" aria-label={t!(texts, "console-connection")}>
@@ -48,12 +57,23 @@ pub fn console(props: &ConsoleProps) -> Html {
                 <Export lab={lab.clone()} />
             </div>
             <Transcript lab={lab.clone()} />
-            if shown.phase() == Phase::Data {
-                <Composer lab={lab.clone()} />
+            if in_data {
+                <Composer lab={lab.clone()} draft={props.message.clone()} take_focus={switched} />
             } else {
-                <CommandLine lab={lab.clone()} draft={props.draft.clone()} />
+                <CommandLine lab={lab.clone()} draft={props.draft.clone()} take_focus={switched} />
             }
             <Pills lab={lab.clone()} class="status" />
         </section>
     }
+}
+
+/// Whether `in_data` has changed since the console appeared: from then on, the input that
+/// appears is one the learner is moved to.
+#[hook]
+fn use_switched(in_data: bool) -> bool {
+    let started = use_memo((), |_| in_data);
+    let switched = use_mut_ref(|| false);
+    let mut switched = switched.borrow_mut();
+    *switched |= in_data != *started;
+    *switched
 }

@@ -9,7 +9,7 @@ use smtplab_engine::world::Profile;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use super::{error_line, menu, use_menu_open, LabProps};
+use super::{error_line, menu, use_menu, LabProps};
 use crate::entries::Entries;
 use crate::i18n::{use_texts, Note};
 use crate::state::{Action, Entry, Step};
@@ -23,7 +23,8 @@ use crate::{note, t};
 #[function_component(Export)]
 pub fn export(props: &LabProps) -> Html {
     let texts = use_texts();
-    let (open, ontoggle) = use_menu_open();
+    let handle = use_menu();
+    let open = handle.open;
     let import = use_state(String::new);
     let error = use_state(|| None::<Note>);
     let oninput = {
@@ -69,7 +70,7 @@ pub fn export(props: &LabProps) -> Html {
     } else {
         html! {}
     };
-    menu("export", t!(texts, "export-menu"), ontoggle, links)
+    menu("export", t!(texts, "export-menu"), &handle, links)
 }
 
 /// The actions that send a transcript's client side again on a new connection: `C:` and

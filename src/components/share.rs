@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use super::{error_line, menu, use_menu_open};
+use super::{error_line, menu, use_menu};
 use crate::i18n::{use_texts, Note};
 use crate::state::Lab;
 use crate::storage::{self, Loaded};
@@ -86,7 +86,8 @@ fn open_file(open_lab: &Callback<Box<Lab>>, error: &UseStateHandle<Option<Note>>
 #[function_component(Share)]
 pub fn share(props: &ShareProps) -> Html {
     let texts = use_texts();
-    let (open, ontoggle) = use_menu_open();
+    let handle = use_menu();
+    let open = handle.open;
     let copied = use_state(|| false);
     let error = use_state(|| None::<Note>);
     let lab = &props.lab;
@@ -133,7 +134,7 @@ pub fn share(props: &ShareProps) -> Html {
     } else {
         html! {}
     };
-    menu("share", t!(texts, "share-menu"), ontoggle, contents)
+    menu("share", t!(texts, "share-menu"), &handle, contents)
 }
 
 /// Puts text on the clipboard (the link field stays selectable where this is refused).
