@@ -540,6 +540,7 @@ pub fn lab_page(props: &LabPageProps) -> Html {
     html! {
         <main class="lab" data-ignored-messages={ignored.to_string()}>
             <header class="lab-header">
+                <a class="skip-link" href="#command">{ t!(texts, "skip-to-command") }</a>
                 <h1>{ "smtplab" }</h1>
                 <p class="tagline">{ t!(texts, "tagline", server = lab.session.world().profile.title()) }</p>
                 <LanguageSwitch onlang={props.onlang.clone()} />

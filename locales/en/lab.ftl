@@ -79,6 +79,7 @@ tab-auth = AUTH helpers
 tab-mailboxes = Mailboxes
 tab-settings = Settings
 pane-explanation = Explanation pane
+skip-to-command = Skip to the command line
 pane-lesson = Lesson pane
 embed-open-full = Open in full lab
 language-label = Language

@@ -79,6 +79,7 @@ tab-auth = Strumenti AUTH
 tab-mailboxes = Caselle di posta
 tab-settings = Impostazioni
 pane-explanation = Riquadro della spiegazione
+skip-to-command = Vai alla riga di comando
 pane-lesson = Riquadro della lezione
 embed-open-full = Apri nel laboratorio completo
 language-label = Lingua

@@ -42,7 +42,7 @@ pub fn command_line(props: &CommandLineProps) -> Html {
         <div class="command">
             <label class="prompt">
                 <span class="prompt-sign" aria-hidden="true">{ if lab.shown().session.tls_active() { "~>" } else { "->" } }</span>
-                <input type="text" ref={input} aria-label={t!(texts, "command-input")} aria-describedby="hint" autocomplete="off"
+                <input type="text" id="command" ref={input} aria-label={t!(texts, "command-input")} aria-describedby="hint" autocomplete="off"
                     spellcheck="false" autocapitalize="off" placeholder={t!(texts, "command-placeholder")}
                     value={(*draft).clone()} {oninput} {onkeydown} {onpaste} />
             </label>

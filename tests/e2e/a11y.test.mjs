@@ -121,3 +121,17 @@ test("the panel tabs follow the WAI-ARIA tabs pattern: one tab stop, arrows, Hom
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test("the first Tab stop is a link straight to the command line", async () => {
+  const { page, input, errors } = await openLab(state);
+  await page.keyboard.press("Tab");
+  const link = page.getByRole("link", { name: "Skip to the command line" });
+  assert.ok(await link.evaluate((a) => a === document.activeElement), "the skip link has the focus");
+  assert.ok(await link.isVisible(), "and is seen when focused");
+  await page.keyboard.press("Enter");
+  assert.ok(await input.evaluate((i) => i === document.activeElement), "Enter puts the focus on the command input");
+  await page.keyboard.type("EHLO keyboard.example");
+  assert.equal(await input.inputValue(), "EHLO keyboard.example");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
