@@ -21,7 +21,12 @@ pub fn explain(props: &LabProps) -> Html {
     let source = match profile.source(&reply.kind) {
         Source::Recorded => t!(texts, "explain-source-recorded", server = server),
         Source::Transcript(from) => t!(texts, "explain-source-transcript", server = server, from = from),
-        Source::Unsourced(why) => t!(texts, "explain-source-none", server = server, why = why),
+        Source::Unsourced(why) => t!(
+            texts,
+            "explain-source-none",
+            server = server,
+            why = texts.get(why, &[])
+        ),
     };
     let digit = reply.code / 10 % 10;
     html! {

@@ -41,7 +41,13 @@ test("the learner switches to Gmail, meets its 530, reads where the text comes f
     await type("MAIL FROM:<alice@gmail.com>");
     await log.getByRole("button", { name: /^503 5\.5\.1 Bad sequence of commands/ }).last().click();
     await page.getByRole("tab", { name: "Explain" }).click();
-    await explanation.getByText(/no public transcript shows this reply/).waitFor();
+    await explanation.getByText("Gmail (smtp.gmail.com:587): no public transcript shows this reply (no transcript of a second MAIL).").waitFor();
+    // The reason is said in the learner's language too.
+    await page.getByRole("combobox", { name: "Language" }).selectOption("it");
+    await page.getByRole("article", { name: "Spiegazione" }).getByText(
+      "Gmail (smtp.gmail.com:587): nessuna trascrizione pubblica mostra questa risposta (nessuna trascrizione di un secondo MAIL).").waitFor();
+    await page.getByRole("combobox", { name: "Lingua" }).selectOption("en");
+    await page.getByRole("tab", { name: "Settings" }).waitFor();
 
     await page.getByRole("tab", { name: "Settings" }).click();
     await page.getByRole("combobox", { name: "Server that answers" }).selectOption("exim");

@@ -126,6 +126,15 @@ fn the_masks_keep_what_is_fixed_in_every_session() {
     );
 }
 
+/// The English of an engine message (one line in `locales/en/engine.ftl`).
+fn english(id: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../locales/en/engine.ftl");
+    let ftl = std::fs::read_to_string(path).unwrap();
+    let prefix = format!("{id} = ");
+    let line = ftl.lines().find(|l| l.starts_with(&prefix));
+    line.unwrap_or_else(|| panic!("{id} is not in locales/en/engine.ftl"))[prefix.len()..].to_string()
+}
+
 /// `docs/profiles.md`: every reply kind's text under every profile, with its source.
 fn profiles_table() -> String {
     let mut out = String::from(
@@ -150,7 +159,7 @@ fn profiles_table() -> String {
             let source = match profile.word(&reply.kind, &voice).source {
                 Source::Recorded => "recorded".to_string(),
                 Source::Transcript(from) => format!("transcript: {from}"),
-                Source::Unsourced(why) => format!("**no source**: {why}"),
+                Source::Unsourced(why) => format!("**no source**: {}", english(why)),
             };
             let text = reply.text_lines().join("<br>").replace('|', "\\|");
             out.push_str(&format!(

@@ -49,7 +49,7 @@ pub enum Source {
     Transcript(&'static str),
     /// No public transcript has this situation. The text is the nearest one the server is
     /// known to send, or RFC 5321's own text for the code in the server's style; the
-    /// note says which.
+    /// note says which: the id of its message (`unsourced-…` in `locales/*/engine.ftl`).
     Unsourced(&'static str),
 }
 
