@@ -12,6 +12,7 @@ explain-source = Where this text comes from
 explain-source-recorded = Recorded from the real { $server }.
 explain-source-transcript = { $server }: copied from { $from }.
 explain-source-none = { $server }: no public transcript shows this reply ({ $why }).
+explain-closes = After this reply the server closes the connection.
 explain-fix = Try instead
 explain-sequence = Out of sequence
 explain-sequence-text = The session was in phase { $phase } and got { $got }. It was waiting for { $waiting }. Accepted there:

@@ -12,6 +12,7 @@ explain-source = Da dove viene questo testo
 explain-source-recorded = Registrato dal { $server } reale.
 explain-source-transcript = { $server }: copiato da { $from }.
 explain-source-none = { $server }: nessuna trascrizione pubblica mostra questa risposta ({ $why }).
+explain-closes = Dopo questa risposta il server chiude la connessione.
 explain-fix = Prova invece
 explain-sequence = Fuori sequenza
 explain-sequence-text = La sessione era nella fase { $phase } e ha ricevuto { $got }. Era in attesa di { $waiting }. Lì sono accettati:

@@ -32,6 +32,9 @@ pub fn explain(props: &LabProps) -> Html {
                 <dt>{ t!(texts, "explain-code") }{ " " }<code>{ reply.code }</code></dt>
                 <dd>{ texts.get(why.class, &[]) }</dd>
                 <dd>{ texts.get(why.area, &[("digit", digit.into())]) }</dd>
+                if why.closes {
+                    <dd>{ t!(texts, "explain-closes") }</dd>
+                }
                 if let Some(enhanced) = &why.enhanced {
                     <dt>{ t!(texts, "explain-enhanced") }</dt>
                     <dd><code>{ t!(texts, "enhanced-meaning", code = enhanced.code.to_string(),

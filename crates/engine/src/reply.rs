@@ -11,6 +11,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::command::NotSmtp;
 use crate::profiles::{Voice, Wording};
 use crate::table::{Phase, Verb};
 use crate::world::Profile;
@@ -34,6 +35,10 @@ pub struct Reply {
     /// server says on its own (the idle timeout, the 421 at the error limit).
     #[serde(default)]
     pub answers: Option<Verb>,
+    /// The server closes the connection after this reply (RFC 5321 §3.8: 421; Postfix
+    /// also after its 221 and 521): what the profile does, said once.
+    #[serde(default)]
+    pub closes: bool,
 }
 
 /// RFC 3463 `class.subject.detail`.
@@ -141,7 +146,10 @@ pub enum ReplyKind {
     },
     BadSyntax,
     BadUtf8,
-    BreakRules,
+    /// Postfix hangs up on a line that is no SMTP at all; `line`: what it looked like.
+    BreakRules {
+        line: NotSmtp,
+    },
     TooManyErrors,
     /// `in_message`: in the middle of DATA or a BDAT chunk (Exim words that apart).
     Timeout {
@@ -255,8 +263,10 @@ pub enum AuthFailure {
 /// `engine.ftl` (`locales/en/engine.ftl`); the app says them in the learner's language.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Explanation {
-    /// What the first digit means.
+    /// What the first digit means (see [`Reply::class_message`]).
     pub class: &'static str,
+    /// The server closes the connection after this reply.
+    pub closes: bool,
     /// What the second digit means: the area the reply is about.
     pub area: &'static str,
     /// What the enhanced code means, part by part.
@@ -340,7 +350,9 @@ impl ReplyKind {
             K::Unrecognized { .. } => t("reply-unrecognized", "RFC 5321 §4.2.4", Some("reply-unrecognized-fix")),
             K::BadSyntax => t("reply-bad-syntax", "RFC 5321 §4.1.1", Some("reply-bad-syntax-fix")),
             K::BadUtf8 => t("reply-bad-utf8", "RFC 6531 §3.3, Postfix smtputf8_enable", Some("reply-bad-utf8-fix")),
-            K::BreakRules => t("reply-break-rules", "Postfix smtpd_forbidden_commands", Some("reply-break-rules-fix")),
+            K::BreakRules { line: NotSmtp::Header } => t("reply-break-rules-header", "RFC 5321 §4.1.1.4; Postfix smtpd_forbidden_commands", Some("reply-break-rules-header-fix")),
+            K::BreakRules { line: NotSmtp::Http } => t("reply-break-rules-http", "Postfix smtpd_forbidden_commands", Some("reply-break-rules-http-fix")),
+            K::BreakRules { line: NotSmtp::NoLetter } => t("reply-break-rules-no-letter", "RFC 5321 §4.1.1; Postfix smtpd_forbidden_commands", Some("reply-break-rules-no-letter-fix")),
             K::TooManyErrors => t("reply-too-many-errors", "RFC 5321 §4.2.2 (421 closes)", Some("reply-too-many-errors-fix")),
             K::Timeout { .. } => t("reply-timeout", "RFC 5321 §4.5.3.2.7", Some("reply-timeout-fix")),
             K::ReadyForTls => t("reply-ready-for-tls", "RFC 3207 §4", None),
@@ -415,6 +427,7 @@ impl Reply {
             code,
             enhanced,
             text,
+            closes: profile.closes(&kind),
             kind,
             sequence: None,
             answers: None,
@@ -470,11 +483,22 @@ impl Reply {
         }
     }
 
+    /// The message id of what the first digit means here; its `.label` attribute is a
+    /// short name. A 2xx that hangs up on anything but QUIT accepted nothing (Postfix's
+    /// `221 2.7.0 Error: I can break rules, too.`): it is not called a success.
+    pub fn class_message(&self) -> &'static str {
+        match self.class() {
+            ReplyClass::Success if self.closes && self.kind != ReplyKind::Bye => "reply-class-hang-up",
+            class => class.message(),
+        }
+    }
+
     pub fn explain(&self) -> Explanation {
         let entry = self.kind.teaching();
         Explanation {
             area: area_message(self.code),
-            class: self.class().message(),
+            class: self.class_message(),
+            closes: self.closes,
             enhanced: self.enhanced.map(EnhancedCode::meaning),
             summary: entry.summary,
             rfc: entry.rfc,
@@ -675,7 +699,13 @@ pub fn catalog(profile: Profile, voice: &Voice) -> Vec<Reply> {
         },
         K::BadSyntax,
         K::BadUtf8,
-        K::BreakRules,
+        K::BreakRules {
+            line: NotSmtp::Header,
+        },
+        K::BreakRules { line: NotSmtp::Http },
+        K::BreakRules {
+            line: NotSmtp::NoLetter,
+        },
         K::TooManyErrors,
         K::Timeout { in_message: false },
         K::Timeout { in_message: true },

@@ -75,7 +75,7 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
         K::CannotVerify { .. } => wording(252, None, ["Send some mail, I'll try my best"], t("Go net/smtp smtp_test.go (a model of mx.google.com)")),
         K::VrfyDisabled => unimplemented("Google's text for an unimplemented command"),
         K::EtrnSyntax | K::EtrnInTransaction | K::EtrnUnavailable { .. } => unimplemented("Gmail does not offer ETRN"),
-        K::Unrecognized { .. } | K::BreakRules => tagged(502, Some((5, 5, 1)), "Unrecognized command.", t("chenjj/espoofer #10")),
+        K::Unrecognized { .. } | K::BreakRules { .. } => tagged(502, Some((5, 5, 1)), "Unrecognized command.", t("chenjj/espoofer #10")),
         K::BadSyntax | K::BadUtf8 => tagged(502, Some((5, 5, 1)), "Unrecognized command.", Source::Unsourced("an empty or undecodable line is not in a transcript; the unknown-command text")),
         K::TooManyErrors => tagged(502, Some((5, 5, 1)), "Too many unrecognized commands, goodbye.", t(LIST)),
         K::Timeout { .. } => tagged(451, Some((4, 4, 2)), "Timeout - closing connection.", t(LIST)),

@@ -69,7 +69,7 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
         K::VrfyDisabled | K::NotImplemented | K::EtrnSyntax | K::EtrnInTransaction | K::EtrnUnavailable { .. } =>
             err(502, Some((5, 3, 3)), "Command not implemented", t(EXCHANGE_LIKE)),
         K::Unrecognized { command } => unrecognized(command, t("simonrob/email-oauth2-proxy #234")),
-        K::BreakRules => unrecognized("", Source::Unsourced("a header sent as a command: the unknown-command text")),
+        K::BreakRules { .. } => unrecognized("", Source::Unsourced("a header sent as a command: the unknown-command text")),
         K::BadSyntax | K::BadUtf8 => unrecognized("", Source::Unsourced("an empty or undecodable line: the unknown-command text")),
         K::TooManyErrors => rfc(421, Some((4, 7, 0)), "no transcript of Microsoft's error limit"),
         K::Timeout { .. } => one(451, Some((4, 7, 0)), "Timeout waiting for client input".into(), t("a public transcript (smtp-replies.md §4.2)")),

@@ -61,7 +61,7 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
         K::Unrecognized { .. } => w(500, Some((5, 5, 2)), "Error: command not recognized"),
         K::BadSyntax => w(500, Some((5, 5, 2)), "Error: bad syntax"),
         K::BadUtf8 => w(500, Some((5, 5, 2)), "Error: bad UTF-8 syntax"),
-        K::BreakRules => w(221, Some((2, 7, 0)), "Error: I can break rules, too. Goodbye."),
+        K::BreakRules { .. } => w(221, Some((2, 7, 0)), "Error: I can break rules, too. Goodbye."),
         K::TooManyErrors => f(421, Some((4, 7, 0)), format_args!("{host} Error: too many errors")),
         K::Timeout { .. } => f(421, Some((4, 4, 2)), format_args!("{host} Error: timeout exceeded")),
         K::ReadyForTls => w(220, Some((2, 0, 0)), "Ready to start TLS"),
@@ -116,7 +116,7 @@ pub fn closes(kind: &ReplyKind) -> bool {
     matches!(
         kind,
         ReplyKind::Bye
-            | ReplyKind::BreakRules
+            | ReplyKind::BreakRules { .. }
             | ReplyKind::TooManyErrors
             | ReplyKind::Timeout { .. }
             | ReplyKind::BdatSyntax

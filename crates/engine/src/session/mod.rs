@@ -879,10 +879,10 @@ impl Session {
             Parsed::Invalid(_, kind) => self.reply(kind),
             Parsed::Empty => self.reply(ReplyKind::BadSyntax),
             Parsed::Unknown => self.reply(unknown()),
-            Parsed::Forbidden if self.world.profile.hangs_up_on_headers() => {
-                self.reply(ReplyKind::BreakRules)
+            Parsed::Forbidden(line) if self.world.profile.hangs_up_on_headers() => {
+                self.reply(ReplyKind::BreakRules { line })
             }
-            Parsed::Forbidden => self.reply(unknown()),
+            Parsed::Forbidden(_) => self.reply(unknown()),
         }
     }
 
@@ -1211,6 +1211,9 @@ impl Session {
         if lost && self.outputs.back() == Some(&Output::Close) {
             // Exim: the message reader, waiting for the next chunk, finds the input gone.
             self.outputs.pop_back();
+            if let Some(Output::Reply { reply, .. }) = self.outputs.back_mut() {
+                reply.closes = false; // the 421 that follows closes
+            }
             self.verb = None;
             self.reply(ReplyKind::ConnectionLost { in_message: true });
         }
@@ -1414,7 +1417,7 @@ impl Session {
             ReplyKind::Unrecognized { .. }
                 | ReplyKind::BadSyntax
                 | ReplyKind::BadUtf8
-                | ReplyKind::BreakRules
+                | ReplyKind::BreakRules { .. }
                 | ReplyKind::MailSyntax
                 | ReplyKind::RcptSyntax
         ) {
@@ -1460,7 +1463,7 @@ impl Session {
         if matches!(self.state, State::BdatWait(..)) {
             self.chunk_refused |= reply.kind == ReplyKind::DataAfterBdat;
         }
-        let closes = self.world.profile.closes(&reply.kind);
+        let closes = reply.closes;
         if flushes {
             let buffered = self.outputs.iter_mut().rev().filter_map(|o| match o {
                 Output::Reply { due, .. } => Some(due),

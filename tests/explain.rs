@@ -1,0 +1,122 @@
+//! The explanation panel and the transcript's badge say what the engine knows about a
+//! reply, in the learner's language (Yew SSR): each test is named after the defect a
+//! learner met.
+
+use std::rc::Rc;
+
+use smtplab_web::components::explain::Explain;
+use smtplab_web::components::transcript_row::Row;
+use smtplab_web::entries::Entries;
+use smtplab_web::i18n::{Lang, Texts};
+use smtplab_web::state::{Action, Entry, Lab, Step};
+use yew::prelude::*;
+use yew::Reducible;
+
+fn texts(lang: Lang) -> Rc<Texts> {
+    match lang {
+        Lang::En => Texts::english(),
+        _ => Rc::new(Texts::from_checkout(lang)),
+    }
+}
+
+/// The lab after sending `lines`, one step each.
+fn lab_after(lines: &[&str]) -> Rc<Lab> {
+    let mut lab = Rc::new(Lab::connected(0, 1));
+    for (i, line) in lines.iter().enumerate() {
+        lab = lab.reduce(Action::Do(Step::Send {
+            line: (*line).into(),
+            now: 1_000 * (i as u64 + 1),
+        }));
+    }
+    lab
+}
+
+#[derive(Properties, PartialEq)]
+struct Shown {
+    texts: Rc<Texts>,
+    lines: Vec<String>,
+}
+
+#[function_component(ExplainLast)]
+fn explain_last(props: &Shown) -> Html {
+    let lines = props.lines.clone();
+    let lab = use_reducer(move || {
+        let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+        (*lab_after(&lines)).clone()
+    });
+    html! {
+        <ContextProvider<Rc<Texts>> context={props.texts.clone()}>
+            <Explain {lab} />
+        </ContextProvider<Rc<Texts>>>
+    }
+}
+
+/// The explanation of the last reply after `lines`, as HTML.
+async fn explained(lang: Lang, lines: &[&str]) -> String {
+    let lines = lines.iter().map(|l| l.to_string()).collect();
+    yew::LocalServerRenderer::<ExplainLast>::with_props(Shown {
+        texts: texts(lang),
+        lines,
+    })
+    .render()
+    .await
+}
+
+#[derive(Properties, PartialEq)]
+struct RowShown {
+    texts: Rc<Texts>,
+    lines: Vec<String>,
+}
+
+#[function_component(LastRow)]
+fn last_row(props: &RowShown) -> Html {
+    let lines: Vec<&str> = props.lines.iter().map(String::as_str).collect();
+    let lab = lab_after(&lines);
+    let entries: Entries = lab.entries.iter().cloned().collect();
+    let last = (0..entries.len())
+        .rev()
+        .find(|&i| matches!(entries.get(i), Some(Entry::Server { .. })))
+        .expect("a reply");
+    let (index, entry) = entries.shared_from(last).next().unwrap();
+    html! {
+        <ContextProvider<Rc<Texts>> context={props.texts.clone()}>
+            <Row {index} {entry} line={0} cols={80} selected={false} found={false} select={Callback::from(|_| ())} />
+        </ContextProvider<Rc<Texts>>>
+    }
+}
+
+/// The transcript row of the last reply after `lines`, as HTML.
+async fn last_row_html(lang: Lang, lines: &[&str]) -> String {
+    let lines = lines.iter().map(|l| l.to_string()).collect();
+    yew::LocalServerRenderer::<LastRow>::with_props(RowShown {
+        texts: texts(lang),
+        lines,
+    })
+    .render()
+    .await
+}
+
+#[tokio::test]
+async fn break_rules_221_is_not_called_a_success_nor_a_header_for_a_digit() {
+    let html = explained(Lang::En, &["EHLO client.example.org", "1abc"]).await;
+    assert!(html.contains("I can break rules, too."), "{html}");
+    assert!(!html.contains("2xx: success"), "a hang-up is no success: {html}");
+    assert!(html.contains("yet nothing was accepted"), "{html}");
+    assert!(!html.contains("mail header"), "1abc is no header: {html}");
+    assert!(html.contains("does not start with a letter"), "{html}");
+    assert!(html.contains("closes the connection"), "{html}");
+    let html = explained(Lang::En, &["Subject: hello"]).await;
+    assert!(html.contains("shaped like a mail header"), "{html}");
+    let html = explained(Lang::It, &["GET / HTTP/1.1"]).await;
+    assert!(
+        html.contains("browser") && !html.contains("2xx: successo"),
+        "{html}"
+    );
+
+    let row = last_row_html(Lang::En, &["1abc"]).await;
+    assert!(row.contains(">hangs up<") && !row.contains(">success<"), "{row}");
+    let row = last_row_html(Lang::It, &["1abc"]).await;
+    assert!(row.contains(">chiude<") && !row.contains(">successo<"), "{row}");
+    let row = last_row_html(Lang::En, &["QUIT"]).await;
+    assert!(row.contains(">success<"), "QUIT's 221 is a success: {row}");
+}
