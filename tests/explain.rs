@@ -120,3 +120,67 @@ async fn break_rules_221_is_not_called_a_success_nor_a_header_for_a_digit() {
     let row = last_row_html(Lang::En, &["QUIT"]).await;
     assert!(row.contains(">success<"), "QUIT's 221 is a success: {row}");
 }
+
+#[tokio::test]
+async fn junk_commands_past_the_limit_are_announced_and_explained() {
+    let noops = vec!["NOOP"; 102];
+    let lab = lab_after(&noops);
+    let notes: Vec<_> = lab
+        .entries
+        .iter()
+        .filter_map(|e| match e {
+            Entry::Event { note, .. } if note.id == "event-junk-limit" => Some(note.english()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(notes.len(), 1, "said once, where it starts");
+    assert!(notes[0].contains("more than 100"), "{notes:?}");
+    let at = (0..lab.entries.len())
+        .find(|&i| matches!(lab.entries.get(i), Some(Entry::Event { note, .. }) if note.id == "event-junk-limit"))
+        .unwrap();
+    assert!(
+        matches!(lab.entries.get(at - 1), Some(Entry::Server { .. })),
+        "right after the reply it concerns"
+    );
+    let html = explained(Lang::En, &noops).await;
+    assert!(html.contains("250 2.0.0 Ok"), "{html}");
+    assert!(
+        html.contains("counts every junk command") && html.contains("smtpd_junk_command_limit"),
+        "{html}"
+    );
+    let html = explained(Lang::It, &noops).await;
+    assert!(
+        html.contains("comando di servizio") && html.contains("(100, il valore predefinito)"),
+        "{html}"
+    );
+    // A world with its own limit says both.
+    let said = Texts::english().get(
+        "fact-hard-error-limit",
+        &[("errors", 5.into()), ("limit", 5.into())],
+    );
+    assert!(said.contains("(5 here; the default is 20)"), "{said}");
+    let html = explained(Lang::En, &vec!["NOOP"; 121]).await;
+    assert!(
+        html.contains("ms late") && html.contains("smtpd_soft_error_limit"),
+        "{html}"
+    );
+}
+
+#[tokio::test]
+async fn bdat_leftover_line_end_is_not_called_just_an_empty_line() {
+    let lines = [
+        "EHLO client.example.org",
+        "MAIL FROM:<sender@example.org>",
+        "RCPT TO:<alice@example.com>",
+        "BDAT 3",
+        "abc",
+    ];
+    let html = explained(Lang::En, &lines).await;
+    assert!(html.contains("500 5.5.2 Error: bad syntax"), "{html}");
+    assert!(
+        html.contains("took exactly 3 octets") && html.contains("CR LF"),
+        "{html}"
+    );
+    let html = explained(Lang::It, &lines).await;
+    assert!(html.contains("esattamente 3 ottetti"), "{html}");
+}

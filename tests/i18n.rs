@@ -202,6 +202,7 @@ fn every_message_is_used_and_every_message_used_exists() {
                     "trigger-",
                     "command-",
                     "provenance-",
+                    "fact-",
                 ]
                 .iter()
                 .any(|p| piece.starts_with(p))

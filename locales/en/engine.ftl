@@ -159,6 +159,24 @@ auth-failure-bad-protocol = The response decoded, but not to what the mechanism 
 auth-failure-bad-base64 = The response is not base64, so it could not be decoded.
 auth-failure-no-mechanism = The server does not offer that mechanism; EHLO lists those it does.
 
+## What the engine knows about a reply besides its kind (Reply::facts)
+fact-junk-command-first = This reply looks like any other, but from this command on Postfix counts every junk command (HELO, EHLO, RSET, NOOP, VRFY, ETRN) as an error: the session has sent more than smtpd_junk_command_limit of them ({ $limit ->
+        [100] 100, the default
+       *[other] { $limit } here; the default is 100
+    }), and a client that only idles or probes is treated like one that makes mistakes. When the errors reach smtpd_soft_error_limit (default 10), every reply comes smtpd_error_sleep_time (default 1 s) late; at smtpd_hard_error_limit (default 20) the server says 421 and hangs up.
+fact-junk-command = This junk command counted as an error too, though its reply looks like any other: the session is past smtpd_junk_command_limit ({ $limit }).
+fact-tarpit = This reply came { $ms } ms late: the session had made { $errors } errors, and from smtpd_soft_error_limit ({ $soft ->
+        [10] 10, the default
+       *[other] { $soft } here; the default is 10
+    }) errors on, Postfix waits smtpd_error_sleep_time (default 1 s) before every reply. This tarpit slows down clients that keep making errors.
+fact-hard-error-limit = The session made { $errors } errors and so reached smtpd_hard_error_limit ({ $limit ->
+        [20] 20, the default
+       *[other] { $limit } here; the default is 20
+    }): Postfix says 421 and hangs up. Refused commands count, and so do junk commands past smtpd_junk_command_limit.
+fact-unknown-command-limit = More unknown commands than Exim's smtp_max_unknown_commands allows ({ $limit }): Exim says so and hangs up.
+fact-after-chunk-empty = The BDAT chunk before took exactly { $octets } octets and ended there. The line end typed after them (CR LF) was not part of the chunk: it arrived as the next command line, an empty one. A chunk's size counts every octet sent, line ends included: to send the line end too, give a size 2 larger.
+fact-after-chunk = The BDAT chunk before took exactly { $octets } octets and ended there. What was sent after them was not part of the chunk: the server read it as the next command line. A chunk's size counts every octet sent, line ends (CR LF) included.
+
 ## The digits of a reply code (RFC 5321 §4.2.1)
 reply-class-success = 2xx: success. The command was accepted.
     .label = success

@@ -52,6 +52,7 @@ event-pipelined = Sent { $count ->
 event-handshake = TLS handshake done (simulated): from here on the connection is encrypted.
 event-client-closed = You closed the connection.
 event-settings-applied = Settings applied: a new session with the new world (mailboxes kept).
+event-junk-limit = From here on HELO, EHLO, RSET, NOOP, VRFY and ETRN count as errors: more than { $limit } of these junk commands came (Postfix's smtpd_junk_command_limit). Select the reply above for more.
 event-waited = The lab's clock moved on by { $duration }, with nothing sent (simulated: no real waiting).
 duration-seconds = { $n ->
     [one] 1 second

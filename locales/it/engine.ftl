@@ -159,6 +159,24 @@ auth-failure-bad-protocol = La risposta è stata decodificata, ma non contiene c
 auth-failure-bad-base64 = La risposta non è in base64, quindi non è stato possibile decodificarla.
 auth-failure-no-mechanism = Il server non offre quel meccanismo; EHLO elenca quelli disponibili.
 
+## Cosa sa il motore di una risposta oltre al suo tipo (Reply::facts)
+fact-junk-command-first = La risposta sembra quella di sempre, ma da questo comando in poi Postfix conta come un errore ogni comando di servizio (HELO, EHLO, RSET, NOOP, VRFY, ETRN): la sessione ne ha già inviati più di smtpd_junk_command_limit ({ $limit ->
+        [100] 100, il valore predefinito
+       *[other] qui { $limit }; il valore predefinito è 100
+    }), e un client che si limita a restare collegato o a sondare il server viene trattato come uno che sbaglia. Quando gli errori arrivano a smtpd_soft_error_limit (10 per impostazione predefinita), ogni risposta arriva in ritardo di smtpd_error_sleep_time (1 s per impostazione predefinita); a smtpd_hard_error_limit (20 per impostazione predefinita) il server risponde 421 e chiude la connessione.
+fact-junk-command = Anche questo comando di servizio è stato contato come errore, benché la risposta sembri quella di sempre: la sessione ha superato smtpd_junk_command_limit ({ $limit }).
+fact-tarpit = Questa risposta è arrivata con { $ms } ms di ritardo: la sessione aveva già commesso { $errors } errori, e da smtpd_soft_error_limit ({ $soft ->
+        [10] 10, il valore predefinito
+       *[other] qui { $soft }; il valore predefinito è 10
+    }) errori in poi Postfix attende smtpd_error_sleep_time (1 s per impostazione predefinita) prima di ogni risposta. Questo tarpit rallenta i client che continuano a sbagliare.
+fact-hard-error-limit = La sessione ha commesso { $errors } errori e ha quindi raggiunto smtpd_hard_error_limit ({ $limit ->
+        [20] 20, il valore predefinito
+       *[other] qui { $limit }; il valore predefinito è 20
+    }): Postfix risponde 421 e chiude la connessione. Contano i comandi rifiutati, e anche i comandi di servizio oltre smtpd_junk_command_limit.
+fact-unknown-command-limit = Troppi comandi sconosciuti, più di quanti ne consenta smtp_max_unknown_commands di Exim ({ $limit }): Exim lo segnala e chiude la connessione.
+fact-after-chunk-empty = Il blocco BDAT precedente ha preso esattamente { $octets } ottetti e lì è finito. L'a capo scritto dopo (CR LF) non faceva parte del blocco: è arrivato come riga di comando successiva, vuota. La dimensione di un blocco conta ogni ottetto inviato, a capo compresi: per inviare anche l'a capo, indica una dimensione di 2 ottetti maggiore.
+fact-after-chunk = Il blocco BDAT precedente ha preso esattamente { $octets } ottetti e lì è finito. Ciò che è stato inviato dopo non faceva parte del blocco: il server l'ha letto come riga di comando successiva. La dimensione di un blocco conta ogni ottetto inviato, a capo (CR LF) compresi.
+
 ## Le cifre di un codice di risposta (RFC 5321 §4.2.1)
 reply-class-success = 2xx: successo. Il comando è stato accettato.
     .label = successo

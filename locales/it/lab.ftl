@@ -52,6 +52,7 @@ event-pipelined = { $count ->
 event-handshake = Handshake TLS completato (simulato): da qui in poi la connessione è cifrata.
 event-client-closed = Hai chiuso la connessione.
 event-settings-applied = Impostazioni applicate: una nuova sessione con il nuovo mondo (caselle di posta mantenute).
+event-junk-limit = Da qui in poi HELO, EHLO, RSET, NOOP, VRFY ed ETRN contano come errori: sono arrivati più di { $limit } di questi comandi di servizio (smtpd_junk_command_limit di Postfix). Seleziona la risposta qui sopra per saperne di più.
 event-waited = L'orologio del laboratorio è andato avanti di { $duration }, senza inviare nulla (simulato: nessuna attesa reale).
 duration-seconds = { $n ->
     [one] 1 secondo

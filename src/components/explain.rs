@@ -1,11 +1,12 @@
 //! The anatomy of one reply: its digits, its enhanced code, the rule that fired, what to
 //! type instead, and for a 503 where the session was and what would have worked.
 
+use smtplab_engine::reply::Fact;
 use smtplab_engine::Source;
 use yew::prelude::*;
 
 use super::LabProps;
-use crate::i18n::{phase_waiting, use_texts};
+use crate::i18n::{phase_waiting, use_texts, Arg, Texts};
 use crate::t;
 
 #[function_component(Explain)]
@@ -43,6 +44,7 @@ pub fn explain(props: &LabProps) -> Html {
                 }
                 <dt>{ t!(texts, "explain-what-happened") }</dt>
                 <dd>{ texts.get(why.summary, &[]) }</dd>
+                { for why.facts.iter().map(|fact| html! { <dd class="fact">{ said(&texts, fact) }</dd> }) }
                 <dt>{ t!(texts, "explain-rule") }</dt>
                 <dd>{ why.rfc }</dd>
                 <dt>{ t!(texts, "explain-source") }</dt>
@@ -61,4 +63,14 @@ pub fn explain(props: &LabProps) -> Html {
             </dl>
         </article>
     }
+}
+
+/// What the engine knows about the reply besides its kind, in the learner's language.
+fn said(texts: &Texts, fact: &Fact) -> String {
+    let args: Vec<(&str, Arg)> = fact
+        .args()
+        .into_iter()
+        .map(|(name, n)| (name, n.into()))
+        .collect();
+    texts.get(fact.message(), &args)
 }

@@ -39,6 +39,68 @@ pub struct Reply {
     /// also after its 221 and 521): what the profile does, said once.
     #[serde(default)]
     pub closes: bool,
+    /// What else the engine knows about this reply: a limit that counted it, a delay,
+    /// where the line it answers came from. None of it is in the text.
+    #[serde(default)]
+    pub facts: Vec<Fact>,
+}
+
+/// Something the engine knows about one reply beyond its kind, which the reply's words
+/// do not say: the explanation tells it (its [`Fact::message`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum Fact {
+    /// The command was one of Postfix's junk commands (HELO, EHLO, RSET, NOOP, VRFY,
+    /// ETRN) past `smtpd_junk_command_limit` (`limit`): answered as always, but counted
+    /// as an error. `first`: the first one so counted.
+    JunkCommand { limit: u32, first: bool },
+    /// Postfix's tarpit: the session had made `errors` errors, at least
+    /// `smtpd_soft_error_limit` (`soft`), so the reply left `delay_ms` late
+    /// (`smtpd_error_sleep_time`).
+    Tarpit { errors: u32, soft: u32, delay_ms: u64 },
+    /// The session reached Postfix's `smtpd_hard_error_limit` (`limit`) with `errors`.
+    HardErrorLimit { errors: u32, limit: u32 },
+    /// More unknown commands than Exim's `smtp_max_unknown_commands` (`limit`).
+    UnknownCommandLimit { limit: u32 },
+    /// The line answered is no command, and came right after a BDAT chunk of `octets`
+    /// octets: what the client sent after them (`empty`: only a line end, CR LF).
+    AfterChunk { octets: u64, empty: bool },
+}
+
+impl Fact {
+    /// The message id of what the fact tells (`locales/*/engine.ftl`); its variables are
+    /// [`Fact::args`].
+    pub fn message(&self) -> &'static str {
+        match self {
+            Fact::JunkCommand { first: true, .. } => "fact-junk-command-first",
+            Fact::JunkCommand { first: false, .. } => "fact-junk-command",
+            Fact::Tarpit { .. } => "fact-tarpit",
+            Fact::HardErrorLimit { .. } => "fact-hard-error-limit",
+            Fact::UnknownCommandLimit { .. } => "fact-unknown-command-limit",
+            Fact::AfterChunk { empty: true, .. } => "fact-after-chunk-empty",
+            Fact::AfterChunk { empty: false, .. } => "fact-after-chunk",
+        }
+    }
+
+    /// The message's variables: names and numbers.
+    pub fn args(&self) -> Vec<(&'static str, u64)> {
+        match *self {
+            Fact::JunkCommand { limit, .. } | Fact::UnknownCommandLimit { limit } => {
+                vec![("limit", limit.into())]
+            }
+            Fact::Tarpit {
+                errors,
+                soft,
+                delay_ms,
+            } => {
+                vec![("errors", errors.into()), ("soft", soft.into()), ("ms", delay_ms)]
+            }
+            Fact::HardErrorLimit { errors, limit } => {
+                vec![("errors", errors.into()), ("limit", limit.into())]
+            }
+            Fact::AfterChunk { octets, .. } => vec![("octets", octets)],
+        }
+    }
 }
 
 /// RFC 3463 `class.subject.detail`.
@@ -267,6 +329,8 @@ pub struct Explanation {
     pub class: &'static str,
     /// The server closes the connection after this reply.
     pub closes: bool,
+    /// What else the engine knows about this reply, each said by its message.
+    pub facts: Vec<Fact>,
     /// What the second digit means: the area the reply is about.
     pub area: &'static str,
     /// What the enhanced code means, part by part.
@@ -431,6 +495,7 @@ impl Reply {
             kind,
             sequence: None,
             answers: None,
+            facts: Vec::new(),
         }
     }
 
@@ -499,6 +564,7 @@ impl Reply {
             area: area_message(self.code),
             class: self.class_message(),
             closes: self.closes,
+            facts: self.facts.clone(),
             enhanced: self.enhanced.map(EnhancedCode::meaning),
             summary: entry.summary,
             rfc: entry.rfc,

@@ -4,8 +4,9 @@
 //! learner met.
 
 mod common;
-use common::{greeted, Lab};
+use common::{greeted, in_rcpt, Lab};
 use smtplab_engine::command::NotSmtp;
+use smtplab_engine::reply::Fact;
 use smtplab_engine::{Output, Reply, ReplyKind};
 
 /// Sends bytes as they are; returns the whole replies.
@@ -99,4 +100,125 @@ fn every_closing_reply_says_so_and_only_those() {
             }
         }
     }
+}
+
+#[test]
+fn junk_commands_past_the_limit_say_they_count_as_errors_where_it_starts() {
+    let mut lab = Lab::connected();
+    let noops = "NOOP\r\n".repeat(122);
+    let got = replies(&mut lab, noops.as_bytes());
+    assert_eq!(got.len(), 122, "121 NOOPs answered, then the 421");
+    let junk: Vec<Option<bool>> = got
+        .iter()
+        .map(|r| {
+            r.facts.iter().find_map(|f| match f {
+                Fact::JunkCommand { limit: 100, first } => Some(*first),
+                _ => None,
+            })
+        })
+        .collect();
+    assert!(
+        junk[..101].iter().all(Option::is_none),
+        "101 junk commands are free"
+    );
+    assert_eq!(junk[101], Some(true), "the 102nd is the first counted");
+    assert!(junk[102..121].iter().all(|j| *j == Some(false)));
+    for reply in &got[..121] {
+        assert_eq!(reply.text_lines(), ["250 2.0.0 Ok"], "the wire is unchanged");
+    }
+    let tarpitted: Vec<usize> = (0..got.len())
+        .filter(|&i| got[i].facts.iter().any(|f| matches!(f, Fact::Tarpit { .. })))
+        .collect();
+    assert_eq!(tarpitted.first(), Some(&111), "from the 10th error on");
+    assert!(got[111].facts.contains(&Fact::Tarpit {
+        errors: 10,
+        soft: 10,
+        delay_ms: 1000
+    }));
+    let last = got.last().unwrap();
+    assert_eq!(last.kind, ReplyKind::TooManyErrors);
+    assert!(
+        last.facts.contains(&Fact::HardErrorLimit {
+            errors: 20,
+            limit: 20
+        }),
+        "{:?}",
+        last.facts
+    );
+    let messages: Vec<&str> = got[101].explain().facts.iter().map(Fact::message).collect();
+    assert_eq!(messages, ["fact-junk-command-first"]);
+}
+
+#[test]
+fn the_421_of_the_error_limit_names_the_limit_it_reached() {
+    let mut lab = greeted();
+    for _ in 0..19 {
+        replies(&mut lab, b"FOO\r\n");
+    }
+    let got = replies(&mut lab, b"FOO\r\nFOO\r\n");
+    let last = got.last().unwrap();
+    assert_eq!(last.kind, ReplyKind::TooManyErrors);
+    assert!(last.facts.contains(&Fact::HardErrorLimit {
+        errors: 20,
+        limit: 20
+    }));
+    // Exim: the limit of unknown commands.
+    let world = smtplab_engine::World::preset(smtplab_engine::world::Profile::Exim);
+    let mut exim = Lab {
+        session: common::connected_session(world, 7),
+        now: 0,
+    };
+    exim.drain();
+    let got = replies(&mut exim, b"FOO\r\nFOO\r\nFOO\r\nFOO\r\n");
+    let last = got.last().unwrap();
+    assert_eq!(last.kind, ReplyKind::TooManyErrors);
+    assert_eq!(last.facts, [Fact::UnknownCommandLimit { limit: 3 }]);
+}
+
+#[test]
+fn bdat_leftover_line_end_is_explained_as_what_came_after_the_chunk() {
+    let mut lab = in_rcpt();
+    let got = replies(&mut lab, b"BDAT 3\r\n");
+    assert!(got.is_empty(), "the chunk is read first");
+    let got = replies(&mut lab, b"abc\r\n");
+    let lines: Vec<_> = got.iter().flat_map(Reply::text_lines).collect();
+    assert_eq!(lines, ["250 2.0.0 Ok: 3 bytes", "500 5.5.2 Error: bad syntax"]);
+    assert!(got[0].facts.is_empty());
+    assert_eq!(
+        got[1].facts,
+        [Fact::AfterChunk {
+            octets: 3,
+            empty: true
+        }]
+    );
+    assert_eq!(got[1].explain().facts[0].message(), "fact-after-chunk-empty");
+    // An empty line that does not follow a chunk is only an empty line.
+    let got = replies(&mut lab, b"\r\n");
+    assert!(got[0].facts.is_empty(), "{:?}", got[0].facts);
+    // A chunk too short leaves text behind: read as a command.
+    let got = replies(&mut lab, b"BDAT 2 LAST\r\nabc\r\n");
+    let lines: Vec<_> = got.iter().flat_map(Reply::text_lines).collect();
+    assert_eq!(lines[1], "500 5.5.2 Error: command not recognized", "{lines:?}");
+    assert_eq!(
+        got[1].facts,
+        [Fact::AfterChunk {
+            octets: 2,
+            empty: false
+        }]
+    );
+    // A refused chunk is thrown away, and the same goes for what follows it.
+    let mut lab = greeted();
+    let got = replies(&mut lab, b"BDAT 3\r\nabc\r\n");
+    assert_eq!(got[0].text_lines(), ["503 5.5.1 Error: need RCPT command"]);
+    assert_eq!(
+        got[1].facts,
+        [Fact::AfterChunk {
+            octets: 3,
+            empty: true
+        }]
+    );
+    // A line after a chunk that is a command says nothing of the chunk.
+    let mut lab = in_rcpt();
+    let got = replies(&mut lab, b"BDAT 5\r\nabc\r\nNOOP\r\n");
+    assert!(got.iter().all(|r| r.facts.is_empty()), "{got:?}");
 }

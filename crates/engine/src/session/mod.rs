@@ -20,7 +20,7 @@ use crate::command::{self, Address, Command, MailParams, Parsed, RcptParams, Rev
 use crate::delivery::{self, Message};
 use crate::events::{self, Details, Event, Snapshot};
 use crate::profiles::{ErrorLimits, Voice};
-use crate::reply::{AuthFailure, Octets, Reply, ReplyKind, SequenceContext};
+use crate::reply::{AuthFailure, Fact, Octets, Reply, ReplyKind, SequenceContext};
 use crate::rng::{self, Rng};
 use crate::rules::{self, Effect};
 use crate::sasl::{Exchange, Mechanism, SaslServer, Step};
@@ -342,6 +342,12 @@ pub struct Session {
     /// RCPT commands since the transaction was reset, accepted or not (Exim's `$rcpt_count`).
     #[serde(default)]
     rcpts_tried: u32,
+    /// The octets of the BDAT chunk being read or thrown away, until the line after it.
+    #[serde(default)]
+    after_chunk: Option<u64>,
+    /// Facts for the reply being made ([`Reply::facts`]).
+    #[serde(skip)]
+    facts: Vec<Fact>,
 }
 
 impl Session {
@@ -395,6 +401,8 @@ impl Session {
             input_behind: false,
             chunk_refused: false,
             rcpts_tried: 0,
+            after_chunk: None,
+            facts: Vec::new(),
         };
         session.observed = Some(session.snapshot());
         session
@@ -791,6 +799,7 @@ impl Session {
             return self.reply(ReplyKind::TooManyErrors); // Postfix smtpd_hard_error_limit
         }
         self.previous_verb = self.verb;
+        let after_chunk = self.after_chunk.take();
         let mut parsed = command::parse_offered(line, self.world.policy.offered());
         if self.world.profile.behaviour().verb_needs_space
             && matches!(parsed, Parsed::Command(_) | Parsed::Invalid(..))
@@ -831,6 +840,12 @@ impl Session {
             Parsed::Command(_) | Parsed::Invalid(..) => verb_of(&parsed),
             _ => None,
         };
+        if let (Some(octets), None) = (after_chunk, self.verb) {
+            // RFC 3030 §2: the chunk ended after exactly its octets; what came next (the
+            // line end typed after them) was read as a command line.
+            let empty = parsed == Parsed::Empty;
+            self.facts.push(Fact::AfterChunk { octets, empty });
+        }
         if self.sent_too_early() {
             return self.reply(ReplyKind::SyncError);
         }
@@ -853,7 +868,7 @@ impl Session {
         let refused = self.verb.filter(|&verb| !checked_later(verb));
         if let Some(kind) = refused.and_then(|verb| self.refusal(verb)) {
             if let Parsed::Command(Command::Bdat { size, .. }) = parsed {
-                self.skip = size; // the refused chunk still comes: throw it away
+                self.skip_chunk(size); // the refused chunk still comes: throw it away
             }
             self.refusing = true;
             self.reply(kind);
@@ -905,7 +920,7 @@ impl Session {
         match effect {
             Some(Effect::Reply { code, enhanced, text }) => {
                 if let Command::Bdat { size, .. } = command {
-                    self.skip = size; // the chunk still comes: throw it away
+                    self.skip_chunk(size); // the chunk still comes: throw it away
                 }
                 self.reply(ReplyKind::Injected { code, enhanced, text })
             }
@@ -1133,7 +1148,7 @@ impl Session {
                 Ok(ready) => (ready, Body::default()),
                 Err(envelope) => {
                     self.state = State::Command(Some(envelope));
-                    self.skip = size;
+                    self.skip_chunk(size);
                     return self.reply(ReplyKind::NoValidRecipients {
                         last: None,
                         pipelined: false,
@@ -1142,7 +1157,7 @@ impl Session {
             },
             state => {
                 self.state = state;
-                self.skip = size;
+                self.skip_chunk(size);
                 return self.reply(ReplyKind::NeedRcpt);
             }
         };
@@ -1151,6 +1166,7 @@ impl Session {
             ..body
         };
         let oversized = body.size.saturating_add(size) > self.world.limits.message_size;
+        self.after_chunk = (size > 0).then_some(size);
         self.state = State::BdatChunk {
             ready,
             body,
@@ -1309,14 +1325,57 @@ impl Session {
     /// `smtpd_chat_reply`), and attaches bad-sequence context.
     fn reply(&mut self, kind: ReplyKind) {
         let kind = self.past_the_limits(kind);
-        let delay = if self.errors >= self.world.limits.soft_errors {
+        let delay = self.tarpit_delay().saturating_add(self.injected_delay);
+        let due = self.now.max(self.busy_until).saturating_add(delay);
+        self.emit(kind, due, delay > 0)
+    }
+
+    /// Postfix `smtpd_error_sleep_time`: the delay before every reply once the client has
+    /// made `smtpd_soft_error_limit` errors.
+    fn tarpit_delay(&self) -> u64 {
+        if self.errors >= self.world.limits.soft_errors {
             self.world.limits.error_delay_ms
         } else {
             0
-        };
-        let delay = delay.saturating_add(self.injected_delay);
-        let due = self.now.max(self.busy_until).saturating_add(delay);
-        self.emit(kind, due, delay > 0)
+        }
+    }
+
+    /// A refused BDAT's chunk still comes: its octets are read and thrown away.
+    fn skip_chunk(&mut self, size: u64) {
+        self.skip = size;
+        self.after_chunk = (size > 0).then_some(size);
+    }
+
+    /// What the engine knows about the reply being made besides its kind: the limits that
+    /// counted it or that it reports, and its delay (Postfix `smtpd_chat_reply`).
+    fn facts(&mut self, kind: &ReplyKind, junk_excess: bool) -> Vec<Fact> {
+        let mut facts = std::mem::take(&mut self.facts);
+        let limits = self.world.limits;
+        let error_limits = self.world.profile.behaviour().error_limits;
+        if junk_excess && error_limits == ErrorLimits::Postfix {
+            let limit = limits.junk_commands;
+            let first = self.junk == limit.saturating_add(2);
+            facts.push(Fact::JunkCommand { limit, first });
+        }
+        let delay_ms = self.tarpit_delay();
+        if delay_ms > 0 {
+            let (errors, soft) = (self.errors, limits.soft_errors);
+            facts.push(Fact::Tarpit {
+                errors,
+                soft,
+                delay_ms,
+            });
+        }
+        if *kind == ReplyKind::TooManyErrors {
+            facts.push(match error_limits {
+                ErrorLimits::Postfix => Fact::HardErrorLimit {
+                    errors: self.errors,
+                    limit: limits.hard_errors,
+                },
+                ErrorLimits::Exim { unknown, .. } => Fact::UnknownCommandLimit { limit: unknown },
+            });
+        }
+        facts
     }
 
     /// Exim reads the arguments of MAIL, RCPT and VRFY with its own rules
@@ -1438,8 +1497,11 @@ impl Session {
     /// Queues a reply written at `due`; a delayed one (`flushes`) takes the replies still
     /// in the output buffer with it. Schedules the hang-up at the hard error limit.
     fn emit(&mut self, kind: ReplyKind, due: u64, flushes: bool) {
+        let junk_excess = std::mem::take(&mut self.junk_excess);
+        let facts = self.facts(&kind, junk_excess);
         let mut reply = Reply::new(kind, self.world.profile, &self.voice());
         reply.answers = self.verb;
+        reply.facts = facts;
         if self.refusing {
             if let Some(got) = self.verb {
                 reply.sequence = Some(SequenceContext {
@@ -1449,7 +1511,7 @@ impl Session {
                 });
             }
         }
-        self.errors += u32::from(reply.is_error()) + u32::from(std::mem::take(&mut self.junk_excess));
+        self.errors += u32::from(reply.is_error()) + u32::from(junk_excess);
         if self.verb == Some(Verb::Rcpt)
             && reply.is_error()
             && self.world.profile.behaviour().repeats_rcpt_refusal
