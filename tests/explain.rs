@@ -184,3 +184,23 @@ async fn bdat_leftover_line_end_is_not_called_just_an_empty_line() {
     let html = explained(Lang::It, &lines).await;
     assert!(html.contains("esattamente 3 ottetti"), "{html}");
 }
+
+#[tokio::test]
+async fn expn_and_help_get_no_out_of_sequence_section() {
+    let lines = [
+        "EHLO client.example.org",
+        "MAIL FROM:<sender@example.org>",
+        "RCPT TO:<alice@example.com>",
+    ];
+    for last in ["EXPN staff", "HELP"] {
+        let all = [&lines[..], &[last]].concat();
+        let html = explained(Lang::En, &all).await;
+        assert!(html.contains("command not recognized"), "{html}");
+        assert!(
+            !html.contains("Out of sequence") && !html.contains("in phase"),
+            "{last}: {html}"
+        );
+    }
+    let html = explained(Lang::En, &["RCPT TO:<alice@example.com>"]).await;
+    assert!(html.contains("Out of sequence"), "a 503 keeps it: {html}");
+}

@@ -222,3 +222,30 @@ fn bdat_leftover_line_end_is_explained_as_what_came_after_the_chunk() {
     let got = replies(&mut lab, b"BDAT 5\r\nabc\r\nNOOP\r\n");
     assert!(got.iter().all(|r| r.facts.is_empty()), "{got:?}");
 }
+
+#[test]
+fn expn_and_help_unrecognized_in_every_phase_get_no_out_of_sequence_context() {
+    let mut lab = in_rcpt();
+    for line in ["EXPN staff", "HELP", "help me"] {
+        let reply = reply_to(&mut lab, line);
+        assert_eq!(reply.text_lines(), ["500 5.5.2 Error: command not recognized"]);
+        assert_eq!(reply.sequence, None, "{line}: no phase made it wrong");
+        assert_eq!(reply.explain().sequence, None);
+    }
+    // A policy that switches a command off is no sequence either.
+    let mut world = smtplab_engine::World::reference();
+    world.policy.vrfy_enabled = false;
+    world.policy.starttls = false;
+    let mut lab = Lab {
+        session: common::connected_session(world, 7),
+        now: 0,
+    };
+    lab.drain();
+    for line in ["VRFY alice", "STARTTLS"] {
+        assert_eq!(reply_to(&mut lab, line).sequence, None, "{line}");
+    }
+    // A real sequence error keeps its context.
+    let reply = reply_to(&mut greeted(), "RCPT TO:<alice@example.com>");
+    let sequence = reply.sequence.expect("a 503 says where the session was");
+    assert_eq!(sequence.got, smtplab_engine::Verb::Rcpt);
+}

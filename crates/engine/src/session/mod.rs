@@ -541,6 +541,23 @@ impl Session {
         }
     }
 
+    /// How the server refuses `verb` in every phase of this session, whatever came
+    /// before: a command it does not implement, or one its policy switched off. Such a
+    /// refusal is no sequence error.
+    fn refused_everywhere(&self, verb: Verb) -> Option<ReplyKind> {
+        let policy = self.world.policy;
+        match verb {
+            _ if self.world.profile.unimplemented(verb) => Some(ReplyKind::Unrecognized {
+                command: verb.name().to_string(),
+            }),
+            Verb::Bdat if !policy.chunking => Some(ReplyKind::ChunkingNotOffered),
+            Verb::StartTls if !policy.starttls => Some(ReplyKind::NotImplemented),
+            Verb::Auth if !policy.auth_enabled => Some(ReplyKind::AuthNotEnabled),
+            Verb::Vrfy if !policy.vrfy_enabled => Some(ReplyKind::VrfyDisabled),
+            _ => None,
+        }
+    }
+
     /// Exim between BDAT chunks (bdat_getc): BDAT, NOOP, RSET and QUIT; anything else
     /// (`None`: an unknown command) is refused, and after that all but RSET and QUIT.
     fn between_chunks(&self, verb: Option<Verb>) -> Option<ReplyKind> {
@@ -866,11 +883,12 @@ impl Session {
             behaviour.syntax_first && verb.spec().syntax_first && matches!(parsed, Parsed::Invalid(..))
         };
         let refused = self.verb.filter(|&verb| !checked_later(verb));
-        if let Some(kind) = refused.and_then(|verb| self.refusal(verb)) {
+        if let Some((verb, kind)) = refused.and_then(|verb| Some((verb, self.refusal(verb)?))) {
             if let Parsed::Command(Command::Bdat { size, .. }) = parsed {
                 self.skip_chunk(size); // the refused chunk still comes: throw it away
             }
-            self.refusing = true;
+            // A command refused in every phase is no sequence error: no phase to explain.
+            self.refusing = self.refused_everywhere(verb).as_ref() != Some(&kind);
             self.reply(kind);
             self.refusing = false;
             return;
