@@ -204,3 +204,28 @@ async fn expn_and_help_get_no_out_of_sequence_section() {
     let html = explained(Lang::En, &["RCPT TO:<alice@example.com>"]).await;
     assert!(html.contains("Out of sequence"), "a 503 keeps it: {html}");
 }
+
+#[derive(Properties, PartialEq)]
+struct CodesShown {
+    texts: Rc<Texts>,
+}
+
+#[function_component(CodesPanel)]
+fn codes_panel(props: &CodesShown) -> Html {
+    html! {
+        <ContextProvider<Rc<Texts>> context={props.texts.clone()}>
+            <smtplab_web::components::codes::Codes />
+        </ContextProvider<Rc<Texts>>>
+    }
+}
+
+#[tokio::test]
+async fn the_codes_panel_shows_no_valid_recipients_once() {
+    let html = yew::LocalServerRenderer::<CodesPanel>::with_props(CodesShown {
+        texts: Texts::english(),
+    })
+    .render()
+    .await;
+    assert_eq!(html.matches("Error: no valid recipients").count(), 1, "{html}");
+    assert_eq!(html.matches("Error: timeout exceeded").count(), 1, "{html}");
+}

@@ -686,6 +686,24 @@ impl fmt::Display for EnhancedCode {
     }
 }
 
+/// The reply-code reference of a server: its [`catalog`] with each distinct reply once.
+/// Kinds it words alike that mean the same (the same explanation: DATA and BDAT without
+/// a valid recipient, a timeout in a command or in a message) are one row; kinds worded
+/// alike that mean different things stay apart.
+pub fn reference(profile: Profile, voice: &Voice) -> Vec<Reply> {
+    let mut rows: Vec<(Reply, Explanation)> = Vec::new();
+    for reply in catalog(profile, voice) {
+        let why = reply.explain();
+        let same = |(row, row_why): &(Reply, Explanation)| {
+            row.code == reply.code && row.text == reply.text && *row_why == why
+        };
+        if !rows.iter().any(same) {
+            rows.push((reply, why));
+        }
+    }
+    rows.into_iter().map(|(reply, _)| reply).collect()
+}
+
 /// One example of every reply the engine can send, for the reply-code reference and
 /// `docs/profiles.md`.
 pub fn catalog(profile: Profile, voice: &Voice) -> Vec<Reply> {

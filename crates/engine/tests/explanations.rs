@@ -249,3 +249,44 @@ fn expn_and_help_unrecognized_in_every_phase_get_no_out_of_sequence_context() {
     let sequence = reply.sequence.expect("a 503 says where the session was");
     assert_eq!(sequence.got, smtplab_engine::Verb::Rcpt);
 }
+
+#[test]
+fn the_reply_code_reference_lists_each_distinct_row_once() {
+    use smtplab_engine::reply::{catalog, reference};
+    use smtplab_engine::world::Profile;
+    let voice = smtplab_engine::Voice::of("mail.example.com");
+    for profile in Profile::ALL.iter().copied() {
+        let rows = reference(profile, &voice);
+        for (i, a) in rows.iter().enumerate() {
+            for b in &rows[i + 1..] {
+                assert!(
+                    !(a.text_lines() == b.text_lines() && a.explain() == b.explain()),
+                    "{profile:?}: {:?} and {:?} are the same row",
+                    a.kind,
+                    b.kind
+                );
+            }
+        }
+        // Nothing distinct is lost: every catalog reply has its row.
+        for reply in catalog(profile, &voice) {
+            assert!(
+                rows.iter()
+                    .any(|r| r.text_lines() == reply.text_lines() && r.explain() == reply.explain()),
+                "{profile:?}: {:?} has no row",
+                reply.kind
+            );
+        }
+    }
+    let rows = reference(Profile::Postfix, &voice);
+    let no_valid = rows
+        .iter()
+        .filter(|r| r.text_lines() == ["554 5.5.1 Error: no valid recipients"])
+        .count();
+    assert_eq!(no_valid, 1, "DATA's and BDAT's 554 is one row");
+    // Worded alike, meant apart: both stay.
+    let bad_protocol = rows
+        .iter()
+        .filter(|r| r.text_lines() == ["535 5.7.8 Error: authentication failed: bad protocol / cancel"])
+        .count();
+    assert_eq!(bad_protocol, 2, "a malformed response and one that is not base64");
+}
