@@ -229,3 +229,28 @@ async fn the_codes_panel_shows_no_valid_recipients_once() {
     assert_eq!(html.matches("Error: no valid recipients").count(), 1, "{html}");
     assert_eq!(html.matches("Error: timeout exceeded").count(), 1, "{html}");
 }
+
+#[tokio::test]
+async fn the_rule_column_speaks_italian_around_its_references() {
+    let mut lines = vec!["EHLO client.example.org"];
+    lines.extend(vec!["FOO"; 21]);
+    let html = explained(Lang::It, &lines).await;
+    assert!(
+        html.contains("421 4.7.0 mail.example.com Error: too many errors"),
+        "{html}"
+    );
+    assert!(
+        html.contains("RFC 5321 §4.2.2 (un 421 chiude la connessione)"),
+        "{html}"
+    );
+    assert!(!html.contains("closes"), "no English left: {html}");
+    let html = explained(Lang::En, &lines).await;
+    assert!(
+        html.contains("RFC 5321 §4.2.2 (a 421 closes the connection)"),
+        "{html}"
+    );
+    assert!(
+        html.contains("smtpd_hard_error_limit"),
+        "the limit it reached: {html}"
+    );
+}

@@ -266,6 +266,8 @@ fn every_engine_fact_has_its_texts() {
     }
     for command in COMMANDS {
         has(command.summary, None);
+        let (id, attribute) = command.syntax.split_once('.').expect("a message's attribute");
+        has(id, Some(attribute));
     }
 }
 

@@ -153,6 +153,11 @@ reply-sync-error = More input came before the server had answered a command that
 reply-sync-error-fix = send the next command only after this one's reply; pipeline only MAIL, RCPT and RSET
 reply-header-not-crlf = A line of the message ended in a bare LF. In a BDAT chunk nothing is converted: lines must end in CR LF, and this server refuses the message when its header does not.
 reply-header-not-crlf-fix = end every line with CR LF, and count both octets in the chunk size
+reply-rule-421-closes = a 421 closes the connection
+reply-rule-closing-after-errors = closing after errors
+reply-rule-retry = when to retry
+reply-rule-failure-rule = a failure rule of this world
+reply-rule-basic-auth-retired = Microsoft retired Basic auth for SMTP AUTH
 auth-failure-credentials = The user name or password is wrong.
 auth-failure-another-step = The response was empty or not base64, so the login could not go on.
 auth-failure-bad-protocol = The response decoded, but not to what the mechanism expects.
@@ -225,22 +230,37 @@ enhanced-detail-not-authorized = delivery not authorized, message refused
 enhanced-detail-bad-credentials = authentication credentials invalid
 enhanced-detail-see-rfc = see RFC 3463
 
-## The command reference: what each command does
+## The command reference: what each command does (.syntax: how it is written; its <placeholders> are translated)
 command-ehlo = Say hello and ask which extensions the server offers. Resets the session.
+    .syntax = EHLO <your-host-name>
 command-helo = Say hello the old way, without extensions.
+    .syntax = HELO <your-host-name>
 command-starttls = Switch the connection to TLS. The session starts over afterwards.
+    .syntax = STARTTLS
 command-auth = Log in with PLAIN, LOGIN or CRAM-MD5; responses are base64.
+    .syntax = AUTH <mechanism> [<initial-response>]
 command-mail = Start a mail transaction and name the sender (the bounce address).
+    .syntax = MAIL FROM:<address> [SIZE=n] [BODY=7BIT|8BITMIME] [SMTPUTF8] [RET=FULL|HDRS] [ENVID=id]
 command-rcpt = Add a recipient. Repeat for each one.
+    .syntax = RCPT TO:<address> [NOTIFY=...] [ORCPT=rfc822;<address>]
 command-data = Send the message: headers, a blank line, the body, then a line with a single dot.
+    .syntax = DATA
 command-bdat = Send the message in chunks of exact size, without dot-stuffing.
+    .syntax = BDAT <size> [LAST]
 command-rset = Abandon the current transaction; keep the connection.
+    .syntax = RSET
 command-vrfy = Ask whether an address exists. Postfix answers 252: it never confirms.
+    .syntax = VRFY <address>
 command-expn = Ask for the members of a mailing list. Postfix does not implement it.
+    .syntax = EXPN <list>
 command-help = Ask for help. Postfix has it only from 3.9 on.
+    .syntax = HELP [<command>]
 command-noop = Do nothing; the server answers 250. Keeps a connection alive.
+    .syntax = NOOP
 command-etrn = Ask the server to flush its queue for a domain.
+    .syntax = ETRN <domain>
 command-quit = Say goodbye; the server closes the connection.
+    .syntax = QUIT
 
 ## The phases of a session: the name, and what the server waits for ("Waiting for …")
 phase-disconnected = Disconnected

@@ -8,6 +8,7 @@ explain-code = Code
 explain-enhanced = Enhanced status code
 explain-what-happened = What happened
 explain-rule = Rule
+explain-rule-noted = { $rule } ({ $note })
 explain-source = Where this text comes from
 explain-source-recorded = Recorded from the real { $server }.
 explain-source-transcript = { $server }: copied from { $from }.

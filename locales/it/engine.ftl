@@ -22,11 +22,11 @@ reply-bdat-queued = Ultimo blocco ricevuto: l'intero messaggio è in coda.
 reply-send-helo-first = Questo server vuole essere salutato prima di una transazione di posta.
 reply-send-helo-first-fix = EHLO client.example.org
 reply-nested-mail = C'è già una transazione aperta: non puoi inviare di nuovo MAIL finché non è terminata.
-reply-nested-mail-fix = RSET (per ricominciare), oppure continua con RCPT TO:<address>
+reply-nested-mail-fix = RSET (per ricominciare), oppure continua con RCPT TO:<indirizzo>
 reply-need-mail = RCPT indica un destinatario di una transazione, ma non ce n'è nessuna aperta.
 reply-need-mail-fix = prima MAIL FROM:<you@example.org>
 reply-need-rcpt = Il messaggio non ha ancora nessun destinatario.
-reply-need-rcpt-fix = prima MAIL FROM:<address>, poi RCPT TO:<address>
+reply-need-rcpt-fix = prima MAIL FROM:<indirizzo>, poi RCPT TO:<indirizzo>
 reply-no-valid-recipients = Tutti i destinatari di questa transazione sono stati rifiutati: non c'è nessuno a cui inviare il messaggio.
 reply-no-valid-recipients-fix = RCPT TO:<alice@example.com> (un destinatario che il server accetta)
 reply-rcpt-after-bdat = I destinatari vanno indicati prima del messaggio, ma BDAT lo ha già iniziato.
@@ -101,7 +101,7 @@ reply-auth-not-enabled-fix = STARTTLS, poi EHLO, poi AUTH
 reply-auth-in-transaction = AUTH non è consentito durante una transazione di posta.
 reply-auth-in-transaction-fix = RSET, poi AUTH
 reply-already-authenticated = Sei già autenticato: un secondo AUTH viene rifiutato.
-reply-already-authenticated-fix = MAIL FROM:<address>
+reply-already-authenticated-fix = MAIL FROM:<indirizzo>
 reply-auth-syntax = AUTH richiede un meccanismo e, facoltativamente, una risposta iniziale.
 reply-auth-syntax-fix = AUTH PLAIN AGFsaWNlAHMzY3JldA==
 reply-auth-challenge = Il server chiede il passo successivo del login, in base64.
@@ -153,6 +153,11 @@ reply-sync-error = Altri dati sono arrivati prima che il server rispondesse a un
 reply-sync-error-fix = invia il comando successivo solo dopo la risposta a questo; metti in pipelining solo MAIL, RCPT e RSET
 reply-header-not-crlf = Una riga del messaggio termina con un LF isolato. In un blocco BDAT non viene convertito nulla: le righe devono terminare con CR LF, e questo server rifiuta il messaggio quando la sua intestazione non lo fa.
 reply-header-not-crlf-fix = termina ogni riga con CR LF, e conta entrambi gli ottetti nella dimensione del blocco
+reply-rule-421-closes = un 421 chiude la connessione
+reply-rule-closing-after-errors = chiusura dopo gli errori
+reply-rule-retry = quando riprovare
+reply-rule-failure-rule = una regola di guasto di questo mondo
+reply-rule-basic-auth-retired = Microsoft ha ritirato l'autenticazione di base (Basic auth) per SMTP AUTH
 auth-failure-credentials = Il nome utente o la password sono errati.
 auth-failure-another-step = La risposta era vuota o non in base64, quindi il login non è potuto proseguire.
 auth-failure-bad-protocol = La risposta è stata decodificata, ma non contiene ciò che il meccanismo si aspetta.
@@ -225,22 +230,37 @@ enhanced-detail-not-authorized = consegna non autorizzata, messaggio rifiutato
 enhanced-detail-bad-credentials = credenziali di autenticazione non valide
 enhanced-detail-see-rfc = vedi RFC 3463
 
-## Il riferimento dei comandi: cosa fa ogni comando
+## Il riferimento dei comandi: cosa fa ogni comando (.syntax: come si scrive; i <segnaposto> sono tradotti)
 command-ehlo = Identifica il client al server e chiedi quali estensioni offre. Azzera la sessione.
+    .syntax = EHLO <nome-del-tuo-host>
 command-helo = Identifica il client al server alla vecchia maniera, senza estensioni.
+    .syntax = HELO <nome-del-tuo-host>
 command-starttls = Passa la connessione a TLS. Dopo, la sessione ricomincia da capo.
+    .syntax = STARTTLS
 command-auth = Autenticati con PLAIN, LOGIN o CRAM-MD5; le risposte sono in base64.
+    .syntax = AUTH <meccanismo> [<risposta-iniziale>]
 command-mail = Avvia una transazione di posta e indica il mittente (l'indirizzo a cui tornano i messaggi di mancato recapito).
+    .syntax = MAIL FROM:<indirizzo> [SIZE=n] [BODY=7BIT|8BITMIME] [SMTPUTF8] [RET=FULL|HDRS] [ENVID=id]
 command-rcpt = Aggiungi un destinatario. Ripetilo per ciascuno.
+    .syntax = RCPT TO:<indirizzo> [NOTIFY=...] [ORCPT=rfc822;<indirizzo>]
 command-data = Invia il messaggio: intestazioni, una riga vuota, il corpo, poi una riga con un solo punto.
+    .syntax = DATA
 command-bdat = Invia il messaggio in blocchi di dimensione esatta, senza dot-stuffing.
+    .syntax = BDAT <dimensione> [LAST]
 command-rset = Abbandona la transazione in corso; la connessione resta aperta.
+    .syntax = RSET
 command-vrfy = Chiedi se un indirizzo esiste. Postfix risponde 252: non lo conferma mai.
+    .syntax = VRFY <indirizzo>
 command-expn = Chiedi i membri di una mailing list. Postfix non lo implementa.
+    .syntax = EXPN <lista>
 command-help = Chiedi aiuto. Postfix lo offre solo dalla versione 3.9.
+    .syntax = HELP [<comando>]
 command-noop = Non fa nulla; il server risponde 250. Serve a tenere viva una connessione.
+    .syntax = NOOP
 command-etrn = Chiedi al server di svuotare la sua coda per un dominio.
+    .syntax = ETRN <dominio>
 command-quit = Termina la sessione SMTP; il server chiude la connessione.
+    .syntax = QUIT
 
 ## Le fasi di una sessione: il nome, e cosa attende il server ("In attesa di …")
 phase-disconnected = Disconnesso

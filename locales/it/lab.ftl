@@ -8,6 +8,7 @@ explain-code = Codice
 explain-enhanced = Codice di stato esteso
 explain-what-happened = Cosa è successo
 explain-rule = Regola
+explain-rule-noted = { $rule } ({ $note })
 explain-source = Da dove viene questo testo
 explain-source-recorded = Registrato dal { $server } reale.
 explain-source-transcript = { $server }: copiato da { $from }.

@@ -7,6 +7,7 @@ use smtplab_engine::{reply::reference, Voice};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::explain::rule;
 use crate::i18n::use_texts;
 use crate::t;
 
@@ -37,7 +38,7 @@ pub fn codes() -> Html {
                     <tr class={format!("class-{}xx", r.class().digit())}>
                         <td><code>{ r.code }</code></td>
                         <td><code>{ r.text().lines().next().unwrap_or_default().into_owned() }</code></td>
-                        <td>{ summary }{ " " }<span class="small">{ why.rfc }</span></td>
+                        <td>{ summary }{ " " }<span class="small">{ rule(&texts, &why) }</span></td>
                     </tr>
                 }
             })

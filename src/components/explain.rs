@@ -2,7 +2,7 @@
 //! type instead, and for a 503 where the session was and what would have worked.
 
 use smtplab_engine::reply::Fact;
-use smtplab_engine::Source;
+use smtplab_engine::{Explanation, Source};
 use yew::prelude::*;
 
 use super::LabProps;
@@ -46,7 +46,7 @@ pub fn explain(props: &LabProps) -> Html {
                 <dd>{ texts.get(why.summary, &[]) }</dd>
                 { for why.facts.iter().map(|fact| html! { <dd class="fact">{ said(&texts, fact) }</dd> }) }
                 <dt>{ t!(texts, "explain-rule") }</dt>
-                <dd>{ why.rfc }</dd>
+                <dd>{ rule(&texts, &why) }</dd>
                 <dt>{ t!(texts, "explain-source") }</dt>
                 <dd class="small">{ source }</dd>
                 if let Some(fix) = why.fix {
@@ -62,6 +62,19 @@ pub fn explain(props: &LabProps) -> Html {
                 }
             </dl>
         </article>
+    }
+}
+
+/// Where the rule is written down, and a word on it in the learner's language.
+pub fn rule(texts: &Texts, why: &Explanation) -> String {
+    match why.rule_note {
+        Some(note) => t!(
+            texts,
+            "explain-rule-noted",
+            rule = why.rfc,
+            note = texts.get(note, &[])
+        ),
+        None => why.rfc.to_string(),
     }
 }
 

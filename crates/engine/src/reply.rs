@@ -337,8 +337,11 @@ pub struct Explanation {
     pub enhanced: Option<EnhancedMeaning>,
     /// What happened and which rule made it happen.
     pub summary: &'static str,
-    /// Where the rule is written down (never translated).
+    /// Where the rule is written down: references only (RFCs, configuration parameters,
+    /// products), never translated.
     pub rfc: &'static str,
+    /// A word on the rule in the learner's language (a message id), said after `rfc`.
+    pub rule_note: Option<&'static str>,
     /// For errors: what to type instead.
     pub fix: Option<&'static str>,
     pub sequence: Option<SequenceContext>,
@@ -417,7 +420,7 @@ impl ReplyKind {
             K::BreakRules { line: NotSmtp::Header } => t("reply-break-rules-header", "RFC 5321 §4.1.1.4; Postfix smtpd_forbidden_commands", Some("reply-break-rules-header-fix")),
             K::BreakRules { line: NotSmtp::Http } => t("reply-break-rules-http", "Postfix smtpd_forbidden_commands", Some("reply-break-rules-http-fix")),
             K::BreakRules { line: NotSmtp::NoLetter } => t("reply-break-rules-no-letter", "RFC 5321 §4.1.1; Postfix smtpd_forbidden_commands", Some("reply-break-rules-no-letter-fix")),
-            K::TooManyErrors => t("reply-too-many-errors", "RFC 5321 §4.2.2 (421 closes)", Some("reply-too-many-errors-fix")),
+            K::TooManyErrors => t("reply-too-many-errors", "RFC 5321 §4.2.2", Some("reply-too-many-errors-fix")),
             K::Timeout { .. } => t("reply-timeout", "RFC 5321 §4.5.3.2.7", Some("reply-timeout-fix")),
             K::ReadyForTls => t("reply-ready-for-tls", "RFC 3207 §4", None),
             K::TlsActive => t("reply-tls-active", "RFC 3207 §4", Some("reply-tls-active-fix")),
@@ -434,11 +437,11 @@ impl ReplyKind {
             K::BdatSyntax => t("reply-bdat-syntax", "RFC 3030 §2", Some("reply-bdat-syntax-fix")),
             K::ChunkingNotOffered => t("reply-chunking-not-offered", "RFC 3030 §2, RFC 5321 §4.2.4", Some("reply-chunking-not-offered-fix")),
             K::ChunkTooBig => t("reply-chunk-too-big", "RFC 3030 §2, RFC 1870", Some("reply-chunk-too-big-fix")),
-            K::Injected { .. } => t("reply-injected", "smtplab failure rules", Some("reply-injected-fix")),
-            K::Greylisted { .. } => t("reply-greylisted", "RFC 5321 §4.5.4.1 (retry), RFC 6647", Some("reply-greylisted-fix")),
+            K::Injected { .. } => t("reply-injected", "smtplab", Some("reply-injected-fix")),
+            K::Greylisted { .. } => t("reply-greylisted", "RFC 5321 §4.5.4.1, RFC 6647", Some("reply-greylisted-fix")),
             K::MustStartTls => t("reply-must-start-tls", "RFC 3207 §4, RFC 8314 §3", Some("reply-must-start-tls-fix")),
             K::AuthRequired { .. } => t("reply-auth-required", "RFC 6409 §4.3, RFC 4954 §6", Some("reply-auth-required-fix")),
-            K::BasicAuthDisabled => t("reply-basic-auth-disabled", "RFC 4954 §6; Microsoft's retirement of Basic auth for SMTP AUTH", Some("reply-basic-auth-disabled-fix")),
+            K::BasicAuthDisabled => t("reply-basic-auth-disabled", "RFC 4954 §6", Some("reply-basic-auth-disabled-fix")),
             K::NotAdvertised { .. } => t("reply-not-advertised", "RFC 5321 §2.2.2, RFC 6531 §3.4", Some("reply-not-advertised-fix")),
             K::TooManyNonmail => t("reply-too-many-nonmail", "Exim smtp_accept_max_nonmail; RFC 5321 §4.2.2", Some("reply-too-many-nonmail-fix")),
             K::AddressError { .. } => t("reply-address-error", "RFC 5321 §4.1.2", Some("reply-address-error-fix")),
@@ -448,12 +451,28 @@ impl ReplyKind {
             K::ExpnRefused => t("reply-expn-refused", "RFC 5321 §3.5.2, §7.3", None),
             K::NulInCommand => t("reply-nul-in-command", "RFC 5321 §4.1.1", Some("reply-nul-in-command-fix")),
             K::ConnectionLost { .. } => t("reply-connection-lost", "RFC 5321 §4.1.1.10, §3.8", Some("reply-connection-lost-fix")),
-            K::TooManySyntaxErrors { .. } => t("reply-too-many-syntax-errors", "RFC 5321 §4.2.2 (closing after errors)", Some("reply-too-many-syntax-errors-fix")),
-            K::TooManyConnections { .. } => t("reply-too-many-connections", "RFC 5321 §3.1, §4.2.2 (421 closes)", Some("reply-too-many-connections-fix")),
+            K::TooManySyntaxErrors { .. } => t("reply-too-many-syntax-errors", "RFC 5321 §4.2.2", Some("reply-too-many-syntax-errors-fix")),
+            K::TooManyConnections { .. } => t("reply-too-many-connections", "RFC 5321 §3.1, §4.2.2", Some("reply-too-many-connections-fix")),
             K::InitialDataNotExpected => t("reply-initial-data-not-expected", "RFC 2195 §2, RFC 4954 §4", Some("reply-initial-data-not-expected-fix")),
             K::TooManyBadRecipients => t("reply-too-many-bad-recipients", "RFC 5321 §4.1.1.3, §7.8", Some("reply-too-many-bad-recipients-fix")),
             K::SyncError => t("reply-sync-error", "RFC 2920 §3.1, RFC 5321 §4.1.1", Some("reply-sync-error-fix")),
             K::HeaderNotCrlf => t("reply-header-not-crlf", "RFC 3030 §3, RFC 5322 §2.1", Some("reply-header-not-crlf-fix")),
+        }
+    }
+}
+
+impl ReplyKind {
+    /// A word on the rule, for the learner (a message id, said after [`Explanation::rfc`]):
+    /// what the section is about here, or whose rule it is when no RFC's.
+    fn rule_note(&self) -> Option<&'static str> {
+        use ReplyKind as K;
+        match self {
+            K::TooManyErrors | K::TooManyConnections { .. } => Some("reply-rule-421-closes"),
+            K::TooManySyntaxErrors { .. } => Some("reply-rule-closing-after-errors"),
+            K::Greylisted { .. } => Some("reply-rule-retry"),
+            K::Injected { .. } => Some("reply-rule-failure-rule"),
+            K::BasicAuthDisabled => Some("reply-rule-basic-auth-retired"),
+            _ => None,
         }
     }
 }
@@ -568,6 +587,7 @@ impl Reply {
             enhanced: self.enhanced.map(EnhancedCode::meaning),
             summary: entry.summary,
             rfc: entry.rfc,
+            rule_note: self.kind.rule_note(),
             fix: entry.fix,
             sequence: self.sequence.clone(),
         }

@@ -290,3 +290,43 @@ fn the_reply_code_reference_lists_each_distinct_row_once() {
         .count();
     assert_eq!(bad_protocol, 2, "a malformed response and one that is not base64");
 }
+
+#[test]
+fn the_rule_column_holds_references_only_and_its_words_are_messages() {
+    use smtplab_engine::reply::catalog;
+    use smtplab_engine::world::Profile;
+    let voice = smtplab_engine::Voice::of("mail.example.com");
+    for profile in Profile::ALL.iter().copied() {
+        for reply in catalog(profile, &voice) {
+            let why = reply.explain();
+            // RFC 5321 §4.2.2, Postfix smtpd_forbidden_commands, Exim …: a reference is a
+            // name, a number, a section or a parameter; prose is a message (rule_note).
+            let prose: Vec<&str> = why
+                .rfc
+                .split([' ', ',', ';'])
+                .filter(|w| !w.is_empty())
+                .filter(|w| {
+                    let reference = w
+                        .starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '§')
+                        || w.contains('_')
+                        || *w == "smtplab";
+                    !reference
+                })
+                .collect();
+            assert!(
+                prose.is_empty(),
+                "{:?}: {:?} has words {prose:?}",
+                reply.kind,
+                why.rfc
+            );
+            assert!(!why.rfc.contains(['(', ')']), "{:?}: {:?}", reply.kind, why.rfc);
+        }
+    }
+    let reply = reply_to(&mut Lab::connected(), "NOOP");
+    assert_eq!(reply.explain().rule_note, None);
+    let why = smtplab_engine::Reply::new(ReplyKind::TooManyErrors, Profile::Postfix, &voice).explain();
+    assert_eq!(
+        (why.rfc, why.rule_note),
+        ("RFC 5321 §4.2.2", Some("reply-rule-421-closes"))
+    );
+}
