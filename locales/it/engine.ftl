@@ -263,11 +263,11 @@ command-quit = Termina la sessione SMTP; il server chiude la connessione.
     .syntax = QUIT
 
 ## Le fasi di una sessione: il nome, e cosa attende il server ("In attesa di …")
-phase-disconnected = Disconnesso
+phase-disconnected = Nessuna connessione
     .waiting = una connessione
-phase-connected = Connesso
+phase-connected = Connessione aperta
     .waiting = HELO o EHLO, che il client invia per primo
-phase-greeted = Salutato
+phase-greeted = Saluto ricevuto
     .waiting = un comando: MAIL FROM avvia un messaggio
 phase-mail = Mail (mittente)
     .waiting = RCPT TO: il primo destinatario
@@ -281,7 +281,7 @@ phase-auth = Scambio AUTH
     .waiting = una risposta alla challenge 334, in base64 (* annulla)
 phase-tls-handshake = Handshake TLS
     .waiting = un handshake TLS dal client
-phase-closed = Chiuso
+phase-closed = Connessione chiusa
     .waiting = una connessione
 
 ## Cosa sposta una sessione da una fase all'altra, oltre ai comandi

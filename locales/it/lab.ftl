@@ -10,13 +10,13 @@ explain-what-happened = Cosa è successo
 explain-rule = Regola
 explain-rule-noted = { $rule } ({ $note })
 explain-source = Da dove viene questo testo
-explain-source-recorded = Registrato dal { $server } reale.
+explain-source-recorded = Registrato dal vero { $server }.
 explain-source-transcript = { $server }: copiato da { $from }.
 explain-source-none = { $server }: nessuna trascrizione pubblica mostra questa risposta ({ $why }).
 explain-closes = Dopo questa risposta il server chiude la connessione.
 explain-fix = Prova invece
 explain-sequence = Fuori sequenza
-explain-sequence-text = La sessione era nella fase { $phase } e ha ricevuto { $got }. Era in attesa di { $waiting }. Lì sono accettati:
+explain-sequence-text = Fase della sessione: { $phase }. È arrivato { $got }, mentre il server era in attesa di { $waiting }. In questa fase sono accettati:
 
 ## Gli indicatori di stato, sotto la console e sotto il diagramma degli stati
 pill-server = Server: { $server }
