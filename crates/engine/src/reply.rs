@@ -706,13 +706,17 @@ impl fmt::Display for EnhancedCode {
     }
 }
 
-/// The reply-code reference of a server: its [`catalog`] with each distinct reply once.
-/// Kinds it words alike that mean the same (the same explanation: DATA and BDAT without
-/// a valid recipient, a timeout in a command or in a message) are one row; kinds worded
-/// alike that mean different things stay apart.
+/// The reply-code reference of a server: its [`catalog`] with each distinct reply once,
+/// and only what the server says ([`Profile::says`]). Kinds it words alike that mean the
+/// same (the same explanation: DATA and BDAT without a valid recipient, a timeout in a
+/// command or in a message) are one row; kinds worded alike that mean different things
+/// stay apart.
 pub fn reference(profile: Profile, voice: &Voice) -> Vec<Reply> {
     let mut rows: Vec<(Reply, Explanation)> = Vec::new();
-    for reply in catalog(profile, voice) {
+    for reply in catalog(profile, voice)
+        .into_iter()
+        .filter(|r| profile.says(&r.kind))
+    {
         let why = reply.explain();
         let same = |(row, row_why): &(Reply, Explanation)| {
             row.code == reply.code && row.text == reply.text && *row_why == why

@@ -96,7 +96,7 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
         // Said only by profiles that do these things (Exim): never by Microsoft 365.
         K::Help | K::LineTooLong { .. } | K::HeaderNotCrlf | K::SyncError | K::TooManyBadRecipients | K::InitialDataNotExpected | K::TooManyNonmail | K::AddressError { .. } | K::ExpnRefused | K::NulInCommand | K::ConnectionLost { .. } | K::NotAdvertised { .. } =>
             super::not_said(word, voice, "Microsoft 365 does not do this; its unknown-command text"),
-        K::TooManySyntaxErrors { last } => word(last, voice),
+        K::TooManySyntaxErrors { last } => super::never_said(word(last, voice)), // Exim's
         // The same reply as any mechanism it does not offer.
         K::UnknownMechanism { .. } => word(&K::AuthFailed { reason: AuthFailure::NoMechanism }, voice),
     }

@@ -90,12 +90,12 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
         // Recorded with smtpd_sender_restrictions=permit_sasl_authenticated,reject and
         // smtpd_delay_reject=no (the restriction is then checked at MAIL).
         K::AuthRequired { sender } => f(554, Some((5, 7, 1)), format_args!("<{sender}>: Sender address rejected: Access denied")),
-        K::BasicAuthDisabled => wording_fmt(535, Some((5, 7, 8)), format_args!("Error: authentication failed: {}", auth_failure(AuthFailure::Credentials)),
-            Source::Unsourced("Postfix cannot switch password logins off; this is its failed-login text")),
+        K::BasicAuthDisabled => super::never_said(wording_fmt(535, Some((5, 7, 8)), format_args!("Error: authentication failed: {}", auth_failure(AuthFailure::Credentials)),
+            Source::Unsourced("Postfix cannot switch password logins off; this is its failed-login text"))),
         // Said only by profiles that do these things (Exim): never by Postfix 3.7.
         K::Help | K::LineTooLong { .. } | K::HeaderNotCrlf | K::SyncError | K::TooManyBadRecipients | K::InitialDataNotExpected | K::TooManyNonmail | K::AddressError { .. } | K::ExpnRefused | K::NulInCommand | K::ConnectionLost { .. } | K::NotAdvertised { .. } =>
             super::not_said(word, voice, "Postfix 3.7 does not do this; its unknown-command text"),
-        K::TooManySyntaxErrors { last } => word(last, voice),
+        K::TooManySyntaxErrors { last } => super::never_said(word(last, voice)), // Exim's
         // The same reply as any mechanism it does not offer.
         K::UnknownMechanism { .. } => word(&K::AuthFailed { reason: AuthFailure::NoMechanism }, voice),
     }
