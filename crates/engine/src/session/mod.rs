@@ -883,7 +883,7 @@ impl Session {
             behaviour.syntax_first && verb.spec().syntax_first && matches!(parsed, Parsed::Invalid(..))
         };
         let refused = self.verb.filter(|&verb| !checked_later(verb));
-        if let Some((verb, kind)) = refused.and_then(|verb| Some((verb, self.refusal(verb)?))) {
+        if let Some((verb, kind)) = refused.and_then(|verb| self.refusal(verb).map(|kind| (verb, kind))) {
             if let Parsed::Command(Command::Bdat { size, .. }) = parsed {
                 self.skip_chunk(size); // the refused chunk still comes: throw it away
             }
@@ -1372,6 +1372,8 @@ impl Session {
         let error_limits = self.world.profile.behaviour().error_limits;
         if junk_excess && error_limits == ErrorLimits::Postfix {
             let limit = limits.junk_commands;
+            // `on_line` counts from the junk command after the one past the limit, as
+            // Postfix's `junk_cmds++ > limit` does.
             let first = self.junk == limit.saturating_add(2);
             facts.push(Fact::JunkCommand { limit, first });
         }
