@@ -159,6 +159,11 @@ async fn junk_commands_past_the_limit_are_announced_and_explained() {
         &[("errors", 5.into()), ("limit", 5.into())],
     );
     assert!(said.contains("(5 here; the default is 20)"), "{said}");
+    let said = Texts::english().get(
+        "fact-hard-error-limit",
+        &[("errors", 1.into()), ("limit", 1.into())],
+    );
+    assert!(said.starts_with("The session made 1 error and"), "{said}");
     let html = explained(Lang::En, &vec!["NOOP"; 121]).await;
     assert!(
         html.contains("ms late") && html.contains("smtpd_soft_error_limit"),

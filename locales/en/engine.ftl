@@ -170,11 +170,17 @@ fact-junk-command-first = This reply looks like any other, but from this command
        *[other] { $limit } here; the default is 100
     }), and a client that only idles or probes is treated like one that makes mistakes. When the errors reach smtpd_soft_error_limit (default 10), every reply comes smtpd_error_sleep_time (default 1 s) late; at smtpd_hard_error_limit (default 20) the server says 421 and hangs up.
 fact-junk-command = This junk command counted as an error too, though its reply looks like any other: the session is past smtpd_junk_command_limit ({ $limit }).
-fact-tarpit = This reply came { $ms } ms late: the session had made { $errors } errors, and from smtpd_soft_error_limit ({ $soft ->
+fact-tarpit = This reply came { $ms } ms late: the session had made { $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    }, and from smtpd_soft_error_limit ({ $soft ->
         [10] 10, the default
        *[other] { $soft } here; the default is 10
     }) errors on, Postfix waits smtpd_error_sleep_time (default 1 s) before every reply. This tarpit slows down clients that keep making errors.
-fact-hard-error-limit = The session made { $errors } errors and so reached smtpd_hard_error_limit ({ $limit ->
+fact-hard-error-limit = The session made { $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    } and so reached smtpd_hard_error_limit ({ $limit ->
         [20] 20, the default
        *[other] { $limit } here; the default is 20
     }): Postfix says 421 and hangs up. Refused commands count, and so do junk commands past smtpd_junk_command_limit.

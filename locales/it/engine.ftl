@@ -82,7 +82,7 @@ reply-bad-syntax = Una riga vuota non è un comando.
 reply-bad-syntax-fix = un comando, ad es. NOOP
 reply-bad-utf8 = La riga non è UTF-8 valido (RFC 3629): Postfix controlla ogni riga di comando prima di leggerne il comando.
 reply-bad-utf8-fix = invia testo: ASCII, oppure UTF-8 dopo MAIL FROM:<…> SMTPUTF8
-reply-break-rules-header = È arrivata come comando una riga con la forma di un'intestazione (Nome: valore). Le intestazioni vanno dentro il messaggio, dopo DATA e il suo 354: Postfix ne deduce che il client ha perso il filo del dialogo e chiude la connessione. Non è stato accettato nulla.
+reply-break-rules-header = È arrivata come comando una riga con la forma di un'intestazione (Nome: valore). Le intestazioni vanno dentro il messaggio, dopo DATA e il suo 354; trovandone una al posto di un comando, Postfix conclude che il client ha perso il filo del dialogo e chiude la connessione. Non è stato accettato nulla.
 reply-break-rules-header-fix = DATA, attendi il 354, poi le intestazioni, una riga vuota e il corpo
 reply-break-rules-http = GET, POST e CONNECT sono il linguaggio dei browser e dei proxy web (HTTP), non dei client di posta. Il parametro smtpd_forbidden_commands di Postfix li elenca perché una pagina web non possa far parlare un browser con un server di posta: Postfix chiude subito la connessione. Non è stato accettato nulla.
 reply-break-rules-http-fix = un comando SMTP, ad es. EHLO client.example.org
@@ -170,11 +170,17 @@ fact-junk-command-first = La risposta sembra quella di sempre, ma da questo coma
        *[other] qui { $limit }; il valore predefinito è 100
     }), e un client che si limita a restare collegato o a sondare il server viene trattato come uno che sbaglia. Quando gli errori arrivano a smtpd_soft_error_limit (10 per impostazione predefinita), ogni risposta arriva in ritardo di smtpd_error_sleep_time (1 s per impostazione predefinita); a smtpd_hard_error_limit (20 per impostazione predefinita) il server risponde 421 e chiude la connessione.
 fact-junk-command = Anche questo comando di servizio è stato contato come errore, benché la risposta sembri quella di sempre: la sessione ha superato smtpd_junk_command_limit ({ $limit }).
-fact-tarpit = Questa risposta è arrivata con { $ms } ms di ritardo: la sessione aveva già commesso { $errors } errori, e da smtpd_soft_error_limit ({ $soft ->
+fact-tarpit = Questa risposta è arrivata con { $ms } ms di ritardo: la sessione aveva già commesso { $errors ->
+        [one] 1 errore
+       *[other] { $errors } errori
+    }, e da smtpd_soft_error_limit ({ $soft ->
         [10] 10, il valore predefinito
        *[other] qui { $soft }; il valore predefinito è 10
     }) errori in poi Postfix attende smtpd_error_sleep_time (1 s per impostazione predefinita) prima di ogni risposta. Questo tarpit rallenta i client che continuano a sbagliare.
-fact-hard-error-limit = La sessione ha commesso { $errors } errori e ha quindi raggiunto smtpd_hard_error_limit ({ $limit ->
+fact-hard-error-limit = La sessione ha commesso { $errors ->
+        [one] 1 errore
+       *[other] { $errors } errori
+    } e ha quindi raggiunto smtpd_hard_error_limit ({ $limit ->
         [20] 20, il valore predefinito
        *[other] qui { $limit }; il valore predefinito è 20
     }): Postfix risponde 421 e chiude la connessione. Contano i comandi rifiutati, e anche i comandi di servizio oltre smtpd_junk_command_limit.
