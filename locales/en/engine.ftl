@@ -173,10 +173,10 @@ fact-junk-command = This junk command counted as an error too, though its reply 
 fact-tarpit = This reply came { $ms } ms late: the session had made { $errors ->
         [one] 1 error
        *[other] { $errors } errors
-    }, and from smtpd_soft_error_limit ({ $soft ->
+    }, and once the errors reach smtpd_soft_error_limit ({ $soft ->
         [10] 10, the default
        *[other] { $soft } here; the default is 10
-    }) errors on, Postfix waits smtpd_error_sleep_time (default 1 s) before every reply. This tarpit slows down clients that keep making errors.
+    }), Postfix waits smtpd_error_sleep_time (default 1 s) before every reply. This tarpit slows down clients that keep making errors.
 fact-hard-error-limit = The session made { $errors ->
         [one] 1 error
        *[other] { $errors } errors

@@ -173,10 +173,10 @@ fact-junk-command = Anche questo comando di servizio è stato contato come error
 fact-tarpit = Questa risposta è arrivata con { $ms } ms di ritardo: la sessione aveva già commesso { $errors ->
         [one] 1 errore
        *[other] { $errors } errori
-    }, e da smtpd_soft_error_limit ({ $soft ->
+    }, e da quando gli errori raggiungono smtpd_soft_error_limit ({ $soft ->
         [10] 10, il valore predefinito
        *[other] qui { $soft }; il valore predefinito è 10
-    }) errori in poi Postfix attende smtpd_error_sleep_time (1 s per impostazione predefinita) prima di ogni risposta. Questo tarpit rallenta i client che continuano a sbagliare.
+    }), Postfix attende smtpd_error_sleep_time (1 s per impostazione predefinita) prima di ogni risposta. Questo tarpit rallenta i client che continuano a sbagliare.
 fact-hard-error-limit = La sessione ha commesso { $errors ->
         [one] 1 errore
        *[other] { $errors } errori
