@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use smtplab_engine::reply::Fact;
 use smtplab_engine::sasl::Exchange;
 use smtplab_engine::{Event, Input, Output, Peer, Phase, Reply, Session, State, Verb, World};
 
@@ -503,7 +504,15 @@ impl Lab {
                     reply: reply.clone(),
                     command: command.map(str::to_string),
                 });
+                let junk = reply.facts.iter().find_map(|fact| match fact {
+                    Fact::JunkCommand { limit, first: true } => Some(*limit),
+                    _ => None,
+                });
                 self.entries.push(Entry::Server { reply, at: due, tls });
+                if let Some(limit) = junk {
+                    // Said where it starts, not only in that reply's explanation.
+                    self.note(note!("event-junk-limit", limit = limit), due);
+                }
             }
             Output::StartTls => {
                 self.note(note!("event-ready-for-tls"), now);

@@ -211,6 +211,7 @@ fn every_message_is_used_and_every_message_used_exists() {
                     "command-",
                     "provenance-",
                     "unsourced-",
+                    "fact-",
                 ]
                 .iter()
                 .any(|p| piece.starts_with(p))
@@ -279,6 +280,8 @@ fn every_engine_fact_has_its_texts() {
     }
     for command in COMMANDS {
         has(command.summary, None);
+        let (id, attribute) = command.syntax.split_once('.').expect("a message's attribute");
+        has(id, Some(attribute));
     }
 }
 

@@ -102,6 +102,18 @@ mod rendered {
                 "Say hello and ask which extensions",
                 "Identifica il client al server e chiedi quali estensioni",
             ),
+            // The placeholders of a command's syntax are teaching text; the words around
+            // them are the wire.
+            ("EHLO &lt;your-host-name&gt;", "EHLO &lt;nome-del-tuo-host&gt;"),
+            // (Postfix's own `501 5.5.4 Syntax: MAIL FROM:<address>` is the wire, and stays.)
+            (
+                "MAIL FROM:&lt;address&gt; [SIZE=n]",
+                "MAIL FROM:&lt;indirizzo&gt; [SIZE=n]",
+            ),
+            ("AUTH &lt;mechanism&gt;", "AUTH &lt;meccanismo&gt;"),
+            ("BDAT &lt;size&gt; [LAST]", "BDAT &lt;dimensione&gt; [LAST]"),
+            ("EXPN &lt;list&gt;", "EXPN &lt;lista&gt;"),
+            ("ETRN &lt;domain&gt;", "ETRN &lt;dominio&gt;"),
         ];
         for (en, it) in pairs {
             assert!(english.contains(en), "English lacks {en:?}");
@@ -112,7 +124,7 @@ mod rendered {
         }
         for wire in [
             "EHLO client.example.org",
-            "MAIL FROM:&lt;address&gt;",
+            "[SIZE=n] [BODY=7BIT|8BITMIME] [SMTPUTF8]",
             "AUTH PLAIN",
             "RFC 5321",
         ] {

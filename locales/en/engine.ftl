@@ -69,7 +69,7 @@ reply-relay-denied = The domain is not this server's, and only authenticated cli
 reply-relay-denied-fix = STARTTLS, EHLO, AUTH first; or a local recipient
 reply-vrfy-syntax = VRFY needs an address to look up.
 reply-vrfy-syntax-fix = VRFY alice
-reply-cannot-verify = The address would be accepted, but Postfix never confirms that a mailbox exists.
+reply-cannot-verify = 252: the server does not say that it verified a mailbox (that would be 250), but it would accept mail for this address and try to deliver it. What a 252 tells depends on the server: Postfix gives it only to addresses that pass its recipient checks (an unknown local user gets 550), so a 252 for a local name does tell that it exists; others, Exim among them, give it to any well-formed address.
 reply-vrfy-disabled = This server has VRFY switched off.
 reply-etrn-syntax = ETRN needs the domain whose queued mail should be flushed.
 reply-etrn-syntax-fix = ETRN example.org
@@ -82,8 +82,12 @@ reply-bad-syntax = An empty line is not a command.
 reply-bad-syntax-fix = a command, e.g. NOOP
 reply-bad-utf8 = The line is not valid UTF-8 (RFC 3629): Postfix checks every command line before it reads the command.
 reply-bad-utf8-fix = send text: ASCII, or UTF-8 after MAIL FROM:<…> SMTPUTF8
-reply-break-rules = That looked like a mail header or a web request, not SMTP; Postfix hangs up.
-reply-break-rules-fix = send headers only after DATA and 354
+reply-break-rules-header = A line shaped like a mail header (Name: value) came as a command. Headers belong inside the message, after DATA and its 354; Postfix takes a header in their place for a client that has lost track of the dialogue, and hangs up. Nothing was accepted.
+reply-break-rules-header-fix = DATA, wait for 354, then the headers, a blank line and the body
+reply-break-rules-http = GET, POST and CONNECT are how web browsers and proxies speak (HTTP), not mail clients. Postfix's smtpd_forbidden_commands lists them so that a web page cannot make a browser talk to a mail server: it hangs up at once. Nothing was accepted.
+reply-break-rules-http-fix = an SMTP command, e.g. EHLO client.example.org
+reply-break-rules-no-letter = The line does not start with a letter, and every SMTP command is a word of letters. With smtpd_forbidden_commands (by default CONNECT, GET, POST and any first word that does not start with a letter) Postfix concludes that no mail client is talking, and hangs up. Nothing was accepted.
+reply-break-rules-no-letter-fix = a command word first, e.g. NOOP; message text only after DATA and 354
 reply-too-many-errors = Too many errors in one session: the server hangs up.
 reply-too-many-errors-fix = reconnect, and check each reply before the next command
 reply-timeout = The client was silent for too long; the server hangs up.
@@ -149,15 +153,46 @@ reply-sync-error = More input came before the server had answered a command that
 reply-sync-error-fix = send the next command only after this one's reply; pipeline only MAIL, RCPT and RSET
 reply-header-not-crlf = A line of the message ended in a bare LF. In a BDAT chunk nothing is converted: lines must end in CR LF, and this server refuses the message when its header does not.
 reply-header-not-crlf-fix = end every line with CR LF, and count both octets in the chunk size
+reply-rule-421-closes = a 421 closes the connection
+reply-rule-closing-after-errors = closing after errors
+reply-rule-retry = when to retry
+reply-rule-failure-rule = a failure rule of this world
+reply-rule-basic-auth-retired = Microsoft retired Basic auth for SMTP AUTH
 auth-failure-credentials = The user name or password is wrong.
 auth-failure-another-step = The response was empty or not base64, so the login could not go on.
 auth-failure-bad-protocol = The response decoded, but not to what the mechanism expects.
 auth-failure-bad-base64 = The response is not base64, so it could not be decoded.
 auth-failure-no-mechanism = The server does not offer that mechanism; EHLO lists those it does.
 
+## What the engine knows about a reply besides its kind (Reply::facts)
+fact-junk-command-first = This reply looks like any other, but from this command on Postfix counts every junk command (HELO, EHLO, RSET, NOOP, VRFY, ETRN) as an error: the session has sent more than smtpd_junk_command_limit of them ({ $limit ->
+        [100] 100, the default
+       *[other] { $limit } here; the default is 100
+    }), and a client that only idles or probes is treated like one that makes mistakes. When the errors reach smtpd_soft_error_limit (default 10), every reply comes smtpd_error_sleep_time (default 1 s) late; at smtpd_hard_error_limit (default 20) the server says 421 and hangs up.
+fact-junk-command = This junk command counted as an error too, though its reply looks like any other: the session is past smtpd_junk_command_limit ({ $limit }).
+fact-tarpit = This reply came { $ms } ms late: the session had made { $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    }, and once the errors reach smtpd_soft_error_limit ({ $soft ->
+        [10] 10, the default
+       *[other] { $soft } here; the default is 10
+    }), Postfix waits smtpd_error_sleep_time (default 1 s) before every reply. This tarpit slows down clients that keep making errors.
+fact-hard-error-limit = The session made { $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    } and so reached smtpd_hard_error_limit ({ $limit ->
+        [20] 20, the default
+       *[other] { $limit } here; the default is 20
+    }): Postfix says 421 and hangs up. Refused commands count, and so do junk commands past smtpd_junk_command_limit.
+fact-unknown-command-limit = More unknown commands than Exim's smtp_max_unknown_commands allows ({ $limit }): Exim says so and hangs up.
+fact-after-chunk-empty = The BDAT chunk before took exactly { $octets } octets and ended there. The line end typed after them (CR LF) was not part of the chunk: it arrived as the next command line, an empty one. A chunk's size counts every octet sent, line ends included: to send the line end too, give a size 2 larger.
+fact-after-chunk = The BDAT chunk before took exactly { $octets } octets and ended there. What was sent after them was not part of the chunk: the server read it as the next command line. A chunk's size counts every octet sent, line ends (CR LF) included.
+
 ## The digits of a reply code (RFC 5321 §4.2.1)
 reply-class-success = 2xx: success. The command was accepted.
     .label = success
+reply-class-hang-up = 2xx by its first digit, yet nothing was accepted: the server hangs up. It says goodbye with 221, the code that ends a session, instead of an error code.
+    .label = hangs up
 reply-class-intermediate = 3xx: intermediate. The server waits for more input.
     .label = go on
 reply-class-transient = 4xx: temporary failure. The same command may work later.
@@ -201,22 +236,37 @@ enhanced-detail-not-authorized = delivery not authorized, message refused
 enhanced-detail-bad-credentials = authentication credentials invalid
 enhanced-detail-see-rfc = see RFC 3463
 
-## The command reference: what each command does
-command-ehlo = Say hello and ask which extensions the server offers. Resets the session.
-command-helo = Say hello the old way, without extensions.
+## The command reference: what each command does (.syntax: how it is written; its <placeholders> are translated)
+command-ehlo = Say hello and ask which extensions the server offers. Like RSET, it ends any mail transaction in progress; a login and TLS stay.
+    .syntax = EHLO <your-host-name>
+command-helo = Say hello the old way, without extensions. Like RSET, it ends any mail transaction in progress.
+    .syntax = HELO <your-host-name>
 command-starttls = Switch the connection to TLS. The session starts over afterwards.
+    .syntax = STARTTLS
 command-auth = Log in with PLAIN, LOGIN or CRAM-MD5; responses are base64.
+    .syntax = AUTH <mechanism> [<initial-response>]
 command-mail = Start a mail transaction and name the sender (the bounce address).
+    .syntax = MAIL FROM:<address> [SIZE=n] [BODY=7BIT|8BITMIME] [SMTPUTF8] [RET=FULL|HDRS] [ENVID=id]
 command-rcpt = Add a recipient. Repeat for each one.
+    .syntax = RCPT TO:<address> [NOTIFY=...] [ORCPT=rfc822;<address>]
 command-data = Send the message: headers, a blank line, the body, then a line with a single dot.
+    .syntax = DATA
 command-bdat = Send the message in chunks of exact size, without dot-stuffing.
+    .syntax = BDAT <size> [LAST]
 command-rset = Abandon the current transaction; keep the connection.
-command-vrfy = Ask whether an address exists. Postfix answers 252: it never confirms.
+    .syntax = RSET
+command-vrfy = Ask whether an address exists. Postfix runs its recipient checks: 252 for an address it would accept (never 250, "verified"), 550 User unknown for a local user it does not know. So VRFY does tell who does not exist, which is why many servers switch it off. Exim, as Debian ships it, answers 252 to any well-formed address.
+    .syntax = VRFY <address>
 command-expn = Ask for the members of a mailing list. Postfix does not implement it.
+    .syntax = EXPN <list>
 command-help = Ask for help. Postfix has it only from 3.9 on.
+    .syntax = HELP [<command>]
 command-noop = Do nothing; the server answers 250. Keeps a connection alive.
+    .syntax = NOOP
 command-etrn = Ask the server to flush its queue for a domain.
+    .syntax = ETRN <domain>
 command-quit = Say goodbye; the server closes the connection.
+    .syntax = QUIT
 
 ## The phases of a session: the name, and what the server waits for ("Waiting for …")
 phase-disconnected = Disconnected
@@ -259,7 +309,7 @@ unsourced-exim-malformed = Exim echoes the address and parameter (`malformed add
 unsourced-exim-size = Exim's source (smtp_in.c); not recorded: the lab's scenarios stay under Exim's 52428800
 unsourced-exim-recipients = Exim's source (smtp_in.c); 102 recipients were accepted
 unsourced-exim-auth-mechanism = Exim puts the mechanism's name first, which the lab does not keep
-unsourced-exim-sasl-too-long = get_data.c: a response line past its 16384-octet buffer is BAD64; not recorded
+unsourced-exim-sasl-too-long = get_data.c: a response line longer than its buffer of 16384 octets is BAD64; not recorded
 unsourced-failure-rule = a failure rule of the world
 unsourced-exim-greylisting = greylisting was recorded with Postfix only
 unsourced-exim-not-recorded = not recorded from Exim
@@ -293,7 +343,7 @@ unsourced-m365-chunking = Microsoft 365 always offers CHUNKING; its text for an 
 unsourced-second-starttls = no transcript of a second STARTTLS
 unsourced-auth-sequence = no transcript of this AUTH sequence error
 unsourced-auth-undecodable = no transcript of an undecodable AUTH response
-unsourced-m365-greylisting = Microsoft 365's submission port does not greylist
+unsourced-m365-greylisting = the submission port of Microsoft 365 does not greylist
 unsourced-m365-connection-limit = no transcript of Microsoft's connection limit
 unsourced-m365-tls = Microsoft 365 refuses MAIL before AUTH, not before TLS
 unsourced-m365-not-done = Microsoft 365 does not do this; its unknown-command text

@@ -22,11 +22,11 @@ reply-bdat-queued = Ultimo blocco ricevuto: l'intero messaggio è in coda.
 reply-send-helo-first = Questo server vuole essere salutato prima di una transazione di posta.
 reply-send-helo-first-fix = EHLO client.example.org
 reply-nested-mail = C'è già una transazione aperta: non puoi inviare di nuovo MAIL finché non è terminata.
-reply-nested-mail-fix = RSET (per ricominciare), oppure continua con RCPT TO:<address>
+reply-nested-mail-fix = RSET (per ricominciare), oppure continua con RCPT TO:<indirizzo>
 reply-need-mail = RCPT indica un destinatario di una transazione, ma non ce n'è nessuna aperta.
 reply-need-mail-fix = prima MAIL FROM:<you@example.org>
 reply-need-rcpt = Il messaggio non ha ancora nessun destinatario.
-reply-need-rcpt-fix = prima MAIL FROM:<address>, poi RCPT TO:<address>
+reply-need-rcpt-fix = prima MAIL FROM:<indirizzo>, poi RCPT TO:<indirizzo>
 reply-no-valid-recipients = Tutti i destinatari di questa transazione sono stati rifiutati: non c'è nessuno a cui inviare il messaggio.
 reply-no-valid-recipients-fix = RCPT TO:<alice@example.com> (un destinatario che il server accetta)
 reply-rcpt-after-bdat = I destinatari vanno indicati prima del messaggio, ma BDAT lo ha già iniziato.
@@ -69,7 +69,7 @@ reply-relay-denied = Il dominio non è di questo server, e il server inoltra la 
 reply-relay-denied-fix = prima STARTTLS, EHLO, AUTH; oppure un destinatario locale
 reply-vrfy-syntax = VRFY richiede un indirizzo da verificare.
 reply-vrfy-syntax-fix = VRFY alice
-reply-cannot-verify = L'indirizzo verrebbe accettato, ma Postfix non conferma mai che una casella di posta esista.
+reply-cannot-verify = 252: il server non dice di aver verificato una casella di posta (sarebbe un 250), ma accetterebbe posta per questo indirizzo e proverebbe a consegnarla. Cosa rivela un 252 dipende dal server: Postfix lo dà solo agli indirizzi che superano i suoi controlli sui destinatari (un utente locale sconosciuto riceve 550), quindi un 252 per un nome locale dice che quel nome esiste; altri, Exim compreso, lo danno a qualunque indirizzo ben formato.
 reply-vrfy-disabled = Su questo server VRFY è disattivato.
 reply-etrn-syntax = ETRN richiede il dominio di cui svuotare la coda della posta.
 reply-etrn-syntax-fix = ETRN example.org
@@ -82,8 +82,12 @@ reply-bad-syntax = Una riga vuota non è un comando.
 reply-bad-syntax-fix = un comando, ad es. NOOP
 reply-bad-utf8 = La riga non è UTF-8 valido (RFC 3629): Postfix controlla ogni riga di comando prima di leggerne il comando.
 reply-bad-utf8-fix = invia testo: ASCII, oppure UTF-8 dopo MAIL FROM:<…> SMTPUTF8
-reply-break-rules = Sembrava un'intestazione di posta o una richiesta web, non SMTP: Postfix chiude la connessione.
-reply-break-rules-fix = invia le intestazioni solo dopo DATA e il 354
+reply-break-rules-header = È arrivata come comando una riga con la forma di un'intestazione (Nome: valore). Le intestazioni vanno dentro il messaggio, dopo DATA e il suo 354; trovandone una al posto di un comando, Postfix conclude che il client ha perso il filo del dialogo e chiude la connessione. Non è stato accettato nulla.
+reply-break-rules-header-fix = DATA, attendi il 354, poi le intestazioni, una riga vuota e il corpo
+reply-break-rules-http = GET, POST e CONNECT sono il linguaggio dei browser e dei proxy web (HTTP), non dei client di posta. Il parametro smtpd_forbidden_commands di Postfix li elenca perché una pagina web non possa far parlare un browser con un server di posta: Postfix chiude subito la connessione. Non è stato accettato nulla.
+reply-break-rules-http-fix = un comando SMTP, ad es. EHLO client.example.org
+reply-break-rules-no-letter = La riga non inizia con una lettera, mentre ogni comando SMTP è una parola fatta di lettere. In base a smtpd_forbidden_commands (per impostazione predefinita CONNECT, GET, POST e qualunque prima parola che non inizi con una lettera) Postfix conclude che dall'altra parte non c'è un client di posta e chiude la connessione. Non è stato accettato nulla.
+reply-break-rules-no-letter-fix = prima la parola di un comando, ad es. NOOP; il testo del messaggio solo dopo DATA e il 354
 reply-too-many-errors = Troppi errori in una sola sessione: il server chiude la connessione.
 reply-too-many-errors-fix = riconnettiti, e controlla ogni risposta prima del comando successivo
 reply-timeout = Il client è rimasto in silenzio troppo a lungo: il server chiude la connessione.
@@ -97,7 +101,7 @@ reply-auth-not-enabled-fix = STARTTLS, poi EHLO, poi AUTH
 reply-auth-in-transaction = AUTH non è consentito durante una transazione di posta.
 reply-auth-in-transaction-fix = RSET, poi AUTH
 reply-already-authenticated = Sei già autenticato: un secondo AUTH viene rifiutato.
-reply-already-authenticated-fix = MAIL FROM:<address>
+reply-already-authenticated-fix = MAIL FROM:<indirizzo>
 reply-auth-syntax = AUTH richiede un meccanismo e, facoltativamente, una risposta iniziale.
 reply-auth-syntax-fix = AUTH PLAIN AGFsaWNlAHMzY3JldA==
 reply-auth-challenge = Il server chiede il passo successivo del login, in base64.
@@ -149,15 +153,46 @@ reply-sync-error = Altri dati sono arrivati prima che il server rispondesse a un
 reply-sync-error-fix = invia il comando successivo solo dopo la risposta a questo; metti in pipelining solo MAIL, RCPT e RSET
 reply-header-not-crlf = Una riga del messaggio termina con un LF isolato. In un blocco BDAT non viene convertito nulla: le righe devono terminare con CR LF, e questo server rifiuta il messaggio quando la sua intestazione non lo fa.
 reply-header-not-crlf-fix = termina ogni riga con CR LF, e conta entrambi gli ottetti nella dimensione del blocco
+reply-rule-421-closes = un 421 chiude la connessione
+reply-rule-closing-after-errors = chiusura dopo gli errori
+reply-rule-retry = quando riprovare
+reply-rule-failure-rule = una regola di guasto di questo mondo
+reply-rule-basic-auth-retired = Microsoft ha ritirato l'autenticazione di base (Basic auth) per SMTP AUTH
 auth-failure-credentials = Il nome utente o la password sono errati.
 auth-failure-another-step = La risposta era vuota o non in base64, quindi il login non è potuto proseguire.
 auth-failure-bad-protocol = La risposta è stata decodificata, ma non contiene ciò che il meccanismo si aspetta.
 auth-failure-bad-base64 = La risposta non è in base64, quindi non è stato possibile decodificarla.
 auth-failure-no-mechanism = Il server non offre quel meccanismo; EHLO elenca quelli disponibili.
 
+## Cosa sa il motore di una risposta oltre al suo tipo (Reply::facts)
+fact-junk-command-first = La risposta sembra quella di sempre, ma da questo comando in poi Postfix conta come un errore ogni comando di servizio (HELO, EHLO, RSET, NOOP, VRFY, ETRN): la sessione ne ha già inviati più di smtpd_junk_command_limit ({ $limit ->
+        [100] 100, il valore predefinito
+       *[other] qui { $limit }; il valore predefinito è 100
+    }), e un client che si limita a restare collegato o a sondare il server viene trattato come uno che sbaglia. Quando gli errori arrivano a smtpd_soft_error_limit (10 per impostazione predefinita), ogni risposta arriva in ritardo di smtpd_error_sleep_time (1 s per impostazione predefinita); a smtpd_hard_error_limit (20 per impostazione predefinita) il server risponde 421 e chiude la connessione.
+fact-junk-command = Anche questo comando di servizio è stato contato come errore, benché la risposta sembri quella di sempre: la sessione ha superato smtpd_junk_command_limit ({ $limit }).
+fact-tarpit = Questa risposta è arrivata con { $ms } ms di ritardo: la sessione aveva già commesso { $errors ->
+        [one] 1 errore
+       *[other] { $errors } errori
+    }, e da quando gli errori raggiungono smtpd_soft_error_limit ({ $soft ->
+        [10] 10, il valore predefinito
+       *[other] qui { $soft }; il valore predefinito è 10
+    }), Postfix attende smtpd_error_sleep_time (1 s per impostazione predefinita) prima di ogni risposta. Questo tarpit rallenta i client che continuano a sbagliare.
+fact-hard-error-limit = La sessione ha commesso { $errors ->
+        [one] 1 errore
+       *[other] { $errors } errori
+    } e ha quindi raggiunto smtpd_hard_error_limit ({ $limit ->
+        [20] 20, il valore predefinito
+       *[other] qui { $limit }; il valore predefinito è 20
+    }): Postfix risponde 421 e chiude la connessione. Contano i comandi rifiutati, e anche i comandi di servizio oltre smtpd_junk_command_limit.
+fact-unknown-command-limit = Troppi comandi sconosciuti, più di quanti ne consenta smtp_max_unknown_commands di Exim ({ $limit }): Exim lo segnala e chiude la connessione.
+fact-after-chunk-empty = Il blocco BDAT precedente ha preso esattamente { $octets } ottetti e lì è finito. L'a capo scritto dopo (CR LF) non faceva parte del blocco: è arrivato come riga di comando successiva, vuota. La dimensione di un blocco conta ogni ottetto inviato, a capo compresi: per inviare anche l'a capo, indica una dimensione di 2 ottetti maggiore.
+fact-after-chunk = Il blocco BDAT precedente ha preso esattamente { $octets } ottetti e lì è finito. Ciò che è stato inviato dopo non faceva parte del blocco: il server l'ha letto come riga di comando successiva. La dimensione di un blocco conta ogni ottetto inviato, a capo (CR LF) compresi.
+
 ## Le cifre di un codice di risposta (RFC 5321 §4.2.1)
 reply-class-success = 2xx: successo. Il comando è stato accettato.
     .label = successo
+reply-class-hang-up = 2xx per la prima cifra, eppure non è stato accettato nulla: il server chiude la connessione. Si congeda con 221, il codice che chiude una sessione, invece che con un codice di errore.
+    .label = chiude
 reply-class-intermediate = 3xx: intermedio. Il server attende altri dati.
     .label = prosegui
 reply-class-transient = 4xx: errore temporaneo. Lo stesso comando potrebbe riuscire più tardi.
@@ -201,29 +236,44 @@ enhanced-detail-not-authorized = consegna non autorizzata, messaggio rifiutato
 enhanced-detail-bad-credentials = credenziali di autenticazione non valide
 enhanced-detail-see-rfc = vedi RFC 3463
 
-## Il riferimento dei comandi: cosa fa ogni comando
-command-ehlo = Identifica il client al server e chiedi quali estensioni offre. Azzera la sessione.
-command-helo = Identifica il client al server alla vecchia maniera, senza estensioni.
+## Il riferimento dei comandi: cosa fa ogni comando (.syntax: come si scrive; i <segnaposto> sono tradotti)
+command-ehlo = Identifica il client al server e chiedi quali estensioni offre. Come RSET, annulla la transazione di posta in corso; il login e TLS restano.
+    .syntax = EHLO <nome-del-tuo-host>
+command-helo = Identifica il client al server alla vecchia maniera, senza estensioni. Come RSET, annulla la transazione di posta in corso.
+    .syntax = HELO <nome-del-tuo-host>
 command-starttls = Passa la connessione a TLS. Dopo, la sessione ricomincia da capo.
+    .syntax = STARTTLS
 command-auth = Autenticati con PLAIN, LOGIN o CRAM-MD5; le risposte sono in base64.
+    .syntax = AUTH <meccanismo> [<risposta-iniziale>]
 command-mail = Avvia una transazione di posta e indica il mittente (l'indirizzo a cui tornano i messaggi di mancato recapito).
+    .syntax = MAIL FROM:<indirizzo> [SIZE=n] [BODY=7BIT|8BITMIME] [SMTPUTF8] [RET=FULL|HDRS] [ENVID=id]
 command-rcpt = Aggiungi un destinatario. Ripetilo per ciascuno.
+    .syntax = RCPT TO:<indirizzo> [NOTIFY=...] [ORCPT=rfc822;<indirizzo>]
 command-data = Invia il messaggio: intestazioni, una riga vuota, il corpo, poi una riga con un solo punto.
+    .syntax = DATA
 command-bdat = Invia il messaggio in blocchi di dimensione esatta, senza dot-stuffing.
+    .syntax = BDAT <dimensione> [LAST]
 command-rset = Abbandona la transazione in corso; la connessione resta aperta.
-command-vrfy = Chiedi se un indirizzo esiste. Postfix risponde 252: non lo conferma mai.
+    .syntax = RSET
+command-vrfy = Chiedi se un indirizzo esiste. Postfix applica i suoi controlli sui destinatari: 252 per un indirizzo che accetterebbe (mai 250, "verificato"), 550 User unknown per un utente locale che non conosce. Quindi VRFY rivela chi non esiste, ed è per questo che molti server lo disattivano. Exim, come lo distribuisce Debian, risponde 252 a qualunque indirizzo ben formato.
+    .syntax = VRFY <indirizzo>
 command-expn = Chiedi i membri di una mailing list. Postfix non lo implementa.
+    .syntax = EXPN <lista>
 command-help = Chiedi aiuto. Postfix lo offre solo dalla versione 3.9.
+    .syntax = HELP [<comando>]
 command-noop = Non fa nulla; il server risponde 250. Serve a tenere viva una connessione.
+    .syntax = NOOP
 command-etrn = Chiedi al server di svuotare la sua coda per un dominio.
+    .syntax = ETRN <dominio>
 command-quit = Termina la sessione SMTP; il server chiude la connessione.
+    .syntax = QUIT
 
 ## Le fasi di una sessione: il nome, e cosa attende il server ("In attesa di …")
-phase-disconnected = Disconnesso
+phase-disconnected = Nessuna connessione
     .waiting = una connessione
-phase-connected = Connesso
+phase-connected = Connessione aperta
     .waiting = HELO o EHLO, che il client invia per primo
-phase-greeted = Salutato
+phase-greeted = Saluto ricevuto
     .waiting = un comando: MAIL FROM avvia un messaggio
 phase-mail = Mail (mittente)
     .waiting = RCPT TO: il primo destinatario
@@ -237,7 +287,7 @@ phase-auth = Scambio AUTH
     .waiting = una risposta alla challenge 334, in base64 (* annulla)
 phase-tls-handshake = Handshake TLS
     .waiting = un handshake TLS dal client
-phase-closed = Chiuso
+phase-closed = Connessione chiusa
     .waiting = una connessione
 
 ## Cosa sposta una sessione da una fase all'altra, oltre ai comandi

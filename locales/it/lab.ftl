@@ -8,13 +8,15 @@ explain-code = Codice
 explain-enhanced = Codice di stato esteso
 explain-what-happened = Cosa è successo
 explain-rule = Regola
+explain-rule-noted = { $rule } ({ $note })
 explain-source = Da dove viene questo testo
-explain-source-recorded = Registrato dal { $server } reale.
+explain-source-recorded = Registrato dal vero { $server }.
 explain-source-transcript = { $server }: copiato da { $from }.
 explain-source-none = { $server }: nessuna trascrizione pubblica mostra questa risposta ({ $why }).
+explain-closes = Dopo questa risposta il server chiude la connessione.
 explain-fix = Prova invece
 explain-sequence = Fuori sequenza
-explain-sequence-text = La sessione era nella fase { $phase } e ha ricevuto { $got }. Era in attesa di { $waiting }. Lì sono accettati:
+explain-sequence-text = Fase della sessione: { $phase }. È arrivato { $got }, mentre il server era in attesa di { $waiting }. In questa fase sono accettati:
 
 ## Gli indicatori di stato, sotto la console e sotto il diagramma degli stati
 pill-server = Server: { $server }
@@ -51,6 +53,7 @@ event-pipelined = { $count ->
 event-handshake = Handshake TLS completato (simulato): da qui in poi la connessione è cifrata.
 event-client-closed = Hai chiuso la connessione.
 event-settings-applied = Impostazioni applicate: una nuova sessione con il nuovo mondo (caselle di posta mantenute).
+event-junk-limit = Da qui in poi HELO, EHLO, RSET, NOOP, VRFY ed ETRN contano come errori: sono arrivati più di { $limit } di questi comandi di servizio (smtpd_junk_command_limit di Postfix). Seleziona la risposta qui sopra per saperne di più.
 event-waited = L'orologio del laboratorio è andato avanti di { $duration }, senza inviare nulla (simulato: nessuna attesa reale).
 duration-seconds = { $n ->
     [one] 1 secondo

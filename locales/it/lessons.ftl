@@ -57,7 +57,8 @@ lesson-reset = Azzera questa lezione
 ## Una lezione in corso: l'introduzione, il passo attuale, cosa hai imparato
 lesson-intro = Introduzione
 # $learned: cosa ha insegnato il passo, dalla lezione.
-lesson-step-passed = Passo { $step } superato: { $learned }
+# Il testo di $learned è una frase intera, con la maiuscola: dopo un punto, non dopo i due punti.
+lesson-step-passed = Passo { $step } superato. { $learned }
 lesson-step = Passo { $step } di { $count }
 lesson-progress-label = Avanzamento della lezione
 lesson-progress-text = { $step } di { $count }

@@ -1,12 +1,13 @@
-//! The reply code reference, from the engine's reply catalog, with a search box. The
-//! search looks in the replies (the wire, in English) and in what they mean, in the
-//! language the learner reads.
+//! The reply code reference, from the engine's reply catalog (each distinct reply
+//! once), with a search box. The search looks in the replies (the wire, in English) and
+//! in what they mean, in the language the learner reads.
 
 use smtplab_engine::world::Profile;
-use smtplab_engine::{reply::catalog, Voice};
+use smtplab_engine::{reply::reference, Voice};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::explain::rule;
 use crate::i18n::use_texts;
 use crate::t;
 
@@ -20,7 +21,7 @@ pub fn codes() -> Html {
     };
     let host = "mail.example.com";
     let wanted = query.to_lowercase();
-    let rows: Vec<Html> = catalog(Profile::Postfix, &Voice::of(host))
+    let rows: Vec<Html> = reference(Profile::Postfix, &Voice::of(host))
         .into_iter()
         .filter_map(|r| {
             let why = r.explain();
@@ -37,7 +38,7 @@ pub fn codes() -> Html {
                     <tr class={format!("class-{}xx", r.class().digit())}>
                         <td><code>{ r.code }</code></td>
                         <td><code>{ r.text().lines().next().unwrap_or_default().into_owned() }</code></td>
-                        <td>{ summary }{ " " }<span class="small">{ why.rfc }</span></td>
+                        <td>{ summary }{ " " }<span class="small">{ rule(&texts, &why) }</span></td>
                     </tr>
                 }
             })

@@ -184,7 +184,7 @@ fn hint(texts: &Texts, draft: &str, lab: &Lab, completions: &[&str]) -> Html {
             } else {
                 t!(texts, "hint-command-invalid", summary = summary)
             };
-            html! { <><code>{ spec.syntax }</code>{ said }</> }
+            html! { <><code>{ texts.get(spec.syntax, &[]) }</code>{ said }</> }
         }
         None if COMMANDS
             .iter()

@@ -22,7 +22,7 @@ pub fn commands(props: &InsertProps) -> Html {
                     <li class={if valid { "command-ref" } else { "command-ref invalid" }}>
                         <h2>{ c.name }
                             <span class="badge">{ if valid { t!(texts, "commands-valid") } else { t!(texts, "commands-invalid") } }</span></h2>
-                        <p><code>{ c.syntax }</code></p>
+                        <p><code>{ texts.get(c.syntax, &[]) }</code></p>
                         <p>{ texts.get(c.summary, &[]) }</p>
                         <p class="small">{ c.rfc }</p>
                         <button onclick={Callback::from(move |_: MouseEvent| insert.emit(example.clone()))}>

@@ -1,11 +1,12 @@
 //! The anatomy of one reply: its digits, its enhanced code, the rule that fired, what to
 //! type instead, and for a 503 where the session was and what would have worked.
 
-use smtplab_engine::Source;
+use smtplab_engine::reply::Fact;
+use smtplab_engine::{Explanation, Source};
 use yew::prelude::*;
 
 use super::LabProps;
-use crate::i18n::{phase_waiting, use_texts};
+use crate::i18n::{phase_waiting, use_texts, Arg, Texts};
 use crate::t;
 
 #[function_component(Explain)]
@@ -37,6 +38,9 @@ pub fn explain(props: &LabProps) -> Html {
                 <dt>{ t!(texts, "explain-code") }{ " " }<code>{ reply.code }</code></dt>
                 <dd>{ texts.get(why.class, &[]) }</dd>
                 <dd>{ texts.get(why.area, &[("digit", digit.into())]) }</dd>
+                if why.closes {
+                    <dd>{ t!(texts, "explain-closes") }</dd>
+                }
                 if let Some(enhanced) = &why.enhanced {
                     <dt>{ t!(texts, "explain-enhanced") }</dt>
                     <dd><code>{ t!(texts, "enhanced-meaning", code = enhanced.code.to_string(),
@@ -45,8 +49,9 @@ pub fn explain(props: &LabProps) -> Html {
                 }
                 <dt>{ t!(texts, "explain-what-happened") }</dt>
                 <dd>{ texts.get(why.summary, &[]) }</dd>
+                { for why.facts.iter().map(|fact| html! { <dd class="fact">{ said(&texts, fact) }</dd> }) }
                 <dt>{ t!(texts, "explain-rule") }</dt>
-                <dd>{ why.rfc }</dd>
+                <dd>{ rule(&texts, &why) }</dd>
                 <dt>{ t!(texts, "explain-source") }</dt>
                 <dd class="small">{ source }</dd>
                 if let Some(fix) = why.fix {
@@ -63,4 +68,27 @@ pub fn explain(props: &LabProps) -> Html {
             </dl>
         </article>
     }
+}
+
+/// Where the rule is written down, and a word on it in the learner's language.
+pub fn rule(texts: &Texts, why: &Explanation) -> String {
+    match why.rule_note {
+        Some(note) => t!(
+            texts,
+            "explain-rule-noted",
+            rule = why.rfc,
+            note = texts.get(note, &[])
+        ),
+        None => why.rfc.to_string(),
+    }
+}
+
+/// What the engine knows about the reply besides its kind, in the learner's language.
+fn said(texts: &Texts, fact: &Fact) -> String {
+    let args: Vec<(&str, Arg)> = fact
+        .args()
+        .into_iter()
+        .map(|(name, n)| (name, n.into()))
+        .collect();
+    texts.get(fact.message(), &args)
 }

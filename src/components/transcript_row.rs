@@ -78,7 +78,7 @@ pub fn row_component(props: &RowProps) -> Html {
                             </span>
                         }) }
                     </button>
-                    <span class="badge">{ texts.get(&format!("{}.label", reply.class().message()), &[]) }</span>
+                    <span class="badge">{ texts.get(&format!("{}.label", reply.class_message()), &[]) }</span>
                 </li>
             }
         }

@@ -53,8 +53,24 @@ pub enum Parsed {
     Empty,
     /// Not an SMTP verb.
     Unknown,
-    /// A mail header or a web request sent as a command (`smtpd_forbidden_commands`).
-    Forbidden,
+    /// A line Postfix refuses to read as SMTP (`smtpd_forbidden_commands`), and what it
+    /// looked like.
+    Forbidden(NotSmtp),
+}
+
+/// What a line that is no SMTP command looked like to Postfix (smtpd.c checks its first
+/// word with `is_header()`, then against `smtpd_forbidden_commands`, whose default is
+/// `CONNECT GET POST regexp:{{/^[^A-Z]/ Bogus}}`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum NotSmtp {
+    /// `Subject:`, `From:`: a header line, which belongs inside the message.
+    Header,
+    /// `GET`, `POST`, `CONNECT`: a web browser or proxy speaking HTTP.
+    Http,
+    /// A first word that does not start with a letter (`1abc`, an emoji): every SMTP
+    /// command does (RFC 5321 §4.1.1).
+    NoLetter,
 }
 
 /// `MAIL FROM`'s address: `None` is the null sender `<>`.
@@ -135,10 +151,9 @@ pub fn parse_offered(line: &str, offered: Offered) -> Parsed {
         return Parsed::Empty;
     };
     let Some(verb) = Verb::parse(first) else {
-        return if is_forbidden(first) {
-            Parsed::Forbidden
-        } else {
-            Parsed::Unknown
+        return match not_smtp(first) {
+            Some(why) => Parsed::Forbidden(why),
+            None => Parsed::Unknown,
         };
     };
     let args = &words[1..];
@@ -511,17 +526,24 @@ fn is_xtext(value: &str) -> bool {
     !value.is_empty()
 }
 
-/// Postfix's default `smtpd_forbidden_commands`: `CONNECT GET POST` and anything that does
-/// not start with a letter; and any word that looks like a header label (`Subject:`).
-fn is_forbidden(word: &str) -> bool {
+/// Why Postfix takes a line's first word for no SMTP at all, in the order it checks: a
+/// word that looks like a header label (`Subject:`); then its default
+/// `smtpd_forbidden_commands`, `CONNECT GET POST` and anything that does not start with a
+/// letter.
+fn not_smtp(word: &str) -> Option<NotSmtp> {
     let header_like = word.len() > 1
         && word.ends_with(':')
         && word[..word.len() - 1]
             .bytes()
             .all(|b| (33..=126).contains(&b) && b != b':');
-    header_like
-        || ["CONNECT", "GET", "POST"]
-            .iter()
-            .any(|w| w.eq_ignore_ascii_case(word))
-        || !word.starts_with(|c: char| c.is_ascii_alphabetic())
+    if header_like {
+        return Some(NotSmtp::Header);
+    }
+    if ["CONNECT", "GET", "POST"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(word))
+    {
+        return Some(NotSmtp::Http);
+    }
+    (!word.starts_with(|c: char| c.is_ascii_alphabetic())).then_some(NotSmtp::NoLetter)
 }

@@ -11,6 +11,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::command::NotSmtp;
 use crate::profiles::{Voice, Wording};
 use crate::table::{Phase, Verb};
 use crate::world::Profile;
@@ -34,6 +35,72 @@ pub struct Reply {
     /// server says on its own (the idle timeout, the 421 at the error limit).
     #[serde(default)]
     pub answers: Option<Verb>,
+    /// The server closes the connection after this reply (RFC 5321 §3.8: 421; Postfix
+    /// also after its 221 and 521): what the profile does, said once.
+    #[serde(default)]
+    pub closes: bool,
+    /// What else the engine knows about this reply: a limit that counted it, a delay,
+    /// where the line it answers came from. None of it is in the text.
+    #[serde(default)]
+    pub facts: Vec<Fact>,
+}
+
+/// Something the engine knows about one reply beyond its kind, which the reply's words
+/// do not say: the explanation tells it (its [`Fact::message`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum Fact {
+    /// The command was one of Postfix's junk commands (HELO, EHLO, RSET, NOOP, VRFY,
+    /// ETRN) past `smtpd_junk_command_limit` (`limit`): answered as always, but counted
+    /// as an error. `first`: the first one so counted.
+    JunkCommand { limit: u32, first: bool },
+    /// Postfix's tarpit: the session had made `errors` errors, at least
+    /// `smtpd_soft_error_limit` (`soft`), so the reply left `delay_ms` late
+    /// (`smtpd_error_sleep_time`).
+    Tarpit { errors: u32, soft: u32, delay_ms: u64 },
+    /// The session reached Postfix's `smtpd_hard_error_limit` (`limit`) with `errors`.
+    HardErrorLimit { errors: u32, limit: u32 },
+    /// More unknown commands than Exim's `smtp_max_unknown_commands` (`limit`).
+    UnknownCommandLimit { limit: u32 },
+    /// The line answered is no command, and came right after a BDAT chunk of `octets`
+    /// octets: what the client sent after them (`empty`: only a line end, CR LF).
+    AfterChunk { octets: u64, empty: bool },
+}
+
+impl Fact {
+    /// The message id of what the fact tells (`locales/*/engine.ftl`); its variables are
+    /// [`Fact::args`].
+    pub fn message(&self) -> &'static str {
+        match self {
+            Fact::JunkCommand { first: true, .. } => "fact-junk-command-first",
+            Fact::JunkCommand { first: false, .. } => "fact-junk-command",
+            Fact::Tarpit { .. } => "fact-tarpit",
+            Fact::HardErrorLimit { .. } => "fact-hard-error-limit",
+            Fact::UnknownCommandLimit { .. } => "fact-unknown-command-limit",
+            Fact::AfterChunk { empty: true, .. } => "fact-after-chunk-empty",
+            Fact::AfterChunk { empty: false, .. } => "fact-after-chunk",
+        }
+    }
+
+    /// The message's variables: names and numbers.
+    pub fn args(&self) -> Vec<(&'static str, u64)> {
+        match *self {
+            Fact::JunkCommand { limit, .. } | Fact::UnknownCommandLimit { limit } => {
+                vec![("limit", limit.into())]
+            }
+            Fact::Tarpit {
+                errors,
+                soft,
+                delay_ms,
+            } => {
+                vec![("errors", errors.into()), ("soft", soft.into()), ("ms", delay_ms)]
+            }
+            Fact::HardErrorLimit { errors, limit } => {
+                vec![("errors", errors.into()), ("limit", limit.into())]
+            }
+            Fact::AfterChunk { octets, .. } => vec![("octets", octets)],
+        }
+    }
 }
 
 /// RFC 3463 `class.subject.detail`.
@@ -141,7 +208,10 @@ pub enum ReplyKind {
     },
     BadSyntax,
     BadUtf8,
-    BreakRules,
+    /// Postfix hangs up on a line that is no SMTP at all; `line`: what it looked like.
+    BreakRules {
+        line: NotSmtp,
+    },
     TooManyErrors,
     /// `in_message`: in the middle of DATA or a BDAT chunk (Exim words that apart).
     Timeout {
@@ -255,16 +325,23 @@ pub enum AuthFailure {
 /// `engine.ftl` (`locales/en/engine.ftl`); the app says them in the learner's language.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Explanation {
-    /// What the first digit means.
+    /// What the first digit means (see [`Reply::class_message`]).
     pub class: &'static str,
+    /// The server closes the connection after this reply.
+    pub closes: bool,
+    /// What else the engine knows about this reply, each said by its message.
+    pub facts: Vec<Fact>,
     /// What the second digit means: the area the reply is about.
     pub area: &'static str,
     /// What the enhanced code means, part by part.
     pub enhanced: Option<EnhancedMeaning>,
     /// What happened and which rule made it happen.
     pub summary: &'static str,
-    /// Where the rule is written down (never translated).
+    /// Where the rule is written down: references only (RFCs, configuration parameters,
+    /// products), never translated.
     pub rfc: &'static str,
+    /// A word on the rule in the learner's language (a message id), said after `rfc`.
+    pub rule_note: Option<&'static str>,
     /// For errors: what to type instead.
     pub fix: Option<&'static str>,
     pub sequence: Option<SequenceContext>,
@@ -340,8 +417,10 @@ impl ReplyKind {
             K::Unrecognized { .. } => t("reply-unrecognized", "RFC 5321 §4.2.4", Some("reply-unrecognized-fix")),
             K::BadSyntax => t("reply-bad-syntax", "RFC 5321 §4.1.1", Some("reply-bad-syntax-fix")),
             K::BadUtf8 => t("reply-bad-utf8", "RFC 6531 §3.3, Postfix smtputf8_enable", Some("reply-bad-utf8-fix")),
-            K::BreakRules => t("reply-break-rules", "Postfix smtpd_forbidden_commands", Some("reply-break-rules-fix")),
-            K::TooManyErrors => t("reply-too-many-errors", "RFC 5321 §4.2.2 (421 closes)", Some("reply-too-many-errors-fix")),
+            K::BreakRules { line: NotSmtp::Header } => t("reply-break-rules-header", "RFC 5321 §4.1.1.4; Postfix smtpd_forbidden_commands", Some("reply-break-rules-header-fix")),
+            K::BreakRules { line: NotSmtp::Http } => t("reply-break-rules-http", "Postfix smtpd_forbidden_commands", Some("reply-break-rules-http-fix")),
+            K::BreakRules { line: NotSmtp::NoLetter } => t("reply-break-rules-no-letter", "RFC 5321 §4.1.1; Postfix smtpd_forbidden_commands", Some("reply-break-rules-no-letter-fix")),
+            K::TooManyErrors => t("reply-too-many-errors", "RFC 5321 §4.2.2", Some("reply-too-many-errors-fix")),
             K::Timeout { .. } => t("reply-timeout", "RFC 5321 §4.5.3.2.7", Some("reply-timeout-fix")),
             K::ReadyForTls => t("reply-ready-for-tls", "RFC 3207 §4", None),
             K::TlsActive => t("reply-tls-active", "RFC 3207 §4", Some("reply-tls-active-fix")),
@@ -358,11 +437,11 @@ impl ReplyKind {
             K::BdatSyntax => t("reply-bdat-syntax", "RFC 3030 §2", Some("reply-bdat-syntax-fix")),
             K::ChunkingNotOffered => t("reply-chunking-not-offered", "RFC 3030 §2, RFC 5321 §4.2.4", Some("reply-chunking-not-offered-fix")),
             K::ChunkTooBig => t("reply-chunk-too-big", "RFC 3030 §2, RFC 1870", Some("reply-chunk-too-big-fix")),
-            K::Injected { .. } => t("reply-injected", "smtplab failure rules", Some("reply-injected-fix")),
-            K::Greylisted { .. } => t("reply-greylisted", "RFC 5321 §4.5.4.1 (retry), RFC 6647", Some("reply-greylisted-fix")),
+            K::Injected { .. } => t("reply-injected", "smtplab", Some("reply-injected-fix")),
+            K::Greylisted { .. } => t("reply-greylisted", "RFC 5321 §4.5.4.1, RFC 6647", Some("reply-greylisted-fix")),
             K::MustStartTls => t("reply-must-start-tls", "RFC 3207 §4, RFC 8314 §3", Some("reply-must-start-tls-fix")),
             K::AuthRequired { .. } => t("reply-auth-required", "RFC 6409 §4.3, RFC 4954 §6", Some("reply-auth-required-fix")),
-            K::BasicAuthDisabled => t("reply-basic-auth-disabled", "RFC 4954 §6; Microsoft's retirement of Basic auth for SMTP AUTH", Some("reply-basic-auth-disabled-fix")),
+            K::BasicAuthDisabled => t("reply-basic-auth-disabled", "RFC 4954 §6", Some("reply-basic-auth-disabled-fix")),
             K::NotAdvertised { .. } => t("reply-not-advertised", "RFC 5321 §2.2.2, RFC 6531 §3.4", Some("reply-not-advertised-fix")),
             K::TooManyNonmail => t("reply-too-many-nonmail", "Exim smtp_accept_max_nonmail; RFC 5321 §4.2.2", Some("reply-too-many-nonmail-fix")),
             K::AddressError { .. } => t("reply-address-error", "RFC 5321 §4.1.2", Some("reply-address-error-fix")),
@@ -372,12 +451,28 @@ impl ReplyKind {
             K::ExpnRefused => t("reply-expn-refused", "RFC 5321 §3.5.2, §7.3", None),
             K::NulInCommand => t("reply-nul-in-command", "RFC 5321 §4.1.1", Some("reply-nul-in-command-fix")),
             K::ConnectionLost { .. } => t("reply-connection-lost", "RFC 5321 §4.1.1.10, §3.8", Some("reply-connection-lost-fix")),
-            K::TooManySyntaxErrors { .. } => t("reply-too-many-syntax-errors", "RFC 5321 §4.2.2 (closing after errors)", Some("reply-too-many-syntax-errors-fix")),
-            K::TooManyConnections { .. } => t("reply-too-many-connections", "RFC 5321 §3.1, §4.2.2 (421 closes)", Some("reply-too-many-connections-fix")),
+            K::TooManySyntaxErrors { .. } => t("reply-too-many-syntax-errors", "RFC 5321 §4.2.2", Some("reply-too-many-syntax-errors-fix")),
+            K::TooManyConnections { .. } => t("reply-too-many-connections", "RFC 5321 §3.1, §4.2.2", Some("reply-too-many-connections-fix")),
             K::InitialDataNotExpected => t("reply-initial-data-not-expected", "RFC 2195 §2, RFC 4954 §4", Some("reply-initial-data-not-expected-fix")),
             K::TooManyBadRecipients => t("reply-too-many-bad-recipients", "RFC 5321 §4.1.1.3, §7.8", Some("reply-too-many-bad-recipients-fix")),
             K::SyncError => t("reply-sync-error", "RFC 2920 §3.1, RFC 5321 §4.1.1", Some("reply-sync-error-fix")),
             K::HeaderNotCrlf => t("reply-header-not-crlf", "RFC 3030 §3, RFC 5322 §2.1", Some("reply-header-not-crlf-fix")),
+        }
+    }
+}
+
+impl ReplyKind {
+    /// A word on the rule, for the learner (a message id, said after [`Explanation::rfc`]):
+    /// what the section is about here, or whose rule it is when no RFC's.
+    fn rule_note(&self) -> Option<&'static str> {
+        use ReplyKind as K;
+        match self {
+            K::TooManyErrors | K::TooManyConnections { .. } => Some("reply-rule-421-closes"),
+            K::TooManySyntaxErrors { .. } => Some("reply-rule-closing-after-errors"),
+            K::Greylisted { .. } => Some("reply-rule-retry"),
+            K::Injected { .. } => Some("reply-rule-failure-rule"),
+            K::BasicAuthDisabled => Some("reply-rule-basic-auth-retired"),
+            _ => None,
         }
     }
 }
@@ -415,9 +510,11 @@ impl Reply {
             code,
             enhanced,
             text,
+            closes: profile.closes(&kind),
             kind,
             sequence: None,
             answers: None,
+            facts: Vec::new(),
         }
     }
 
@@ -470,14 +567,27 @@ impl Reply {
         }
     }
 
+    /// The message id of what the first digit means here; its `.label` attribute is a
+    /// short name. A 2xx that hangs up on anything but QUIT accepted nothing (Postfix's
+    /// `221 2.7.0 Error: I can break rules, too.`): it is not called a success.
+    pub fn class_message(&self) -> &'static str {
+        match self.class() {
+            ReplyClass::Success if self.closes && self.kind != ReplyKind::Bye => "reply-class-hang-up",
+            class => class.message(),
+        }
+    }
+
     pub fn explain(&self) -> Explanation {
         let entry = self.kind.teaching();
         Explanation {
             area: area_message(self.code),
-            class: self.class().message(),
+            class: self.class_message(),
+            closes: self.closes,
+            facts: self.facts.clone(),
             enhanced: self.enhanced.map(EnhancedCode::meaning),
             summary: entry.summary,
             rfc: entry.rfc,
+            rule_note: self.kind.rule_note(),
             fix: entry.fix,
             sequence: self.sequence.clone(),
         }
@@ -596,6 +706,28 @@ impl fmt::Display for EnhancedCode {
     }
 }
 
+/// The reply-code reference of a server: its [`catalog`] with each distinct reply once,
+/// and only what the server says ([`Profile::says`]). Kinds it words alike that mean the
+/// same (the same explanation: DATA and BDAT without a valid recipient, a timeout in a
+/// command or in a message) are one row; kinds worded alike that mean different things
+/// stay apart.
+pub fn reference(profile: Profile, voice: &Voice) -> Vec<Reply> {
+    let mut rows: Vec<(Reply, Explanation)> = Vec::new();
+    for reply in catalog(profile, voice)
+        .into_iter()
+        .filter(|r| profile.says(&r.kind))
+    {
+        let why = reply.explain();
+        let same = |(row, row_why): &(Reply, Explanation)| {
+            row.code == reply.code && row.text == reply.text && *row_why == why
+        };
+        if !rows.iter().any(same) {
+            rows.push((reply, why));
+        }
+    }
+    rows.into_iter().map(|(reply, _)| reply).collect()
+}
+
 /// One example of every reply the engine can send, for the reply-code reference and
 /// `docs/profiles.md`.
 pub fn catalog(profile: Profile, voice: &Voice) -> Vec<Reply> {
@@ -675,7 +807,13 @@ pub fn catalog(profile: Profile, voice: &Voice) -> Vec<Reply> {
         },
         K::BadSyntax,
         K::BadUtf8,
-        K::BreakRules,
+        K::BreakRules {
+            line: NotSmtp::Header,
+        },
+        K::BreakRules { line: NotSmtp::Http },
+        K::BreakRules {
+            line: NotSmtp::NoLetter,
+        },
         K::TooManyErrors,
         K::Timeout { in_message: false },
         K::Timeout { in_message: true },

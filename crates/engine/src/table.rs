@@ -79,6 +79,8 @@ pub enum Verb {
 pub struct CommandSpec {
     pub verb: Verb,
     pub name: &'static str,
+    /// How the command is written, its placeholders (`<address>`) being teaching text in
+    /// the learner's language: a message id, the `.syntax` of the summary's message.
     pub syntax: &'static str,
     /// What the command does: a message id (its text is in `locales/*/engine.ftl`).
     pub summary: &'static str,
@@ -97,21 +99,21 @@ pub struct CommandSpec {
 
 #[rustfmt::skip]
 pub const COMMANDS: &[CommandSpec] = &[
-    CommandSpec { verb: Verb::Ehlo, name: "EHLO", syntax: "EHLO <your-host-name>", summary: "command-ehlo", example: "EHLO client.example.org", rfc: "RFC 5321 §4.1.1.1", last_in_group: true, limit: true, syntax_first: false },
-    CommandSpec { verb: Verb::Helo, name: "HELO", syntax: "HELO <your-host-name>", summary: "command-helo", example: "HELO client.example.org", rfc: "RFC 5321 §4.1.1.1", last_in_group: true, limit: true, syntax_first: false },
-    CommandSpec { verb: Verb::StartTls, name: "STARTTLS", syntax: "STARTTLS", summary: "command-starttls", example: "STARTTLS", rfc: "RFC 3207 §4", last_in_group: false, limit: false, syntax_first: false },
-    CommandSpec { verb: Verb::Auth, name: "AUTH", syntax: "AUTH <mechanism> [<initial-response>]", summary: "command-auth", example: "AUTH LOGIN", rfc: "RFC 4954 §4", last_in_group: false, limit: false, syntax_first: false },
-    CommandSpec { verb: Verb::Mail, name: "MAIL", syntax: "MAIL FROM:<address> [SIZE=n] [BODY=7BIT|8BITMIME] [SMTPUTF8] [RET=FULL|HDRS] [ENVID=id]", summary: "command-mail", example: "MAIL FROM:<sender@example.org>", rfc: "RFC 5321 §4.1.1.2", last_in_group: false, limit: false, syntax_first: false },
-    CommandSpec { verb: Verb::Rcpt, name: "RCPT", syntax: "RCPT TO:<address> [NOTIFY=...] [ORCPT=rfc822;address]", summary: "command-rcpt", example: "RCPT TO:<alice@example.com>", rfc: "RFC 5321 §4.1.1.3", last_in_group: false, limit: false, syntax_first: false },
-    CommandSpec { verb: Verb::Data, name: "DATA", syntax: "DATA", summary: "command-data", example: "DATA", rfc: "RFC 5321 §4.1.1.4", last_in_group: true, limit: false, syntax_first: false },
-    CommandSpec { verb: Verb::Bdat, name: "BDAT", syntax: "BDAT <size> [LAST]", summary: "command-bdat", example: "BDAT 0 LAST", rfc: "RFC 3030 §2", last_in_group: false, limit: false, syntax_first: true },
-    CommandSpec { verb: Verb::Rset, name: "RSET", syntax: "RSET", summary: "command-rset", example: "RSET", rfc: "RFC 5321 §4.1.1.5", last_in_group: false, limit: true, syntax_first: false },
-    CommandSpec { verb: Verb::Vrfy, name: "VRFY", syntax: "VRFY <address>", summary: "command-vrfy", example: "VRFY alice", rfc: "RFC 5321 §4.1.1.6", last_in_group: true, limit: true, syntax_first: false },
-    CommandSpec { verb: Verb::Expn, name: "EXPN", syntax: "EXPN <list>", summary: "command-expn", example: "EXPN postmaster", rfc: "RFC 5321 §4.1.1.7", last_in_group: true, limit: false, syntax_first: false },
-    CommandSpec { verb: Verb::Help, name: "HELP", syntax: "HELP [<command>]", summary: "command-help", example: "HELP", rfc: "RFC 5321 §4.1.1.8", last_in_group: false, limit: false, syntax_first: false },
-    CommandSpec { verb: Verb::Noop, name: "NOOP", syntax: "NOOP", summary: "command-noop", example: "NOOP", rfc: "RFC 5321 §4.1.1.9", last_in_group: true, limit: true, syntax_first: false },
-    CommandSpec { verb: Verb::Etrn, name: "ETRN", syntax: "ETRN <domain>", summary: "command-etrn", example: "ETRN example.org", rfc: "RFC 1985", last_in_group: false, limit: true, syntax_first: false },
-    CommandSpec { verb: Verb::Quit, name: "QUIT", syntax: "QUIT", summary: "command-quit", example: "QUIT", rfc: "RFC 5321 §4.1.1.10", last_in_group: true, limit: false, syntax_first: false },
+    CommandSpec { verb: Verb::Ehlo, name: "EHLO", syntax: "command-ehlo.syntax", summary: "command-ehlo", example: "EHLO client.example.org", rfc: "RFC 5321 §4.1.1.1", last_in_group: true, limit: true, syntax_first: false },
+    CommandSpec { verb: Verb::Helo, name: "HELO", syntax: "command-helo.syntax", summary: "command-helo", example: "HELO client.example.org", rfc: "RFC 5321 §4.1.1.1", last_in_group: true, limit: true, syntax_first: false },
+    CommandSpec { verb: Verb::StartTls, name: "STARTTLS", syntax: "command-starttls.syntax", summary: "command-starttls", example: "STARTTLS", rfc: "RFC 3207 §4", last_in_group: false, limit: false, syntax_first: false },
+    CommandSpec { verb: Verb::Auth, name: "AUTH", syntax: "command-auth.syntax", summary: "command-auth", example: "AUTH LOGIN", rfc: "RFC 4954 §4", last_in_group: false, limit: false, syntax_first: false },
+    CommandSpec { verb: Verb::Mail, name: "MAIL", syntax: "command-mail.syntax", summary: "command-mail", example: "MAIL FROM:<sender@example.org>", rfc: "RFC 5321 §4.1.1.2", last_in_group: false, limit: false, syntax_first: false },
+    CommandSpec { verb: Verb::Rcpt, name: "RCPT", syntax: "command-rcpt.syntax", summary: "command-rcpt", example: "RCPT TO:<alice@example.com>", rfc: "RFC 5321 §4.1.1.3", last_in_group: false, limit: false, syntax_first: false },
+    CommandSpec { verb: Verb::Data, name: "DATA", syntax: "command-data.syntax", summary: "command-data", example: "DATA", rfc: "RFC 5321 §4.1.1.4", last_in_group: true, limit: false, syntax_first: false },
+    CommandSpec { verb: Verb::Bdat, name: "BDAT", syntax: "command-bdat.syntax", summary: "command-bdat", example: "BDAT 0 LAST", rfc: "RFC 3030 §2", last_in_group: false, limit: false, syntax_first: true },
+    CommandSpec { verb: Verb::Rset, name: "RSET", syntax: "command-rset.syntax", summary: "command-rset", example: "RSET", rfc: "RFC 5321 §4.1.1.5", last_in_group: false, limit: true, syntax_first: false },
+    CommandSpec { verb: Verb::Vrfy, name: "VRFY", syntax: "command-vrfy.syntax", summary: "command-vrfy", example: "VRFY alice", rfc: "RFC 5321 §4.1.1.6", last_in_group: true, limit: true, syntax_first: false },
+    CommandSpec { verb: Verb::Expn, name: "EXPN", syntax: "command-expn.syntax", summary: "command-expn", example: "EXPN postmaster", rfc: "RFC 5321 §4.1.1.7", last_in_group: true, limit: false, syntax_first: false },
+    CommandSpec { verb: Verb::Help, name: "HELP", syntax: "command-help.syntax", summary: "command-help", example: "HELP", rfc: "RFC 5321 §4.1.1.8", last_in_group: false, limit: false, syntax_first: false },
+    CommandSpec { verb: Verb::Noop, name: "NOOP", syntax: "command-noop.syntax", summary: "command-noop", example: "NOOP", rfc: "RFC 5321 §4.1.1.9", last_in_group: true, limit: true, syntax_first: false },
+    CommandSpec { verb: Verb::Etrn, name: "ETRN", syntax: "command-etrn.syntax", summary: "command-etrn", example: "ETRN example.org", rfc: "RFC 1985", last_in_group: false, limit: true, syntax_first: false },
+    CommandSpec { verb: Verb::Quit, name: "QUIT", syntax: "command-quit.syntax", summary: "command-quit", example: "QUIT", rfc: "RFC 5321 §4.1.1.10", last_in_group: true, limit: false, syntax_first: false },
 ];
 
 impl Verb {

@@ -386,7 +386,7 @@ fn assert_agrees(session: &Session, kind: &ReplyKind, seed: u64) {
         | K::Timeout { .. }
         | K::TooManyConnections { .. } => &[Closed],
         // Postfix hangs up on these; a server that does not stays where it was.
-        K::BreakRules | K::BdatSyntax | K::ChunkingNotOffered => COMMAND,
+        K::BreakRules { .. } | K::BdatSyntax | K::ChunkingNotOffered => COMMAND,
         K::Greeting => &[Connected],
         K::Helo | K::Ehlo { .. } => &[Greeted],
         K::MailOk => &[Mail],

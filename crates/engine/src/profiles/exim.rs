@@ -54,7 +54,7 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
         K::RcptAfterBdat => r(503, "only RSET accepted now"),
         K::DataAfterBdat => r(503, "only BDAT permissible after non-LAST BDAT"),
         // Exim's verbs are `MAIL FROM:` and `RCPT TO:`: without the colon it knows no command.
-        K::MailSyntax | K::RcptSyntax | K::Unrecognized { .. } | K::BadSyntax | K::BadUtf8 | K::BreakRules => r(500, "unrecognized command"),
+        K::MailSyntax | K::RcptSyntax | K::Unrecognized { .. } | K::BadSyntax | K::BadUtf8 | K::BreakRules { .. } => r(500, "unrecognized command"),
         K::BadSender | K::BadRecipient => wording(501, None, ["missing or malformed local part"],
             Source::Unsourced("unsourced-exim-address-problem")),
         K::NoArguments { .. } => r(501, "unexpected argument data"),

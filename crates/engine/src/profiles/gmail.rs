@@ -75,7 +75,7 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
         K::CannotVerify { .. } => wording(252, None, ["Send some mail, I'll try my best"], t("Go net/smtp smtp_test.go (a model of mx.google.com)")),
         K::VrfyDisabled => unimplemented("unsourced-gmail-unimplemented"),
         K::EtrnSyntax | K::EtrnInTransaction | K::EtrnUnavailable { .. } => unimplemented("unsourced-gmail-etrn"),
-        K::Unrecognized { .. } | K::BreakRules => tagged(502, Some((5, 5, 1)), "Unrecognized command.", t("chenjj/espoofer #10")),
+        K::Unrecognized { .. } | K::BreakRules { .. } => tagged(502, Some((5, 5, 1)), "Unrecognized command.", t("chenjj/espoofer #10")),
         K::BadSyntax | K::BadUtf8 => tagged(502, Some((5, 5, 1)), "Unrecognized command.", Source::Unsourced("unsourced-gmail-bad-line")),
         K::TooManyErrors => tagged(502, Some((5, 5, 1)), "Too many unrecognized commands, goodbye.", t(LIST)),
         K::Timeout { .. } => tagged(451, Some((4, 4, 2)), "Timeout - closing connection.", t(LIST)),
@@ -104,7 +104,7 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
         // Said only by profiles that do these things (Exim): never by Gmail.
         K::Help | K::LineTooLong { .. } | K::HeaderNotCrlf | K::SyncError | K::TooManyBadRecipients | K::InitialDataNotExpected | K::TooManyNonmail | K::AddressError { .. } | K::ExpnRefused | K::NulInCommand | K::ConnectionLost { .. } | K::NotAdvertised { .. } =>
             super::not_said(word, voice, "unsourced-gmail-not-done"),
-        K::TooManySyntaxErrors { last } => word(last, voice),
+        K::TooManySyntaxErrors { last } => super::never_said(word(last, voice)), // Exim's
         // The same reply as any mechanism it does not offer.
         K::UnknownMechanism { .. } => word(&K::AuthFailed { reason: AuthFailure::NoMechanism }, voice),
     }

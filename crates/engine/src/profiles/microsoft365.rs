@@ -69,7 +69,7 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
         K::VrfyDisabled | K::NotImplemented | K::EtrnSyntax | K::EtrnInTransaction | K::EtrnUnavailable { .. } =>
             err(502, Some((5, 3, 3)), "Command not implemented", t(EXCHANGE_LIKE)),
         K::Unrecognized { command } => unrecognized(command, t("simonrob/email-oauth2-proxy #234")),
-        K::BreakRules => unrecognized("", Source::Unsourced("unsourced-m365-header")),
+        K::BreakRules { .. } => unrecognized("", Source::Unsourced("unsourced-m365-header")),
         K::BadSyntax | K::BadUtf8 => unrecognized("", Source::Unsourced("unsourced-m365-bad-line")),
         K::TooManyErrors => rfc(421, Some((4, 7, 0)), "unsourced-m365-error-limit"),
         K::Timeout { .. } => one(451, Some((4, 7, 0)), "Timeout waiting for client input".into(), t("a public transcript (smtp-replies.md §4.2)")),
@@ -96,7 +96,7 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
         // Said only by profiles that do these things (Exim): never by Microsoft 365.
         K::Help | K::LineTooLong { .. } | K::HeaderNotCrlf | K::SyncError | K::TooManyBadRecipients | K::InitialDataNotExpected | K::TooManyNonmail | K::AddressError { .. } | K::ExpnRefused | K::NulInCommand | K::ConnectionLost { .. } | K::NotAdvertised { .. } =>
             super::not_said(word, voice, "unsourced-m365-not-done"),
-        K::TooManySyntaxErrors { last } => word(last, voice),
+        K::TooManySyntaxErrors { last } => super::never_said(word(last, voice)), // Exim's
         // The same reply as any mechanism it does not offer.
         K::UnknownMechanism { .. } => word(&K::AuthFailed { reason: AuthFailure::NoMechanism }, voice),
     }

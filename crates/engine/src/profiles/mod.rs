@@ -24,6 +24,10 @@ pub struct Wording {
     /// The text of each line, without the code, the enhanced code in front of each.
     pub text: ReplyText,
     pub source: Source,
+    /// The server says this kind at all. `false`: only other servers do (the text is its
+    /// nearest reply, for a world that makes it answer so anyway); a reference of its
+    /// replies leaves it out.
+    pub said: bool,
 }
 
 impl Wording {
@@ -103,6 +107,12 @@ impl Profile {
     /// Where this server's text for `kind` comes from.
     pub fn source(self, kind: &ReplyKind) -> Source {
         self.word(kind, &Voice::of("")).source
+    }
+
+    /// Does this server ever say `kind`? (Postfix has no limit of syntax errors that adds a
+    /// goodbye, no HELP in 3.7, …)
+    pub fn says(self, kind: &ReplyKind) -> bool {
+        self.word(kind, &Voice::of("")).said
     }
 
     /// Does this server close the connection after the reply?
@@ -310,6 +320,7 @@ pub(crate) fn wording<L: AsRef<[u8]>>(
         enhanced,
         text,
         source,
+        said: true,
     }
 }
 
@@ -334,7 +345,14 @@ pub(crate) fn not_said(word: fn(&ReplyKind, &Voice) -> Wording, voice: &Voice, w
         voice,
     );
     said.source = Source::Unsourced(why);
+    said.said = false;
     said
+}
+
+/// For a kind only other servers say, worded as `like` (a limit's goodbye added to an
+/// error it never counts so).
+pub(crate) fn never_said(like: Wording) -> Wording {
+    Wording { said: false, ..like }
 }
 
 /// RFC 5321 §4.2.2's text for a code, for a situation no transcript shows.

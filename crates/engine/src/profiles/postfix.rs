@@ -61,7 +61,7 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
         K::Unrecognized { .. } => w(500, Some((5, 5, 2)), "Error: command not recognized"),
         K::BadSyntax => w(500, Some((5, 5, 2)), "Error: bad syntax"),
         K::BadUtf8 => w(500, Some((5, 5, 2)), "Error: bad UTF-8 syntax"),
-        K::BreakRules => w(221, Some((2, 7, 0)), "Error: I can break rules, too. Goodbye."),
+        K::BreakRules { .. } => w(221, Some((2, 7, 0)), "Error: I can break rules, too. Goodbye."),
         K::TooManyErrors => f(421, Some((4, 7, 0)), format_args!("{host} Error: too many errors")),
         K::Timeout { .. } => f(421, Some((4, 4, 2)), format_args!("{host} Error: timeout exceeded")),
         K::ReadyForTls => w(220, Some((2, 0, 0)), "Ready to start TLS"),
@@ -90,12 +90,12 @@ pub fn word(kind: &ReplyKind, voice: &Voice) -> Wording {
         // Recorded with smtpd_sender_restrictions=permit_sasl_authenticated,reject and
         // smtpd_delay_reject=no (the restriction is then checked at MAIL).
         K::AuthRequired { sender } => f(554, Some((5, 7, 1)), format_args!("<{sender}>: Sender address rejected: Access denied")),
-        K::BasicAuthDisabled => wording_fmt(535, Some((5, 7, 8)), format_args!("Error: authentication failed: {}", auth_failure(AuthFailure::Credentials)),
-            Source::Unsourced("unsourced-postfix-login")),
+        K::BasicAuthDisabled => super::never_said(wording_fmt(535, Some((5, 7, 8)), format_args!("Error: authentication failed: {}", auth_failure(AuthFailure::Credentials)),
+            Source::Unsourced("unsourced-postfix-login"))),
         // Said only by profiles that do these things (Exim): never by Postfix 3.7.
         K::Help | K::LineTooLong { .. } | K::HeaderNotCrlf | K::SyncError | K::TooManyBadRecipients | K::InitialDataNotExpected | K::TooManyNonmail | K::AddressError { .. } | K::ExpnRefused | K::NulInCommand | K::ConnectionLost { .. } | K::NotAdvertised { .. } =>
             super::not_said(word, voice, "unsourced-postfix-not-done"),
-        K::TooManySyntaxErrors { last } => word(last, voice),
+        K::TooManySyntaxErrors { last } => super::never_said(word(last, voice)), // Exim's
         // The same reply as any mechanism it does not offer.
         K::UnknownMechanism { .. } => word(&K::AuthFailed { reason: AuthFailure::NoMechanism }, voice),
     }
@@ -116,7 +116,7 @@ pub fn closes(kind: &ReplyKind) -> bool {
     matches!(
         kind,
         ReplyKind::Bye
-            | ReplyKind::BreakRules
+            | ReplyKind::BreakRules { .. }
             | ReplyKind::TooManyErrors
             | ReplyKind::Timeout { .. }
             | ReplyKind::BdatSyntax

@@ -20,7 +20,7 @@ use crate::command::{self, Address, Command, MailParams, Parsed, RcptParams, Rev
 use crate::delivery::{self, Message};
 use crate::events::{self, Details, Event, Snapshot};
 use crate::profiles::{ErrorLimits, Voice};
-use crate::reply::{AuthFailure, Octets, Reply, ReplyKind, SequenceContext};
+use crate::reply::{AuthFailure, Fact, Octets, Reply, ReplyKind, SequenceContext};
 use crate::rng::{self, Rng};
 use crate::rules::{self, Effect};
 use crate::sasl::{Exchange, Mechanism, SaslServer, Step};
@@ -342,6 +342,12 @@ pub struct Session {
     /// RCPT commands since the transaction was reset, accepted or not (Exim's `$rcpt_count`).
     #[serde(default)]
     rcpts_tried: u32,
+    /// The octets of the BDAT chunk being read or thrown away, until the line after it.
+    #[serde(default)]
+    after_chunk: Option<u64>,
+    /// Facts for the reply being made ([`Reply::facts`]).
+    #[serde(skip)]
+    facts: Vec<Fact>,
 }
 
 impl Session {
@@ -395,6 +401,8 @@ impl Session {
             input_behind: false,
             chunk_refused: false,
             rcpts_tried: 0,
+            after_chunk: None,
+            facts: Vec::new(),
         };
         session.observed = Some(session.snapshot());
         session
@@ -528,6 +536,23 @@ impl Session {
             Verb::StartTls if !advertised => Some(ReplyKind::NotImplemented),
             Verb::StartTls if self.tls => Some(ReplyKind::TlsActive),
             Verb::Etrn if in_transaction => Some(ReplyKind::EtrnInTransaction),
+            Verb::Vrfy if !policy.vrfy_enabled => Some(ReplyKind::VrfyDisabled),
+            _ => None,
+        }
+    }
+
+    /// How the server refuses `verb` in every phase of this session, whatever came
+    /// before: a command it does not implement, or one its policy switched off. Such a
+    /// refusal is no sequence error.
+    fn refused_everywhere(&self, verb: Verb) -> Option<ReplyKind> {
+        let policy = self.world.policy;
+        match verb {
+            _ if self.world.profile.unimplemented(verb) => Some(ReplyKind::Unrecognized {
+                command: verb.name().to_string(),
+            }),
+            Verb::Bdat if !policy.chunking => Some(ReplyKind::ChunkingNotOffered),
+            Verb::StartTls if !policy.starttls => Some(ReplyKind::NotImplemented),
+            Verb::Auth if !policy.auth_enabled => Some(ReplyKind::AuthNotEnabled),
             Verb::Vrfy if !policy.vrfy_enabled => Some(ReplyKind::VrfyDisabled),
             _ => None,
         }
@@ -791,6 +816,7 @@ impl Session {
             return self.reply(ReplyKind::TooManyErrors); // Postfix smtpd_hard_error_limit
         }
         self.previous_verb = self.verb;
+        let after_chunk = self.after_chunk.take();
         let mut parsed = command::parse_offered(line, self.world.policy.offered());
         if self.world.profile.behaviour().verb_needs_space
             && matches!(parsed, Parsed::Command(_) | Parsed::Invalid(..))
@@ -831,6 +857,12 @@ impl Session {
             Parsed::Command(_) | Parsed::Invalid(..) => verb_of(&parsed),
             _ => None,
         };
+        if let (Some(octets), None) = (after_chunk, self.verb) {
+            // RFC 3030 §2: the chunk ended after exactly its octets; what came next (the
+            // line end typed after them) was read as a command line.
+            let empty = parsed == Parsed::Empty;
+            self.facts.push(Fact::AfterChunk { octets, empty });
+        }
         if self.sent_too_early() {
             return self.reply(ReplyKind::SyncError);
         }
@@ -851,11 +883,12 @@ impl Session {
             behaviour.syntax_first && verb.spec().syntax_first && matches!(parsed, Parsed::Invalid(..))
         };
         let refused = self.verb.filter(|&verb| !checked_later(verb));
-        if let Some(kind) = refused.and_then(|verb| self.refusal(verb)) {
+        if let Some((verb, kind)) = refused.and_then(|verb| self.refusal(verb).map(|kind| (verb, kind))) {
             if let Parsed::Command(Command::Bdat { size, .. }) = parsed {
-                self.skip = size; // the refused chunk still comes: throw it away
+                self.skip_chunk(size); // the refused chunk still comes: throw it away
             }
-            self.refusing = true;
+            // A command refused in every phase is no sequence error: no phase to explain.
+            self.refusing = self.refused_everywhere(verb).as_ref() != Some(&kind);
             self.reply(kind);
             self.refusing = false;
             return;
@@ -879,10 +912,10 @@ impl Session {
             Parsed::Invalid(_, kind) => self.reply(kind),
             Parsed::Empty => self.reply(ReplyKind::BadSyntax),
             Parsed::Unknown => self.reply(unknown()),
-            Parsed::Forbidden if self.world.profile.hangs_up_on_headers() => {
-                self.reply(ReplyKind::BreakRules)
+            Parsed::Forbidden(line) if self.world.profile.hangs_up_on_headers() => {
+                self.reply(ReplyKind::BreakRules { line })
             }
-            Parsed::Forbidden => self.reply(unknown()),
+            Parsed::Forbidden(_) => self.reply(unknown()),
         }
     }
 
@@ -905,7 +938,7 @@ impl Session {
         match effect {
             Some(Effect::Reply { code, enhanced, text }) => {
                 if let Command::Bdat { size, .. } = command {
-                    self.skip = size; // the chunk still comes: throw it away
+                    self.skip_chunk(size); // the chunk still comes: throw it away
                 }
                 self.reply(ReplyKind::Injected { code, enhanced, text })
             }
@@ -1133,7 +1166,7 @@ impl Session {
                 Ok(ready) => (ready, Body::default()),
                 Err(envelope) => {
                     self.state = State::Command(Some(envelope));
-                    self.skip = size;
+                    self.skip_chunk(size);
                     return self.reply(ReplyKind::NoValidRecipients {
                         last: None,
                         pipelined: false,
@@ -1142,7 +1175,7 @@ impl Session {
             },
             state => {
                 self.state = state;
-                self.skip = size;
+                self.skip_chunk(size);
                 return self.reply(ReplyKind::NeedRcpt);
             }
         };
@@ -1151,6 +1184,7 @@ impl Session {
             ..body
         };
         let oversized = body.size.saturating_add(size) > self.world.limits.message_size;
+        self.after_chunk = (size > 0).then_some(size);
         self.state = State::BdatChunk {
             ready,
             body,
@@ -1211,6 +1245,9 @@ impl Session {
         if lost && self.outputs.back() == Some(&Output::Close) {
             // Exim: the message reader, waiting for the next chunk, finds the input gone.
             self.outputs.pop_back();
+            if let Some(Output::Reply { reply, .. }) = self.outputs.back_mut() {
+                reply.closes = false; // the 421 that follows closes
+            }
             self.verb = None;
             self.reply(ReplyKind::ConnectionLost { in_message: true });
         }
@@ -1306,14 +1343,59 @@ impl Session {
     /// `smtpd_chat_reply`), and attaches bad-sequence context.
     fn reply(&mut self, kind: ReplyKind) {
         let kind = self.past_the_limits(kind);
-        let delay = if self.errors >= self.world.limits.soft_errors {
+        let delay = self.tarpit_delay().saturating_add(self.injected_delay);
+        let due = self.now.max(self.busy_until).saturating_add(delay);
+        self.emit(kind, due, delay > 0)
+    }
+
+    /// Postfix `smtpd_error_sleep_time`: the delay before every reply once the client has
+    /// made `smtpd_soft_error_limit` errors.
+    fn tarpit_delay(&self) -> u64 {
+        if self.errors >= self.world.limits.soft_errors {
             self.world.limits.error_delay_ms
         } else {
             0
-        };
-        let delay = delay.saturating_add(self.injected_delay);
-        let due = self.now.max(self.busy_until).saturating_add(delay);
-        self.emit(kind, due, delay > 0)
+        }
+    }
+
+    /// A refused BDAT's chunk still comes: its octets are read and thrown away.
+    fn skip_chunk(&mut self, size: u64) {
+        self.skip = size;
+        self.after_chunk = (size > 0).then_some(size);
+    }
+
+    /// What the engine knows about the reply being made besides its kind: the limits that
+    /// counted it or that it reports, and its delay (Postfix `smtpd_chat_reply`).
+    fn facts(&mut self, kind: &ReplyKind, junk_excess: bool) -> Vec<Fact> {
+        let mut facts = std::mem::take(&mut self.facts);
+        let limits = self.world.limits;
+        let error_limits = self.world.profile.behaviour().error_limits;
+        if junk_excess && error_limits == ErrorLimits::Postfix {
+            let limit = limits.junk_commands;
+            // `on_line` counts from the junk command after the one past the limit, as
+            // Postfix's `junk_cmds++ > limit` does.
+            let first = self.junk == limit.saturating_add(2);
+            facts.push(Fact::JunkCommand { limit, first });
+        }
+        let delay_ms = self.tarpit_delay();
+        if delay_ms > 0 {
+            let (errors, soft) = (self.errors, limits.soft_errors);
+            facts.push(Fact::Tarpit {
+                errors,
+                soft,
+                delay_ms,
+            });
+        }
+        if *kind == ReplyKind::TooManyErrors {
+            facts.push(match error_limits {
+                ErrorLimits::Postfix => Fact::HardErrorLimit {
+                    errors: self.errors,
+                    limit: limits.hard_errors,
+                },
+                ErrorLimits::Exim { unknown, .. } => Fact::UnknownCommandLimit { limit: unknown },
+            });
+        }
+        facts
     }
 
     /// Exim reads the arguments of MAIL, RCPT and VRFY with its own rules
@@ -1414,7 +1496,7 @@ impl Session {
             ReplyKind::Unrecognized { .. }
                 | ReplyKind::BadSyntax
                 | ReplyKind::BadUtf8
-                | ReplyKind::BreakRules
+                | ReplyKind::BreakRules { .. }
                 | ReplyKind::MailSyntax
                 | ReplyKind::RcptSyntax
         ) {
@@ -1435,8 +1517,11 @@ impl Session {
     /// Queues a reply written at `due`; a delayed one (`flushes`) takes the replies still
     /// in the output buffer with it. Schedules the hang-up at the hard error limit.
     fn emit(&mut self, kind: ReplyKind, due: u64, flushes: bool) {
+        let junk_excess = std::mem::take(&mut self.junk_excess);
+        let facts = self.facts(&kind, junk_excess);
         let mut reply = Reply::new(kind, self.world.profile, &self.voice());
         reply.answers = self.verb;
+        reply.facts = facts;
         if self.refusing {
             if let Some(got) = self.verb {
                 reply.sequence = Some(SequenceContext {
@@ -1446,7 +1531,7 @@ impl Session {
                 });
             }
         }
-        self.errors += u32::from(reply.is_error()) + u32::from(std::mem::take(&mut self.junk_excess));
+        self.errors += u32::from(reply.is_error()) + u32::from(junk_excess);
         if self.verb == Some(Verb::Rcpt)
             && reply.is_error()
             && self.world.profile.behaviour().repeats_rcpt_refusal
@@ -1460,7 +1545,7 @@ impl Session {
         if matches!(self.state, State::BdatWait(..)) {
             self.chunk_refused |= reply.kind == ReplyKind::DataAfterBdat;
         }
-        let closes = self.world.profile.closes(&reply.kind);
+        let closes = reply.closes;
         if flushes {
             let buffered = self.outputs.iter_mut().rev().filter_map(|o| match o {
                 Output::Reply { due, .. } => Some(due),
