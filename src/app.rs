@@ -125,15 +125,11 @@ fn start_lab(opened: &Opened) -> Started {
 /// (see [`lessons::put_aside_for_link`]) put aside first; whether it was. Err: what to tell.
 fn open_link(payload: &str, key: &str) -> Result<(Lab, bool), Note> {
     let mut lab = share::decode(payload).map_err(|why| note!("notice-link-broken", why = why.note()))?;
-    let stored_is_opened = match storage::decode(storage::read(key)) {
-        Loaded::Restored(stored) => unchanged_since_opened(key, &stored),
+    let opened = |own: &str| match storage::decode(Some(own.to_string())) {
+        Loaded::Restored(own) => unchanged_since_opened(key, &own),
         _ => false,
     };
-    let put_aside = if stored_is_opened {
-        storage::read(&previous_key(key)).is_some()
-    } else {
-        lessons::put_aside_for_link(key, &previous_key(key))
-    };
+    let put_aside = lessons::put_aside_for_link(key, &previous_key(key), opened);
     mark_opened(key, &lab);
     let steps = lab.steps.len();
     lab.notice = Some(if put_aside {
@@ -142,6 +138,21 @@ fn open_link(payload: &str, key: &str) -> Result<(Lab, bool), Note> {
         note!("notice-link-opened", steps = steps)
     });
     Ok((lab, put_aside))
+}
+
+/// The skip link's click: the focus goes to the input shown (the command line, or the
+/// composer during DATA), with no fragment navigation (which would add a history entry).
+fn skip_to_input() -> Callback<MouseEvent> {
+    Callback::from(|e: MouseEvent| {
+        e.prevent_default();
+        let document = web_sys::window().and_then(|w| w.document());
+        let input = document.and_then(|d| d.query_selector("#message, #command").ok().flatten());
+        if let Some(input) =
+            input.and_then(|i| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(i).ok())
+        {
+            let _ = input.focus();
+        }
+    })
 }
 
 fn previous_key(key: &str) -> String {
@@ -165,13 +176,14 @@ fn unchanged_since_opened(key: &str, lab: &Lab) -> bool {
     storage::read(&opened_key(key)).is_some_and(|opened| opened == share::encode(lab))
 }
 
-/// Swaps the lab shown with the one put aside: bringing a lab back loses neither.
+/// Swaps the lab shown with the one put aside: bringing a lab back loses neither. The
+/// lab last opened stays marked as such, on whichever side it now is.
 fn swap_with_aside(lab: &UseReducerHandle<Lab>, key: &str) {
     if let Loaded::Restored(aside) = storage::decode(storage::read(&previous_key(key))) {
-        if storage::write(&previous_key(key), &storage::encode(lab)).is_ok() {
-            mark_opened(key, lab);
+        match storage::write(&previous_key(key), &storage::encode(lab)) {
+            Ok(()) => lab.dispatch(Action::Replace(aside)),
+            Err(problem) => lab.dispatch(Action::Notify(note!("notice-aside-failed", problem = problem))),
         }
-        lab.dispatch(Action::Replace(aside));
     }
 }
 
@@ -442,9 +454,12 @@ pub fn lab_page(props: &LabPageProps) -> Html {
     let open_lab = {
         let (lab, key, put_aside) = (lab.clone(), key.clone(), put_aside.clone());
         Callback::from(move |mut opened: Box<Lab>| {
-            // An opened lab left as it was is not put aside over the learner's own.
+            // An opened lab left as it was is not put aside over the learner's own; a lab
+            // that cannot be put aside is not replaced.
             if !unchanged_since_opened(&key, &lab) {
-                let _ = storage::write(&previous_key(&key), &storage::encode(&lab));
+                if let Err(problem) = storage::write(&previous_key(&key), &storage::encode(&lab)) {
+                    return lab.dispatch(Action::Notify(note!("notice-aside-failed", problem = problem)));
+                }
             }
             put_aside.set(storage::read(&previous_key(&key)).is_some());
             mark_opened(&key, &opened);
@@ -540,7 +555,7 @@ pub fn lab_page(props: &LabPageProps) -> Html {
     html! {
         <main class="lab" data-ignored-messages={ignored.to_string()}>
             <header class="lab-header">
-                <a class="skip-link" href="#command">{ t!(texts, "skip-to-command") }</a>
+                <a class="skip-link" href="#command" onclick={skip_to_input()}>{ t!(texts, "skip-to-command") }</a>
                 <h1>{ "smtplab" }</h1>
                 <p class="tagline">{ t!(texts, "tagline", server = lab.session.world().profile.title()) }</p>
                 <LanguageSwitch onlang={props.onlang.clone()} />

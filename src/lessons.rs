@@ -394,8 +394,10 @@ pub fn stored_keys() -> Vec<String> {
 /// whether it did. During a lesson the own lab is the one from before the lesson, and the
 /// lesson is left, once that lab is safe: the lesson's progress is in its record, to go on
 /// from the list, and the link must be neither graded nor covered by the lesson at the
-/// next start. Otherwise the own lab is the one saved under `lab_key`.
-pub fn put_aside_for_link(lab_key: &str, previous: &str) -> bool {
+/// next start. Otherwise the own lab is the one saved under `lab_key`. An own lab that is
+/// itself one opened before and left unchanged (`opened`) is not put aside: the lab
+/// already aside stays, and counts as put aside.
+pub fn put_aside_for_link(lab_key: &str, previous: &str, opened: impl Fn(&str) -> bool) -> bool {
     let keys = Keys::new(lab_key);
     let in_lesson = storage::read(&keys.active()).is_some();
     let own = storage::read(&if in_lesson {
@@ -404,7 +406,11 @@ pub fn put_aside_for_link(lab_key: &str, previous: &str) -> bool {
         lab_key.to_string()
     });
     let had_own = own.is_some();
-    let aside = own.is_some_and(|own| storage::write(previous, &own).is_ok());
+    let aside = match own {
+        Some(own) if opened(&own) => storage::read(previous).is_some(),
+        Some(own) => storage::write(previous, &own).is_ok(),
+        None => false,
+    };
     if in_lesson && (aside || !had_own) {
         remove(&keys.active());
         remove(&keys.sandbox());

@@ -108,6 +108,7 @@ notice-download-unreadable = Download the unreadable data
 notice-bring-back = Bring back my own lab
 notice-dismiss = Dismiss
 notice-not-saved = Your lab is not being saved: { $problem }. Export the transcript to keep it.
+notice-aside-failed = Your lab could not be put aside ({ $problem }), so nothing was replaced.
 notice-language-failed = { $lang } could not be loaded ({ $why }); the lab stays in English.
 problem-parameter = Parameter '{ $parameter }': { $why }
 problem-world-fetch = { $url } could not be loaded: { $why }.

@@ -108,6 +108,7 @@ notice-download-unreadable = Scarica i dati illeggibili
 notice-bring-back = Riprendi il mio laboratorio
 notice-dismiss = Chiudi
 notice-not-saved = Il laboratorio non viene salvato: { $problem }. Esporta la trascrizione per conservarla.
+notice-aside-failed = Non è stato possibile mettere da parte il laboratorio ({ $problem }), quindi non è stato sostituito nulla.
 notice-language-failed = Non è stato possibile caricare { $lang } ({ $why }); il laboratorio resta in inglese.
 problem-parameter = Parametro '{ $parameter }': { $why }
 problem-world-fetch = non è stato possibile caricare { $url }: { $why }.

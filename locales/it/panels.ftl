@@ -183,7 +183,7 @@ share-open = Apri un file di laboratorio
 share-bring-back = Riporta il laboratorio messo da parte ({ $steps ->
     [one] 1 passo
    *[other] { $steps } passi
-}); questo va da parte al suo posto
+}); questo viene messo da parte al suo posto
 # $mb,$tenth: la dimensione del file in MB, con un decimale
 share-file-too-big = { $name } è troppo grande per un file di laboratorio ({ $mb },{ $tenth } MB; al massimo { $max } MB).
 share-file-not-lab = { $name } non è un file di laboratorio di smtplab: { $why }.

@@ -109,6 +109,23 @@ pub fn share(props: &ShareProps) -> Html {
         e.target_unchecked_into::<web_sys::HtmlInputElement>().select();
     });
     let onchange = open_file(&props.open_lab, &error);
+    // The lab put aside, read (and replayed) once per opening of the menu or change of lab;
+    // not offered during a lesson, whose own bookkeeping would put the lesson back over it.
+    let aside_steps = use_memo(
+        (
+            open,
+            lab.steps.len(),
+            lab.origin.2,
+            lab.grading.is_some(),
+            props.aside.clone(),
+        ),
+        |(open, _, _, in_lesson, key)| match storage::decode(
+            storage::read(key).filter(|_| *open && !*in_lesson),
+        ) {
+            Loaded::Restored(aside) => Some(aside.steps.len()),
+            _ => None,
+        },
+    );
     let contents = if open {
         let saved = storage::data_url("application/json", &storage::encode(lab));
         html! {
@@ -125,9 +142,9 @@ pub fn share(props: &ShareProps) -> Html {
                 <label for="open-lab">{ t!(texts, "share-open") }</label>
                 <input id="open-lab" type="file" accept=".json,application/json" {onchange} />
                 { error_line(&error.as_ref().map(|why| why.say(&texts))) }
-                if let Loaded::Restored(aside) = storage::decode(storage::read(&props.aside)) {
+                if let Some(steps) = *aside_steps {
                     <hr />
-                    <button onclick={props.swap.clone()}>{ t!(texts, "share-bring-back", steps = aside.steps.len()) }</button>
+                    <button onclick={props.swap.clone()}>{ t!(texts, "share-bring-back", steps = steps) }</button>
                 }
             </div>
         }

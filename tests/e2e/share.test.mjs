@@ -180,3 +180,44 @@ test("the lab put aside stays within reach: after a reload, after a second link,
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test("swapping back and forth, then opening another link, still keeps the learner's own lab aside; a lesson offers no swap", async () => {
+  const links = [];
+  for (const host of ["a.example", "b.example"]) {
+    const other = await openLab(state);
+    await other.type(`EHLO ${host}`);
+    links.push(await shareLink(other.page));
+    await other.page.close();
+  }
+  const { page, log, type, errors } = await openLab(state);
+  await type("EHLO own.example");
+  const shows = async (host) => {
+    await log.getByText(`EHLO ${host}`, { exact: true }).waitFor();
+    return (await wireRows(log)).filter((t) => t.startsWith("EHLO "));
+  };
+  const swap = async () => {
+    await page.getByText("Share / save").click();
+    await page.getByRole("button", { name: /^Bring back the lab put aside/ }).click();
+    await page.getByText("Share / save").click();
+  };
+  await page.goto(links[0]);
+  await shows("a.example");
+  await swap();
+  assert.deepEqual(await shows("own.example"), ["EHLO own.example"]);
+  await swap();
+  assert.deepEqual(await shows("a.example"), ["EHLO a.example"]);
+  // The shared lab is shown again, unchanged: a second link does not cover the own lab.
+  await page.goto(links[1]);
+  await shows("b.example");
+  await swap();
+  assert.deepEqual(await shows("own.example"), ["EHLO own.example"]);
+  // During a lesson the menu does not offer the swap (the lesson would come back over it).
+  await page.getByRole("tab", { name: "Lessons" }).click();
+  await page.getByRole("button", { name: "Your first message", exact: true }).click();
+  await page.getByRole("article", { name: "Lesson: Your first message" }).waitFor();
+  await page.getByText("Share / save").click();
+  await page.getByRole("button", { name: "Copy link" }).waitFor();
+  assert.equal(await page.getByRole("button", { name: /^Bring back the lab put aside/ }).count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

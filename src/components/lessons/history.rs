@@ -10,22 +10,35 @@ use yew::prelude::*;
 
 use super::Lessons;
 
-/// The history entry a lesson adds.
-const MARK: &str = "smtplab-lesson";
+/// The history entries a lesson's Back works with: the lab's entry, marked as a lesson is
+/// entered, and the lesson's own, pushed after it. Going back to the lab's entry leaves
+/// the lesson; an entry a fragment adds (a pasted link) is neither, and leaves nothing.
+const LAB: &str = "smtplab-lab";
+const LESSON: &str = "smtplab-lesson";
 
 #[hook]
 pub fn use_back_leaves_lesson(lessons: &Lessons, embedded: bool) {
     // The popstate listener is added once and acts on the lessons of the latest render.
     let latest: Rc<RefCell<Lessons>> = use_mut_ref(|| lessons.clone());
     *latest.borrow_mut() = lessons.clone();
+    // Whether this page has shown a lesson: a reload starts without one until it is
+    // restored, and must not take the lesson's entry away meanwhile.
+    let shown = use_mut_ref(|| false);
     let in_lesson = lessons.lab.grading.is_some();
     use_effect_with(in_lesson, move |&in_lesson| {
-        if !embedded {
-            match (in_lesson, marked()) {
-                (true, false) => push_mark(),
-                (false, true) => go_back(),
-                _ => {}
+        let was = std::mem::replace(&mut *shown.borrow_mut(), in_lesson);
+        if embedded {
+            return;
+        }
+        match (in_lesson, entry().as_deref()) {
+            (true, Some(LESSON)) => {}
+            (true, _) => {
+                replace_entry(LAB);
+                push_entry(LESSON);
             }
+            // Left by the button: the lesson's entry goes too.
+            (false, Some(LESSON)) if was => go_back(),
+            _ => {}
         }
     });
     use_effect_with((), move |_| {
@@ -38,21 +51,27 @@ fn listen(latest: Rc<RefCell<Lessons>>) -> Option<gloo::events::EventListener> {
     let window = web_sys::window()?;
     Some(gloo::events::EventListener::new(&window, "popstate", move |_| {
         let lessons = latest.borrow().clone();
-        if !marked() && lessons.lab.grading.is_some() {
+        if entry().as_deref() == Some(LAB) && lessons.lab.grading.is_some() {
             lessons.leave();
         }
     }))
 }
 
-/// Whether the tab's current history entry is a lesson's.
-fn marked() -> bool {
+/// The mark on the tab's current history entry, if any.
+fn entry() -> Option<String> {
     let state = web_sys::window().and_then(|w| w.history().ok()?.state().ok());
-    state.and_then(|s| s.as_string()).as_deref() == Some(MARK)
+    state.and_then(|s| s.as_string())
 }
 
-fn push_mark() {
+fn push_entry(mark: &str) {
     if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = history.push_state(&wasm_bindgen::JsValue::from_str(MARK), "");
+        let _ = history.push_state(&wasm_bindgen::JsValue::from_str(mark), "");
+    }
+}
+
+fn replace_entry(mark: &str) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state(&wasm_bindgen::JsValue::from_str(mark), "");
     }
 }
 
