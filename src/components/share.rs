@@ -83,6 +83,27 @@ fn open_file(open_lab: &Callback<Box<Lab>>, error: &UseStateHandle<Option<Note>>
     })
 }
 
+/// The steps of the lab put aside under `key`, read (and replayed) once per opening of
+/// the menu or change of lab. None during a lesson, whose own bookkeeping would put the
+/// lesson back over a lab brought back.
+#[hook]
+fn use_aside_steps(lab: &Lab, open: bool, key: &AttrValue) -> std::rc::Rc<Option<usize>> {
+    let deps = (
+        open,
+        lab.steps.len(),
+        lab.origin.2,
+        lab.grading.is_some(),
+        key.clone(),
+    );
+    use_memo(deps, |(open, _, _, in_lesson, key)| {
+        let raw = storage::read(key).filter(|_| *open && !*in_lesson);
+        match storage::decode(raw) {
+            Loaded::Restored(aside) => Some(aside.steps.len()),
+            _ => None,
+        }
+    })
+}
+
 #[function_component(Share)]
 pub fn share(props: &ShareProps) -> Html {
     let texts = use_texts();
@@ -109,23 +130,7 @@ pub fn share(props: &ShareProps) -> Html {
         e.target_unchecked_into::<web_sys::HtmlInputElement>().select();
     });
     let onchange = open_file(&props.open_lab, &error);
-    // The lab put aside, read (and replayed) once per opening of the menu or change of lab;
-    // not offered during a lesson, whose own bookkeeping would put the lesson back over it.
-    let aside_steps = use_memo(
-        (
-            open,
-            lab.steps.len(),
-            lab.origin.2,
-            lab.grading.is_some(),
-            props.aside.clone(),
-        ),
-        |(open, _, _, in_lesson, key)| match storage::decode(
-            storage::read(key).filter(|_| *open && !*in_lesson),
-        ) {
-            Loaded::Restored(aside) => Some(aside.steps.len()),
-            _ => None,
-        },
-    );
+    let aside_steps = use_aside_steps(lab, open, &props.aside);
     let contents = if open {
         let saved = storage::data_url("application/json", &storage::encode(lab));
         html! {
