@@ -326,19 +326,112 @@ pub struct LabPageProps {
 #[function_component(LabPage)]
 pub fn lab_page(props: &LabPageProps) -> Html {
     let texts = i18n::use_texts();
-    let opened = props.opened.clone();
+    let started = use_started(&props.opened);
+    let lab = started.lab.clone();
+    let (start, key) = (props.opened.start.clone(), props.opened.key.clone());
+    let draft = use_command_draft(draft_key(&start, &key, storage::DRAFT_KEY, "draft"));
+    let (message, unreadable_message) =
+        use_message_draft(draft_key(&start, &key, storage::MESSAGE_KEY, "message"));
+    let problems = use_state(|| start.problems.clone());
+    let (save_error, unsaved) = use_saving(&lab, &key);
+    use_link_opener(&lab, &key, &unsaved, &started.put_aside);
+    use_ticking(&lab);
+    use_theme(start.theme);
+    use_script(&lab, &draft, &start, &started.script, &problems);
+    let asked_lesson = start.lesson.clone().filter(|_| !*started.linked.borrow());
+    let lessons = use_lessons(&lab, &key, asked_lesson);
+    use_back_leaves_lesson(&lessons, start.embed);
+    let ignored = use_bridge(&lab, start.clone(), lessons.loader());
+    let insert = {
+        let draft = draft.clone();
+        Callback::from(move |text: String| draft.set(text))
+    };
+    let (restore, open_lab) = aside_callbacks(&lab, &key, &started.put_aside);
+    let said = Said {
+        problems: (*problems).clone(),
+        broken: (*started.broken).clone(),
+        put_aside: *started.put_aside,
+        restore: restore.clone(),
+        failed: props.failed.clone(),
+        save_error: (*save_error).clone(),
+    };
+    let notices = html! {
+        <>
+            { notices(&texts, &lab, said) }
+            { unreadable_notice(&texts, &unreadable_message) }
+        </>
+    };
+    let full_lab = use_full_lab_url(&lab, start.embed);
+    let page = Page {
+        texts,
+        lab,
+        draft,
+        message,
+        lessons,
+        insert,
+        notices,
+        ignored,
+    };
+    if start.embed {
+        return embed_layout(page, &start, &full_lab);
+    }
+    let aside = AttrValue::from(previous_key(&key));
+    let header = lab_header(&page, props.onlang.clone(), open_lab, aside, restore);
+    full_layout(page, header)
+}
+
+/// The full lab's header: its name, the server, the language and Share / save.
+fn lab_header(
+    page: &Page,
+    onlang: Callback<Lang>,
+    open_lab: Callback<Box<Lab>>,
+    aside: AttrValue,
+    swap: Callback<MouseEvent>,
+) -> Html {
+    let (texts, lab) = (&page.texts, &page.lab);
+    html! {
+        <header class="lab-header">
+            <a class="skip-link" href="#command" onclick={skip_to_input()}>{ t!(texts, "skip-to-command") }</a>
+            <h1>{ "smtplab" }</h1>
+            <p class="tagline">{ t!(texts, "tagline", server = lab.session.world().profile.title()) }</p>
+            <LanguageSwitch {onlang} />
+            <Share lab={lab.clone()} {open_lab} {aside} {swap} />
+        </header>
+    }
+}
+
+/// What the lab page hands its layouts.
+struct Page {
+    texts: Rc<Texts>,
+    lab: UseReducerHandle<Lab>,
+    draft: UseStateHandle<String>,
+    message: UseStateHandle<crate::storage::MessageDraft>,
+    lessons: crate::components::lessons::Lessons,
+    insert: Callback<String>,
+    notices: Html,
+    ignored: u32,
+}
+
+/// How the lab started (stored, from a link, with a script), kept for the page's life.
+struct StartedState {
+    lab: UseReducerHandle<Lab>,
+    /// The saved lab's text, when it could not be read (to download).
+    broken: UseStateHandle<Option<String>>,
+    /// The learner's own lab was put aside for a link or a file.
+    put_aside: UseStateHandle<bool>,
+    script: Rc<std::cell::RefCell<Option<Vec<String>>>>,
+    linked: Rc<std::cell::RefCell<bool>>,
+}
+
+#[hook]
+fn use_started(opened: &Rc<Opened>) -> StartedState {
     let broken = use_state(|| None::<String>);
     let put_aside = use_state(|| false);
     let script = use_mut_ref(|| None::<Vec<String>>);
     let linked = use_mut_ref(|| false);
     let lab = {
-        let (opened, broken, put_aside, script, linked) = (
-            opened.clone(),
-            broken.clone(),
-            put_aside.clone(),
-            script.clone(),
-            linked.clone(),
-        );
+        let (opened, broken, put_aside) = (opened.clone(), broken.clone(), put_aside.clone());
+        let (script, linked) = (script.clone(), linked.clone());
         use_reducer(move || {
             let started = start_lab(&opened);
             if started.broken.is_some() {
@@ -352,19 +445,27 @@ pub fn lab_page(props: &LabPageProps) -> Html {
             started.lab
         })
     };
-    let start = opened.start.clone();
-    let key = opened.key.clone();
-    let draft = use_command_draft(draft_key(&start, &key, storage::DRAFT_KEY, "draft"));
-    let (message, unreadable_message) =
-        use_message_draft(draft_key(&start, &key, storage::MESSAGE_KEY, "message"));
-    let problems = use_state(|| start.problems.clone());
+    StartedState {
+        lab,
+        broken,
+        put_aside,
+        script,
+        linked,
+    }
+}
+
+/// The lab not yet saved, for the savers.
+type Unsaved = Rc<std::cell::RefCell<Option<UseReducerHandle<Lab>>>>;
+
+/// Saves the lab: it serialises the whole lab, so once typing pauses, not on every reply,
+/// and at once when the page is hidden or closed. Gives why saving fails, if it does.
+#[hook]
+fn use_saving(lab: &UseReducerHandle<Lab>, key: &str) -> (UseStateHandle<Option<String>>, Unsaved) {
     let save_error = use_state(|| None::<String>);
     let pending_save = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
-    let unsaved = use_mut_ref(|| None::<UseReducerHandle<Lab>>);
+    let unsaved: Unsaved = use_mut_ref(|| None::<UseReducerHandle<Lab>>);
     {
-        // Saving serialises the whole lab: do it once typing pauses, not on every reply,
-        // and at once when the page is hidden or closed.
-        let (save_error, unsaved, key) = (save_error.clone(), unsaved.clone(), key.clone());
+        let (save_error, unsaved, key) = (save_error.clone(), unsaved.clone(), key.to_string());
         use_effect_with(lab.clone(), move |lab| {
             *unsaved.borrow_mut() = Some(lab.clone());
             let timer = gloo::timers::callback::Timeout::new(400, move || {
@@ -378,7 +479,7 @@ pub fn lab_page(props: &LabPageProps) -> Html {
         });
     }
     {
-        let (unsaved, key) = (unsaved.clone(), key.clone());
+        let (unsaved, key) = (unsaved.clone(), key.to_string());
         use_effect_with((), move |_| {
             let listeners = web_sys::window().map(|window| {
                 ["pagehide", "visibilitychange"].map(|name| {
@@ -391,68 +492,68 @@ pub fn lab_page(props: &LabPageProps) -> Html {
             move || drop(listeners)
         });
     }
-    {
-        // A share link pasted into the address bar of an open lab changes only the
-        // fragment: no reload, so open it here.
-        let (lab, key, unsaved, put_aside) = (lab.clone(), key.clone(), unsaved.clone(), put_aside.clone());
-        use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|window| {
-                gloo::events::EventListener::new(&window, "hashchange", move |_| {
-                    let (_, fragment, _) = location();
-                    let Some(payload) = share::payload(&fragment).map(str::to_string) else {
-                        return;
-                    };
-                    forget_fragment();
-                    save(&key, &unsaved);
-                    match open_link(&payload, &key) {
-                        Ok((opened, aside)) => {
-                            put_aside.set(aside);
-                            lab.dispatch(Action::Replace(Box::new(opened)));
-                        }
-                        Err(message) => lab.dispatch(Action::Notify(message)),
+    (save_error, unsaved)
+}
+
+/// A share link pasted into the address bar of an open lab changes only the fragment: no
+/// reload, so it is opened here.
+#[hook]
+fn use_link_opener(
+    lab: &UseReducerHandle<Lab>,
+    key: &str,
+    unsaved: &Unsaved,
+    put_aside: &UseStateHandle<bool>,
+) {
+    let (lab, key, unsaved, put_aside) = (lab.clone(), key.to_string(), unsaved.clone(), put_aside.clone());
+    use_effect_with((), move |_| {
+        let listener = web_sys::window().map(|window| {
+            gloo::events::EventListener::new(&window, "hashchange", move |_| {
+                let (_, fragment, _) = location();
+                let Some(payload) = share::payload(&fragment).map(str::to_string) else {
+                    return;
+                };
+                forget_fragment();
+                save(&key, &unsaved);
+                match open_link(&payload, &key) {
+                    Ok((opened, aside)) => {
+                        put_aside.set(aside);
+                        lab.dispatch(Action::Replace(Box::new(opened)));
                     }
-                })
-            });
-            move || drop(listener)
+                    Err(message) => lab.dispatch(Action::Notify(message)),
+                }
+            })
         });
-    }
-    {
-        // The server acts on its own too (a hang-up, a timeout): let simulated time pass.
-        let lab = lab.clone();
-        use_effect_with((), move |_| {
-            let timer = gloo::timers::callback::Interval::new(250, move || {
-                lab.dispatch(Action::Tick { now: now_ms() });
-            });
-            move || drop(timer)
+        move || drop(listener)
+    });
+}
+
+/// The server acts on its own too (a hang-up, a timeout): simulated time passes.
+#[hook]
+fn use_ticking(lab: &UseReducerHandle<Lab>) {
+    let lab = lab.clone();
+    use_effect_with((), move |_| {
+        let timer = gloo::timers::callback::Interval::new(250, move || {
+            lab.dispatch(Action::Tick { now: now_ms() });
         });
-    }
-    use_theme(start.theme);
-    use_script(&lab, &draft, &start, &script, &problems);
-    let asked_lesson = start.lesson.clone().filter(|_| !*linked.borrow());
-    let lessons = use_lessons(&lab, &key, asked_lesson);
-    use_back_leaves_lesson(&lessons, start.embed);
-    let ignored = use_bridge(&lab, start.clone(), lessons.loader());
-    let insert = {
-        let draft = draft.clone();
-        Callback::from(move |text: String| draft.set(text))
-    };
-    let dismiss = {
-        let lab = lab.clone();
-        Callback::from(move |_: MouseEvent| lab.dispatch(Action::DismissNotice))
-    };
-    let undo = {
-        let lab = lab.clone();
-        Callback::from(move |_: MouseEvent| lab.dispatch(Action::Undo))
-    };
+        move || drop(timer)
+    });
+}
+
+/// Bringing the lab put aside back (a swap), and opening a lab file over the lab shown.
+fn aside_callbacks(
+    lab: &UseReducerHandle<Lab>,
+    key: &str,
+    put_aside: &UseStateHandle<bool>,
+) -> (Callback<MouseEvent>, Callback<Box<Lab>>) {
     let restore = {
-        let (lab, key, put_aside) = (lab.clone(), key.clone(), put_aside.clone());
+        let (lab, key, put_aside) = (lab.clone(), key.to_string(), put_aside.clone());
         Callback::from(move |_: MouseEvent| {
             swap_with_aside(&lab, &key);
             put_aside.set(false);
         })
     };
     let open_lab = {
-        let (lab, key, put_aside) = (lab.clone(), key.clone(), put_aside.clone());
+        let (lab, key, put_aside) = (lab.clone(), key.to_string(), put_aside.clone());
         Callback::from(move |mut opened: Box<Lab>| {
             // An opened lab left as it was is not put aside over the learner's own; a lab
             // that cannot be put aside is not replaced.
@@ -467,76 +568,125 @@ pub fn lab_page(props: &LabPageProps) -> Html {
             lab.dispatch(Action::Replace(opened));
         })
     };
-    let notices = html! {
+    (restore, open_lab)
+}
+
+/// What the page has to say besides the session.
+struct Said {
+    /// The URL's parameters that could not be used (embedded labs).
+    problems: Vec<Problem>,
+    broken: Option<String>,
+    put_aside: bool,
+    restore: Callback<MouseEvent>,
+    /// A language that could not be loaded.
+    failed: Option<Note>,
+    save_error: Option<String>,
+}
+
+/// The notices above the console, each with what can be done about it.
+fn notices(texts: &Texts, lab: &UseReducerHandle<Lab>, said: Said) -> Html {
+    let dispatch = |action: fn() -> Action| {
+        let lab = lab.clone();
+        Callback::from(move |_: MouseEvent| lab.dispatch(action()))
+    };
+    html! {
         <>
-            if !problems.is_empty() {
+            if !said.problems.is_empty() {
                 <div class="notice problems" role="alert">
-                    <ul>{ for problems.iter().map(|p| html! { <li>{ p.say(&texts) }</li> }) }</ul>
+                    <ul>{ for said.problems.iter().map(|p| html! { <li>{ p.say(texts) }</li> }) }</ul>
                 </div>
             }
             if let Some(notice) = &lab.notice {
                 <div class="notice" role="alert">
-                    { notice.say(&texts) }
-                    if let Some(raw) = &*broken {
+                    { notice.say(texts) }
+                    if let Some(raw) = &said.broken {
                         { " " }<a download="smtplab-unreadable-save.json" href={storage::data_url("application/json", raw)}>
                             { t!(texts, "notice-download-unreadable") }</a>
                     }
-                    if *put_aside {
-                        { " " }<button onclick={restore.clone()}>{ t!(texts, "notice-bring-back") }</button>
+                    if said.put_aside {
+                        { " " }<button onclick={said.restore}>{ t!(texts, "notice-bring-back") }</button>
                     }
                     if lab.undo.is_some() {
-                        { " " }<button onclick={undo}>{ t!(texts, "notice-undo-branch") }</button>
+                        { " " }<button onclick={dispatch(|| Action::Undo)}>{ t!(texts, "notice-undo-branch") }</button>
                     }
-                    { " " }<button onclick={dismiss}>{ t!(texts, "notice-dismiss") }</button>
+                    { " " }<button onclick={dispatch(|| Action::DismissNotice)}>{ t!(texts, "notice-dismiss") }</button>
                 </div>
             }
-            if let Some(failed) = &props.failed {
-                <div class="notice" role="alert">{ failed.say(&texts) }</div>
+            if let Some(failed) = &said.failed {
+                <div class="notice" role="alert">{ failed.say(texts) }</div>
             }
-            if let Some(problem) = &*save_error {
+            if let Some(problem) = &said.save_error {
                 <div class="notice" role="alert">{ t!(texts, "notice-not-saved", problem = problem) }</div>
             }
-            { unreadable_notice(&texts, &unreadable_message) }
         </>
-    };
-    // Built when the session changes, not on every keystroke in the draft; only embedded
-    // labs show it.
-    let full_lab = {
-        let (lab, embed) = (lab.clone(), start.embed);
-        use_memo((lab.steps.len(), lab.origin.2, lab.seed), move |_| {
-            if embed {
-                full_lab_url(&lab)
-            } else {
-                String::new()
-            }
-        })
-    };
-    if start.embed {
-        return html! {
-            <main class="lab embed" data-ignored-messages={ignored.to_string()}>
-                <h1 class="visually-hidden">{ "smtplab" }</h1>
-                <UpdateBanner />
-                { notices }
-                <LessonBar lab={lab.clone()} embedded=true />
-                <Console lab={lab.clone()} draft={draft.clone()} message={message.clone()} />
-                // The lesson's hints, "Show me" and summary (the page chose the lesson).
-                if lab.grading.is_some() {
-                    <section class="pane" aria-label={t!(texts, "pane-lesson")}>
-                        <LessonsPanel lessons={lessons.clone()} lab={lab.clone()} insert={insert.clone()} embedded=true />
-                    </section>
-                }
-                if start.explain_pane {
-                    <section class="pane" aria-label={t!(texts, "pane-explanation")}><Explain lab={lab.clone()} /></section>
-                }
-                if start.sequence_pane {
-                    <Diagrams lab={lab.clone()} states={false} />
-                }
-                <p class="open-full">
-                    <a href={(*full_lab).clone()} target="_blank" rel="noopener">{ t!(texts, "embed-open-full") }</a>
-                </p>
-            </main>
-        };
     }
+}
+
+/// The address of the full lab that replays this session, for the embed layout's link:
+/// built when the session changes, not on every keystroke in the draft.
+#[hook]
+fn use_full_lab_url(lab: &UseReducerHandle<Lab>, embed: bool) -> Rc<String> {
+    let lab = lab.clone();
+    use_memo((lab.steps.len(), lab.origin.2, lab.seed), move |_| {
+        if embed {
+            full_lab_url(&lab)
+        } else {
+            String::new()
+        }
+    })
+}
+
+/// In a course page's frame: the console, and the panes the page asked for.
+fn embed_layout(page: Page, start: &Start, full_lab: &str) -> Html {
+    let Page {
+        texts,
+        lab,
+        draft,
+        message,
+        lessons,
+        insert,
+        notices,
+        ignored,
+    } = page;
+    html! {
+        <main class="lab embed" data-ignored-messages={ignored.to_string()}>
+            <h1 class="visually-hidden">{ "smtplab" }</h1>
+            <UpdateBanner />
+            { notices }
+            <LessonBar lab={lab.clone()} embedded=true />
+            <Console lab={lab.clone()} {draft} {message} />
+            // The lesson's hints, "Show me" and summary (the page chose the lesson).
+            if lab.grading.is_some() {
+                <section class="pane" aria-label={t!(texts, "pane-lesson")}>
+                    <LessonsPanel {lessons} lab={lab.clone()} {insert} embedded=true />
+                </section>
+            }
+            if start.explain_pane {
+                <section class="pane" aria-label={t!(texts, "pane-explanation")}><Explain lab={lab.clone()} /></section>
+            }
+            if start.sequence_pane {
+                <Diagrams {lab} states={false} />
+            }
+            <p class="open-full">
+                <a href={full_lab.to_string()} target="_blank" rel="noopener">{ t!(texts, "embed-open-full") }</a>
+            </p>
+        </main>
+    }
+}
+
+/// The full lab: the console and the help panels side by side, then the timeline and the
+/// diagrams.
+fn full_layout(page: Page, header: Html) -> Html {
+    let Page {
+        texts,
+        lab,
+        draft,
+        message,
+        lessons,
+        insert,
+        notices,
+        ignored,
+    } = page;
     let select = {
         let lab = lab.clone();
         Callback::from(move |index: usize| lab.dispatch(Action::Open(PANELS[index].0)))
@@ -548,33 +698,29 @@ pub fn lab_page(props: &LabPageProps) -> Html {
         Panel::Auth => html! { <AuthHelpers lab={lab.clone()} insert={insert.clone()} /> },
         Panel::Mailboxes => html! { <Mailboxes lab={lab.clone()} /> },
         Panel::Settings => html! { <Settings lab={lab.clone()} /> },
-        Panel::Lessons => {
-            html! { <LessonsPanel lessons={lessons.clone()} lab={lab.clone()} insert={insert.clone()} /> }
-        }
+        Panel::Lessons => html! { <LessonsPanel {lessons} lab={lab.clone()} {insert} /> },
     };
+    let names = PANELS
+        .iter()
+        .map(|(_, name)| texts.get(name, &[]))
+        .collect::<Vec<_>>();
+    let selected = PANELS.iter().position(|(p, _)| *p == lab.panel).unwrap_or(0);
     html! {
         <main class="lab" data-ignored-messages={ignored.to_string()}>
-            <header class="lab-header">
-                <a class="skip-link" href="#command" onclick={skip_to_input()}>{ t!(texts, "skip-to-command") }</a>
-                <h1>{ "smtplab" }</h1>
-                <p class="tagline">{ t!(texts, "tagline", server = lab.session.world().profile.title()) }</p>
-                <LanguageSwitch onlang={props.onlang.clone()} />
-                <Share lab={lab.clone()} {open_lab} aside={AttrValue::from(previous_key(&key))} swap={restore} />
-            </header>
+            { header }
             <UpdateBanner />
             { notices }
             <LessonBar lab={lab.clone()} />
             <div class="columns">
-                <Console lab={lab.clone()} draft={draft.clone()} message={message.clone()} />
+                <Console lab={lab.clone()} {draft} {message} />
                 <aside class="panels" aria-label={t!(texts, "panels-help")}>
-                    <Tabs label={t!(texts, "panels-label")} id="panels" names={PANELS.iter().map(|(_, name)| texts.get(name, &[])).collect::<Vec<_>>()}
-                        selected={PANELS.iter().position(|(p, _)| *p == lab.panel).unwrap_or(0)} onselect={select}>
+                    <Tabs label={t!(texts, "panels-label")} id="panels" {names} {selected} onselect={select}>
                         { panel }
                     </Tabs>
                 </aside>
             </div>
             <Timeline lab={lab.clone()} />
-            <Diagrams lab={lab.clone()} />
+            <Diagrams {lab} />
         </main>
     }
 }

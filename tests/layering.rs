@@ -92,12 +92,6 @@ fn the_check_catches_what_it_is_for() {
 /// The longest a function in `src/` may be, in lines from its `fn` to its closing brace.
 const MAX_FUNCTION_LINES: usize = 60;
 
-/// Functions still longer, each with the reason it waits.
-const LONG_FOR_NOW: &[(&str, &str)] = &[
-    ("app.rs", "lab_page"), // the page component: split once the lessons panel has landed
-    ("embed.rs", "set"),    // one arm per URL parameter; the lessons panel adds one
-];
-
 /// Each function's name and length in lines. A function starts at a line `fn NAME`
 /// (after `pub`, `pub(crate)`, `const`, `async`) and ends at the first `}` at its
 /// indentation: the shape rustfmt gives every function.
@@ -134,11 +128,9 @@ fn no_function_in_src_is_longer_than_60_lines() {
     sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
     let mut long = Vec::new();
     for file in &files {
-        let base = file.file_name().unwrap().to_string_lossy().into_owned();
         let text = std::fs::read_to_string(file).unwrap();
         for (name, lines) in function_lengths(&text) {
-            let waits = LONG_FOR_NOW.iter().any(|(f, n)| *f == base && *n == name);
-            if lines > MAX_FUNCTION_LINES && !waits {
+            if lines > MAX_FUNCTION_LINES {
                 long.push(format!("{}: fn {name} is {lines} lines", file.display()));
             }
         }

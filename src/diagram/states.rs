@@ -305,6 +305,34 @@ fn label_lines(svg: &mut String, x: i32, labels: &[String]) {
     }
 }
 
+/// The most characters of a name on one line of a phase box (11px, bold).
+const BOX_CHARS: usize = 18;
+
+/// A name in its box, on two lines when it is longer than `max` characters (cut at the
+/// space nearest its middle): a language's names may be longer than the boxes.
+fn box_text(svg: &mut String, name: &str, x: i32, y: i32, max: usize) {
+    let middle = name.len() / 2;
+    let cut = name
+        .match_indices(' ')
+        .map(|(at, _)| at)
+        .min_by_key(|at| at.abs_diff(middle))
+        .filter(|_| name.chars().count() > max);
+    let _ = write!(svg, r#"<text x="{x}" y="{}" text-anchor="middle">"#, y + 4);
+    match cut {
+        Some(at) => {
+            let (first, second) = (&name[..at], &name[at + 1..]);
+            let _ = write!(
+                svg,
+                r#"<tspan x="{x}" dy="-6">{}</tspan><tspan x="{x}" dy="{LINE}">{}</tspan>"#,
+                esc(first),
+                esc(second)
+            );
+        }
+        None => svg.push_str(&esc(name)),
+    }
+    svg.push_str("</text>");
+}
+
 /// One phase's box, `current` if the session is in it.
 fn node(svg: &mut String, texts: &Texts, phase: Phase, current: bool) {
     let (x, y) = position(phase);
@@ -315,14 +343,14 @@ fn node(svg: &mut String, texts: &Texts, phase: Phase, current: bool) {
     };
     let _ = write!(
         svg,
-        r#"<g class="{class}" data-phase="{phase:?}"{aria}><rect x="{}" y="{}" width="{}" height="{}" rx="8"/><text x="{x}" y="{}" text-anchor="middle">{}</text></g>"#,
+        r#"<g class="{class}" data-phase="{phase:?}"{aria}><rect x="{}" y="{}" width="{}" height="{}" rx="8"/>"#,
         x - HALF.0,
         y - HALF.1,
         2 * HALF.0,
         2 * HALF.1,
-        y + 4,
-        esc(&texts.get(phase.message(), &[]))
     );
+    box_text(svg, &texts.get(phase.message(), &[]), x, y, BOX_CHARS);
+    svg.push_str("</g>");
 }
 
 /// The transaction cluster and the note for QUIT (the closed connection).
@@ -345,17 +373,15 @@ fn cluster_and_closed(svg: &mut String, texts: &Texts, current: Phase) {
     let (x, y, w) = CLOSED;
     let _ = write!(
         svg,
-        r#"<g class="{class}" data-phase="Closed"{aria}><rect x="{}" y="{}" width="{w}" height="{}" rx="8"/><text x="{x}" y="{}" text-anchor="middle">{}</text></g>"#,
+        r#"<g class="{class}" data-phase="Closed"{aria}><rect x="{}" y="{}" width="{w}" height="{}" rx="8"/>"#,
         x - w / 2,
         y - HALF.1,
         2 * HALF.1,
-        y + 4,
-        esc(&t!(
-            texts,
-            "states-closed-note",
-            closed = texts.get(Phase::Closed.message(), &[])
-        ))
     );
+    let closed = texts.get(Phase::Closed.message(), &[]);
+    let note = t!(texts, "states-closed-note", closed = closed);
+    box_text(svg, &note, x, y, BOX_CHARS * w as usize / (2 * HALF.0) as usize);
+    svg.push_str("</g>");
 }
 
 /// The state diagram as SVG: every transition of the engine's table, the current phase
