@@ -52,9 +52,14 @@ where
     };
     let unsaved = use_mut_ref(|| None::<String>);
     let pending = use_mut_ref(|| None::<Timeout>);
+    // What was read is not written back: an unreadable draft stays as it was, to download.
+    let read_back = use_mut_ref(|| true);
     {
         let (unsaved, key) = (unsaved.clone(), key.clone());
         use_effect_with((*value).clone(), move |value| {
+            if std::mem::replace(&mut *read_back.borrow_mut(), false) {
+                return;
+            }
             *unsaved.borrow_mut() = Some(write(value));
             let timer = Timeout::new(SAVE_AFTER_MS, move || flush(&key, &unsaved));
             *pending.borrow_mut() = Some(timer);

@@ -70,6 +70,9 @@ test("an unreadable message draft: an empty composer, a clear message, and the t
   await alert.waitFor();
   assert.match(await alert.getByRole("link", { name: "Download the unreadable data" }).getAttribute("href"),
     /^data:application\/json;charset=utf-8,%7B%22version%22%3A1/);
+  // Left as it was in storage (not written over with an empty draft), to download later.
+  await page.waitForTimeout(700);
+  assert.equal(await page.evaluate(() => localStorage.getItem("smtplab.message")), '{"version":1,"text":"Subject: x\\n\\nbro');
   await alert.getByRole("button", { name: "Dismiss" }).click();
   assert.equal(await alert.count(), 0);
   await page.close();
