@@ -147,7 +147,12 @@ test("the Share / save menu opens inside the window at every width, in both lang
   await page.close();
 });
 
-test("the lab put aside stays within reach: after a reload, after a second link, and swapped back and forth", async () => {
+/**
+ * Links to two sessions (EHLO a.example, EHLO b.example) made in other pages, and a lab
+ * of the learner's own (EHLO own.example); `shows(host)` waits for that session's EHLO
+ * and resolves to the EHLO lines shown.
+ */
+async function ownLabAndTwoLinks() {
   const links = [];
   for (const host of ["a.example", "b.example"]) {
     const other = await openLab(state);
@@ -161,6 +166,11 @@ test("the lab put aside stays within reach: after a reload, after a second link,
     await log.getByText(`EHLO ${host}`, { exact: true }).waitFor();
     return (await wireRows(log)).filter((t) => t.startsWith("EHLO "));
   };
+  return { links, page, shows, errors };
+}
+
+test("the lab put aside stays within reach: after a reload, after a second link, and swapped back and forth", async () => {
+  const { links, page, shows, errors } = await ownLabAndTwoLinks();
   await page.goto(links[0]);
   assert.deepEqual(await shows("a.example"), ["EHLO a.example"]);
   // A second link over the first, unchanged: the learner's own lab stays the one aside.
@@ -182,19 +192,7 @@ test("the lab put aside stays within reach: after a reload, after a second link,
 });
 
 test("swapping back and forth, then opening another link, still keeps the learner's own lab aside; a lesson offers no swap", async () => {
-  const links = [];
-  for (const host of ["a.example", "b.example"]) {
-    const other = await openLab(state);
-    await other.type(`EHLO ${host}`);
-    links.push(await shareLink(other.page));
-    await other.page.close();
-  }
-  const { page, log, type, errors } = await openLab(state);
-  await type("EHLO own.example");
-  const shows = async (host) => {
-    await log.getByText(`EHLO ${host}`, { exact: true }).waitFor();
-    return (await wireRows(log)).filter((t) => t.startsWith("EHLO "));
-  };
+  const { links, page, shows, errors } = await ownLabAndTwoLinks();
   const swap = async () => {
     await page.getByText("Share / save").click();
     await page.getByRole("button", { name: /^Bring back the lab put aside/ }).click();
