@@ -3,7 +3,7 @@
 //! [`state`] holds the lab (an engine session plus the transcript drawn from its outputs)
 //! and its reducer; [`storage`] saves and restores it, and [`drafts`] what is being typed; [`share`] packs it into a link;
 //! [`embed`] reads the URL's parameters and [`bridge`] talks to a course page that embeds
-//! the lab; [`app`] and [`components`] render it, and [`time`] reads the clock for them. No protocol logic lives here: every reply, its code and its meaning come from
+//! the lab; [`root`] picks the language, [`app`] and [`components`] render the lab, and [`time`] reads the clock for them. No protocol logic lives here: every reply, its code and its meaning come from
 //! `smtplab_engine`.
 
 pub mod app;
@@ -17,6 +17,7 @@ pub mod i18n;
 pub mod lessons;
 pub mod markdown;
 pub mod problems;
+pub mod root;
 pub mod rows;
 pub mod share;
 pub mod state;
@@ -24,4 +25,4 @@ pub mod storage;
 pub mod time;
 pub mod wrap;
 
-pub use app::App;
+pub use root::App;

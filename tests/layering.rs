@@ -150,3 +150,19 @@ fn function_lengths_are_counted_from_fn_to_its_closing_brace() {
         vec![("a".to_string(), 3), ("b".to_string(), 5)]
     );
 }
+
+#[test]
+fn each_component_has_a_file_of_its_own() {
+    let mut files = Vec::new();
+    sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+    let crowded: Vec<String> = files
+        .iter()
+        .filter_map(|file| {
+            let text = std::fs::read_to_string(file).unwrap();
+            let components = text.matches("#[function_component").count()
+                + text.matches("impl Component for").count();
+            (components > 1).then(|| format!("{}: {components} components", file.display()))
+        })
+        .collect();
+    assert!(crowded.is_empty(), "{crowded:?}");
+}
