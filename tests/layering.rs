@@ -159,8 +159,8 @@ fn each_component_has_a_file_of_its_own() {
         .iter()
         .filter_map(|file| {
             let text = std::fs::read_to_string(file).unwrap();
-            let components = text.matches("#[function_component").count()
-                + text.matches("impl Component for").count();
+            let components =
+                text.matches("#[function_component").count() + text.matches("impl Component for").count();
             (components > 1).then(|| format!("{}: {components} components", file.display()))
         })
         .collect();
