@@ -145,7 +145,7 @@ fn three_hundred_clients_against_a_limit_of_a_hundred_are_all_served() {
     }
     let delivered = std::fs::read_dir(server.mailboxes.join("bob")).unwrap().count();
     assert_eq!(delivered, 300);
-    let log = log(&server);
+    let log = server.log_with("=== all 100 connection slots are busy");
     assert!(log.contains("=== all 100 connection slots are busy"), "{log}");
     assert!(!log.contains("<-  421"), "nobody is refused: {log}");
     let _ = std::fs::remove_file(world);
@@ -182,7 +182,7 @@ fn with_every_slot_held_by_an_idle_client_stress_mode_drops_idle_clients() {
     // A freed slot goes to the client that waited.
     assert_eq!(waiting.reply(), "220 mail.example.com ESMTP Postfix\r\n");
     assert!(filled.elapsed() < Duration::from_secs(6));
-    let log = log(&server);
+    let log = server.log_with("=== all 3 connection slots are busy");
     assert!(
         log.contains("=== all 3 connection slots are busy: new clients wait in the listen queue; stress mode, smtpd_timeout 1 s"),
         "{log}"

@@ -154,8 +154,7 @@ fn serve_profile_answers_as_that_server_and_names_it() {
         line.starts_with("530 5.7.0 Must issue a STARTTLS command first. "),
         "{line:?}"
     );
-    std::thread::sleep(std::time::Duration::from_millis(100));
-    let log = server.log.lock().unwrap().clone();
+    let log = server.log_with("answers (profile gmail)");
     assert!(
         log.contains("Gmail (smtp.gmail.com:587) answers (profile gmail)"),
         "{log}"

@@ -22,6 +22,19 @@ impl Server {
             .status();
         self.child.wait().unwrap()
     }
+
+    /// The live transcript once it holds `needle`: the thread that reads the server's
+    /// output may still be behind it (a loaded machine), so it is waited for, up to 20 s.
+    pub fn log_with(&self, needle: &str) -> String {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        loop {
+            let log = self.log.lock().unwrap().clone();
+            if log.contains(needle) || std::time::Instant::now() > deadline {
+                return log;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
 }
 
 impl Drop for Server {
