@@ -350,6 +350,13 @@ struct Page {
     ignored: u32,
 }
 
+impl Page {
+    /// The console, the same in both layouts.
+    fn console(&self) -> Html {
+        html! { <Console lab={self.lab.clone()} draft={self.draft.clone()} message={self.message.clone()} /> }
+    }
+}
+
 /// How the lab started (stored, from a link, with a script), kept for the page's life.
 struct StartedState {
     lab: UseReducerHandle<Lab>,
@@ -576,34 +583,25 @@ fn use_full_lab_url(lab: &UseReducerHandle<Lab>, embed: bool) -> Rc<String> {
 
 /// In a course page's frame: the console, and the panes the page asked for.
 fn embed_layout(page: Page, start: &Start, full_lab: &str) -> Html {
-    let Page {
-        texts,
-        lab,
-        draft,
-        message,
-        lessons,
-        insert,
-        notices,
-        ignored,
-    } = page;
+    let (texts, lab) = (&page.texts, &page.lab);
     html! {
-        <main class="lab embed" data-ignored-messages={ignored.to_string()}>
+        <main class="lab embed" data-ignored-messages={page.ignored.to_string()}>
             <h1 class="visually-hidden">{ "smtplab" }</h1>
             <UpdateBanner />
-            { notices }
+            { page.notices.clone() }
             <LessonBar lab={lab.clone()} embedded=true />
-            <Console lab={lab.clone()} {draft} {message} />
+            { page.console() }
             // The lesson's hints, "Show me" and summary (the page chose the lesson).
             if lab.grading.is_some() {
                 <section class="pane" aria-label={t!(texts, "pane-lesson")}>
-                    <LessonsPanel {lessons} lab={lab.clone()} {insert} embedded=true />
+                    <LessonsPanel lessons={page.lessons.clone()} lab={lab.clone()} insert={page.insert.clone()} embedded=true />
                 </section>
             }
             if start.explain_pane {
                 <section class="pane" aria-label={t!(texts, "pane-explanation")}><Explain lab={lab.clone()} /></section>
             }
             if start.sequence_pane {
-                <Diagrams {lab} states={false} />
+                <Diagrams lab={lab.clone()} states={false} />
             }
             <p class="open-full">
                 <a href={full_lab.to_string()} target="_blank" rel="noopener">{ t!(texts, "embed-open-full") }</a>
@@ -615,16 +613,7 @@ fn embed_layout(page: Page, start: &Start, full_lab: &str) -> Html {
 /// The full lab: the console and the help panels side by side, then the timeline and the
 /// diagrams.
 fn full_layout(page: Page, header: Html) -> Html {
-    let Page {
-        texts,
-        lab,
-        draft,
-        message,
-        lessons,
-        insert,
-        notices,
-        ignored,
-    } = page;
+    let (texts, lab, insert) = (&page.texts, &page.lab, &page.insert);
     let select = {
         let lab = lab.clone();
         Callback::from(move |index: usize| lab.dispatch(Action::Open(PANELS[index].0)))
@@ -636,7 +625,9 @@ fn full_layout(page: Page, header: Html) -> Html {
         Panel::Auth => html! { <AuthHelpers lab={lab.clone()} insert={insert.clone()} /> },
         Panel::Mailboxes => html! { <Mailboxes lab={lab.clone()} /> },
         Panel::Settings => html! { <Settings lab={lab.clone()} /> },
-        Panel::Lessons => html! { <LessonsPanel {lessons} lab={lab.clone()} {insert} /> },
+        Panel::Lessons => {
+            html! { <LessonsPanel lessons={page.lessons.clone()} lab={lab.clone()} insert={insert.clone()} /> }
+        }
     };
     let names = PANELS
         .iter()
@@ -644,13 +635,13 @@ fn full_layout(page: Page, header: Html) -> Html {
         .collect::<Vec<_>>();
     let selected = PANELS.iter().position(|(p, _)| *p == lab.panel).unwrap_or(0);
     html! {
-        <main class="lab" data-ignored-messages={ignored.to_string()}>
+        <main class="lab" data-ignored-messages={page.ignored.to_string()}>
             { header }
             <UpdateBanner />
-            { notices }
+            { page.notices.clone() }
             <LessonBar lab={lab.clone()} />
             <div class="columns">
-                <Console lab={lab.clone()} {draft} {message} />
+                { page.console() }
                 <aside class="panels" aria-label={t!(texts, "panels-help")}>
                     <Tabs label={t!(texts, "panels-label")} id="panels" {names} {selected} onselect={select}>
                         { panel }
@@ -658,7 +649,7 @@ fn full_layout(page: Page, header: Html) -> Html {
                 </aside>
             </div>
             <Timeline lab={lab.clone()} />
-            <Diagrams {lab} />
+            <Diagrams lab={lab.clone()} />
         </main>
     }
 }

@@ -57,26 +57,29 @@ fn listen(latest: Rc<RefCell<Lessons>>) -> Option<gloo::events::EventListener> {
     }))
 }
 
+fn history() -> Option<web_sys::History> {
+    web_sys::window()?.history().ok()
+}
+
 /// The mark on the tab's current history entry, if any.
 fn entry() -> Option<String> {
-    let state = web_sys::window().and_then(|w| w.history().ok()?.state().ok());
-    state.and_then(|s| s.as_string())
+    history()?.state().ok()?.as_string()
 }
 
 fn push_entry(mark: &str) {
-    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+    if let Some(history) = history() {
         let _ = history.push_state(&wasm_bindgen::JsValue::from_str(mark), "");
     }
 }
 
 fn replace_entry(mark: &str) {
-    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+    if let Some(history) = history() {
         let _ = history.replace_state(&wasm_bindgen::JsValue::from_str(mark), "");
     }
 }
 
 fn go_back() {
-    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+    if let Some(history) = history() {
         let _ = history.back();
     }
 }
